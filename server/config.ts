@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The folder the project lives in, so defaults do not depend on where the server is started from. */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+const Port = z.coerce.number().int().min(0).max(65535);
+const Positive = z.coerce.number().int().positive();
+
+/** Environment variables the server reads, with their defaults. Validated once at start-up. */
+const EnvSchema = z.object({
+  PORT: Port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'drafts', 'data')),
+  SEED_PASSWORD: z.string().min(10, 'SEED_PASSWORD must be at least 10 characters').optional(),
+  PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  SESSION_TTL_HOURS: Positive.default(12),
+  SIGNIN_MAX_FAILURES: Positive.default(5),
+  SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Password for every seeded demo account; random ones are generated and printed when unset. */
+  seedPassword: string | undefined;
+  /** Origin used in invitation links; derived from the request when unset. */
+  publicUrl: string | undefined;
+  /** Extra origins allowed to open sockets and send API writes (the app's own origin always is). */
+  allowedOrigins: string[];
+  sessionTtlMs: number;
+  signInMaxFailures: number;
+  /** Mark cookies Secure (needed behind HTTPS). @default true when PUBLIC_URL is https */
+  secureCookies: boolean;
+  /** Folder with the built client (vite build). */
+  clientDir: string;
+  /** Folder with the starter texts that seed new drafts. */
+  startersDir: string;
+}
+
+/** Reads the configuration from environment variables; throws a readable message when one is invalid. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    seedPassword: e.SEED_PASSWORD,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    signInMaxFailures: e.SIGNIN_MAX_FAILURES,
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : (e.PUBLIC_URL ?? '').startsWith('https:'),
+    clientDir: path.join(PROJECT_ROOT, 'dist', 'client'),
+    startersDir: path.join(PROJECT_ROOT, 'drafts'),
+  };
+}

@@ -1,0 +1,31 @@
+import type { Config } from '../config.js';
+import type { MetadataStore } from '../storage/MetadataStore.js';
+import type { Clock } from './Clock.js';
+import { DelegationService } from './DelegationService.js';
+import { DraftService } from './DraftService.js';
+import { MemberService } from './MemberService.js';
+import { SessionService } from './SessionService.js';
+import { DEFAULT_THROTTLE, SignInThrottle } from './SignInThrottle.js';
+
+/** The domain services the HTTP and collab layers call. Built once per server. */
+export interface Services {
+  store: MetadataStore;
+  clock: Clock;
+  sessions: SessionService;
+  members: MemberService;
+  delegations: DelegationService;
+  drafts: DraftService;
+}
+
+export function createServices(store: MetadataStore, config: Config, clock: Clock): Services {
+  const throttle = new SignInThrottle({ ...DEFAULT_THROTTLE, maxFailuresPerEmail: config.signInMaxFailures }, clock);
+  const sessions = new SessionService(store, throttle, clock, { ttlMs: config.sessionTtlMs });
+  return {
+    store,
+    clock,
+    sessions,
+    members: new MemberService(store, sessions, clock),
+    delegations: new DelegationService(store, clock),
+    drafts: new DraftService(store, clock),
+  };
+}

@@ -1,0 +1,30 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorBody } from '../../shared/errors.js';
+import { AppError } from '../domain/AppError.js';
+
+function send(res: Parameters<RequestHandler>[1], error: AppError): void {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.details !== undefined) body.error.details = error.details;
+  const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (retry) res.setHeader('Retry-After', String(retry));
+  res.status(error.status).json(body);
+}
+
+/** Unknown /api paths answer 404 NOT_FOUND in the error shape, never the client's HTML. */
+export const apiNotFound: RequestHandler = (_req, res) => {
+  send(res, new AppError('NOT_FOUND', 'No such API route.'));
+};
+
+/** Maps every error to `{ error: { code, message } }`; unexpected ones are logged and answered as 500 INTERNAL. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (res.headersSent) return;
+  if (err instanceof AppError) return send(res, err);
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.too.large') return send(res, new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.'));
+  if (type === 'entity.parse.failed') return send(res, new AppError('MALFORMED_JSON', 'The request body is not valid JSON.'));
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return send(res, new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as UTF-8 JSON.'));
+  }
+  console.error(`[http] ${req.method} ${req.path} failed:`, err);
+  send(res, new AppError('INTERNAL', 'Something went wrong on the server. Nothing was changed.'));
+};

@@ -1,0 +1,40 @@
+import { Router } from 'express';
+import { CreateDraftBody, UpdateDraftBody } from '../../../shared/api/drafts.js';
+import { parseDraftId } from '../../../shared/ids.js';
+import { AppError } from '../../domain/AppError.js';
+import { toDraftSummary } from '../../domain/DraftService.js';
+import type { Services } from '../../domain/Services.js';
+import { currentUser, requireRole, requireUser } from '../authenticate.js';
+import { validate } from '../validate.js';
+
+export function draftIdParam(value: unknown): string {
+  const id = typeof value === 'string' ? parseDraftId(value) : null;
+  if (!id) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
+  return id;
+}
+
+/** Drafts: every member reads them; the secretariat creates, renames and archives. */
+export function draftRoutes(services: Services): Router {
+  const router = Router();
+
+  router.get('/drafts', requireUser, (_req, res) => {
+    res.json(services.drafts.list());
+  });
+
+  router.get('/drafts/:id', requireUser, (req, res) => {
+    res.json(toDraftSummary(services.drafts.get(draftIdParam(req.params.id))));
+  });
+
+  router.post('/drafts', requireRole('secretariat'), async (req, res) => {
+    const body = validate(CreateDraftBody, req.body);
+    res.status(201).json(await services.drafts.create(body, currentUser(res).id));
+  });
+
+  router.patch('/drafts/:id', requireRole('secretariat'), async (req, res) => {
+    const id = draftIdParam(req.params.id);
+    const body = validate(UpdateDraftBody, req.body);
+    res.json(await services.drafts.update(id, body, currentUser(res).id));
+  });
+
+  return router;
+}

@@ -1,0 +1,47 @@
+import { Router, type Request } from 'express';
+import { CreateMemberBody, UpdateMemberBody, type InvitationIssued } from '../../../shared/api/members.js';
+import { isId } from '../../../shared/ids.js';
+import { AppError } from '../../domain/AppError.js';
+import type { Services } from '../../domain/Services.js';
+import { currentUser, requireRole } from '../authenticate.js';
+import { ownOrigin } from '../security.js';
+import { validate } from '../validate.js';
+
+function memberId(value: unknown): string {
+  if (!isId(value)) throw new AppError('MEMBER_NOT_FOUND', 'No such member.');
+  return value;
+}
+
+/** Members administration (secretariat only). */
+export function memberRoutes(services: Services, publicUrl: string | undefined): Router {
+  const router = Router();
+  router.use('/members', requireRole('secretariat'));
+
+  const issued = (req: Request, r: { member: InvitationIssued['member']; token: string; expiresAt: Date }): InvitationIssued => ({
+    member: r.member,
+    invitationUrl: `${publicUrl ?? ownOrigin(req)}/invitation/${r.token}`,
+    expiresAt: r.expiresAt.toISOString(),
+  });
+
+  router.get('/members', (_req, res) => {
+    res.json(services.members.list());
+  });
+
+  router.post('/members', async (req, res) => {
+    const body = validate(CreateMemberBody, req.body);
+    res.status(201).json(issued(req, await services.members.create(body, currentUser(res).id)));
+  });
+
+  router.patch('/members/:id', async (req, res) => {
+    const id = memberId(req.params.id);
+    const body = validate(UpdateMemberBody, req.body);
+    res.json(await services.members.update(id, body, currentUser(res).id));
+  });
+
+  router.post('/members/:id/invitation', async (req, res) => {
+    const id = memberId(req.params.id);
+    res.status(201).json(issued(req, await services.members.reissueInvitation(id, currentUser(res).id)));
+  });
+
+  return router;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { text } from './common.js';
+import { LIMITS } from '../limits.js';
+
+/** What a new draft's document starts with: the starter text from drafts/, or nothing. */
+export const DRAFT_TEMPLATES = ['starter', 'blank'] as const;
+export type DraftTemplate = (typeof DRAFT_TEMPLATES)[number];
+
+/** POST /api/drafts (secretariat) */
+export const CreateDraftBody = z.strictObject({
+  title: text(LIMITS.draftTitleLength),
+  template: z.enum(DRAFT_TEMPLATES).default('blank'),
+});
+export type CreateDraftBody = z.infer<typeof CreateDraftBody>;
+
+/** PATCH /api/drafts/:id (secretariat): rename, archive or unarchive. */
+export const UpdateDraftBody = z
+  .strictObject({
+    title: text(LIMITS.draftTitleLength).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' });
+export type UpdateDraftBody = z.infer<typeof UpdateDraftBody>;
+
+export const DraftSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  archived: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DraftSummary = z.infer<typeof DraftSummary>;

@@ -1,0 +1,32 @@
+/**
+ * Every error the REST API can answer with: a stable machine code and its HTTP status.
+ * Clients branch on `code`, never on the message text. Body shape: `{ error: { code, message } }`.
+ */
+export const ERROR_STATUS = {
+  MALFORMED_JSON: 400,
+  VALIDATION_FAILED: 400,
+  FORBIDDEN_KEY: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_CREDENTIALS: 401,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_ORIGIN: 403,
+  NOT_FOUND: 404,
+  DRAFT_NOT_FOUND: 404,
+  MEMBER_NOT_FOUND: 404,
+  DELEGATION_NOT_FOUND: 404,
+  INVITATION_INVALID: 404,
+  EMAIL_TAKEN: 409,
+  DELEGATION_EXISTS: 409,
+  LAST_SECRETARIAT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_ATTEMPTS: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

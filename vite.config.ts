@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * The client is built into dist/client and served by the Express app on the same origin,
+ * so cookies, the REST API and the /collab websocket share one port.
+ */
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  resolve: {
+    // One copy of each CRDT/editor core, or Yjs throws "Yjs was already imported" and
+    // ProseMirror plugins stop recognising each other's keys.
+    dedupe: ['yjs', 'y-protocols', 'lib0', 'prosemirror-model', 'prosemirror-state', 'prosemirror-view', 'prosemirror-transform', '@tiptap/pm'],
+  },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/collab': { target: 'ws://127.0.0.1:3000', ws: true },
+    },
+  },
+});
