@@ -2,16 +2,31 @@
  * The port the collab server uses to persist Yjs documents, one per draft. Implementations must make
  * `append` durable (on disk, fsync'd) before its promise resolves: the server only reports an edit as
  * saved after that. Draft ids reaching this port have already passed shared/ids.ts `parseDraftId`.
+ *
+ * Calls for one draft take effect in call order (an append made before `compact` is covered by the
+ * snapshot, one made after it lands in the fresh log). Calls for different drafts are independent.
  */
 export interface DocumentStore {
-  /** All persisted state of a draft as Yjs updates in order (snapshot first), or an empty list for a new draft. */
+  /**
+   * All persisted state of a draft as Yjs updates in order (snapshot first), or an empty list for a new
+   * draft. Rejects (rather than returning less) when the saved state cannot be read in full, e.g. a
+   * corrupt snapshot: the caller should refuse the draft instead of serving it empty.
+   */
   load(draftId: string): Promise<Uint8Array[]>;
   /** Appends one Yjs update to the draft's log; resolves once it is durable. Appends may be grouped into one fsync. */
   append(draftId: string, update: Uint8Array): Promise<void>;
-  /** Replaces the draft's log with one snapshot (a full-state update), written safely. */
+  /**
+   * Replaces the draft's log with one snapshot (a full-state update), written safely. `state` must
+   * contain every update appended before this call; updates appended after it stay in the log.
+   */
   compact(draftId: string, state: Uint8Array): Promise<void>;
-  /** Bytes in the draft's log since the last compaction (the collab server decides when to compact). */
+  /** Bytes in the draft's log since the last compaction (the collab server decides when to compact). 0 when the draft is not open. */
   logSize(draftId: string): number;
-  /** Flushes everything pending and releases file handles. */
+  /**
+   * Waits for the draft's pending appends, then closes its files and forgets it, so an unloaded draft
+   * costs no memory or file handles. Later calls for the draft simply reopen it.
+   */
+  release(draftId: string): Promise<void>;
+  /** Flushes everything pending and releases file handles. Calls after it reject. */
   close(): Promise<void>;
 }

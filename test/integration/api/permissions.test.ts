@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/roles.js';
+import { ApiClient } from '../../helpers/http.js';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
+
+type Who = Role | 'anonymous';
+const EMAIL: Record<Role, string> = {
+  secretariat: 'secretariat@example.org',
+  delegate: 'us@example.org',
+  reviewer: 'reviewer@example.org',
+};
+
+interface Route {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  /** Who may call it; everyone else gets 401 (anonymous) or 403 (signed in). */
+  allowed: Who[];
+}
+interface Ids {
+  draftId: string;
+  memberId: string;
+  delegationId: string;
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${counter++}`;
+
+/** Every REST route and who may use it. A new route must be added here. */
+const ROUTES: Route[] = [
+  { method: 'GET', path: () => '/api/me', allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'GET', path: () => '/api/drafts', allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'POST', path: () => '/api/drafts', body: () => ({ title: `Draft ${unique()}` }), allowed: ['secretariat'] },
+  { method: 'PATCH', path: (i) => `/api/drafts/${i.draftId}`, body: () => ({ title: `Renamed ${unique()}` }), allowed: ['secretariat'] },
+  { method: 'GET', path: () => '/api/delegations', allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'POST', path: () => '/api/delegations', body: () => ({ name: `Delegation ${unique()}` }), allowed: ['secretariat'] },
+  { method: 'GET', path: () => '/api/members', allowed: ['secretariat'] },
+  {
+    method: 'POST',
+    path: () => '/api/members',
+    body: () => ({ email: `m${unique()}@example.org`, name: 'New member', role: 'reviewer' }),
+    allowed: ['secretariat'],
+  },
+  { method: 'PATCH', path: (i) => `/api/members/${i.memberId}`, body: () => ({ name: `Name ${unique()}` }), allowed: ['secretariat'] },
+  { method: 'POST', path: (i) => `/api/members/${i.memberId}/invitation`, allowed: ['secretariat'] },
+];
+
+describe('permissions: every role against every route', () => {
+  let server: TestServer;
+  let ids: Ids;
+  const clients = {} as Record<Who, ApiClient>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    for (const role of Object.keys(EMAIL) as Role[]) clients[role] = await new ApiClient(server.url).signIn(EMAIL[role], TEST_PASSWORD);
+    clients.anonymous = new ApiClient(server.url);
+    const draftId = (await clients.secretariat.get('/api/drafts')).body[0].id;
+    const created = await clients.secretariat.post('/api/members', { email: 'target@example.org', name: 'Target', role: 'reviewer' });
+    const delegationId = (await clients.secretariat.get('/api/delegations')).body[0].id;
+    ids = { draftId, memberId: created.body.member.id, delegationId };
+  });
+
+  for (const route of ROUTES) {
+    for (const who of ['anonymous', 'reviewer', 'delegate', 'secretariat'] as Who[]) {
+      const allowed = route.allowed.includes(who);
+      it(`${route.method} ${route.path({ draftId: ':id', memberId: ':id', delegationId: ':id' })} as ${who} is ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const res = await clients[who].request(route.method, route.path(ids), route.body?.(ids));
+        if (allowed) {
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+        } else {
+          expect(res.status).toBe(who === 'anonymous' ? 401 : 403);
+          expect(res.body.error.code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        }
+      });
+    }
+  }
+
+  it('refuses a write that a delegate sends with a valid body, and changes nothing', async () => {
+    const before = (await clients.secretariat.get(`/api/drafts/${ids.draftId}`)).body.title;
+    const res = await clients.delegate.patch(`/api/drafts/${ids.draftId}`, { title: 'Hijacked' });
+    expect(res.status).toBe(403);
+    expect((await clients.secretariat.get(`/api/drafts/${ids.draftId}`)).body.title).toBe(before);
+  });
+
+  it('answers unknown API paths with 404 NOT_FOUND in the error shape', async () => {
+    const res = await clients.secretariat.get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+});
