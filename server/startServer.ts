@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/Clock.js';
 import { seedDemoWorkspace } from './domain/seed.js';
 import { createServices, type Services } from './domain/Services.js';
+import { lockDataDir } from './storage/DataDirLock.js';
 import { LowdbMetadataStore } from './storage/LowdbMetadataStore.js';
 import { readStarterText } from './storage/StarterText.js';
 
@@ -23,10 +24,20 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, options: { clock?: Clock; quiet?: boolean } = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
+  const unlock = await lockDataDir(config.dataDir);
+  try {
+    return await open(config, clock, options.quiet ?? false, unlock);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => Promise<void>): Promise<RunningServer> {
   const store = await LowdbMetadataStore.open(config.dataDir);
   const starter = await readStarterText(config.startersDir);
   const seed = await seedDemoWorkspace(store, clock, { seedPassword: config.seedPassword, starterTitle: starter.title });
-  if (seed.seeded && !options.quiet) printSeedNotice(seed.generatedPasswords);
+  if (seed.seeded && !quiet) printSeedNotice(seed.generatedPasswords);
 
   const services = createServices(store, config, clock);
   const app = createApp(services, config);
@@ -49,6 +60,7 @@ export async function startServer(config: Config, options: { clock?: Clock; quie
         http.closeAllConnections();
       });
       await store.close();
+      await unlock();
     },
   };
 }

@@ -1,0 +1,141 @@
+import { parseArgs } from 'node:util';
+import { CreateDelegationBody } from '../../shared/api/delegations.js';
+import { CreateDraftBody, UpdateDraftBody } from '../../shared/api/drafts.js';
+import { CreateMemberBody, UpdateMemberBody } from '../../shared/api/members.js';
+import { loadConfig } from '../config.js';
+import { AppError } from '../domain/AppError.js';
+import { systemClock } from '../domain/Clock.js';
+import { createServices, type Services } from '../domain/Services.js';
+import { validate } from '../http/validate.js';
+import { lockDataDir } from '../storage/DataDirLock.js';
+import { LowdbMetadataStore } from '../storage/LowdbMetadataStore.js';
+
+const USAGE = `Workspace administration without the browser (the server must be stopped: it holds the data folder).
+
+Usage: npm run admin -- <command> [options]
+
+  members list
+  members add --email E --name N --role secretariat|delegate|reviewer [--delegation NAME]
+  members update --email E [--name N] [--role R] [--delegation NAME|none]
+  members deactivate --email E
+  members reactivate --email E
+  members invite --email E              new one-time invitation link (lost link, forgotten password)
+  delegations list
+  delegations add --name NAME
+  drafts list
+  drafts create --title T [--template starter|blank]
+  drafts rename --id ID --title T
+  drafts archive --id ID
+  drafts unarchive --id ID
+
+Reads DATA_DIR (and PUBLIC_URL, HOST, PORT for invitation links) like the server does.`;
+
+type Options = Partial<Record<'email' | 'name' | 'role' | 'delegation' | 'title' | 'template' | 'id', string>>;
+
+function delegationId(services: Services, name: string | undefined): string | null | undefined {
+  if (name === undefined) return undefined;
+  if (name === 'none') return null;
+  const found = services.delegations.list().find((d) => d.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  if (!found) throw new AppError('DELEGATION_NOT_FOUND', `No delegation named "${name}". Add it first: delegations add --name "${name}"`);
+  return found.id;
+}
+
+function memberIdByEmail(services: Services, email: string | undefined): string {
+  const member = services.members.list().find((m) => m.email === email?.trim().toLowerCase());
+  if (!member) throw new AppError('MEMBER_NOT_FOUND', `No member with email "${email ?? ''}".`);
+  return member.id;
+}
+
+async function run(services: Services, words: string[], o: Options, linkBase: string): Promise<void> {
+  const link = (token: string) => `${linkBase}/invitation/${token}`;
+  switch (words.join(' ')) {
+    case 'members list':
+      for (const m of services.members.list()) {
+        const delegation = services.delegations.list().find((d) => d.id === m.delegationId)?.name ?? '';
+        const state = !m.active ? 'deactivated' : m.hasPassword ? 'active' : 'invited';
+        console.log([m.email, m.name, m.role, delegation, state].join('\t'));
+      }
+      return;
+    case 'members add': {
+      const body = validate(CreateMemberBody, { email: o.email, name: o.name, role: o.role, delegationId: delegationId(services, o.delegation) });
+      const r = await services.members.create(body, null);
+      console.log(`Added ${r.member.email}. One-time invitation link (valid until ${r.expiresAt.toISOString()}):\n${link(r.token)}`);
+      return;
+    }
+    case 'members update': {
+      const id = memberIdByEmail(services, o.email);
+      const body = validate(UpdateMemberBody, { name: o.name, role: o.role, delegationId: delegationId(services, o.delegation) });
+      const m = await services.members.update(id, body, null);
+      console.log(`Updated ${m.email}: ${m.role}.`);
+      return;
+    }
+    case 'members deactivate':
+    case 'members reactivate': {
+      const active = words[1] === 'reactivate';
+      const m = await services.members.update(memberIdByEmail(services, o.email), { active }, null);
+      console.log(`${m.email} is now ${active ? 'active' : 'deactivated; their sessions have ended'}.`);
+      return;
+    }
+    case 'members invite': {
+      const r = await services.members.reissueInvitation(memberIdByEmail(services, o.email), null);
+      console.log(`New one-time invitation link for ${r.member.email}:\n${link(r.token)}`);
+      return;
+    }
+    case 'delegations list':
+      for (const d of services.delegations.list()) console.log(d.name);
+      return;
+    case 'delegations add': {
+      const d = await services.delegations.create(validate(CreateDelegationBody, { name: o.name }).name, null);
+      console.log(`Added delegation ${d.name}.`);
+      return;
+    }
+    case 'drafts list':
+      for (const d of services.drafts.list()) console.log([d.id, d.title, d.archived ? 'archived' : ''].join('\t'));
+      return;
+    case 'drafts create': {
+      const d = await services.drafts.create(validate(CreateDraftBody, { title: o.title, template: o.template }), null);
+      console.log(`Created draft ${d.id}: ${d.title}`);
+      return;
+    }
+    case 'drafts rename':
+    case 'drafts archive':
+    case 'drafts unarchive': {
+      const patch = words[1] === 'rename' ? { title: o.title } : { archived: words[1] === 'archive' };
+      const d = await services.drafts.update(o.id ?? '', validate(UpdateDraftBody, patch), null);
+      console.log(`Draft ${d.id}: ${d.title}${d.archived ? ' (archived)' : ''}`);
+      return;
+    }
+    default:
+      throw new AppError('VALIDATION_FAILED', `Unknown command "${words.join(' ')}".\n\n${USAGE}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: Object.fromEntries(['email', 'name', 'role', 'delegation', 'title', 'template', 'id'].map((k) => [k, { type: 'string' as const }])),
+  });
+  if (positionals.length === 0 || positionals[0] === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  const unlock = await lockDataDir(config.dataDir);
+  try {
+    const store = await LowdbMetadataStore.open(config.dataDir);
+    const services = createServices(store, config, systemClock);
+    await run(services, positionals, values as Options, config.publicUrl ?? `http://${config.host}:${config.port}`);
+    await store.close();
+    return 0;
+  } finally {
+    await unlock();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`Error: ${error instanceof AppError ? `${error.message} (${error.code})` : error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
