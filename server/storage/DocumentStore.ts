@@ -27,6 +27,6 @@ export interface DocumentStore {
    * costs no memory or file handles. Later calls for the draft simply reopen it.
    */
   release(draftId: string): Promise<void>;
-  /** Flushes everything pending and releases file handles. Calls after it reject. */
+  /** Flushes everything pending and releases file handles. load, append and compact after it reject. */
   close(): Promise<void>;
 }

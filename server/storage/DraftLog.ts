@@ -1,5 +1,5 @@
 import type { DraftPaths } from './DraftPaths.js';
-import { openLogFile, type OpenLogOptions } from './openLogFile.js';
+import { openLogFile, type OpenedLog, type OpenLogOptions } from './openLogFile.js';
 import { encodeRecords, scanRecords } from './RecordCodec.js';
 import { SerialQueue } from './SerialQueue.js';
 import { readSnapshot, writeSnapshot } from './SnapshotFile.js';
@@ -44,8 +44,9 @@ export class DraftLog {
 
   load(): Promise<Uint8Array[]> {
     return this.queue.run(async () => {
-      const logged = this.file ? scanRecords(await this.file.read(0, this.end)).payloads : await this.open();
+      // The snapshot first: if it is damaged, nothing (not even a torn log tail) is touched.
       const snapshot = await readSnapshot(this.paths);
+      const logged = this.file ? scanRecords(await this.file.read(0, this.end)).payloads : (await this.open()).payloads;
       return snapshot ? [snapshot, ...logged] : logged;
     });
   }
@@ -121,16 +122,15 @@ export class DraftLog {
   }
 
   private async opened(): Promise<StorageFile> {
-    if (!this.file) await this.open();
-    return this.file as unknown as StorageFile;
+    return this.file ?? (await this.open()).file;
   }
 
-  /** Opens and recovers the log; returns its records so a first load reads the file only once. */
-  private async open(): Promise<Uint8Array[]> {
+  /** Opens and recovers the log; hands back its records so a first load reads the file only once. */
+  private async open(): Promise<OpenedLog> {
     const opened = await openLogFile(this.paths, this.draftId, this.options);
     this.file = opened.file;
     this.end = opened.end;
-    return opened.payloads;
+    return opened;
   }
 
   private async closeFile(): Promise<void> {

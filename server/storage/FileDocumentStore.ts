@@ -1,0 +1,90 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { DocumentStore } from './DocumentStore.js';
+import { DraftLog } from './DraftLog.js';
+import { DOCS_DIR, draftPaths } from './DraftPaths.js';
+import { StoreClosedError } from './StoreClosedError.js';
+import { emptyCounters, type StoreCounters } from './StoreCounters.js';
+import { openStorageFile, type OpenStorageFile } from './StorageFile.js';
+
+export interface FileDocumentStoreOptions {
+  /** Receives a line whenever a torn or damaged log tail is cut back. @default console.warn */
+  warn?: (message: string) => void;
+  /** How files are opened; tests pass one that fails on demand. @default openStorageFile (node:fs) */
+  openFile?: OpenStorageFile;
+}
+
+/**
+ * Yjs documents on the local disk: DATA_DIR/docs/<draftId>/snapshot.bin (last compacted state) and
+ * log.bin (checksummed updates since, appended with group commit). See DraftLog for the write path,
+ * openLogFile for crash recovery and SnapshotFile for compaction.
+ */
+export class FileDocumentStore implements DocumentStore {
+  private readonly drafts = new Map<string, DraftLog>();
+  private readonly totals: StoreCounters = emptyCounters();
+  private closed = false;
+
+  private constructor(
+    private readonly dataDir: string,
+    private readonly options: Required<FileDocumentStoreOptions>,
+  ) {}
+
+  /** Opens the store under `dataDir`, creating DATA_DIR/docs when missing. */
+  static async open(dataDir: string, options: FileDocumentStoreOptions = {}): Promise<FileDocumentStore> {
+    await mkdir(path.join(dataDir, DOCS_DIR), { recursive: true, mode: 0o700 });
+    return new FileDocumentStore(dataDir, {
+      warn: options.warn ?? ((message) => console.warn(message)),
+      openFile: options.openFile ?? openStorageFile,
+    });
+  }
+
+  load(draftId: string): Promise<Uint8Array[]> {
+    return this.withDraft(draftId, (log) => log.load());
+  }
+
+  append(draftId: string, update: Uint8Array): Promise<void> {
+    return this.withDraft(draftId, (log) => log.append(update));
+  }
+
+  compact(draftId: string, state: Uint8Array): Promise<void> {
+    return this.withDraft(draftId, (log) => log.compact(state));
+  }
+
+  logSize(draftId: string): number {
+    return this.drafts.get(draftId)?.logBytes ?? 0;
+  }
+
+  async release(draftId: string): Promise<void> {
+    const log = this.drafts.get(draftId);
+    if (!log) return;
+    await log.release();
+    // Calls made while the release was queued keep the draft open; the last release forgets it.
+    if (log.idle && this.drafts.get(draftId) === log) this.drafts.delete(draftId);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.drafts.keys()].map((id) => this.release(id)));
+  }
+
+  /** Disk work done so far (a copy), and how many drafts hold open files. */
+  stats(): StoreCounters & { openDrafts: number } {
+    return { ...this.totals, openDrafts: this.drafts.size };
+  }
+
+  private withDraft<T>(draftId: string, operation: (log: DraftLog) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreClosedError());
+    let log = this.drafts.get(draftId);
+    if (!log) {
+      let paths;
+      try {
+        paths = draftPaths(this.dataDir, draftId);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      log = new DraftLog(paths, draftId, { ...this.options, counters: this.totals });
+      this.drafts.set(draftId, log);
+    }
+    return operation(log);
+  }
+}

@@ -1,0 +1,59 @@
+import type { DocumentStore } from './DocumentStore.js';
+import { StoreClosedError } from './StoreClosedError.js';
+
+interface MemoryDraft {
+  updates: Uint8Array[];
+  logBytes: number;
+}
+
+/**
+ * A DocumentStore that keeps everything in memory, for unit tests of the modules above it. It follows
+ * the same contract as FileDocumentStore (see test/unit/storage/documentStoreContract.ts) except that
+ * nothing survives the process. logSize counts payload bytes only (the file store adds 8 per record).
+ * Updates are copied in and out, so callers may reuse their buffers.
+ */
+export class MemoryDocumentStore implements DocumentStore {
+  private readonly drafts = new Map<string, MemoryDraft>();
+  private closed = false;
+
+  async load(draftId: string): Promise<Uint8Array[]> {
+    this.assertOpen();
+    return (this.drafts.get(draftId)?.updates ?? []).map((u) => u.slice());
+  }
+
+  async append(draftId: string, update: Uint8Array): Promise<void> {
+    this.assertOpen();
+    const draft = this.draft(draftId);
+    draft.updates.push(update.slice());
+    draft.logBytes += update.byteLength;
+  }
+
+  async compact(draftId: string, state: Uint8Array): Promise<void> {
+    this.assertOpen();
+    this.drafts.set(draftId, { updates: [state.slice()], logBytes: 0 });
+  }
+
+  logSize(draftId: string): number {
+    return this.drafts.get(draftId)?.logBytes ?? 0;
+  }
+
+  /** Nothing to release: memory is the storage here. */
+  async release(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private draft(draftId: string): MemoryDraft {
+    let draft = this.drafts.get(draftId);
+    if (!draft) {
+      draft = { updates: [], logBytes: 0 };
+      this.drafts.set(draftId, draft);
+    }
+    return draft;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError();
+  }
+}

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../../../server/storage/DocumentStore.js';
+import { expectedText, textEdits, textOf } from './textEdits.js';
+
+/** A fresh draft id with the shape shared/ids.ts accepts. */
+export function newDraftId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/**
+ * The behaviour every DocumentStore implementation owes the collab server. Run it once per
+ * implementation; `create` returns a fresh, empty store.
+ */
+export function describeDocumentStoreContract(name: string, create: () => Promise<DocumentStore>): void {
+  describe(`DocumentStore contract: ${name}`, () => {
+    const open: DocumentStore[] = [];
+    const fresh = async () => {
+      const store = await create();
+      open.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((s) => s.close()));
+    });
+
+    it('loads a draft that was never written as an empty list', async () => {
+      const store = await fresh();
+      expect(await store.load(newDraftId())).toEqual([]);
+    });
+
+    it('loads appended updates back byte for byte and in order', async () => {
+      const store = await fresh();
+      const draft = newDraftId();
+      const edits = textEdits();
+      for (let i = 0; i < 20; i++) await store.append(draft, edits.next());
+      const loaded = await store.load(draft);
+      expect(loaded.map((u) => Buffer.from(u).toString('hex'))).toEqual(edits.updates.map((u) => Buffer.from(u).toString('hex')));
+      expect(textOf(loaded)).toBe(expectedText(20));
+    });
+
+    it('keeps drafts apart', async () => {
+      const store = await fresh();
+      const [a, b] = [newDraftId(), newDraftId()];
+      const editsA = textEdits();
+      const editsB = textEdits();
+      await Promise.all([store.append(a, editsA.next()), store.append(b, editsB.next()), store.append(b, editsB.next())]);
+      expect(await store.load(a)).toHaveLength(1);
+      expect(textOf(await store.load(b))).toBe(expectedText(2));
+    });
+
+    it('does not change what it stored when the caller reuses its buffer', async () => {
+      const store = await fresh();
+      const draft = newDraftId();
+      const update = textEdits().next();
+      const buffer = update.slice();
+      await store.append(draft, buffer);
+      buffer.fill(0);
+      expect(Buffer.from((await store.load(draft))[0]!)).toEqual(Buffer.from(update));
+    });
+
+    it('replaces earlier updates by the compacted state and keeps later appends after it', async () => {
+      const store = await fresh();
+      const draft = newDraftId();
+      const edits = textEdits();
+      for (let i = 0; i < 10; i++) await store.append(draft, edits.next());
+      expect(store.logSize(draft)).toBeGreaterThan(0);
+      await store.compact(draft, Y.encodeStateAsUpdate(edits.doc));
+      expect(store.logSize(draft)).toBe(0);
+      await store.append(draft, edits.next());
+      expect(store.logSize(draft)).toBeGreaterThan(0);
+      const loaded = await store.load(draft);
+      expect(loaded).toHaveLength(2);
+      expect(textOf(loaded)).toBe(expectedText(11));
+    });
+
+    it('takes calls for one draft in call order: appends before compact are covered, those after follow it', async () => {
+      const store = await fresh();
+      const draft = newDraftId();
+      const edits = textEdits();
+      const pending: Promise<void>[] = [];
+      for (let i = 0; i < 5; i++) pending.push(store.append(draft, edits.next()));
+      pending.push(store.compact(draft, Y.encodeStateAsUpdate(edits.doc)));
+      for (let i = 0; i < 3; i++) pending.push(store.append(draft, edits.next()));
+      await Promise.all(pending);
+      const loaded = await store.load(draft);
+      expect(loaded).toHaveLength(1 + 3);
+      expect(loaded.slice(1).map((u) => Buffer.from(u))).toEqual(edits.updates.slice(5).map((u) => Buffer.from(u)));
+      expect(textOf(loaded)).toBe(expectedText(8));
+    });
+
+    it('still has everything after a draft is released, and accepts appends again', async () => {
+      const store = await fresh();
+      const draft = newDraftId();
+      const edits = textEdits();
+      const first = store.append(draft, edits.next());
+      await store.release(draft);
+      await first;
+      await store.append(draft, edits.next());
+      await store.release(draft);
+      expect(textOf(await store.load(draft))).toBe(expectedText(2));
+    });
+
+    it('rejects loads and writes after it is closed', async () => {
+      const store = await fresh();
+      await store.close();
+      const draft = newDraftId();
+      await expect(store.load(draft)).rejects.toThrow(/closed/);
+      await expect(store.append(draft, textEdits().next())).rejects.toThrow(/closed/);
+      await expect(store.compact(draft, new Uint8Array([0, 0]))).rejects.toThrow(/closed/);
+    });
+  });
+}
