@@ -8,6 +8,7 @@ import { authenticate } from './http/authenticate.js';
 import { apiNotFound, errorHandler } from './http/errorHandler.js';
 import { delegationRoutes } from './http/routes/delegationRoutes.js';
 import { draftRoutes } from './http/routes/draftRoutes.js';
+import { eventRoutes } from './http/routes/eventRoutes.js';
 import { invitationRoutes } from './http/routes/invitationRoutes.js';
 import { memberRoutes } from './http/routes/memberRoutes.js';
 import { sessionRoutes } from './http/routes/sessionRoutes.js';
@@ -34,6 +35,7 @@ export function createApp(services: Services, config: Config): Express {
   api.use(delegationRoutes(services));
   api.use(memberRoutes(services, config.publicUrl));
   api.use(draftRoutes(services));
+  api.use(eventRoutes(services));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

@@ -4,6 +4,7 @@ import type { MetadataStore } from '../storage/MetadataStore.js';
 import { AppError } from './AppError.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
+import type { DraftEventBus } from './DraftEventBus.js';
 import { newId } from './tokens.js';
 
 export function toDraftSummary(draft: DraftRecord): DraftSummary {
@@ -18,6 +19,7 @@ export class DraftService {
   constructor(
     private readonly store: MetadataStore,
     private readonly clock: Clock,
+    private readonly events: DraftEventBus,
   ) {}
 
   /** All drafts, newest first. */
@@ -59,7 +61,7 @@ export class DraftService {
 
   async update(id: string, body: UpdateDraftBody, actorId: string | null): Promise<DraftSummary> {
     const now = this.clock();
-    return this.store.update((data) => {
+    const summary = await this.store.update((data) => {
       const draft = data.drafts.find((d) => d.id === id);
       if (!draft) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
       if (body.title !== undefined) draft.title = body.title;
@@ -68,5 +70,7 @@ export class DraftService {
       audit(data, now, actorId, body.archived === undefined ? 'draft.rename' : body.archived ? 'draft.archive' : 'draft.unarchive', id);
       return toDraftSummary(draft);
     });
+    this.events.publish(id, { type: 'draft.updated', draft: summary });
+    return summary;
   }
 }

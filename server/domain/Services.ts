@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { MetadataStore } from '../storage/MetadataStore.js';
 import type { Clock } from './Clock.js';
 import { DelegationService } from './DelegationService.js';
+import { LocalDraftEventBus, type DraftEventBus } from './DraftEventBus.js';
 import { DraftService } from './DraftService.js';
 import { MemberService } from './MemberService.js';
 import { SessionService } from './SessionService.js';
@@ -15,17 +16,21 @@ export interface Services {
   members: MemberService;
   delegations: DelegationService;
   drafts: DraftService;
+  /** Live, non-CRDT draft events for the per-draft event streams. */
+  events: DraftEventBus;
 }
 
 export function createServices(store: MetadataStore, config: Config, clock: Clock): Services {
   const throttle = new SignInThrottle({ ...DEFAULT_THROTTLE, maxFailuresPerEmail: config.signInMaxFailures }, clock);
   const sessions = new SessionService(store, throttle, clock, { ttlMs: config.sessionTtlMs });
+  const events = new LocalDraftEventBus();
   return {
     store,
+    events,
     clock,
     sessions,
     members: new MemberService(store, sessions, clock),
     delegations: new DelegationService(store, clock),
-    drafts: new DraftService(store, clock),
+    drafts: new DraftService(store, clock, events),
   };
 }

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { DraftSummary } from './drafts.js';
+
+/**
+ * Live changes that are not CRDT data, pushed to every open page of a draft through one server-sent
+ * event stream per draft: `GET /api/drafts/:id/events`. Each SSE message's `event` field is the
+ * `type` below and its `data` is the JSON of the whole event. Later features add their own types here.
+ */
+export const DraftEvent = z.discriminatedUnion('type', [
+  /** The draft's title or archived state changed. */
+  z.object({ type: z.literal('draft.updated'), draft: DraftSummary }),
+]);
+export type DraftEvent = z.infer<typeof DraftEvent>;
+
+/** Seconds between keep-alive comments on an idle stream, so proxies do not cut it. */
+export const EVENT_STREAM_HEARTBEAT_SECONDS = 25;
+/** Open event streams one member may hold at once (tabs); more get 429 TOO_MANY_STREAMS. */
+export const MAX_EVENT_STREAMS_PER_MEMBER = 20;
