@@ -9,12 +9,12 @@ export const DEMO_DELEGATIONS = ['United States', 'Australia', 'Denmark', 'Norwa
 
 /** The demo accounts created on first start: email, name, role and delegation (by name). */
 export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: UserRecord['role']; delegation: string | null }> = [
-  { email: 'secretariat@example.org', name: 'Secretariat', role: 'secretariat', delegation: null },
-  { email: 'us@example.org', name: 'United States delegate', role: 'delegate', delegation: 'United States' },
-  { email: 'au@example.org', name: 'Australia delegate', role: 'delegate', delegation: 'Australia' },
-  { email: 'dk@example.org', name: 'Denmark delegate', role: 'delegate', delegation: 'Denmark' },
-  { email: 'no@example.org', name: 'Norway delegate', role: 'delegate', delegation: 'Norway' },
-  { email: 'reviewer@example.org', name: 'Reviewer', role: 'reviewer', delegation: null },
+  { email: 'secretariat@example.org', name: 'Helena Brandt', role: 'secretariat', delegation: null },
+  { email: 'us@example.org', name: 'James Carter', role: 'delegate', delegation: 'United States' },
+  { email: 'au@example.org', name: 'Olivia Nguyen', role: 'delegate', delegation: 'Australia' },
+  { email: 'dk@example.org', name: 'Mette Sørensen', role: 'delegate', delegation: 'Denmark' },
+  { email: 'no@example.org', name: 'Lars Haugen', role: 'delegate', delegation: 'Norway' },
+  { email: 'reviewer@example.org', name: 'Amara Okafor', role: 'reviewer', delegation: null },
 ];
 
 export interface SeedResult {

@@ -18,7 +18,7 @@ describe('signing in and out', () => {
     expect(cookie).toMatch(/Expires=/i);
     const me = await client.get('/api/me');
     expect(me.status).toBe(200);
-    expect(me.body.name).toBe('United States delegate');
+    expect(me.body.name).toBe('James Carter');
   });
 
   it('answers a wrong password and an unknown email in exactly the same way', async () => {

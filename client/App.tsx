@@ -1,0 +1,50 @@
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AppLayout } from './components/AppLayout.js';
+import { RequireRole } from './components/RequireRole.js';
+import { RequireSignIn } from './components/RequireSignIn.js';
+import { DraftPage } from './pages/DraftPage.js';
+import { DraftsPage } from './pages/DraftsPage.js';
+import { InvitationPage } from './pages/InvitationPage.js';
+import { MembersPage } from './pages/MembersPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { SessionProvider } from './session/SessionProvider.js';
+
+/**
+ * The routes. Sign-in and invitation links are public; everything else needs a session and sits in the
+ * signed-in frame. The server answers every non-API path with index.html, so deep links work.
+ */
+const router = createBrowserRouter([
+  { path: '/', element: <Navigate to="/drafts" replace /> },
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/invitation/:token', element: <InvitationPage /> },
+  {
+    element: (
+      <RequireSignIn>
+        <AppLayout />
+      </RequireSignIn>
+    ),
+    children: [
+      { path: '/drafts', element: <DraftsPage /> },
+      { path: '/drafts/:id', element: <DraftPage /> },
+      {
+        path: '/members',
+        element: (
+          <RequireRole role="secretariat">
+            <MembersPage />
+          </RequireRole>
+        ),
+      },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);
+
+/** The whole client: who is signed in, then the routes. */
+export function App() {
+  return (
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Extensions } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import StarterKit from '@tiptap/starter-kit';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { isAllowedLinkHref } from './isAllowedLinkHref.js';
+import { renderCaret } from './renderCaret.js';
+
+export interface ClauseEditorExtensionOptions {
+  /** The clause body the editor binds to. */
+  fragment: Y.XmlFragment;
+  /** Supplies awareness for the other people's carets. */
+  provider: WebsocketProvider;
+  /** What this page says about itself in presence; the server replaces it with its own record for everyone else. */
+  user: { name: string; delegation: string | null };
+}
+
+/**
+ * The editing vocabulary of a clause body: paragraphs, bold, italic, bullet and numbered lists and links
+ * (http, https, mailto only), nothing else, so pasted headings, code or quotes turn into plain paragraphs.
+ * Undo is Yjs's (Collaboration), which takes back only this person's own typing in this clause.
+ */
+export function clauseEditorExtensions({ fragment, provider, user }: ClauseEditorExtensionOptions): Extensions {
+  return [
+    StarterKit.configure({
+      heading: false,
+      blockquote: false,
+      code: false,
+      codeBlock: false,
+      horizontalRule: false,
+      strike: false,
+      underline: false,
+      hardBreak: false,
+      dropcursor: false,
+      gapcursor: false,
+      trailingNode: false,
+      undoRedo: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        defaultProtocol: 'https',
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+        isAllowedUri: (url) => isAllowedLinkHref(url),
+        shouldAutoLink: (url) => isAllowedLinkHref(url) || isAllowedLinkHref(`https://${url}`),
+      },
+    }),
+    Collaboration.configure({ fragment }),
+    CollaborationCaret.configure({ provider, user, render: renderCaret }),
+  ];
+}
