@@ -1,0 +1,29 @@
+/**
+ * The HTML export's only styles, inline in a <style> element so the file stands alone: readable on screen,
+ * A4 with margins when printed, headings kept with the text after them, link targets printed after links.
+ */
+export const HTML_STYLES = `
+@page { size: A4; margin: 22mm 20mm; }
+:root { color: #111; background: #fff; }
+body { font-family: "Times New Roman", "DejaVu Serif", "Noto Serif", Georgia, serif; font-size: 12pt; line-height: 1.45;
+  max-width: 44em; margin: 2em auto; padding: 0 1.5em; }
+header.title-block { text-align: center; margin-bottom: 2.5em; border-bottom: 1px solid #999; padding-bottom: 1em; }
+h1 { font-size: 20pt; margin: 0 0 0.4em; }
+.version { font-style: italic; margin: 0; text-align: center; }
+h2 { font-size: 14pt; margin: 2em 0 0.8em; text-align: center; }
+h3 { font-size: 12pt; margin: 1.4em 0 0.4em; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
+.num { font-weight: bold; }
+p, li { orphans: 3; widows: 3; }
+p { margin: 0 0 0.6em; text-align: justify; }
+ul, ol { margin: 0 0 0.6em; padding-left: 2em; }
+li > p { margin: 0.15em 0; }
+a { color: #0b4a8b; }
+ins { color: #0a5d1e; background: #e6f4ea; text-decoration: underline; }
+del { color: #8b0000; background: #fbe9e9; text-decoration: line-through; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+  a { color: inherit; }
+  a[href]::after { content: " <" attr(href) ">"; font-size: 90%; }
+}
+`.trim();

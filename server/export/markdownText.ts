@@ -1,0 +1,76 @@
+import type { Inline } from '../../shared/export/DraftText.js';
+
+/**
+ * Escapes text so a CommonMark (or GitHub-flavoured) reader shows it literally: every character that can
+ * start markup anywhere in a line is backslash-escaped, so no text can become a link, an HTML tag, an
+ * entity, emphasis or code. Line-start markup (lists, headings, quotes, thematic breaks) is handled by
+ * markdownLine, since only the start of a line can make it.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>&#~|]/g, (ch) => `\\${ch}`);
+}
+
+/**
+ * One line of Markdown from formatted runs: bold as `**`, italic as `*`, links as `[text](<href>)`, nested
+ * link > bold > italic so neighbouring runs share their delimiters ("**bold *both* bold**").
+ * White space is kept outside delimiters, where CommonMark's flanking rules need it.
+ */
+export function markdownLine(runs: readonly Inline[]): string {
+  return guardLineStart(renderLevel(trimRuns(runs), 0));
+}
+
+type Level = (run: Inline) => string | null;
+
+/** Grouping keys from the outermost mark in: a link's href, then bold, then italic. */
+const LEVELS: Level[] = [
+  (run) => run.marks.find((m) => m.type === 'link')?.href ?? null,
+  (run) => (run.marks.some((m) => m.type === 'bold') ? '**' : null),
+  (run) => (run.marks.some((m) => m.type === 'italic') ? '*' : null),
+];
+
+function renderLevel(runs: readonly Inline[], level: number): string {
+  const key = LEVELS[level];
+  if (!key) return runs.map((run) => escapeMarkdown(run.text)).join('');
+  let out = '';
+  for (const group of groupBy(runs, key)) {
+    const inner = renderLevel(group.runs, level + 1);
+    out += group.key === null ? inner : wrap(inner, group.key, level === 0);
+  }
+  return out;
+}
+
+function wrap(inner: string, key: string, isLink: boolean): string {
+  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner) ?? [];
+  if (!core) return inner;
+  return isLink ? `${lead}[${core}](<${key}>)${trail}` : `${lead}${key}${core}${key}${trail}`;
+}
+
+function groupBy(runs: readonly Inline[], key: Level): Array<{ key: string | null; runs: Inline[] }> {
+  const groups: Array<{ key: string | null; runs: Inline[] }> = [];
+  for (const run of runs) {
+    const k = key(run);
+    const last = groups[groups.length - 1];
+    if (last && last.key === k) last.runs.push(run);
+    else groups.push({ key: k, runs: [run] });
+  }
+  return groups;
+}
+
+/** Leading and trailing spaces of a line mean nothing in Markdown and four of them would start code. */
+function trimRuns(runs: readonly Inline[]): Inline[] {
+  const out = runs.map((run) => ({ ...run }));
+  while (out.length > 0 && out[0]!.text.trimStart() === '') out.shift();
+  while (out.length > 0 && out[out.length - 1]!.text.trimEnd() === '') out.pop();
+  const first = out[0];
+  if (first) first.text = first.text.trimStart();
+  const last = out[out.length - 1];
+  if (last) last.text = last.text.trimEnd();
+  return out;
+}
+
+/** Escapes what would make a line a list item, heading, quote or thematic break ("1. ", "- ", "+ ", "=", "---"). */
+function guardLineStart(line: string): string {
+  const ordered = /^(\d{1,9})([.)])/.exec(line);
+  if (ordered) return `${ordered[1]}\\${ordered[2]}${line.slice(ordered[0].length)}`;
+  return /^[-+=]/.test(line) ? `\\${line}` : line;
+}

@@ -1,0 +1,65 @@
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
+import { clauseTitle } from './clauseTitle.js';
+import { docxBlocks, type DocxBlockContext } from './docxBlocks.js';
+import { DOCX_NUMBERING, DOCX_STYLES } from './docxStyles.js';
+import { normalizeDocxPackage } from './normalizeDocxPackage.js';
+import { displayTitle, versionLine } from './versionLine.js';
+
+/** Written as the document's creator in its properties. */
+export const DOCX_CREATOR = 'Code of conduct drafting platform';
+
+/** A4 in twips, with 2.5 cm margins. */
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1418;
+
+/**
+ * The draft as a Word document: Title style for the title, the version line under it, sections as Heading 1,
+ * clauses as Heading 2 with their number ("OP1. Consider human rights"), bold, italic, hyperlinks, and lists
+ * as Word lists; A4 pages with "Page N of M" in the footer. The same DraftText gives the same bytes: the
+ * package is rewritten with fixed dates and ids (normalizeDocxPackage).
+ */
+export async function renderDocx(draft: DraftText): Promise<Uint8Array> {
+  let listInstance = 0;
+  const context: DocxBlockContext = { nextListInstance: () => (listInstance += 1) };
+  const title = displayTitle(draft);
+  const document = new Document({
+    title,
+    subject: versionLine(draft),
+    creator: DOCX_CREATOR,
+    lastModifiedBy: DOCX_CREATOR,
+    styles: DOCX_STYLES,
+    numbering: DOCX_NUMBERING,
+    sections: [
+      {
+        properties: { page: { size: A4, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } } },
+        footers: { default: pageNumberFooter() },
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+          new Paragraph({ style: 'VersionLine', children: [new TextRun(versionLine(draft))] }),
+          ...draft.clauses.flatMap((clause) => clauseParagraphs(clause, context)),
+        ],
+      },
+    ],
+  });
+  const bytes = await Packer.toBuffer(document);
+  return normalizeDocxPackage(new Uint8Array(bytes), draft.date);
+}
+
+function clauseParagraphs(clause: ClauseText, context: DocxBlockContext): Paragraph[] {
+  const title = clauseTitle(clause);
+  const heading = clause.kind === 'section' ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
+  const headings = title ? [new Paragraph({ heading, children: [new TextRun(title)] })] : [];
+  return [...headings, ...docxBlocks(clause.blocks, context)];
+}
+
+function pageNumberFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 })],
+      }),
+    ],
+  });
+}

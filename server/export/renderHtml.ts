@@ -1,0 +1,56 @@
+import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
+import { escapeXml } from './escapeXml.js';
+import { htmlBlocks } from './htmlInline.js';
+import { HTML_STYLES } from './htmlStyles.js';
+import { displayTitle, versionLine } from './versionLine.js';
+
+/**
+ * Forbids everything but the inline styles: even if text ever slipped through unescaped, a browser opening
+ * the file would run no script, load nothing and submit nothing.
+ */
+export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/**
+ * The draft as one standalone HTML5 file: no scripts, no external resources, print-ready styles inline.
+ * Sections are <h2>, clauses <section>s headed by <h3> with the number in <span class="num">, each with
+ * id="clause-<clause id>" so a redline or a link can point at a clause. Every text and attribute is escaped.
+ */
+export function renderHtml(draft: DraftText): string {
+  const title = displayTitle(draft);
+  const version = versionLine(draft);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${HTML_CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeXml(`${title} — ${version}`)}</title>
+<style>
+${HTML_STYLES}
+</style>
+</head>
+<body>
+<header class="title-block">
+<h1>${escapeXml(title)}</h1>
+<p class="version">${escapeXml(version)}</p>
+</header>
+<main>
+${draft.clauses.map(clauseHtml).join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+function clauseHtml(clause: ClauseText): string {
+  const id = `clause-${escapeXml(clause.id)}`;
+  const body = htmlBlocks(clause.blocks);
+  if (clause.kind === 'section') {
+    const heading = clause.heading ? `<h2>${escapeXml(clause.heading)}</h2>` : '';
+    return `<section class="section" id="${id}">\n${heading}${body ? `\n${body}` : ''}\n</section>`;
+  }
+  const heading = clause.heading ? ` ${escapeXml(clause.heading)}` : '';
+  const number = `<span class="num">${escapeXml(clause.number ?? '')}${clause.heading ? '.' : ''}</span>`;
+  return `<section class="clause ${clause.kind}" id="${id}">\n<h3>${number}${heading}</h3>${body ? `\n${body}` : ''}\n</section>`;
+}

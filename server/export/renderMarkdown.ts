@@ -1,0 +1,64 @@
+import type { Block, ClauseText, DraftText, ListBlock } from '../../shared/export/DraftText.js';
+import { clauseTitle } from './clauseTitle.js';
+import { escapeMarkdown, markdownLine } from './markdownText.js';
+import { displayTitle, versionLine } from './versionLine.js';
+
+/**
+ * The draft as CommonMark: `#` title, the version line in italics, `##` section headings, `###` clause
+ * headings ("### OP1. Consider human rights"), paragraphs and nested lists. All text is escaped, so nothing
+ * a drafter typed can turn into markup, HTML or a link. Ends with one newline.
+ */
+export function renderMarkdown(draft: DraftText): string {
+  const parts = [`# ${escapeMarkdown(displayTitle(draft))}`, `*${escapeMarkdown(versionLine(draft))}*`];
+  for (const clause of draft.clauses) parts.push(...clauseParts(clause));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function clauseParts(clause: ClauseText): string[] {
+  const title = clauseTitle(clause);
+  const heading = title ? [`${clause.kind === 'section' ? '##' : '###'} ${escapeMarkdown(title)}`] : [];
+  return [...heading, ...blockChunks(clause.blocks).map((chunk) => chunk.text)];
+}
+
+interface Chunk {
+  text: string;
+  isList: boolean;
+}
+
+/** Each block as one chunk of Markdown (empty paragraphs give none). */
+function blockChunks(blocks: readonly Block[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let previous: Block | undefined;
+  for (const block of blocks) {
+    if (block.type === 'paragraph') {
+      const line = markdownLine(block.content);
+      if (line) chunks.push({ text: line, isList: false });
+    } else {
+      // Two lists of one type in a row would merge into one; a different marker keeps them apart.
+      chunks.push({ text: listMarkdown(block, previous?.type === block.type ? 1 : 0), isList: true });
+    }
+    previous = block;
+  }
+  return chunks;
+}
+
+const MARKERS: Record<ListBlock['type'], [string, string]> = { bulletList: ['-', '*'], orderedList: ['.', ')'] };
+
+function listMarkdown(list: ListBlock, variant: 0 | 1): string {
+  const marker = MARKERS[list.type][variant];
+  return list.items
+    .map((item, i) => {
+      const bullet = list.type === 'bulletList' ? marker : `${i + 1}${marker}`;
+      const indent = ' '.repeat(bullet.length + 1);
+      const body = itemMarkdown(item).replace(/\n(?=.)/g, `\n${indent}`);
+      return body ? `${bullet} ${body}` : bullet;
+    })
+    .join('\n');
+}
+
+/** An item's blocks: a paragraph then a nested list on the next line (tight); two paragraphs need a blank line. */
+function itemMarkdown(blocks: readonly Block[]): string {
+  return blockChunks(blocks)
+    .map((chunk, i) => (i === 0 ? '' : chunk.isList ? '\n' : '\n\n') + chunk.text)
+    .join('');
+}

@@ -1,0 +1,92 @@
+import PDFDocument from 'pdfkit';
+import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
+import { clauseTitle } from './clauseTitle.js';
+import { PDF_BODY_SIZE, pdfBlocks } from './pdfBlocks.js';
+import { pdfFonts } from './pdfFonts.js';
+import { displayTitle, versionLine } from './versionLine.js';
+
+/** Written as the PDF's Creator and Producer, instead of a library name and version that would change the bytes on upgrade. */
+export const PDF_PRODUCER = 'Code of conduct drafting platform';
+
+/** Page margins in points (2 cm). */
+const MARGIN = 57;
+
+/**
+ * The draft as an A4 PDF: a title block (title, version line, rule), section headings, clause headings with
+ * their number, paragraphs with bold, italic and links, lists, and "Page N of M" centred at the
+ * foot of every page. Text is set in DejaVu Serif, embedded as a subset, so Latin, Greek and Cyrillic render
+ * and extract anywhere. The info dictionary's dates and the file ID come from the version's date, so the
+ * same DraftText gives the same bytes.
+ */
+export function renderPdf(draft: DraftText): Promise<Uint8Array> {
+  const date = new Date(draft.date);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    pdfVersion: '1.7',
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: displayTitle(draft),
+      Subject: versionLine(draft),
+      Creator: PDF_PRODUCER,
+      Producer: PDF_PRODUCER,
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  const done = collect(doc);
+  for (const [style, bytes] of Object.entries(pdfFonts())) doc.registerFont(style, bytes);
+  titleBlock(doc, draft);
+  for (const clause of draft.clauses) clauseBlock(doc, clause);
+  pageNumbers(doc);
+  doc.end();
+  return done;
+}
+
+function titleBlock(doc: PDFKit.PDFDocument, draft: DraftText): void {
+  const width = doc.page.width - 2 * MARGIN;
+  doc.font('bold').fontSize(18).text(displayTitle(draft), MARGIN, MARGIN, { width, align: 'center' });
+  doc.moveDown(0.3);
+  doc.font('italic').fontSize(11).text(versionLine(draft), { width, align: 'center' });
+  doc.moveDown(0.6);
+  doc.moveTo(MARGIN, doc.y).lineTo(doc.page.width - MARGIN, doc.y).lineWidth(0.5).strokeColor('#888888').stroke();
+  doc.moveDown(1.2);
+}
+
+function clauseBlock(doc: PDFKit.PDFDocument, clause: ClauseText): void {
+  const title = clauseTitle(clause);
+  const width = doc.page.width - 2 * MARGIN;
+  if (title) {
+    const section = clause.kind === 'section';
+    // Keep a heading with the first lines of its text: start a new page when little room is left.
+    if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+    doc.moveDown(section ? 1 : 0.6);
+    doc.font('bold').fontSize(section ? 13 : PDF_BODY_SIZE + 0.5).fillColor('black');
+    doc.text(title, MARGIN, doc.y, { width, align: section ? 'center' : 'left', paragraphGap: 4 });
+  }
+  pdfBlocks(doc, clause.blocks);
+}
+
+/** "Page N of M" on every page, written once the page count is known (pages are buffered). */
+function pageNumbers(doc: PDFKit.PDFDocument): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('regular').fontSize(9).fillColor('#444444');
+    doc.text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN / 2 - 6, { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+}

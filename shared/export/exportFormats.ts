@@ -1,0 +1,21 @@
+/**
+ * The formats a version can be exported as, by the `format` query parameter of
+ * GET /api/drafts/:id/versions/:versionId/export and the export menu:
+ * md (Markdown), html (standalone HTML), docx (Word), pdf (A4 PDF), akn (Akoma Ntoso 3.0 XML), json (DraftText).
+ */
+export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'akn', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What the export menu calls each format. */
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  md: 'Markdown',
+  html: 'HTML',
+  docx: 'Word (DOCX)',
+  pdf: 'PDF',
+  akn: 'Akoma Ntoso XML',
+  json: 'JSON (DraftText)',
+};
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}

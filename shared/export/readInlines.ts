@@ -1,0 +1,67 @@
+import * as Y from 'yjs';
+import { cleanText } from './cleanText.js';
+import type { Inline, Mark } from './DraftText.js';
+import { safeHref } from './safeHref.js';
+
+/**
+ * The text runs of one Y.XmlText, as y-prosemirror (@tiptap/y-tiptap) writes TipTap text: each delta op's
+ * `attributes` maps a mark name to the mark's attrs ({} for bold and italic, {href, target, rel, class} for a
+ * link). A mark that may overlap itself is keyed `name--<hash>`; the part before `--` is the mark name.
+ *
+ * Only bold, italic and links to http, https and mailto survive; every other mark (strike, code, underline,
+ * highlight, ychange, anything a client invented) and every attribute of a kept mark except a link's href
+ * is dropped silently, keeping the text. Embeds (non-string inserts) are dropped.
+ */
+export function readInlines(text: Y.XmlText): Inline[] {
+  const runs: Inline[] = [];
+  for (const op of text.toDelta() as DeltaOp[]) {
+    if (typeof op.insert !== 'string') continue;
+    runs.push({ text: cleanText(op.insert), marks: marksOf(op.attributes) });
+  }
+  return runs;
+}
+
+/**
+ * Joins neighbouring runs whose marks are equal and drops empty runs, so equal content always yields
+ * the same runs however a client happened to split its text.
+ */
+export function mergeInlines(runs: readonly Inline[]): Inline[] {
+  const merged: Inline[] = [];
+  for (const run of runs) {
+    if (run.text.length === 0) continue;
+    const last = merged[merged.length - 1];
+    if (last && sameMarks(last.marks, run.marks)) last.text += run.text;
+    else merged.push({ text: run.text, marks: run.marks });
+  }
+  return merged;
+}
+
+interface DeltaOp {
+  insert?: unknown;
+  attributes?: Record<string, unknown>;
+}
+
+function marksOf(attributes: Record<string, unknown> | undefined): Mark[] {
+  let bold = false;
+  let italic = false;
+  let href: string | null = null;
+  for (const [key, value] of Object.entries(attributes ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    const name = key.split('--')[0];
+    if (name === 'bold') bold = true;
+    else if (name === 'italic') italic = true;
+    else if (name === 'link' && typeof value === 'object') href = safeHref((value as { href?: unknown }).href) ?? href;
+  }
+  const marks: Mark[] = [];
+  if (bold) marks.push({ type: 'bold' });
+  if (italic) marks.push({ type: 'italic' });
+  if (href !== null) marks.push({ type: 'link', href });
+  return marks;
+}
+
+function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  return a.length === b.length && a.every((mark, i) => {
+    const other = b[i];
+    return other !== undefined && mark.type === other.type && (mark.type !== 'link' || (other.type === 'link' && mark.href === other.href));
+  });
+}
