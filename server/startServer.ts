@@ -1,11 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { attachCollabServer } from './collab/attachCollabServer.js';
+import type { CollabServer } from './collab/CollabServer.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/Clock.js';
+import type { DraftDocuments } from './domain/DraftDocuments.js';
 import { seedDemoWorkspace } from './domain/seed.js';
 import { createServices, type Services } from './domain/Services.js';
 import { lockDataDir } from './storage/DataDirLock.js';
+import { FileDocumentStore } from './storage/FileDocumentStore.js';
 import { LowdbMetadataStore } from './storage/LowdbMetadataStore.js';
 import { readStarterText } from './storage/StarterText.js';
 
@@ -14,6 +18,8 @@ export interface RunningServer {
   port: number;
   http: Server;
   services: Services;
+  /** The sync server at /collab/<draftId>. */
+  collab: CollabServer;
   /** Stops accepting connections, flushes every store and resolves once all is on disk. */
   close(): Promise<void>;
 }
@@ -35,13 +41,24 @@ export async function startServer(config: Config, options: { clock?: Clock; quie
 
 async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => Promise<void>): Promise<RunningServer> {
   const store = await LowdbMetadataStore.open(config.dataDir);
+  const documents = await FileDocumentStore.open(config.dataDir);
   const starter = await readStarterText(config.startersDir);
   const seed = await seedDemoWorkspace(store, clock, { seedPassword: config.seedPassword, starterTitle: starter.title });
   if (seed.seeded && !quiet) printSeedNotice(seed.generatedPasswords);
 
-  const services = createServices(store, config, clock);
+  // Domain services read drafts' documents through the collab server, which is built after them.
+  let collabServer: CollabServer | null = null;
+  const draftDocuments: DraftDocuments = {
+    read: (draftId, read) => {
+      if (!collabServer) return Promise.reject(new Error('The collaboration server is not attached yet'));
+      return collabServer.read(draftId, read);
+    },
+  };
+  const services = createServices(store, config, clock, draftDocuments);
   const app = createApp(services, config);
   const http = createServer(app);
+  const collab = attachCollabServer(http, { services, documents, starter, config });
+  collabServer = collab.server;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -54,11 +71,14 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
     port,
     http,
     services,
+    collab: collab.server,
     async close() {
+      await collab.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();
       });
+      await documents.close();
       await store.close();
       await unlock();
     },

@@ -1,0 +1,181 @@
+import type { IncomingMessage } from 'node:http';
+import { WebSocket, type RawData } from 'ws';
+import { CLOSE_CODE, closeCodeName, type CloseCode } from '../../shared/collab/closeCodes.js';
+import type { CollabLimits } from '../../shared/collab/limits.js';
+import type { CollabUser } from './CollabHooks.js';
+import type { CollabLog } from './CollabLog.js';
+import { CollabRefusal } from './CollabRefusal.js';
+import { RateLimiter } from './RateLimiter.js';
+import { readClientMessage, type ClientMessage } from './readClientMessage.js';
+import type { RoomApi, RoomConnection } from './RoomConnection.js';
+
+/** How long a closed socket may take to finish the closing handshake before it is cut. */
+const TERMINATE_AFTER_MS = 2000;
+
+/** ws closes on its own with these RFC 6455 codes when a frame breaks a limit or the framing; clients see ours. */
+const WS_CODE_TO_CLOSE_CODE: Record<number, CloseCode> = {
+  1002: CLOSE_CODE.MALFORMED_MESSAGE,
+  1007: CLOSE_CODE.MALFORMED_MESSAGE,
+  1009: CLOSE_CODE.MESSAGE_TOO_LARGE,
+};
+
+/** Closes worth a log line: the client broke a rule (others are routine: sessions ending, shutdown). */
+const MISBEHAVIOUR = new Set<CloseCode>([
+  CLOSE_CODE.MALFORMED_MESSAGE,
+  CLOSE_CODE.MESSAGE_TOO_LARGE,
+  CLOSE_CODE.RATE_LIMITED,
+  CLOSE_CODE.SLOW_CONSUMER,
+]);
+
+export interface CollabConnectionOptions {
+  draftId: string;
+  user: CollabUser;
+  /** The upgrade request, kept so the server can re-run authenticate on it. */
+  request: IncomingMessage;
+  limits: CollabLimits;
+  log: CollabLog;
+  /** Called once when the connection is closed, whoever closed it. */
+  onClose(conn: CollabConnection): void;
+}
+
+/**
+ * One accepted socket: rate-limits and reads its frames, dispatches them to its room once the room is
+ * loaded (queueing until then), and guards what is sent to it. Any refused frame closes this socket only.
+ */
+export class CollabConnection implements RoomConnection {
+  readonly user: CollabUser;
+  readonly draftId: string;
+  readonly request: IncomingMessage;
+  readonly clientIds = new Set<number>();
+  savedSubscribed = false;
+  /** Cleared by each ping; a socket still false at the next one is dead. */
+  alive = true;
+  private room: RoomApi | null = null;
+  private readonly waiting: Uint8Array[] = [];
+  private readonly limiter: RateLimiter;
+  private closed = false;
+  private finished = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly options: CollabConnectionOptions,
+  ) {
+    this.user = options.user;
+    this.draftId = options.draftId;
+    this.request = options.request;
+    this.limiter = new RateLimiter(options.limits.messagesPerSecond, options.limits.messageBurst);
+    reportLimitClosesWithOurCodes(ws);
+    // Read nothing more until the room is loaded: what already arrived waits in `waiting`, the rest in TCP.
+    ws.pause();
+    ws.on('message', (data, isBinary) => this.receive(data, isBinary));
+    ws.on('pong', () => (this.alive = true));
+    ws.on('error', (error) => this.options.log.warn('socket error', this.context({ error: error.message })));
+    ws.on('close', () => this.finish());
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** The room is loaded: greet-time messages were sent by the room; now process what queued up. */
+  attach(room: RoomApi): void {
+    this.room = room;
+    for (const frame of this.waiting.splice(0)) {
+      if (this.closed) return;
+      this.handle(frame);
+    }
+    this.ws.resume();
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.bufferedAmount > this.options.limits.maxBufferedBytes) {
+      this.close(CLOSE_CODE.SLOW_CONSUMER, `${this.ws.bufferedAmount} bytes waiting`);
+      return;
+    }
+    this.ws.send(message);
+  }
+
+  close(code: CloseCode, reason: string): void {
+    if (this.closed) return;
+    if (MISBEHAVIOUR.has(code)) this.options.log.warn(`closing a socket: ${reason}`, this.context({ code }));
+    this.ws.close(code, closeCodeName(code) ?? undefined);
+    // A socket paused while its room loads must read the client's close reply to finish the handshake.
+    this.ws.resume();
+    setTimeout(() => this.ws.terminate(), TERMINATE_AFTER_MS).unref();
+    this.finish();
+  }
+
+  /** Sends a ping; cuts the socket if the previous one went unanswered. */
+  ping(): void {
+    if (this.closed) return;
+    if (!this.alive) {
+      this.ws.terminate();
+      return this.finish();
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!this.limiter.take()) return this.close(CLOSE_CODE.RATE_LIMITED, 'too many messages');
+    if (!isBinary || !Buffer.isBuffer(data)) return this.close(CLOSE_CODE.MALFORMED_MESSAGE, 'not a binary frame');
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (this.room) this.handle(frame);
+    else this.waiting.push(frame);
+  }
+
+  private handle(frame: Uint8Array): void {
+    try {
+      this.dispatch(readClientMessage(frame), this.room!);
+    } catch (error) {
+      if (error instanceof CollabRefusal) return this.close(error.code, error.message);
+      this.options.log.error('a message handler failed', this.context({ error: (error as Error).stack }));
+      this.close(CLOSE_CODE.INTERNAL_ERROR, 'unexpected error');
+    }
+  }
+
+  private dispatch(message: ClientMessage, room: RoomApi): void {
+    switch (message.type) {
+      case 'syncStep1':
+        return this.send(room.syncStep2For(message.stateVector));
+      case 'syncStep2':
+      case 'update':
+        // Reviewers read only: their edits are dropped here, before anything is decoded or applied.
+        if (!this.user.readOnly) room.applyUpdate(this, message.update);
+        return;
+      case 'awareness':
+        return room.receiveAwareness(this, message.update);
+      case 'queryAwareness': {
+        const states = room.awarenessMessage();
+        return states ? this.send(states) : undefined;
+      }
+      case 'savedSubscribe':
+        this.savedSubscribed = true;
+        return this.send(room.savedMessage());
+    }
+  }
+
+  private finish(): void {
+    this.closed = true;
+    this.waiting.length = 0;
+    if (this.finished) return;
+    this.finished = true;
+    this.options.onClose(this);
+  }
+
+  private context(extra: Record<string, unknown>): Record<string, unknown> {
+    return { draftId: this.draftId, userId: this.user.id, ...extra };
+  }
+}
+
+/** ws closes a socket by itself (before our code sees the frame) when a frame is too big or badly framed. */
+function reportLimitClosesWithOurCodes(ws: WebSocket): void {
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) => {
+    const ours = code === undefined ? undefined : WS_CODE_TO_CLOSE_CODE[code];
+    if (ours === undefined) return close(code, reason);
+    return close(ours, closeCodeName(ours) ?? undefined);
+  };
+}

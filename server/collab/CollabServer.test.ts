@@ -1,0 +1,138 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
+import type { CollabHooks, CollabUser } from './CollabHooks.js';
+import { CollabRefusal } from './CollabRefusal.js';
+import { CollabServer, type CollabServerOptions } from './CollabServer.js';
+
+const user: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: null, readOnly: false };
+const DRAFT = 'AAAAAAAAAAAAAAAA';
+const quiet = { warn: () => {}, error: () => {} };
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function hooks(overrides: Partial<CollabHooks> = {}): CollabHooks {
+  return {
+    authenticate: () => user,
+    load: async () => {},
+    store: async () => {},
+    unload: async () => {},
+    ...overrides,
+  };
+}
+
+async function serve(options: Partial<CollabServerOptions> & { hooks: CollabHooks }): Promise<{ collab: CollabServer; http: Server; url: string }> {
+  const collab = new CollabServer({ log: quiet, ...options });
+  const http = createServer();
+  http.on('upgrade', collab.handleUpgrade);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => http.close(() => resolve())), () => collab.close());
+  return { collab, http, url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab/${DRAFT}` };
+}
+
+function connect(url: string): { ws: WebSocket; closed: Promise<number> } {
+  const ws = new WebSocket(url);
+  ws.on('error', () => {});
+  cleanups.push(() => ws.terminate());
+  return { ws, closed: new Promise((resolve) => ws.on('close', (code) => resolve(code))) };
+}
+
+function updateFrame(): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('meta').set('x', 1);
+  const update = Y.encodeStateAsUpdate(doc);
+  return Uint8Array.of(0, 2, update.length, ...update);
+}
+
+describe('CollabServer', () => {
+  it('closes an open socket with SESSION_ENDED once re-authentication fails', async () => {
+    let revoked = false;
+    const { url } = await serve({
+      hooks: hooks({
+        authenticate: () => {
+          if (revoked) throw new CollabRefusal(CLOSE_CODE.UNAUTHENTICATED, 'signed out');
+          return user;
+        },
+      }),
+      reauthenticateIntervalMs: 30,
+    });
+    const socket = connect(url);
+    await new Promise((resolve) => socket.ws.once('message', resolve));
+    revoked = true;
+    expect(await socket.closed).toBe(CLOSE_CODE.SESSION_ENDED);
+  });
+
+  it('closes joiners with STORAGE_FAILURE when the draft cannot be loaded, and loads afresh next time', async () => {
+    let loads = 0;
+    const { url, collab } = await serve({
+      hooks: hooks({
+        load: async () => {
+          loads += 1;
+          if (loads === 1) throw new Error('corrupt snapshot');
+        },
+      }),
+    });
+    expect(await connect(url).closed).toBe(CLOSE_CODE.STORAGE_FAILURE);
+    const second = connect(url);
+    await new Promise((resolve) => second.ws.once('message', resolve));
+    expect(loads).toBe(2);
+    expect(collab.stats().rooms).toBe(1);
+  });
+
+  it('gives up on writes that cannot be saved after the shutdown timeout instead of hanging', async () => {
+    const { url, collab } = await serve({ hooks: hooks({ store: () => new Promise(() => {}) }), shutdownTimeoutMs: 100 });
+    const socket = connect(url);
+    await new Promise((resolve) => socket.ws.once('message', resolve));
+    socket.ws.send(updateFrame());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await collab.close();
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await socket.closed).toBe(CLOSE_CODE.SHUTTING_DOWN);
+  });
+
+  it('refuses new sockets with SHUTTING_DOWN while it is closing', async () => {
+    const { url, collab } = await serve({ hooks: hooks({ unload: () => new Promise((resolve) => setTimeout(resolve, 300)) }) });
+    const socket = connect(url);
+    await new Promise((resolve) => socket.ws.once('message', resolve));
+    const closing = collab.close();
+    expect(await connect(url).closed).toBe(CLOSE_CODE.SHUTTING_DOWN);
+    await closing;
+  });
+
+  it('lets server code read a draft: the live document when open, else one loaded just for the call', async () => {
+    const { url, collab } = await serve({
+      hooks: hooks({
+        load: async ({ document }) => {
+          document.getMap('meta').set('title', 'Loaded');
+        },
+      }),
+    });
+    expect(await collab.read(DRAFT, (doc) => doc.getMap('meta').get('title'))).toBe('Loaded');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(collab.stats().rooms).toBe(0);
+
+    const socket = connect(url);
+    await new Promise((resolve) => socket.ws.once('message', resolve));
+    socket.ws.send(updateFrame());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await collab.read(DRAFT, (doc) => doc.getMap('meta').get('x'))).toBe(1);
+    expect(collab.stats().rooms).toBe(1);
+  });
+
+  it('rejects a read when the draft cannot be loaded', async () => {
+    const { collab } = await serve({
+      hooks: hooks({
+        load: async () => {
+          throw new Error('gone');
+        },
+      }),
+    });
+    await expect(collab.read(DRAFT, () => 1)).rejects.toThrow(/not available/);
+  });
+});

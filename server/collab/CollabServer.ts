@@ -1,0 +1,217 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
+import { COLLAB_PATH_PREFIX, parseCollabPath } from '../../shared/collab/collabPath.js';
+import { CLOSE_CODE, closeCodeName, type CloseCode } from '../../shared/collab/closeCodes.js';
+import { COLLAB_LIMITS, type CollabLimits } from '../../shared/collab/limits.js';
+import { CollabConnection } from './CollabConnection.js';
+import type { CollabHooks, CollabUser } from './CollabHooks.js';
+import { consoleCollabLog, type CollabLog } from './CollabLog.js';
+import { CollabRefusal } from './CollabRefusal.js';
+import { DocumentReader } from './DocumentReader.js';
+import { DocumentRoom } from './DocumentRoom.js';
+import { isAllowedOrigin } from './isAllowedOrigin.js';
+
+export interface CollabServerOptions {
+  hooks: CollabHooks;
+  /** Origins besides the request's own that may open sockets (config.allowedOrigins). @default [] */
+  allowedOrigins?: readonly string[];
+  /** @default COLLAB_LIMITS (shared/collab/limits.ts) */
+  limits?: Partial<CollabLimits>;
+  /** @default consoleCollabLog */
+  log?: CollabLog;
+  /** Ping every socket this often; one that missed the previous pong is cut. @default 30_000 */
+  pingIntervalMs?: number;
+  /** Re-run `authenticate` for open sockets this often (expired sessions, sign-out). @default 60_000 */
+  reauthenticateIntervalMs?: number;
+  /** How long close() waits for pending writes before giving up on them (logged). @default 10_000 */
+  shutdownTimeoutMs?: number;
+}
+
+/** How long a refused socket may take to read its close frame before it is cut. */
+const REFUSED_TERMINATE_MS = 2000;
+
+/**
+ * The y-websocket-compatible sync server at /collab/<draftId>, on the app's own HTTP server (ws in
+ * noServer mode). At the upgrade, before any document work: the path (strict id pattern), the Origin,
+ * then the `authenticate` hook (session, draft, permission). A refused request under /collab/ completes
+ * the handshake and is closed at once with its code, so browsers can read why. Documents live in rooms (DocumentRoom), one per
+ * draft, loaded once however many sockets join and unloaded after the last one leaves.
+ */
+export class CollabServer {
+  private readonly hooks: CollabHooks;
+  private readonly limits: CollabLimits;
+  private readonly log: CollabLog;
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, DocumentRoom>();
+  private readonly roomOf = new Map<CollabConnection, DocumentRoom>();
+  private readonly connections = new Set<CollabConnection>();
+  private readonly timers: NodeJS.Timeout[];
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.hooks = options.hooks;
+    this.limits = { ...COLLAB_LIMITS, ...options.limits };
+    this.log = options.log ?? consoleCollabLog;
+    // maxPayload makes ws refuse an oversized frame from its header, before buffering it.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxFrameBytes, perMessageDeflate: false, clientTracking: false });
+    this.timers = [
+      setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000).unref(),
+      setInterval(() => this.reauthenticateAll(), options.reauthenticateIntervalMs ?? 60_000).unref(),
+    ];
+  }
+
+  /**
+   * Handles an HTTP 'upgrade' for a path under /collab/ and returns true; returns false, touching nothing,
+   * for any other path (another endpoint may own it).
+   */
+  readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+    if (!(request.url ?? '').startsWith(COLLAB_PATH_PREFIX)) return false;
+    socket.on('error', () => socket.destroy());
+    void this.upgrade(request, socket, head);
+    return true;
+  };
+
+  /** Closes every socket of a member (their sessions ended), e.g. with SESSION_ENDED. */
+  closeMember(userId: string, code: CloseCode): void {
+    for (const conn of [...this.connections]) if (conn.user.id === userId) conn.close(code, 'the member’s sessions ended');
+  }
+
+  /**
+   * Runs `read` against a draft's document: the live one when the draft is open, else one loaded for the
+   * call (and unloaded after, like any room). Implements server/domain/DraftDocuments. `read` must not
+   * keep or change the document. Rejects when the draft cannot be loaded or the server is stopping.
+   */
+  async read<T>(draftId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const reader = new DocumentReader();
+    for (;;) {
+      if (this.closing) throw new Error('the collaboration server is stopping');
+      const room = this.roomFor(draftId);
+      if (room.join(reader)) {
+        try {
+          await reader.ready;
+          return read(room.doc);
+        } finally {
+          room.leave(reader);
+        }
+      }
+      await room.gone;
+    }
+  }
+
+  /** Live figures, for tests and diagnostics. */
+  stats(): { connections: number; rooms: number } {
+    return { connections: this.connections.size, rooms: this.rooms.size };
+  }
+
+  /** Closes every socket with SHUTTING_DOWN, flushes and unloads every document, then resolves. */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    let draftId: string | null = null;
+    let user: CollabUser;
+    try {
+      if (this.closing) throw new CollabRefusal(CLOSE_CODE.SHUTTING_DOWN, 'the server is stopping');
+      draftId = parseCollabPath(request.url ?? '');
+      if (!draftId) throw new CollabRefusal(CLOSE_CODE.BAD_DRAFT_ID, 'not a draft address');
+      if (!isAllowedOrigin(request, this.options.allowedOrigins ?? [])) throw new CollabRefusal(CLOSE_CODE.BAD_ORIGIN, 'origin not allowed');
+      user = await this.hooks.authenticate({ request, draftId });
+    } catch (error) {
+      if (!(error instanceof CollabRefusal)) this.log.error('authenticate failed', { draftId, error: (error as Error).message });
+      return this.refuse(request, socket, head, error instanceof CollabRefusal ? error.code : CLOSE_CODE.INTERNAL_ERROR);
+    }
+    if (socket.destroyed) return;
+    if (this.closing) return this.refuse(request, socket, head, CLOSE_CODE.SHUTTING_DOWN);
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, draftId, user));
+  }
+
+  private refuse(request: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCode): void {
+    if (socket.destroyed) return;
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('error', () => ws.terminate());
+      ws.close(code, closeCodeName(code) ?? undefined);
+      setTimeout(() => ws.terminate(), REFUSED_TERMINATE_MS).unref();
+    });
+  }
+
+  private accept(ws: WebSocket, request: IncomingMessage, draftId: string, user: CollabUser): void {
+    const conn = new CollabConnection(ws, { draftId, user, request, limits: this.limits, log: this.log, onClose: (c) => this.forget(c) });
+    this.connections.add(conn);
+    void this.admit(conn);
+  }
+
+  /** Puts a connection into its draft's room, waiting out a room that is unloading. */
+  private async admit(conn: CollabConnection): Promise<void> {
+    for (;;) {
+      if (conn.isClosed) return;
+      if (this.closing) return conn.close(CLOSE_CODE.SHUTTING_DOWN, 'the server is stopping');
+      const room = this.roomFor(conn.draftId);
+      this.roomOf.set(conn, room);
+      if (room.join(conn)) return;
+      this.roomOf.delete(conn);
+      await room.gone;
+    }
+  }
+
+  private roomFor(draftId: string): DocumentRoom {
+    const existing = this.rooms.get(draftId);
+    if (existing) return existing;
+    const room = new DocumentRoom({
+      draftId,
+      hooks: this.hooks,
+      limits: this.limits,
+      log: this.log,
+      onGone: (gone) => {
+        if (this.rooms.get(draftId) === gone) this.rooms.delete(draftId);
+      },
+    });
+    this.rooms.set(draftId, room);
+    return room;
+  }
+
+  private forget(conn: CollabConnection): void {
+    this.connections.delete(conn);
+    const room = this.roomOf.get(conn);
+    this.roomOf.delete(conn);
+    room?.leave(conn);
+  }
+
+  private pingAll(): void {
+    for (const conn of [...this.connections]) conn.ping();
+  }
+
+  /** A session can end without endAllFor (expiry, sign-out in another tab): re-check each socket's. */
+  private reauthenticateAll(): void {
+    for (const conn of [...this.connections]) {
+      Promise.resolve()
+        .then(() => this.hooks.authenticate({ request: conn.request, draftId: conn.draftId }))
+        .then(
+          (user) => {
+            if (user.id !== conn.user.id || user.readOnly !== conn.user.readOnly) conn.close(CLOSE_CODE.SESSION_ENDED, 'the session changed');
+          },
+          (error: unknown) => {
+            const code = error instanceof CollabRefusal ? error.code : CLOSE_CODE.INTERNAL_ERROR;
+            conn.close(code === CLOSE_CODE.UNAUTHENTICATED ? CLOSE_CODE.SESSION_ENDED : code, 'access re-check failed');
+          },
+        );
+    }
+  }
+
+  private async shutdown(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    for (const conn of [...this.connections]) conn.close(CLOSE_CODE.SHUTTING_DOWN, 'the server is stopping');
+    const rooms = [...this.rooms.values()];
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      Promise.all(rooms.map((room) => room.gone)).then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), this.options.shutdownTimeoutMs ?? 10_000))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) for (const room of rooms) room.abandon();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

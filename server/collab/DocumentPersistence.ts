@@ -1,0 +1,140 @@
+import * as Y from 'yjs';
+import type { DeleteSet } from '../../shared/collab/savedProtocol.js';
+import type { CollabHooks } from './CollabHooks.js';
+import type { CollabLog } from './CollabLog.js';
+
+/** One accepted update on its way to disk. */
+interface PendingWrite {
+  update: Uint8Array;
+  /** The document's state vector right after this update: what is durable once it and all before it are. */
+  stateVector: Map<number, number>;
+  deletions: DeleteSet;
+  status: 'writing' | 'failed' | 'done';
+}
+
+export interface DocumentPersistenceOptions {
+  draftId: string;
+  document: Y.Doc;
+  store: CollabHooks['store'];
+  /** Passed on to the store hook (StorePayload.snapshot). */
+  snapshot(): Uint8Array | null;
+  log: CollabLog;
+  /** Called (at most once per event-loop turn) when more became durable: full state vector, new deletions. */
+  onDurable(stateVector: Map<number, number>, newDeletions: DeleteSet): void;
+  /** First retry delay after a failed write; doubles up to retryMaxMs. @default 250 */
+  retryDelayMs?: number;
+  /** @default 30_000 */
+  retryMaxMs?: number;
+}
+
+/**
+ * Writes a room's accepted updates through the `store` hook and knows exactly what is durable.
+ * Writes run concurrently (the store groups them into one fsync); "durable" advances in acceptance
+ * order only, so a later write finishing first never makes an earlier one look saved. A failed write is
+ * logged and retried with back-off, its update kept in memory meanwhile, and never reported saved.
+ */
+export class DocumentPersistence {
+  private readonly queue: PendingWrite[] = [];
+  private durableStateVector: Map<number, number>;
+  private durableDeletions: DeleteSet;
+  private unannounced: DeleteSet[] = [];
+  private announceQueued = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelay: number;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: DocumentPersistenceOptions) {
+    const loaded = Y.snapshot(options.document);
+    this.durableStateVector = loaded.sv;
+    this.durableDeletions = loaded.ds;
+    this.retryDelay = options.retryDelayMs ?? 250;
+  }
+
+  /** Persists an update that the document has just applied; `deletions` is its delete set. */
+  write(update: Uint8Array, deletions: DeleteSet): void {
+    const stateVector = Y.decodeStateVector(Y.encodeStateVector(this.options.document));
+    const entry: PendingWrite = { update, stateVector, deletions, status: 'writing' };
+    this.queue.push(entry);
+    this.run([entry]);
+  }
+
+  /** Updates accepted but not yet durable. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Everything durable so far: the full state vector and every durable deletion. */
+  saved(): { stateVector: Map<number, number>; deletions: DeleteSet } {
+    return { stateVector: this.durableStateVector, deletions: this.durableDeletions };
+  }
+
+  /** Resolves once every update written so far is durable (failed ones are being retried meanwhile). */
+  flushed(): Promise<void> {
+    if (this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops retrying (the process is giving up on what is still pending). */
+  dispose(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private run(entries: PendingWrite[]): void {
+    const { draftId, store, snapshot } = this.options;
+    const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((e) => e.update));
+    store({ draftId, update, snapshot }).then(
+      () => {
+        for (const entry of entries) entry.status = 'done';
+        this.retryDelay = this.options.retryDelayMs ?? 250;
+        this.advance();
+      },
+      (error: unknown) => {
+        for (const entry of entries) entry.status = 'failed';
+        this.options.log.error('saving an update failed; keeping it in memory and retrying', {
+          draftId,
+          updates: entries.length,
+          bytes: update.byteLength,
+          retryInMs: this.retryDelay,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        this.scheduleRetry();
+      },
+    );
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      const failed = this.queue.filter((entry) => entry.status === 'failed');
+      for (const entry of failed) entry.status = 'writing';
+      if (failed.length > 0) this.run(failed);
+    }, this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, this.options.retryMaxMs ?? 30_000);
+  }
+
+  private advance(): void {
+    let last: PendingWrite | undefined;
+    while (this.queue[0]?.status === 'done') {
+      last = this.queue.shift()!;
+      this.unannounced.push(last.deletions);
+    }
+    if (!last) return;
+    this.durableStateVector = last.stateVector;
+    if (!this.announceQueued) {
+      this.announceQueued = true;
+      setImmediate(() => this.announce());
+    }
+    if (this.queue.length === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** One notice per event-loop turn, however many writes one fsync completed. */
+  private announce(): void {
+    this.announceQueued = false;
+    const newDeletions = Y.mergeDeleteSets(this.unannounced);
+    this.unannounced = [];
+    this.durableDeletions = Y.mergeDeleteSets([this.durableDeletions, newDeletions]);
+    this.options.onDurable(this.durableStateVector, newDeletions);
+  }
+}

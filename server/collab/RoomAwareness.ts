@@ -1,0 +1,75 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { CollabLimits } from '../../shared/collab/limits.js';
+import { encodeAwarenessEntries, readAwarenessEntries, type AwarenessEntry } from './awarenessEntries.js';
+import { bindPresence } from './presenceUser.js';
+import type { RoomConnection } from './RoomConnection.js';
+import { encodeAwareness } from './syncMessages.js';
+
+/**
+ * Presence in one room, bound to the signed-in members. A connection speaks only for the awareness
+ * client ids it introduced: an entry for an id held by another member's connection is ignored (stock
+ * clients legitimately relay "peer timed out" entries, so this is not a reason to close). The same
+ * member reconnecting takes its id over from the stale socket. Every accepted state gets `user` from
+ * the server's record. Changes go to every connection, the sender included: y-websocket clients count
+ * that echo as a sign of life.
+ */
+export class RoomAwareness {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly owners = new Map<number, RoomConnection>();
+
+  constructor(
+    doc: Y.Doc,
+    private readonly limits: Pick<CollabLimits, 'maxAwarenessStateBytes' | 'maxAwarenessClientsPerConnection'>,
+    broadcast: (message: Uint8Array) => void,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server itself is not present in any draft.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
+      const changed = [...added, ...updated, ...removed];
+      if (changed.length > 0) broadcast(encodeAwareness(this.awareness, changed));
+    });
+  }
+
+  /** Applies a client's awareness update after checking it (throws CollabRefusal on a malformed or oversized one). */
+  receive(conn: RoomConnection, update: Uint8Array): void {
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of readAwarenessEntries(update, this.limits.maxAwarenessStateBytes)) {
+      if (!this.claim(conn, entry)) continue;
+      accepted.push(entry.state === null ? entry : { ...entry, state: bindPresence(entry.state, conn.user) });
+    }
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);
+  }
+
+  /** Every known state as one message for a client that just joined, or null when nobody is present. */
+  stateMessage(): Uint8Array | null {
+    return this.awareness.getStates().size > 0 ? encodeAwareness(this.awareness) : null;
+  }
+
+  /** Removes a leaving connection's states (others see it go) and frees its client ids. */
+  release(conn: RoomConnection): void {
+    const ids = [...conn.clientIds].filter((id) => this.owners.get(id) === conn);
+    for (const id of ids) this.owners.delete(id);
+    conn.clientIds.clear();
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'left');
+    // Forget the clocks too, so the same client id reconnecting with its old clock is accepted again.
+    for (const id of ids) this.awareness.meta.delete(id);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+  }
+
+  private claim(conn: RoomConnection, entry: AwarenessEntry): boolean {
+    const owner = this.owners.get(entry.clientId);
+    if (owner === conn) return true;
+    if (entry.state === null) return false;
+    if (owner && owner.user.id !== conn.user.id) return false;
+    if (conn.clientIds.size >= this.limits.maxAwarenessClientsPerConnection) return false;
+    owner?.clientIds.delete(entry.clientId);
+    this.owners.set(entry.clientId, conn);
+    conn.clientIds.add(entry.clientId);
+    return true;
+  }
+}

@@ -1,0 +1,30 @@
+import type { CloseCode } from '../../shared/collab/closeCodes.js';
+import type { CollabUser } from './CollabHooks.js';
+
+/** A socket as its document room sees it (implemented by CollabConnection). */
+export interface RoomConnection {
+  readonly user: CollabUser;
+  /** Awareness client ids this connection speaks for; the room keeps it current. */
+  readonly clientIds: Set<number>;
+  /** Whether this client asked for MESSAGE_SAVED notices. */
+  readonly savedSubscribed: boolean;
+  /** Queues a frame unless the socket is closing; closes it with SLOW_CONSUMER when the client is not reading. */
+  send(message: Uint8Array): void;
+  /** Closes with a code from shared/collab/closeCodes.ts and leaves the room at once. */
+  close(code: CloseCode, reason: string): void;
+  /** The room is loaded and has sent its greeting: process messages (those queued meanwhile first). */
+  attach(room: RoomApi): void;
+}
+
+/** What a connection asks of its room once the room is loaded (implemented by DocumentRoom). */
+export interface RoomApi {
+  /** Sync step 2 for a client's state vector; throws CollabRefusal when it does not decode. */
+  syncStep2For(stateVector: Uint8Array): Uint8Array;
+  /** Checks and applies a client's document update; throws CollabRefusal to close that socket. */
+  applyUpdate(conn: RoomConnection, update: Uint8Array): void;
+  receiveAwareness(conn: RoomConnection, update: Uint8Array): void;
+  /** Every known presence state, or null when nobody is present. */
+  awarenessMessage(): Uint8Array | null;
+  /** MESSAGE_SAVED with everything durable so far. */
+  savedMessage(): Uint8Array;
+}

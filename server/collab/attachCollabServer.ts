@@ -1,0 +1,46 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
+import type { DocumentSeed } from '../../shared/doc/seedDocument.js';
+import type { Config } from '../config.js';
+import type { Services } from '../domain/Services.js';
+import type { DocumentStore } from '../storage/DocumentStore.js';
+import { consoleCollabLog } from './CollabLog.js';
+import { CollabServer } from './CollabServer.js';
+import { createDraftHooks } from './draftHooks.js';
+
+export interface AttachCollabOptions {
+  services: Services;
+  documents: DocumentStore;
+  starter: DocumentSeed;
+  /** ALLOWED_ORIGINS and the origin of PUBLIC_URL may open sockets, besides the request's own origin. */
+  config: Pick<Config, 'allowedOrigins' | 'publicUrl'>;
+}
+
+/**
+ * Serves /collab/<draftId> on the app's HTTP server: handles its 'upgrade' event (other paths get a bare
+ * HTTP 404 and no websocket) and closes a member's sockets with SESSION_ENDED when their sessions end.
+ * `close` stops both and flushes every document.
+ */
+export function attachCollabServer(http: Server, options: AttachCollabOptions): { server: CollabServer; close(): Promise<void> } {
+  const log = consoleCollabLog;
+  const hooks = createDraftHooks({ services: options.services, documents: options.documents, starter: options.starter, log });
+  const { allowedOrigins, publicUrl } = options.config;
+  const origins = publicUrl ? [...allowedOrigins, new URL(publicUrl).origin] : allowedOrigins;
+  const collab = new CollabServer({ hooks, allowedOrigins: origins, log });
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (collab.handleUpgrade(request, socket, head)) return;
+    // No websocket for other paths, unless another endpoint listens for them too.
+    if (http.listenerCount('upgrade') === 1) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  http.on('upgrade', onUpgrade);
+  const stopWatching = options.services.sessions.onSessionsEnded((userId) => collab.closeMember(userId, CLOSE_CODE.SESSION_ENDED));
+  return {
+    server: collab,
+    async close() {
+      stopWatching();
+      http.off('upgrade', onUpgrade);
+      await collab.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import * as Y from 'yjs';
+import { appendParagraphs } from './clauseBody.js';
+import { orderIndexFor, type ClausePlacement } from './clausePlacement.js';
+import { newClauseId } from './newClauseId.js';
+import { CLAUSE_FIELD, getClauses, getOrder, type ClauseKind } from './schema.js';
+
+export type AddClauseOptions = ClausePlacement & {
+  kind: ClauseKind;
+  /** @default '' */
+  heading?: string;
+  /** Body paragraphs as plain text. @default [''] (one empty paragraph) for clauses, [] for sections */
+  paragraphs?: readonly string[];
+  /** The id to use; only for seeding and tests. @default newClauseId() */
+  id?: string;
+};
+
+/**
+ * Creates a clause and puts it into the reading order (see ClausePlacement), in one transaction so
+ * other clients never see a clause without its fields. A new clause body starts with one empty paragraph:
+ * an empty fragment would make every editor that opens it create its own first paragraph.
+ * Returns the new clause id.
+ */
+export function addClause(doc: Y.Doc, options: AddClauseOptions): string {
+  const id = options.id ?? newClauseId();
+  const paragraphs = options.paragraphs ?? (options.kind === 'section' ? [] : ['']);
+  doc.transact(() => {
+    const index = orderIndexFor(doc, options);
+    const clause = getClauses(doc).set(id, new Y.Map<unknown>());
+    clause.set(CLAUSE_FIELD.kind, options.kind);
+    clause.set(CLAUSE_FIELD.heading, new Y.Text(options.heading ?? ''));
+    const body = clause.set(CLAUSE_FIELD.body, new Y.XmlFragment());
+    appendParagraphs(body, paragraphs);
+    getOrder(doc).insert(index, [id]);
+  });
+  return id;
+}

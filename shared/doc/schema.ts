@@ -1,0 +1,67 @@
+import * as Y from 'yjs';
+
+/**
+ * The draft as a Yjs document: one Y.Doc per draft, synced in the websocket room named by the draft id.
+ *
+ * Root types (read and write them only through the helpers in shared/doc):
+ * - `order`: Y.Array<string>, clause ids in reading order. Two people moving the same clause at once can
+ *   leave its id in the array twice; the first occurrence wins when reading (readOrderedClauses).
+ * - `clauses`: Y.Map from clause id to a Y.Map holding one clause:
+ *   - `kind`: 'preambular' | 'operative' | 'section' (a plain string value),
+ *   - `heading`: Y.Text (plain text, no formatting),
+ *   - `body`: Y.XmlFragment that one TipTap editor binds to (pass it as the Collaboration extension's
+ *     `fragment` option). Its content is ProseMirror-shaped, as y-prosemirror writes it: block elements
+ *     such as Y.XmlElement('paragraph') holding Y.XmlText (marks are formatting attributes on the text).
+ *   A deleted clause leaves `order` but stays in `clauses`, so comments and history keep their target;
+ *   clause ids are random (newClauseId) and never reused.
+ * - `meta`: Y.Map with `title` (string, the title the document was seeded with) and `schemaVersion`.
+ *
+ * Display numbers (PP1, OP3 ...) are derived when reading (numberClauses), never stored. A new draft's
+ * document is seeded by the server (seedDocument), never by a browser: two browsers seeding the same empty
+ * document would duplicate every clause.
+ *
+ * Any client can write any shape into a Y.Doc, so everything read back is untrusted: the readers here
+ * skip ids that are not strings, clauses of an unknown kind and clauses whose fields have the wrong type.
+ */
+export const DOC_ROOT = { order: 'order', clauses: 'clauses', meta: 'meta' } as const;
+
+/** Keys of a clause's Y.Map. */
+export const CLAUSE_FIELD = { kind: 'kind', heading: 'heading', body: 'body' } as const;
+
+/** Keys of the `meta` Y.Map. */
+export const META_FIELD = { title: 'title', schemaVersion: 'schemaVersion' } as const;
+
+/** Written to meta.schemaVersion when seeding, so a later change of shape can be recognised and migrated. */
+export const DOC_SCHEMA_VERSION = 1;
+
+/** Preambular paragraphs (PP), operative paragraphs (OP) and unnumbered section headings. */
+export const CLAUSE_KINDS = ['preambular', 'operative', 'section'] as const;
+export type ClauseKind = (typeof CLAUSE_KINDS)[number];
+
+/** The Y.XmlElement node name of a paragraph in a clause body (ProseMirror's and TipTap's `paragraph` node). */
+export const PARAGRAPH_NODE = 'paragraph';
+
+export function isClauseKind(value: unknown): value is ClauseKind {
+  return typeof value === 'string' && (CLAUSE_KINDS as readonly string[]).includes(value);
+}
+
+/** The `order` array. Its entries are meant to be clause ids but are untrusted: read via readOrderedClauses. */
+export function getOrder(doc: Y.Doc): Y.Array<unknown> {
+  return doc.getArray<unknown>(DOC_ROOT.order);
+}
+
+/** The `clauses` map (clause id -> clause Y.Map). */
+export function getClauses(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DOC_ROOT.clauses);
+}
+
+/** The `meta` map (title, schemaVersion). */
+export function getMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DOC_ROOT.meta);
+}
+
+/** The document's title from `meta`, or '' when missing or not a string. */
+export function readTitle(doc: Y.Doc): string {
+  const title = getMeta(doc).get(META_FIELD.title);
+  return typeof title === 'string' ? title : '';
+}
