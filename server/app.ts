@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Services } from './domain/Services.js';
 import { authenticate } from './http/authenticate.js';
 import { apiNotFound, errorHandler } from './http/errorHandler.js';
+import { commentRoutes } from './http/routes/commentRoutes.js';
 import { delegationRoutes } from './http/routes/delegationRoutes.js';
 import { draftRoutes } from './http/routes/draftRoutes.js';
 import { eventRoutes } from './http/routes/eventRoutes.js';
@@ -36,6 +37,7 @@ export function createApp(services: Services, config: Config): Express {
   api.use(memberRoutes(services, config.publicUrl));
   api.use(draftRoutes(services));
   api.use(eventRoutes(services));
+  api.use(commentRoutes(services));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

@@ -1,6 +1,8 @@
 import type { Config } from '../config.js';
 import type { MetadataStore } from '../storage/MetadataStore.js';
 import type { Clock } from './Clock.js';
+import { CommentService } from './CommentService.js';
+import type { DraftDocuments } from './DraftDocuments.js';
 import { DelegationService } from './DelegationService.js';
 import { LocalDraftEventBus, type DraftEventBus } from './DraftEventBus.js';
 import { DraftService } from './DraftService.js';
@@ -18,9 +20,10 @@ export interface Services {
   drafts: DraftService;
   /** Live, non-CRDT draft events for the per-draft event streams. */
   events: DraftEventBus;
+  comments: CommentService;
 }
 
-export function createServices(store: MetadataStore, config: Config, clock: Clock): Services {
+export function createServices(store: MetadataStore, config: Config, clock: Clock, documents: DraftDocuments): Services {
   const throttle = new SignInThrottle({ ...DEFAULT_THROTTLE, maxFailuresPerEmail: config.signInMaxFailures }, clock);
   const sessions = new SessionService(store, throttle, clock, { ttlMs: config.sessionTtlMs });
   const events = new LocalDraftEventBus();
@@ -32,5 +35,6 @@ export function createServices(store: MetadataStore, config: Config, clock: Cloc
     members: new MemberService(store, sessions, clock),
     delegations: new DelegationService(store, clock),
     drafts: new DraftService(store, clock, events),
+    comments: new CommentService(store, documents, events, clock),
   };
 }

@@ -9,6 +9,7 @@ export interface Metadata {
   sessions: SessionRecord[];
   invitations: InvitationRecord[];
   drafts: DraftRecord[];
+  comments: CommentRecord[];
   audit: AuditRecord[];
 }
 
@@ -60,6 +61,30 @@ export interface DraftRecord {
   updatedAt: string;
 }
 
+export interface CommentRecord {
+  id: string;
+  draftId: string;
+  clauseId: string;
+  /** Id of the thread's first comment (its own id for a first comment). */
+  threadId: string;
+  parentId: string | null;
+  authorId: string;
+  /** Name and delegation as they were when written, so the thread reads the same after changes. */
+  authorName: string;
+  authorRole: Role;
+  authorDelegation: string | null;
+  /** Null once deleted. */
+  body: string | null;
+  anchor: { start: string; end: string; quote: string } | null;
+  resolved: boolean;
+  resolvedById: string | null;
+  resolvedByName: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
 export interface AuditRecord {
   at: string;
   actorId: string | null;
@@ -68,7 +93,7 @@ export interface AuditRecord {
 }
 
 export function emptyMetadata(): Metadata {
-  return { schemaVersion: 1, delegations: [], users: [], sessions: [], invitations: [], drafts: [], audit: [] };
+  return { schemaVersion: 1, delegations: [], users: [], sessions: [], invitations: [], drafts: [], comments: [], audit: [] };
 }
 
 /** True when nothing has ever been written: the only state in which the demo workspace is seeded. */

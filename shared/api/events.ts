@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CommentView } from './comments.js';
 import { DraftSummary } from './drafts.js';
 
 /**
@@ -9,6 +10,8 @@ import { DraftSummary } from './drafts.js';
 export const DraftEvent = z.discriminatedUnion('type', [
   /** The draft's title or archived state changed. */
   z.object({ type: z.literal('draft.updated'), draft: DraftSummary }),
+  /** A comment was added, edited, deleted (body null), or its thread resolved or reopened. */
+  z.object({ type: z.literal('comment.changed'), comment: CommentView }),
 ]);
 export type DraftEvent = z.infer<typeof DraftEvent>;
 

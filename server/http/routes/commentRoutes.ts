@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { CreateCommentBody, UpdateCommentBody } from '../../../shared/api/comments.js';
+import { isId } from '../../../shared/ids.js';
+import { AppError } from '../../domain/AppError.js';
+import type { Services } from '../../domain/Services.js';
+import { currentUser, requireUser } from '../authenticate.js';
+import { validate } from '../validate.js';
+import { draftIdParam } from './draftRoutes.js';
+
+function commentIdParam(value: unknown): string {
+  if (!isId(value)) throw new AppError('COMMENT_NOT_FOUND', 'No such comment in this draft.');
+  return value;
+}
+
+/** Comment threads on a draft's clauses. Every member who can read the draft may comment. */
+export function commentRoutes(services: Services): Router {
+  const router = Router();
+  const draftOf = (value: unknown) => services.drafts.get(draftIdParam(value)).id;
+
+  router.get('/drafts/:id/comments', requireUser, (req, res) => {
+    res.json(services.comments.list(draftOf(req.params.id)));
+  });
+
+  router.post('/drafts/:id/comments', requireUser, async (req, res) => {
+    const draftId = draftOf(req.params.id);
+    const body = validate(CreateCommentBody, req.body);
+    res.status(201).json(await services.comments.create(draftId, body, currentUser(res)));
+  });
+
+  router.patch('/drafts/:id/comments/:commentId', requireUser, async (req, res) => {
+    const draftId = draftOf(req.params.id);
+    const commentId = commentIdParam(req.params.commentId);
+    const body = validate(UpdateCommentBody, req.body);
+    res.json(await services.comments.update(draftId, commentId, body, currentUser(res)));
+  });
+
+  router.delete('/drafts/:id/comments/:commentId', requireUser, async (req, res) => {
+    const draftId = draftOf(req.params.id);
+    res.json(await services.comments.delete(draftId, commentIdParam(req.params.commentId), currentUser(res)));
+  });
+
+  return router;
+}
