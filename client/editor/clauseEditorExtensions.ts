@@ -7,6 +7,8 @@ import type * as Y from 'yjs';
 import { isAllowedLinkHref } from './isAllowedLinkHref.js';
 import { renderCaret } from './renderCaret.js';
 
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
 export interface ClauseEditorExtensionOptions {
   /** The clause body the editor binds to. */
   fragment: Y.XmlFragment;
@@ -43,7 +45,8 @@ export function clauseEditorExtensions({ fragment, provider, user }: ClauseEdito
         defaultProtocol: 'https',
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
         isAllowedUri: (url) => isAllowedLinkHref(url),
-        shouldAutoLink: (url) => isAllowedLinkHref(url) || isAllowedLinkHref(`https://${url}`),
+        // Typed addresses without a scheme (www.example.org) are linked as https.
+        shouldAutoLink: (text) => isAllowedLinkHref(HAS_SCHEME.test(text) ? text : `https://${text}`),
       },
     }),
     Collaboration.configure({ fragment }),

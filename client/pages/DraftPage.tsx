@@ -1,30 +1,82 @@
-import { Link, useParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { readTitle } from '../../shared/doc/schema.js';
 import { draftsApi } from '../api/draftsApi.js';
 import { useApiResource } from '../api/useApiResource.js';
+import { describeConnection } from '../collab/describeConnection.js';
+import { needsSignIn } from '../collab/needsSignIn.js';
+import { useDraftConnection } from '../collab/useDraftConnection.js';
+import { useParticipants } from '../collab/useParticipants.js';
+import { useUnsavedChangesWarning } from '../collab/useUnsavedChangesWarning.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { PageHeading } from '../components/PageHeading.js';
+import { useSession } from '../session/useSession.js';
+import { ConnectionProblem } from './draft/ConnectionProblem.js';
+import { DraftWorkspace } from './draft/DraftWorkspace.js';
+import { PresenceList } from './draft/PresenceList.js';
+import { ReviewerNote } from './draft/ReviewerNote.js';
+import { SaveStatus } from './draft/SaveStatus.js';
+import '../styles/draft.css';
 
 /**
- * One draft. Placeholder until the clause-by-clause editor lands (issue 3): shows the draft's title
- * and the way back to the list.
+ * One draft, edited clause by clause with everyone else who has it open. The title comes from the draft
+ * record (the secretariat may rename it); the text from the live document over /collab/<draftId>.
+ * Reviewers get the same live page, read-only.
  */
 export function DraftPage() {
   const { id = '' } = useParams();
+  const location = useLocation();
+  const { me } = useSession();
   const draft = useApiResource(() => draftsApi.get(id), id);
+  const notFound = draft.error !== null;
+  const { connection, state } = useDraftConnection(notFound ? null : id);
+  const others = useParticipants(connection?.provider.awareness ?? null);
+  const mayEdit = me !== null && me.role !== 'reviewer';
+  // After a refusal that signing in again cannot cure, typing could never be saved: the page turns read-only.
+  const canEdit = mayEdit && (state.refusedWith === null || needsSignIn(state.refusedWith));
+  const user = useMemo(() => ({ name: me?.name ?? '', delegation: me?.delegation?.name ?? null }), [me]);
+  useUnsavedChangesWarning(mayEdit && !state.saved);
+
+  if (draft.error) {
+    return (
+      <div className="narrow">
+        <p className="back-link">
+          <Link to="/drafts">← All drafts</Link>
+        </p>
+        <PageHeading title="Draft not available" />
+        <ErrorMessage error={draft.error.code === 'DRAFT_NOT_FOUND' ? 'There is no draft at this address.' : draft.error} />
+      </div>
+    );
+  }
+
+  const title = draft.data?.title ?? (connection && state.everSynced ? readTitle(connection.doc) : '');
   return (
-    <div className="narrow">
+    <div className="draft-page">
       <p className="back-link">
         <Link to="/drafts">← All drafts</Link>
       </p>
-      {draft.loading ? <LoadingMessage label="Opening the draft…" /> : null}
-      {draft.error ? (
-        <>
-          <PageHeading title="Draft not available" />
-          <ErrorMessage error={draft.error.code === 'DRAFT_NOT_FOUND' ? 'There is no draft at this address.' : draft.error} />
-        </>
+      <div className="draft-header">
+        {title ? <PageHeading title={title} /> : <LoadingMessage label="Opening the draft…" />}
+        <div className="draft-header-side">
+          <SaveStatus description={describeConnection(state, !mayEdit)} />
+          {state.everSynced ? <PresenceList me={user} others={others} /> : null}
+        </div>
+      </div>
+      {mayEdit ? null : <ReviewerNote />}
+      {state.refusedWith !== null ? (
+        <ConnectionProblem
+          code={state.refusedWith}
+          returnPath={location.pathname}
+          unsaved={mayEdit && !state.saved}
+          onReconnect={() => connection?.reconnect()}
+        />
       ) : null}
-      {draft.data ? <PageHeading title={draft.data.title} /> : null}
+      {connection && state.everSynced ? (
+        <DraftWorkspace connection={connection} canEdit={canEdit} user={user} />
+      ) : state.refusedWith === null ? (
+        <LoadingMessage label="Loading the text…" />
+      ) : null}
     </div>
   );
 }

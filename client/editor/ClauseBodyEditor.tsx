@@ -1,0 +1,101 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import { useEffect, useMemo, useRef } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { clauseEditorExtensions } from './clauseEditorExtensions.js';
+import { EditorToolbar } from './EditorToolbar.js';
+import type { FocusRequest } from './FocusRequest.js';
+
+export interface ClauseBodyEditorProps {
+  fragment: Y.XmlFragment;
+  provider: WebsocketProvider;
+  user: { name: string; delegation: string | null };
+  /** False for reviewers: the text is shown live (with others' carets) but cannot be changed. */
+  editable: boolean;
+  /** The accessible name of the text area, e.g. "Text of OP2". */
+  label: string;
+  /** Focus the editor once it exists (it replaced a preview that was clicked or focused). */
+  focusRequest: FocusRequest | null;
+  /** Called once this person has changed the text here, i.e. the editor holds undo history worth keeping. */
+  onEdited: () => void;
+}
+
+/**
+ * One clause body as a TipTap editor bound to its Yjs fragment, with other people's carets, and for
+ * editors a formatting toolbar. Created once per fragment; the page mounts it lazily (ClauseBody).
+ */
+export function ClauseBodyEditor({ fragment, provider, user, editable, label, focusRequest, onEdited }: ClauseBodyEditorProps) {
+  // One set of extensions per editor instance. `user` is read once: it is only what this page says
+  // about itself, and others see the server's record instead.
+  const extensions = useMemo(
+    () => clauseEditorExtensions({ fragment, provider, user }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fragment, provider, editable],
+  );
+  const editor = useEditor(
+    {
+      extensions,
+      editable,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: { attributes: editorAttributes(label, editable) },
+    },
+    [fragment, provider, editable],
+  );
+
+  // Numbers change when clauses move (OP3 becomes OP2): keep the accessible name current.
+  const shownLabel = useRef(label);
+  useEffect(() => {
+    if (shownLabel.current === label || editor.isDestroyed) return;
+    shownLabel.current = label;
+    editor.setOptions({ editorProps: { attributes: editorAttributes(label, editable) } });
+  }, [editor, label, editable]);
+
+  useEffect(() => {
+    const onTransaction = () => {
+      const history = yUndoPluginKey.getState(editor.state) as { undoManager?: { undoStack: unknown[] } } | undefined;
+      if (history?.undoManager && history.undoManager.undoStack.length > 0) {
+        editor.off('transaction', onTransaction);
+        onEdited();
+      }
+    };
+    editor.on('transaction', onTransaction);
+    return () => {
+      editor.off('transaction', onTransaction);
+    };
+  }, [editor, onEdited]);
+
+  useEffect(() => {
+    if (!focusRequest || editor.isDestroyed) return;
+    // The view is attached by EditorContent's effect; wait a frame so focus lands in the live DOM.
+    const frame = requestAnimationFrame(() => {
+      if (editor.isDestroyed) return;
+      if (typeof focusRequest === 'object') {
+        const at = editor.view.posAtCoords({ left: focusRequest.x, top: focusRequest.y });
+        editor.commands.focus(at ? at.pos : 'end');
+      } else {
+        editor.commands.focus(focusRequest);
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [editor, focusRequest]);
+
+  return (
+    <div className="clause-editor">
+      {editable ? <EditorToolbar editor={editor} label={label} /> : null}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function editorAttributes(label: string, editable: boolean): Record<string, string> {
+  return {
+    class: 'clause-text',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    'aria-readonly': editable ? 'false' : 'true',
+    spellcheck: 'true',
+  };
+}

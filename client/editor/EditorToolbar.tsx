@@ -1,0 +1,95 @@
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { LinkForm } from './LinkForm.js';
+import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon.js';
+
+interface ToolbarButton {
+  name: ToolbarIconName;
+  label: string;
+  /** Shown in the tooltip and announced as aria-keyshortcuts. */
+  keys: string;
+  active?: boolean;
+  disabled?: boolean;
+  run: () => void;
+}
+
+/**
+ * Bold, italic, lists, link, undo and redo for one clause body. One tab stop (arrow keys move along
+ * the buttons, as in a desktop toolbar); buttons do not take focus on click, so the selection stays.
+ */
+export function EditorToolbar({ editor, label }: { editor: Editor; label: string }) {
+  const [linkFormOpen, setLinkFormOpen] = useState(false);
+  const [current, setCurrent] = useState(0);
+  const bar = useRef<HTMLDivElement>(null);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      link: e.isActive('link'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+
+  useEffect(() => {
+    const dom = editor.view.dom;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setLinkFormOpen(true);
+      }
+    };
+    dom.addEventListener('keydown', onKeyDown);
+    return () => dom.removeEventListener('keydown', onKeyDown);
+  }, [editor]);
+
+  const buttons: ToolbarButton[] = [
+    { name: 'bold', label: 'Bold', keys: 'Control+B', active: state.bold, run: () => editor.chain().focus().toggleBold().run() },
+    { name: 'italic', label: 'Italic', keys: 'Control+I', active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
+    { name: 'bulletList', label: 'Bulleted list', keys: 'Control+Shift+8', active: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
+    { name: 'orderedList', label: 'Numbered list', keys: 'Control+Shift+7', active: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
+    { name: 'link', label: state.link ? 'Edit link' : 'Add link', keys: 'Control+K', active: state.link, run: () => setLinkFormOpen(true) },
+    { name: 'undo', label: 'Undo my last change', keys: 'Control+Z', disabled: !state.canUndo, run: () => editor.chain().focus().undo().run() },
+    { name: 'redo', label: 'Redo', keys: 'Control+Shift+Z', disabled: !state.canRedo, run: () => editor.chain().focus().redo().run() },
+  ];
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    const jump = event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : null;
+    if (!step && jump === null) return;
+    event.preventDefault();
+    const next = jump ?? (current + step + buttons.length) % buttons.length;
+    setCurrent(next);
+    bar.current?.querySelectorAll<HTMLButtonElement>('button')[next]?.focus();
+  }
+
+  return (
+    <>
+      <div className="editor-toolbar" role="toolbar" aria-label={`Formatting of ${label.replace(/^Text of /, '')}`} ref={bar} onKeyDown={onKeyDown}>
+        {buttons.map((button, index) => (
+          <button
+            key={button.name}
+            type="button"
+            className="toolbar-button"
+            aria-label={button.label}
+            aria-pressed={button.active === undefined ? undefined : button.active}
+            aria-keyshortcuts={button.keys}
+            title={`${button.label} (${button.keys.replace('Control', 'Ctrl')})`}
+            tabIndex={index === current ? 0 : -1}
+            disabled={button.disabled}
+            onMouseDown={(event) => event.preventDefault()}
+            onFocus={() => setCurrent(index)}
+            onClick={button.run}
+          >
+            <ToolbarIcon name={button.name} />
+          </button>
+        ))}
+      </div>
+      {linkFormOpen ? <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} /> : null}
+    </>
+  );
+}

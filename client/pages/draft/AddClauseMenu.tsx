@@ -1,0 +1,85 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ClausePlacement } from '../../../shared/doc/clausePlacement.js';
+import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/doc/schema.js';
+import { CLAUSE_KIND_LABEL } from './clauseName.js';
+
+export interface AddClauseMenuProps {
+  clauseId: string;
+  /** "OP2", "section “Preamble”": completes the button labels. */
+  name: string;
+  onAdd: (kind: ClauseKind, placement: ClausePlacement) => void;
+}
+
+const SHORT_LABEL: Record<ClauseKind, string> = { preambular: 'Preambular', operative: 'Operative', section: 'Section' };
+
+/**
+ * "Add…" next to a clause: a small disclosure with one button per kind of clause, above and below.
+ * Escape or a click elsewhere closes it and returns focus to the toggle.
+ */
+export function AddClauseMenu({ clauseId, name, onAdd }: AddClauseMenuProps) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    root.current?.querySelector<HTMLButtonElement>('.add-menu-panel button')?.focus();
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  function choose(kind: ClauseKind, placement: ClausePlacement) {
+    setOpen(false);
+    onAdd(kind, placement);
+  }
+
+  return (
+    <div
+      className="add-menu"
+      ref={root}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          setOpen(false);
+          toggle.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={toggle}
+        type="button"
+        className="clause-action"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={`Add a clause above or below ${name}`}
+        onClick={() => setOpen((value) => !value)}
+      >
+        Add…
+      </button>
+      <div className="add-menu-panel" id={panelId} hidden={!open}>
+        {(['above', 'below'] as const).map((where) => (
+          <div className="add-menu-row" key={where} role="group" aria-label={`Add ${where} ${name}`}>
+            <span className="add-menu-where" aria-hidden="true">
+              {where === 'above' ? 'Above' : 'Below'}
+            </span>
+            {CLAUSE_KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className="add-menu-choice"
+                aria-label={`Add ${CLAUSE_KIND_LABEL[kind]} ${where} ${name}`}
+                onClick={() => choose(kind, where === 'above' ? { before: clauseId } : { after: clauseId })}
+              >
+                {SHORT_LABEL[kind]}
+              </button>
+            ))}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

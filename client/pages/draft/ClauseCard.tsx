@@ -1,0 +1,112 @@
+import { memo, useEffect, useId, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { ClauseKind } from '../../../shared/doc/schema.js';
+import { useYTextValue } from '../../collab/useYTextValue.js';
+import { ClauseBody } from '../../editor/ClauseBody.js';
+import type { ClauseActions } from './ClauseActions.js';
+import { ClauseControls } from './ClauseControls.js';
+import { clauseName } from './clauseName.js';
+import { DragHandle } from './DragHandle.js';
+import { HeadingField } from './HeadingField.js';
+import type { ClauseDrag } from './useClauseDrag.js';
+
+export interface ClauseCardProps {
+  id: string;
+  kind: ClauseKind;
+  number: string | null;
+  heading: Y.Text;
+  body: Y.XmlFragment;
+  /** Neighbours in reading order, for Move up / Move down; null at either end. */
+  previousId: string | null;
+  nextId: string | null;
+  canEdit: boolean;
+  provider: WebsocketProvider;
+  user: { name: string; delegation: string | null };
+  actions: ClauseActions;
+  drag: ClauseDrag;
+  /** Where a dragged clause would land relative to this one, to draw the drop line. */
+  dropSide: 'before' | 'after' | null;
+}
+
+/**
+ * One clause: its number, heading and body, and for editors the structure controls (drag handle, Move
+ * up / Move down, Add heading, Add…, Delete); Alt+Shift+Up/Down anywhere inside moves it. A section is a
+ * heading only. An empty heading takes no room until someone adds one. Memoised: typing elsewhere or
+ * moving other clauses does not re-render it.
+ */
+export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
+  const { id, kind, number, heading, body, previousId, nextId, canEdit, actions, drag, dropSide } = props;
+  const headingText = useYTextValue(heading);
+  const [headingOpen, setHeadingOpen] = useState(false);
+  const headingBox = useRef<HTMLDivElement>(null);
+  const name = clauseName({ number, kind }, headingText);
+  const numberId = useId();
+  const isSection = kind === 'section';
+  const showHeading = isSection || headingText !== '' || headingOpen;
+
+  useEffect(() => {
+    if (headingOpen) headingBox.current?.querySelector('input')?.focus();
+  }, [headingOpen]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (!canEdit || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowUp' && previousId) {
+      event.preventDefault();
+      actions.move(id, { before: previousId }, 'up');
+    } else if (event.key === 'ArrowDown' && nextId) {
+      event.preventDefault();
+      actions.move(id, { after: nextId }, 'down');
+    }
+  }
+
+  const onHeadingBlur = (event: FocusEvent) => {
+    if (!headingBox.current?.contains(event.relatedTarget as Node | null)) setHeadingOpen(false);
+  };
+
+  return (
+    <article
+      id={`clause-${id}`}
+      data-clause-id={id}
+      className={`clause clause-${kind}${dropSide ? ` drop-${dropSide}` : ''}`}
+      aria-labelledby={numberId}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      onDragOverCapture={(event: DragEvent) => drag.over(event, id)}
+      onDropCapture={(event: DragEvent) => drag.drop(event, id)}
+    >
+      <div className="clause-gutter">
+        <span className="clause-number" id={numberId}>
+          {isSection ? <span className="visually-hidden">{name}</span> : number}
+        </span>
+        {canEdit ? <DragHandle onDragStart={(event) => drag.start(event, id)} onDragEnd={drag.end} /> : null}
+      </div>
+      <div className="clause-main">
+        {isSection ? (
+          <h2 className="section-heading">
+            <HeadingField text={heading} label="Section heading" placeholder="Section heading" readOnly={!canEdit} className="heading-input heading-input-section" />
+          </h2>
+        ) : (
+          <>
+            {showHeading ? (
+              <div ref={headingBox} onBlur={onHeadingBlur}>
+                <HeadingField text={heading} label={`Heading of ${name}`} placeholder="Heading" readOnly={!canEdit} className="heading-input" />
+              </div>
+            ) : null}
+            <ClauseBody fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={`Text of ${name}`} />
+          </>
+        )}
+      </div>
+      {canEdit ? (
+        <ClauseControls
+          id={id}
+          name={name}
+          previousId={previousId}
+          nextId={nextId}
+          actions={actions}
+          onAddHeading={showHeading ? null : () => setHeadingOpen(true)}
+        />
+      ) : null}
+    </article>
+  );
+});

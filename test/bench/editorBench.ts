@@ -1,0 +1,192 @@
+/**
+ * Editor benchmark (not a test; vitest ignores test/bench): how fast the draft page opens and how
+ * quickly a keystroke is painted, in a draft of 1 clause and in a draft of 100 clauses, in Debian's
+ * Chromium through playwright-core against the real server. Needs the built client (`npx vite build`).
+ *
+ *   npx tsx test/bench/editorBench.ts [--runs 3] [--keys 60]
+ *
+ * Figures, per draft size (medians over the runs):
+ * - readable: from navigation start until every clause of the draft is on the page (text previews);
+ * - first editor: until the first clause editor is mounted and can take typing;
+ * - key-to-paint: from a key event to the frame after the editor applied it (median and 95th
+ *   percentile over `--keys` keystrokes typed into a clause in the middle of the draft), while another
+ *   person types into the same draft from a Node client.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { COLLAB_PATH_PREFIX } from '../../shared/collab/collabPath.js';
+import { trackSaved } from '../../shared/collab/trackSaved.js';
+import { addClause } from '../../shared/doc/addClause.js';
+import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
+import { loadConfig } from '../../server/config.js';
+import { startServer, type RunningServer } from '../../server/startServer.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.js';
+import { webSocketWithHeaders } from '../helpers/collabClient.js';
+import { ApiClient } from '../helpers/http.js';
+import { signInThroughForm } from '../helpers/draftPage.js';
+import { TEST_PASSWORD } from '../helpers/testServer.js';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, keys: { type: 'string', default: '60' } } });
+const RUNS = Number(values.runs);
+const KEYS = Number(values.keys);
+const PARAGRAPH =
+  'Subscribing States will take into account the risk that an export could be used in connection with serious violations or abuses of human rights when reviewing licence applications for dual-use goods and technologies, and will share information on such risks.';
+
+interface Figures {
+  readableMs: number;
+  firstEditorMs: number;
+  keyToPaint: number[];
+}
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-bench-'));
+const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_PASSWORD: TEST_PASSWORD }), { quiet: true });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+try {
+  const secretariat = await new ApiClient(server.url).signIn('secretariat@example.org', TEST_PASSWORD);
+  const results: Array<{ clauses: number; runs: Figures[] }> = [];
+  for (const size of [1, 100]) {
+    const created = await secretariat.post('/api/drafts', { title: `Benchmark draft of ${size}`, template: 'blank' });
+    const draftId = (created.body as { id: string }).id;
+    const writer = await openNodeClient(server, secretariat.cookie!, draftId);
+    await fill(writer, size);
+    const runs: Figures[] = [];
+    for (let run = 0; run < RUNS; run += 1) runs.push(await measure(browser, server, draftId, size, writer));
+    writer.destroy();
+    writer.doc.destroy();
+    results.push({ clauses: size, runs });
+  }
+  report(results);
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+async function openNodeClient(running: RunningServer, cookie: string, draftId: string): Promise<WebsocketProvider> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${running.port}${COLLAB_PATH_PREFIX.slice(0, -1)}`, draftId, doc, {
+    WebSocketPolyfill: webSocketWithHeaders({ cookie, origin: running.url }),
+    disableBc: true,
+  });
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  return provider;
+}
+
+/** Adds clauses (a few sections, then alternating preambular and operative) and waits until they are on disk. */
+async function fill(provider: WebsocketProvider, size: number): Promise<void> {
+  const doc = provider.doc;
+  doc.transact(() => {
+    for (let i = 0; i < size; i += 1) {
+      const kind = size > 1 && i % 20 === 0 ? 'section' : i < size / 3 ? 'preambular' : 'operative';
+      addClause(doc, { kind, heading: kind === 'section' ? `Part ${i / 20 + 1}` : i % 3 === 0 ? `Heading ${i}` : '', paragraphs: kind === 'section' ? [] : [PARAGRAPH, PARAGRAPH.slice(0, 120)] });
+    }
+  });
+  // The tracker stays subscribed for the client's life: the server keeps sending saved messages.
+  await new Promise<void>((resolve) => trackSaved(provider, (saved) => saved && resolve()));
+}
+
+async function measure(browser: Browser, running: RunningServer, draftId: string, size: number, writer: WebsocketProvider): Promise<Figures> {
+  const context = await browser.newContext({ baseURL: running.url, viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await signInThroughForm(page, 'us@example.org');
+  await page.addInitScript({ content: markMilestones(size) });
+  await page.goto(`/drafts/${draftId}`);
+  await page.waitForFunction(() => (window as unknown as { __bench: { firstEditor?: number } }).__bench.firstEditor !== undefined, null, { timeout: 30_000 });
+  const marks = await page.evaluate(() => (window as unknown as { __bench: { readable: number; firstEditor: number } }).__bench);
+
+  // Type into a clause in the middle of the draft while someone else types elsewhere in it.
+  const middle = readOrderedClauses(writer.doc).filter((c) => c.kind !== 'section');
+  const target = middle[Math.floor(middle.length / 2)]!;
+  const other = middle[0]!;
+  const typing = setInterval(() => {
+    const text = other.body.get(0);
+    if (text instanceof Y.XmlElement) (text.get(0) as Y.XmlText | undefined)?.insert(0, 'x');
+  }, 50);
+  const keyToPaint = await typeAndTime(page, target.id);
+  clearInterval(typing);
+  await context.close();
+  return { readableMs: marks.readable, firstEditorMs: marks.firstEditor, keyToPaint };
+}
+
+/**
+ * A script for the page, run before its own: notes when all clauses are on the page and when an editor is.
+ * A string, because tsx would decorate a compiled function with helpers the page does not have.
+ */
+function markMilestones(size: number): string {
+  return `
+    const bench = {};
+    window.__bench = bench;
+    const observer = new MutationObserver(() => {
+      if (bench.readable === undefined && document.querySelectorAll('.clause-list .clause').length >= ${size}) bench.readable = performance.now();
+      if (bench.firstEditor === undefined && document.querySelector('.clause-list [contenteditable="true"]')) bench.firstEditor = performance.now();
+      if (bench.readable !== undefined && bench.firstEditor !== undefined) observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable'] });
+  `;
+}
+
+async function typeAndTime(page: Page, clauseId: string): Promise<number[]> {
+  const body = page.locator(`[data-clause-id="${clauseId}"] .clause-body [role="textbox"]`);
+  await body.scrollIntoViewIfNeeded();
+  await body.click();
+  await page.locator(`[data-clause-id="${clauseId}"] [contenteditable="true"]`).waitFor();
+  await page.keyboard.press('Control+End');
+  await page.evaluate(() => {
+    const samples: number[] = [];
+    (window as unknown as { __samples: number[] }).__samples = samples;
+    const channel = new MessageChannel();
+    const pending: number[] = [];
+    channel.port1.onmessage = () => {
+      const start = pending.shift();
+      if (start !== undefined) samples.push(performance.now() - start);
+    };
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        const start = event.timeStamp;
+        // The frame after the change: a task queued from requestAnimationFrame runs after that frame painted.
+        requestAnimationFrame(() => {
+          pending.push(start);
+          channel.port2.postMessage(null);
+        });
+      },
+      true,
+    );
+  });
+  const text = 'the quick brown fox jumps over the lazy dog and keeps on typing '.repeat(4).slice(0, KEYS);
+  for (const char of text) {
+    await page.keyboard.type(char);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  }
+  return page.evaluate(() => (window as unknown as { __samples: number[] }).__samples);
+}
+
+function report(results: Array<{ clauses: number; runs: Figures[] }>): void {
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+  };
+  const p95 = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
+  };
+  console.log(`Editor benchmark: ${RUNS} runs per size, ${KEYS} keystrokes per run, headless Chromium (${CHROMIUM_PATH}), another client typing meanwhile.`);
+  console.log('clauses | readable (ms) | first editor (ms) | key-to-paint median (ms) | key-to-paint p95 (ms)');
+  for (const { clauses, runs } of results) {
+    const keys = runs.flatMap((r) => r.keyToPaint);
+    console.log(
+      [
+        String(clauses).padStart(7),
+        median(runs.map((r) => r.readableMs)).toFixed(0).padStart(13),
+        median(runs.map((r) => r.firstEditorMs)).toFixed(0).padStart(17),
+        median(keys).toFixed(1).padStart(24),
+        p95(keys).toFixed(1).padStart(21),
+      ].join(' | '),
+    );
+  }
+}
