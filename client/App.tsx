@@ -2,7 +2,6 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
 import { RequireRole } from './components/RequireRole.js';
 import { RequireSignIn } from './components/RequireSignIn.js';
-import { DraftPage } from './pages/DraftPage.js';
 import { DraftsPage } from './pages/DraftsPage.js';
 import { InvitationPage } from './pages/InvitationPage.js';
 import { MembersPage } from './pages/MembersPage.js';
@@ -26,7 +25,8 @@ const router = createBrowserRouter([
     ),
     children: [
       { path: '/drafts', element: <DraftsPage /> },
-      { path: '/drafts/:id', element: <DraftPage /> },
+      // The editor (TipTap, Yjs) is most of the code: load it only when a draft is opened.
+      { path: '/drafts/:id', lazy: async () => ({ Component: (await import('./pages/DraftPage.js')).DraftPage }) },
       {
         path: '/members',
         element: (

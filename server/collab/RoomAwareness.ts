@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { CollabLimits } from '../../shared/collab/limits.js';
 import { encodeAwarenessEntries, readAwarenessEntries, type AwarenessEntry } from './awarenessEntries.js';
-import { bindPresence } from './presenceUser.js';
+import { bindPresence, colorFor } from './presenceUser.js';
 import type { RoomConnection } from './RoomConnection.js';
 import { encodeAwareness } from './syncMessages.js';
 
@@ -17,6 +17,8 @@ import { encodeAwareness } from './syncMessages.js';
 export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly owners = new Map<number, RoomConnection>();
+  /** The colour each member present in this room was given, kept while any of their connections stays. */
+  private readonly colors = new Map<string, string>();
 
   constructor(
     doc: Y.Doc,
@@ -37,7 +39,7 @@ export class RoomAwareness {
     const accepted: AwarenessEntry[] = [];
     for (const entry of readAwarenessEntries(update, this.limits.maxAwarenessStateBytes)) {
       if (!this.claim(conn, entry)) continue;
-      accepted.push(entry.state === null ? entry : { ...entry, state: bindPresence(entry.state, conn.user) });
+      accepted.push(entry.state === null ? entry : { ...entry, state: bindPresence(entry.state, conn.user, this.colorOf(conn.user.id)) });
     }
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);
   }
@@ -55,6 +57,16 @@ export class RoomAwareness {
     awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'left');
     // Forget the clocks too, so the same client id reconnecting with its old clock is accepted again.
     for (const id of ids) this.awareness.meta.delete(id);
+    if (![...this.owners.values()].some((owner) => owner.user.id === conn.user.id)) this.colors.delete(conn.user.id);
+  }
+
+  private colorOf(userId: string): string {
+    let color = this.colors.get(userId);
+    if (!color) {
+      color = colorFor(userId, new Set(this.colors.values()));
+      this.colors.set(userId, color);
+    }
+    return color;
   }
 
   destroy(): void {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import { encodeAwarenessEntries, readAwarenessEntries } from './awarenessEntries.js';
 import type { CollabUser } from './CollabHooks.js';
-import { bindPresence } from './presenceUser.js';
+import { bindPresence, colorFor, PRESENCE_PALETTE } from './presenceUser.js';
 import { RateLimiter } from './RateLimiter.js';
 import { readClientMessage } from './readClientMessage.js';
 
@@ -97,5 +97,14 @@ describe('RateLimiter', () => {
     expect(limiter.take()).toBe(false);
     now += 10_000;
     expect(Array.from({ length: 6 }, () => limiter.take()).filter(Boolean)).toHaveLength(5);
+  });
+});
+
+describe('presence colours', () => {
+  it('gives members present in the same draft different colours until the palette runs out', () => {
+    const taken = new Set<string>();
+    for (let i = 0; i < PRESENCE_PALETTE.length; i++) taken.add(colorFor(`member-${i}`, taken));
+    expect(taken.size).toBe(PRESENCE_PALETTE.length);
+    expect(PRESENCE_PALETTE).toContain(colorFor('one more', taken));
   });
 });

@@ -83,6 +83,17 @@ describe('presence', () => {
     expect(b.provider.awareness.getStates().get(a.doc.clientID)!.user.name).toBe(await memberName(server, us));
   });
 
+  it('gives the members present in a draft different caret colours', async () => {
+    const emails = ['us@example.org', 'au@example.org', 'dk@example.org', 'no@example.org', 'secretariat@example.org'];
+    const clients = await Promise.all(emails.map(async (email) => openCollabClient(server, { draftId, cookie: await signInCookie(server, email) })));
+    for (const c of clients) c.provider.awareness.setLocalStateField('user', {});
+    // A reader who sees everyone's presence as the server bound it (a client's own entry is its local copy).
+    const watcher = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'reviewer@example.org') });
+    const colours = () => clients.map((c) => watcher.provider.awareness.getStates().get(c.doc.clientID)?.user?.color as string | undefined);
+    await eventually(() => colours().every((c) => c !== undefined), 'everyone’s presence to arrive');
+    expect(new Set(colours()).size).toBe(emails.length);
+  });
+
   it('ignores awareness a client sends for another member’s client id', async () => {
     const a = await openCollabClient(server, { draftId, cookie: us });
     const b = await openCollabClient(server, { draftId, cookie: dk });
