@@ -13,6 +13,7 @@ import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { eventually, openCollabClient, type CollabClient } from '../../helpers/collabClient.js';
 import { readDraftFromDisk } from '../../helpers/draftDisk.js';
 import { ApiClient } from '../../helpers/http.js';
+import { seeded } from '../../helpers/seeded.js';
 import { spawnServer, type SpawnedServer } from '../../helpers/spawnServer.js';
 import { TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
 
@@ -24,12 +25,6 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
-}
-
-/** Park–Miller: a small seeded generator so a failing trial can be replayed. */
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 48271) % 2147483647) / 2147483647;
 }
 
 interface Writer {

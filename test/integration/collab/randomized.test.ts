@@ -9,19 +9,9 @@ import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { CLAUSE_KINDS } from '../../../shared/doc/schema.js';
 import { eventually, openCollabClient, signInCookie, starterDraftId, waitForSync, type CollabClient } from '../../helpers/collabClient.js';
 import { readDraftFromDisk } from '../../helpers/draftDisk.js';
+import { seeded as random } from '../../helpers/seeded.js';
 import { startTestServer } from '../../helpers/testServer.js';
 
-/** mulberry32: a tiny seeded generator, so a failure replays exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20260105;
 const STEPS = 400;

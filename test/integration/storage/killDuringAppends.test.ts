@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { draftPaths } from '../../../server/storage/DraftPaths.js';
 import { FileDocumentStore } from '../../../server/storage/FileDocumentStore.js';
 import { newDraftId } from '../../unit/storage/documentStoreContract.js';
-import { seeded } from '../../unit/storage/seeded.js';
+import { seeded } from '../../helpers/seeded.js';
 import { tempDataDir } from '../../unit/storage/tempDataDir.js';
 import { expectedText, textOf } from '../../unit/storage/textEdits.js';
 

@@ -5,7 +5,7 @@ import { draftPaths } from '../../../server/storage/DraftPaths.js';
 import { FileDocumentStore } from '../../../server/storage/FileDocumentStore.js';
 import { encodeRecords, scanRecords } from '../../../server/storage/RecordCodec.js';
 import { newDraftId } from './documentStoreContract.js';
-import { seeded } from './seeded.js';
+import { seeded } from '../../helpers/seeded.js';
 import { tempDataDir } from './tempDataDir.js';
 import { expectedText, textEdits, textOf } from './textEdits.js';
 
