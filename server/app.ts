@@ -13,6 +13,7 @@ import { eventRoutes } from './http/routes/eventRoutes.js';
 import { invitationRoutes } from './http/routes/invitationRoutes.js';
 import { memberRoutes } from './http/routes/memberRoutes.js';
 import { sessionRoutes } from './http/routes/sessionRoutes.js';
+import { versionRoutes } from './http/routes/versionRoutes.js';
 import { apiWriteGuard, rejectForbiddenKeys, securityHeaders } from './http/security.js';
 
 /** Builds the Express app (REST API and the built client). Does not listen: see server/index.ts. */
@@ -38,6 +39,7 @@ export function createApp(services: Services, config: Config): Express {
   api.use(draftRoutes(services));
   api.use(eventRoutes(services));
   api.use(commentRoutes(services));
+  api.use(versionRoutes(services));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

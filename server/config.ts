@@ -18,6 +18,9 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: Positive.default(12),
   SIGNIN_MAX_FAILURES: Positive.default(5),
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  // Minutes may be fractional (0.01 = 600 ms), which tests use; a quiet time of 0 turns automatic snapshots off.
+  AUTO_SNAPSHOT_QUIET_MINUTES: z.coerce.number().nonnegative().default(5),
+  AUTO_SNAPSHOT_MAX_INTERVAL_MINUTES: z.coerce.number().positive().default(30),
 });
 
 export interface Config {
@@ -34,6 +37,10 @@ export interface Config {
   signInMaxFailures: number;
   /** Mark cookies Secure (needed behind HTTPS). @default true when PUBLIC_URL is https */
   secureCookies: boolean;
+  /** An automatic version is saved once a changed draft has had no change for this long; 0: never. @default 5 minutes */
+  autoSnapshotQuietMs: number;
+  /** While editing goes on, an automatic version is saved at least this long after the first unsaved change. @default 30 minutes */
+  autoSnapshotMaxIntervalMs: number;
   /** Folder with the built client (vite build). */
   clientDir: string;
   /** Folder with the starter texts that seed new drafts. */
@@ -60,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     signInMaxFailures: e.SIGNIN_MAX_FAILURES,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : (e.PUBLIC_URL ?? '').startsWith('https:'),
+    autoSnapshotQuietMs: Math.round(e.AUTO_SNAPSHOT_QUIET_MINUTES * 60_000),
+    autoSnapshotMaxIntervalMs: Math.round(e.AUTO_SNAPSHOT_MAX_INTERVAL_MINUTES * 60_000),
     clientDir: path.join(PROJECT_ROOT, 'dist', 'client'),
     startersDir: path.join(PROJECT_ROOT, 'drafts'),
   };

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { attachCollabServer } from './collab/attachCollabServer.js';
 import type { CollabServer } from './collab/CollabServer.js';
 import type { Config } from './config.js';
+import { AutoSnapshotScheduler } from './domain/AutoSnapshotScheduler.js';
 import { systemClock, type Clock } from './domain/Clock.js';
 import type { DraftDocuments } from './domain/DraftDocuments.js';
 import { seedDemoWorkspace } from './domain/seed.js';
@@ -53,12 +54,22 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
       if (!collabServer) return Promise.reject(new Error('The collaboration server is not attached yet'));
       return collabServer.read(draftId, read);
     },
+    change: (draftId, change) => {
+      if (!collabServer) return Promise.reject(new Error('The collaboration server is not attached yet'));
+      return collabServer.change(draftId, change);
+    },
   };
   const services = createServices(store, config, clock, draftDocuments);
   const app = createApp(services, config);
   const http = createServer(app);
   const collab = attachCollabServer(http, { services, documents, starter, config });
   collabServer = collab.server;
+  const autoSnapshots = new AutoSnapshotScheduler({
+    take: (draftId) => services.versions.saveAutomatic(draftId),
+    quietMs: config.autoSnapshotQuietMs,
+    maxIntervalMs: config.autoSnapshotMaxIntervalMs,
+  });
+  const stopAutoSnapshots = collab.server.onDraftChanged((draftId) => autoSnapshots.changed(draftId));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -73,6 +84,8 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
     services,
     collab: collab.server,
     async close() {
+      stopAutoSnapshots();
+      await autoSnapshots.close();
       await collab.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());

@@ -19,15 +19,25 @@ export const ERROR_STATUS = {
   INVITATION_INVALID: 404,
   CLAUSE_NOT_FOUND: 404,
   COMMENT_NOT_FOUND: 404,
+  /** No such version in this draft (also for a version of another draft). */
+  VERSION_NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
   DELEGATION_EXISTS: 409,
   LAST_SECRETARIAT: 409,
   COMMENT_DELETED: 409,
   CLAUSE_DELETED: 409,
+  /** The version is already a published revision; it keeps its number. */
+  ALREADY_PUBLISHED: 409,
+  /** A published revision never changes: no rename, no deletion. */
+  REVISION_IMMUTABLE: 409,
+  /** The draft kept changing while a restore tried to save its current state first; nothing was restored. */
+  DRAFT_BUSY: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_ATTEMPTS: 429,
   TOO_MANY_STREAMS: 429,
   INTERNAL: 500,
+  /** A version's saved snapshot is missing or damaged on disk. */
+  VERSION_UNREADABLE: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

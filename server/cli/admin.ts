@@ -123,7 +123,8 @@ async function main(): Promise<number> {
   const unlock = await lockDataDir(config.dataDir);
   try {
     const store = await LowdbMetadataStore.open(config.dataDir);
-    const noDocuments = { read: () => Promise.reject(new Error('Draft documents are not available from the command line')) };
+    const unavailable = () => Promise.reject(new Error('Draft documents are not available from the command line'));
+    const noDocuments = { read: unavailable, change: unavailable };
     const services = createServices(store, config, systemClock, noDocuments);
     await run(services, positionals, values as Options, config.publicUrl ?? `http://${config.host}:${config.port}`);
     await store.close();

@@ -47,6 +47,7 @@ export class CollabServer {
   private readonly rooms = new Map<string, DocumentRoom>();
   private readonly roomOf = new Map<CollabConnection, DocumentRoom>();
   private readonly connections = new Set<CollabConnection>();
+  private readonly changeListeners = new Set<(draftId: string) => void>();
   private readonly timers: NodeJS.Timeout[];
   private closing: Promise<void> | null = null;
 
@@ -83,21 +84,23 @@ export class CollabServer {
    * call (and unloaded after, like any room). Implements server/domain/DraftDocuments. `read` must not
    * keep or change the document. Rejects when the draft cannot be loaded or the server is stopping.
    */
-  async read<T>(draftId: string, read: (doc: Y.Doc) => T): Promise<T> {
-    const reader = new DocumentReader();
-    for (;;) {
-      if (this.closing) throw new Error('the collaboration server is stopping');
-      const room = this.roomFor(draftId);
-      if (room.join(reader)) {
-        try {
-          await reader.ready;
-          return read(room.doc);
-        } finally {
-          room.leave(reader);
-        }
-      }
-      await room.gone;
-    }
+  read<T>(draftId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.withRoom(draftId, (room) => read(room.doc));
+  }
+
+  /**
+   * Runs `change` in one transaction on a draft's live document (loading it if nobody has it open): every
+   * connected client receives it, and it is stored like a client's update. Resolves with `change`'s result
+   * once the change is durable. Implements server/domain/DraftDocuments.
+   */
+  change<T>(draftId: string, change: (doc: Y.Doc) => T): Promise<T> {
+    return this.withRoom(draftId, (room) => room.change(change));
+  }
+
+  /** Calls `listener` with the draft id after every accepted change of an open document. Returns the unsubscribe function. */
+  onDraftChanged(listener: (draftId: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /** Live figures, for tests and diagnostics. */
@@ -157,6 +160,34 @@ export class CollabServer {
     }
   }
 
+  /** Holds a draft's room open (loading it if needed) while `use` runs, with a socket-less member. */
+  private async withRoom<T>(draftId: string, use: (room: DocumentRoom) => T | Promise<T>): Promise<T> {
+    const reader = new DocumentReader();
+    for (;;) {
+      if (this.closing) throw new Error('the collaboration server is stopping');
+      const room = this.roomFor(draftId);
+      if (room.join(reader)) {
+        try {
+          await reader.ready;
+          return await use(room);
+        } finally {
+          room.leave(reader);
+        }
+      }
+      await room.gone;
+    }
+  }
+
+  private notifyChanged(draftId: string): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener(draftId);
+      } catch (error) {
+        this.log.error('a draft change listener failed', { draftId, error: (error as Error).message });
+      }
+    }
+  }
+
   private roomFor(draftId: string): DocumentRoom {
     const existing = this.rooms.get(draftId);
     if (existing) return existing;
@@ -168,6 +199,7 @@ export class CollabServer {
       onGone: (gone) => {
         if (this.rooms.get(draftId) === gone) this.rooms.delete(draftId);
       },
+      onChanged: (id) => this.notifyChanged(id),
     });
     this.rooms.set(draftId, room);
     return room;

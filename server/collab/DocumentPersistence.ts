@@ -42,6 +42,7 @@ export class DocumentPersistence {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay: number;
   private idleWaiters: Array<() => void> = [];
+  private readonly entryWaiters = new Map<PendingWrite, Array<() => void>>();
 
   constructor(private readonly options: DocumentPersistenceOptions) {
     const loaded = Y.snapshot(options.document);
@@ -72,6 +73,20 @@ export class DocumentPersistence {
   flushed(): Promise<void> {
     if (this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves once every update written so far is durable, however many are written after it (unlike
+   * `flushed`, which waits for an empty queue and so could wait long while others keep typing).
+   */
+  settled(): Promise<void> {
+    const last = this.queue[this.queue.length - 1];
+    if (!last) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiters = this.entryWaiters.get(last) ?? [];
+      waiters.push(resolve);
+      this.entryWaiters.set(last, waiters);
+    });
   }
 
   /** Stops retrying (the process is giving up on what is still pending). */
@@ -119,6 +134,8 @@ export class DocumentPersistence {
     while (this.queue[0]?.status === 'done') {
       last = this.queue.shift()!;
       this.unannounced.push(last.deletions);
+      for (const resolve of this.entryWaiters.get(last) ?? []) resolve();
+      this.entryWaiters.delete(last);
     }
     if (!last) return;
     this.durableStateVector = last.stateVector;

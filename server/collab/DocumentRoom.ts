@@ -17,7 +17,12 @@ export interface DocumentRoomOptions {
   log: CollabLog;
   /** Called once when the room has left memory (unloaded, or its load failed). */
   onGone(room: DocumentRoom): void;
+  /** Called after every accepted change of the document (a client's update or a server change). @default none */
+  onChanged?(draftId: string): void;
 }
+
+/** The transaction origin of changes the server itself makes (DocumentRoom.change): every connection receives them. */
+export const SERVER_CHANGE = Symbol('server change');
 
 /**
  * loading: the load hook runs; joiners wait. ready: serving. idle: no connections, flushing writes (a
@@ -114,6 +119,21 @@ export class DocumentRoom implements RoomApi {
     for (const { update: applied, deletions } of staged) this.publish(applied, deletions, conn);
   }
 
+  /**
+   * Runs a change of the server's own in one transaction on the live document (the room must be ready:
+   * join it first): broadcast to every connection and persisted like a client's update. Resolves with
+   * `change`'s result once that update, and every one before it, is durable.
+   */
+  async change<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    if (this.state !== 'ready' || this.tainted || !this.persistence) throw new Error(`the draft ${this.draftId} is not open for changes`);
+    let result!: T;
+    this.doc.transact(() => {
+      result = change(this.doc);
+    }, SERVER_CHANGE);
+    await this.persistence.settled();
+    return result;
+  }
+
   receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
     this.presence.receive(conn, update);
   }
@@ -167,6 +187,7 @@ export class DocumentRoom implements RoomApi {
     this.persistence!.write(update, deletions);
     const message = encodeSyncUpdate(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(message);
+    this.options.onChanged?.(this.draftId);
   }
 
   private broadcast(message: Uint8Array): void {

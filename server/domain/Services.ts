@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { MetadataStore } from '../storage/MetadataStore.js';
+import { VersionSnapshotStore } from '../storage/VersionSnapshotStore.js';
 import type { Clock } from './Clock.js';
 import { CommentService } from './CommentService.js';
 import type { DraftDocuments } from './DraftDocuments.js';
@@ -9,6 +10,7 @@ import { DraftService } from './DraftService.js';
 import { MemberService } from './MemberService.js';
 import { SessionService } from './SessionService.js';
 import { DEFAULT_THROTTLE, SignInThrottle } from './SignInThrottle.js';
+import { VersionService } from './VersionService.js';
 
 /** The domain services the HTTP and collab layers call. Built once per server. */
 export interface Services {
@@ -21,6 +23,7 @@ export interface Services {
   /** Live, non-CRDT draft events for the per-draft event streams. */
   events: DraftEventBus;
   comments: CommentService;
+  versions: VersionService;
 }
 
 export function createServices(store: MetadataStore, config: Config, clock: Clock, documents: DraftDocuments): Services {
@@ -36,5 +39,6 @@ export function createServices(store: MetadataStore, config: Config, clock: Cloc
     delegations: new DelegationService(store, clock),
     drafts: new DraftService(store, clock, events),
     comments: new CommentService(store, documents, events, clock),
+    versions: new VersionService({ store, documents, snapshots: new VersionSnapshotStore(config.dataDir), events, clock }),
   };
 }

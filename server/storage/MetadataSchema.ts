@@ -10,6 +10,7 @@ export interface Metadata {
   invitations: InvitationRecord[];
   drafts: DraftRecord[];
   comments: CommentRecord[];
+  versions: VersionRecord[];
   audit: AuditRecord[];
 }
 
@@ -85,6 +86,32 @@ export interface CommentRecord {
   deletedAt: string | null;
 }
 
+/** A saved version of a draft's document; its snapshot bytes are in DATA_DIR/versions/<draftId>/<id>.bin (VersionSnapshotStore). */
+export interface VersionRecord {
+  id: string;
+  draftId: string;
+  label: string;
+  kind: 'named' | 'automatic';
+  /** Who saved it and their delegation, as they were then; null for automatic versions. */
+  authorId: string | null;
+  authorName: string | null;
+  authorDelegation: string | null;
+  createdAt: string;
+  /** The draft's title when the version was saved: its text keeps it after a rename. */
+  title: string;
+  /** sha256 (hex) of the snapshot file, checked on every read. */
+  snapshotSha256: string;
+  /** sha256 (hex) of the document's Yjs snapshot (state vector and delete set): equal keys, equal states. */
+  stateKey: string;
+  /** sha256 (hex) of the version's DraftText as canonical JSON; recomputed once, at publication. */
+  fingerprint: string;
+  /** N of Rev.N once published; never changes after. */
+  revision: number | null;
+  publishedAt: string | null;
+  publishedById: string | null;
+  publishedByName: string | null;
+}
+
 export interface AuditRecord {
   at: string;
   actorId: string | null;
@@ -93,7 +120,7 @@ export interface AuditRecord {
 }
 
 export function emptyMetadata(): Metadata {
-  return { schemaVersion: 1, delegations: [], users: [], sessions: [], invitations: [], drafts: [], comments: [], audit: [] };
+  return { schemaVersion: 1, delegations: [], users: [], sessions: [], invitations: [], drafts: [], comments: [], versions: [], audit: [] };
 }
 
 /** True when nothing has ever been written: the only state in which the demo workspace is seeded. */

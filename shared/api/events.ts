@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommentView } from './comments.js';
 import { DraftSummary } from './drafts.js';
+import { VersionView } from './versions.js';
 
 /**
  * Live changes that are not CRDT data, pushed to every open page of a draft through one server-sent
@@ -12,6 +13,12 @@ export const DraftEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('draft.updated'), draft: DraftSummary }),
   /** A comment was added, edited, deleted (body null), or its thread resolved or reopened. */
   z.object({ type: z.literal('comment.changed'), comment: CommentView }),
+  /** A version was saved (named or automatic), published as Rev.N, or renamed. */
+  z.object({ type: z.literal('version.changed'), version: VersionView }),
+  /** A version that was never published was deleted. */
+  z.object({ type: z.literal('version.deleted'), versionId: z.string() }),
+  /** The secretariat restored a version into the live draft; `backup` is the version saved of the draft just before. */
+  z.object({ type: z.literal('version.restored'), version: VersionView, backup: VersionView, by: z.object({ id: z.string(), name: z.string() }) }),
 ]);
 export type DraftEvent = z.infer<typeof DraftEvent>;
 

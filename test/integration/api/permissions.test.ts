@@ -44,6 +44,10 @@ const ROUTES: Route[] = [
   },
   { method: 'PATCH', path: (i) => `/api/members/${i.memberId}`, body: () => ({ name: `Name ${unique()}` }), allowed: ['secretariat'] },
   { method: 'POST', path: (i) => `/api/members/${i.memberId}/invitation`, allowed: ['secretariat'] },
+  // Routes of one version (publish, restore, rename, delete, open) are checked per role in test/integration/versions/permissions.test.ts.
+  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/versions`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'POST', path: (i) => `/api/drafts/${i.draftId}/versions`, body: () => ({ label: `Version ${unique()}` }), allowed: ['secretariat', 'delegate'] },
+  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare?from=live&to=live`, allowed: ['secretariat', 'delegate', 'reviewer'] },
 ];
 
 describe('permissions: every role against every route', () => {

@@ -1,0 +1,242 @@
+import {
+  AUTOMATIC_VERSION_LABEL,
+  LIVE,
+  revisionName,
+  type CompareQuery,
+  type CompareResult,
+  type CompareSide,
+  type RestoreResult,
+  type VersionDetail,
+  type VersionKind,
+  type VersionView,
+} from '../../shared/api/versions.js';
+import { compareDrafts } from '../../shared/compare/compareDrafts.js';
+import { draftTextFromDoc } from '../../shared/export/draftTextFromDoc.js';
+import type { DraftText } from '../../shared/export/DraftText.js';
+import type { UserRecord, VersionRecord } from '../storage/MetadataSchema.js';
+import type { MetadataStore } from '../storage/MetadataStore.js';
+import { SnapshotUnreadableError, type VersionSnapshotStore } from '../storage/VersionSnapshotStore.js';
+import { AppError } from './AppError.js';
+import { audit } from './audit.js';
+import type { Clock } from './Clock.js';
+import type { DraftDocuments } from './DraftDocuments.js';
+import type { DraftEventBus } from './DraftEventBus.js';
+import { restoreVersion } from './restoreVersion.js';
+import { newId } from './tokens.js';
+import { findVersion, toVersionView } from './toVersionView.js';
+import { captureState, fingerprintOf, versionText, withSnapshotDoc, type CapturedState } from './versionSnapshot.js';
+
+/** What VersionService needs; the same objects the other services get, plus where snapshots go. */
+export interface VersionServiceDeps {
+  store: MetadataStore;
+  documents: DraftDocuments;
+  snapshots: VersionSnapshotStore;
+  events: DraftEventBus;
+  clock: Clock;
+}
+
+/** Who saves a version: a member (named versions), or nobody (automatic ones). */
+export interface VersionOrigin {
+  label: string;
+  kind: VersionKind;
+  author: UserRecord | null;
+}
+
+/**
+ * Versions of a draft: snapshots of its document with who, when and a label. Delegates and the secretariat
+ * save named versions; the server saves automatic ones (AutoSnapshotScheduler); the secretariat publishes a
+ * version as the draft's next revision, Rev.N, after which it never changes. A snapshot is on disk before
+ * its record is written, so a listed version can always be opened.
+ */
+export class VersionService {
+  constructor(private readonly deps: VersionServiceDeps) {}
+
+  /** All versions of a draft, newest first. */
+  list(draftId: string): VersionView[] {
+    return this.records(draftId).reverse().map(toVersionView);
+  }
+
+  /** A version and its text (DraftText), for the read-only view. */
+  async detail(draftId: string, versionId: string): Promise<VersionDetail> {
+    const record = findVersion(this.deps.store.read(), draftId, versionId);
+    const bytes = await this.readSnapshot(record);
+    return { version: toVersionView(record), text: withSnapshotDoc(bytes, (doc) => versionText(doc, record)) };
+  }
+
+  /** Saves the live draft as a named version. */
+  async create(draftId: string, label: string, user: UserRecord): Promise<VersionView> {
+    const state = await this.deps.documents.read(draftId, captureState);
+    return this.announce(toVersionView(await this.save(draftId, state, { label, kind: 'named', author: user })));
+  }
+
+  /** Saves an automatic version of the live draft, unless it is in the same state as the draft's latest version. Null when skipped. */
+  async saveAutomatic(draftId: string): Promise<VersionView | null> {
+    if (!this.deps.store.read().drafts.some((d) => d.id === draftId)) return null;
+    const state = await this.deps.documents.read(draftId, captureState);
+    if (this.records(draftId).at(-1)?.stateKey === state.stateKey) return null;
+    const record = await this.save(draftId, state, { label: AUTOMATIC_VERSION_LABEL, kind: 'automatic', author: null });
+    return this.announce(toVersionView(record));
+  }
+
+  /** Makes a version the draft's next revision (Rev.1, Rev.2 ...), dated now; its fingerprint then never changes. */
+  async publish(draftId: string, versionId: string, user: UserRecord): Promise<VersionView> {
+    const bytes = await this.readSnapshot(unpublished(findVersion(this.deps.store.read(), draftId, versionId)));
+    const now = this.deps.clock();
+    const view = await this.deps.store.update((data) => {
+      const record = unpublished(findVersion(data, draftId, versionId));
+      const revision = Math.max(0, ...data.versions.filter((v) => v.draftId === draftId).map((v) => v.revision ?? 0)) + 1;
+      record.fingerprint = withSnapshotDoc(bytes, (doc) => fingerprintOf(versionText(doc, { ...record, revision })));
+      record.revision = revision;
+      record.publishedAt = now.toISOString();
+      record.publishedById = user.id;
+      record.publishedByName = user.name;
+      audit(data, now, user.id, 'version.publish', record.id);
+      return toVersionView(record);
+    });
+    return this.announce(view);
+  }
+
+  /** Renames a version that is not published: its author (named versions) or the secretariat. */
+  async rename(draftId: string, versionId: string, label: string, user: UserRecord): Promise<VersionView> {
+    const bytes = await this.readSnapshot(this.changeable(draftId, versionId, user));
+    const view = await this.deps.store.update((data) => {
+      const record = this.changeable(draftId, versionId, user, data);
+      record.label = label;
+      record.fingerprint = withSnapshotDoc(bytes, (doc) => fingerprintOf(versionText(doc, record)));
+      return toVersionView(record);
+    });
+    return this.announce(view);
+  }
+
+  /** Deletes a version that is not published (its author or the secretariat), record first, then its snapshot. */
+  async delete(draftId: string, versionId: string, user: UserRecord): Promise<void> {
+    await this.deps.store.update((data) => {
+      const record = this.changeable(draftId, versionId, user, data);
+      data.versions.splice(data.versions.indexOf(record), 1);
+      audit(data, this.deps.clock(), user.id, 'version.delete', record.id);
+    });
+    this.deps.events.publish(draftId, { type: 'version.deleted', versionId });
+    // The record is gone, so the version is deleted; a leftover file only costs space.
+    await this.deps.snapshots
+      .delete(draftId, versionId)
+      .catch((error: unknown) => console.error(`[versions] could not remove the snapshot of deleted version ${versionId}:`, error));
+  }
+
+  /** Compares two versions, or a version and the live draft ('live'), clause by clause (shared/compare). */
+  async compare(draftId: string, query: CompareQuery): Promise<CompareResult> {
+    const data = this.deps.store.read();
+    const draft = data.drafts.find((d) => d.id === draftId);
+    if (!draft) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
+    // Both ids are checked before any document is read.
+    const records = [query.from, query.to].map((ref) => (ref === LIVE ? null : findVersion(data, draftId, ref)));
+    const sides = await Promise.all(
+      records.map(async (record): Promise<{ side: CompareSide; text: DraftText }> => {
+        if (record) {
+          const bytes = await this.readSnapshot(record);
+          return { side: { kind: 'version', version: toVersionView(record) }, text: withSnapshotDoc(bytes, (doc) => versionText(doc, record)) };
+        }
+        const at = this.deps.clock().toISOString();
+        const source = { draftId, revision: null, versionLabel: null, date: at, title: draft.title };
+        const text = await this.deps.documents.read(draftId, (doc) => draftTextFromDoc(doc, source));
+        return { side: { kind: 'live', at }, text };
+      }),
+    );
+    const [from, to] = sides as [(typeof sides)[0], (typeof sides)[0]];
+    return { from: from.side, to: to.side, comparison: compareDrafts(from.text, to.text) };
+  }
+
+  /** Restores a version into the live draft (secretariat), after saving the live draft as a version: see restoreVersion. */
+  restore(draftId: string, versionId: string, user: UserRecord): Promise<RestoreResult> {
+    return restoreVersion(this, this.deps, { draftId, versionId, user });
+  }
+
+  /**
+   * Writes a captured state as a new version: the snapshot file durably first, then the record. Does not
+   * announce it (see `announce`). If the record cannot be written, the snapshot file is removed again.
+   */
+  async save(draftId: string, state: CapturedState, origin: VersionOrigin): Promise<VersionRecord> {
+    const data = this.deps.store.read();
+    const draft = data.drafts.find((d) => d.id === draftId);
+    if (!draft) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
+    const id = newId();
+    const createdAt = this.deps.clock().toISOString();
+    const base = { id, draftId, label: origin.label, createdAt, title: draft.title, revision: null };
+    const fingerprint = withSnapshotDoc(state.bytes, (doc) => fingerprintOf(versionText(doc, base)));
+    const snapshotSha256 = await this.deps.snapshots.write(draftId, id, state.bytes);
+    const author = origin.author;
+    const record: VersionRecord = {
+      ...base,
+      kind: origin.kind,
+      authorId: author?.id ?? null,
+      authorName: author?.name ?? null,
+      authorDelegation: author?.delegationId ? (data.delegations.find((d) => d.id === author.delegationId)?.name ?? null) : null,
+      snapshotSha256,
+      stateKey: state.stateKey,
+      fingerprint,
+      publishedAt: null,
+      publishedById: null,
+      publishedByName: null,
+    };
+    try {
+      await this.deps.store.update((d) => {
+        if (!d.drafts.some((x) => x.id === draftId)) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
+        d.versions.push(record);
+      });
+    } catch (error) {
+      await this.deps.snapshots.delete(draftId, id).catch(() => undefined);
+      throw error;
+    }
+    return record;
+  }
+
+  /** Removes a version this service just saved and nobody has seen (a restore attempt that had to be retried). */
+  async discard(record: VersionRecord): Promise<void> {
+    await this.deps.store.update((data) => {
+      const index = data.versions.findIndex((v) => v.id === record.id);
+      if (index >= 0 && data.versions[index]!.revision === null) data.versions.splice(index, 1);
+    });
+    await this.deps.snapshots.delete(record.draftId, record.id);
+  }
+
+  /** Tells the draft's open pages about a saved or changed version; returns the view. */
+  announce(view: VersionView): VersionView {
+    this.deps.events.publish(view.draftId, { type: 'version.changed', version: view });
+    return view;
+  }
+
+  /** A version's snapshot bytes, checked; VERSION_UNREADABLE (logged) when the file is missing or damaged. */
+  async readSnapshot(record: VersionRecord): Promise<Uint8Array> {
+    try {
+      return await this.deps.snapshots.read(record.draftId, record.id, record.snapshotSha256);
+    } catch (error) {
+      if (!(error instanceof SnapshotUnreadableError)) throw error;
+      console.error(`[versions] ${error.message}`);
+      throw new AppError('VERSION_UNREADABLE', 'This version’s saved text cannot be read. The administrator has been told.');
+    }
+  }
+
+  /** A draft's versions, oldest first: by time saved, then by the order their records were written. */
+  private records(draftId: string): VersionRecord[] {
+    return this.deps.store
+      .read()
+      .versions.map((record, index) => ({ record, index }))
+      .filter(({ record }) => record.draftId === draftId)
+      .sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt) || a.index - b.index)
+      .map(({ record }) => record);
+  }
+
+  /** An unpublished version the member may rename or delete: the secretariat any, others their own named ones. */
+  private changeable(draftId: string, versionId: string, user: UserRecord, data = this.deps.store.read()): VersionRecord {
+    const record = findVersion(data, draftId, versionId);
+    if (record.revision !== null) throw new AppError('REVISION_IMMUTABLE', `${revisionName(record.revision)} is published and can no longer change.`);
+    if (user.role !== 'secretariat' && record.authorId !== user.id) {
+      throw new AppError('FORBIDDEN', 'Only the author of a version or the secretariat can change it.');
+    }
+    return record;
+  }
+}
+
+function unpublished(record: VersionRecord): VersionRecord {
+  if (record.revision !== null) throw new AppError('ALREADY_PUBLISHED', `This version is already ${revisionName(record.revision)}.`);
+  return record;
+}

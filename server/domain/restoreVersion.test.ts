@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { VersionView } from '../../shared/api/versions.js';
+import { addClause } from '../../shared/doc/addClause.js';
+import { emptyMetadata, type UserRecord, type VersionRecord } from '../storage/MetadataSchema.js';
+import type { MetadataStore } from '../storage/MetadataStore.js';
+import { AppError } from './AppError.js';
+import { LocalDraftEventBus } from './DraftEventBus.js';
+import { RESTORE_ATTEMPTS, restoreVersion, type VersionWriter } from './restoreVersion.js';
+
+const DRAFT = 'draftAAAAAAAAAAA';
+const user = { id: 'secretariat00000', name: 'Secretariat', role: 'secretariat' } as UserRecord;
+
+function record(id: string): VersionRecord {
+  return {
+    id, draftId: DRAFT, label: id, kind: 'named', authorId: null, authorName: null, authorDelegation: null, createdAt: '2026-01-01T00:00:00.000Z',
+    title: 'T', snapshotSha256: '', stateKey: '', fingerprint: '', revision: null, publishedAt: null, publishedById: null, publishedByName: null,
+  };
+}
+
+describe('restoreVersion', () => {
+  it('gives up with DRAFT_BUSY, keeping no backup and changing nothing, when the draft changes between every backup and restore', async () => {
+    const live = new Y.Doc();
+    addClause(live, { kind: 'operative', heading: 'Live', paragraphs: ['Live text.'] });
+    const data = { ...emptyMetadata(), versions: [record('versionToRestore')] };
+    const store: MetadataStore = { read: () => data, update: async (mutate) => mutate(data), close: async () => {} };
+    const saved: VersionRecord[] = [];
+    const discarded: string[] = [];
+    const writer: VersionWriter = {
+      save: async () => {
+        saved.push(record(`backup${saved.length}`));
+        return saved[saved.length - 1]!;
+      },
+      discard: async (r) => void discarded.push(r.id),
+      announce: (view: VersionView) => view,
+      readSnapshot: async () => Y.encodeStateAsUpdate(new Y.Doc()),
+    };
+    const text = () => JSON.stringify([live.getArray('order').toJSON(), live.getMap('clauses').toJSON()]);
+    const before = text();
+    const documents = {
+      read: async <T>(_id: string, read: (doc: Y.Doc) => T) => read(live),
+      // Someone types between the backup and the restore, every time.
+      change: async <T>(_id: string, change: (doc: Y.Doc) => T) => {
+        live.getMap('meta').set('typing', Math.random());
+        return change(live);
+      },
+    };
+    const deps = { store, documents, events: new LocalDraftEventBus(), clock: () => new Date() };
+    const attempt = restoreVersion(writer, deps, { draftId: DRAFT, versionId: 'versionToRestore', user });
+    await expect(attempt).rejects.toThrow(AppError);
+    await attempt.catch((error: AppError) => expect(error.code).toBe('DRAFT_BUSY'));
+    expect(saved).toHaveLength(RESTORE_ATTEMPTS);
+    expect(discarded).toEqual(saved.map((r) => r.id));
+    expect(text()).toBe(before);
+  });
+});

@@ -1,0 +1,72 @@
+import { diffArrays } from 'diff';
+import type { Inline } from '../export/DraftText.js';
+import type { RedlineSegment } from './DraftComparison.js';
+import { markKey, wordTokens, type WordToken } from './wordTokens.js';
+
+/**
+ * Past this many differing words in one paragraph the diff stops searching for the shortest edit and
+ * shows the old text deleted and the new inserted: bounded time on hostile or wholly rewritten text.
+ */
+export const MAX_WORD_EDITS = 2000;
+
+/**
+ * The word-level redline between two runs of inline text (jsdiff's Myers diff on word tokens; see
+ * wordTokens). Deletions come before the insertions that replace them; kept words are shown as on the
+ * newer side. Marks stay on every segment, and neighbouring segments alike in change and marks are joined.
+ */
+export function redlineInlines(before: readonly Inline[], after: readonly Inline[]): RedlineSegment[] {
+  const oldTokens = wordTokens(before);
+  const newTokens = wordTokens(after);
+  const changes = diffArrays(
+    oldTokens.map((t) => t.key),
+    newTokens.map((t) => t.key),
+    { maxEditLength: MAX_WORD_EDITS },
+  );
+  if (!changes) return joinSegments([...segmentsOf(oldTokens, 'deleted'), ...segmentsOf(newTokens, 'inserted')]);
+  const out: RedlineSegment[] = [];
+  let i = 0;
+  let j = 0;
+  changes.forEach((change, k) => {
+    const count = change.count;
+    if (change.removed) {
+      out.push(...segmentsOf(oldTokens.slice(i, i + count), 'deleted'));
+      i += count;
+    } else if (change.added) {
+      out.push(...segmentsOf(newTokens.slice(j, j + count), 'inserted'));
+      j += count;
+    } else {
+      // Kept words read as on the newer side, except that the last one keeps the older side's trailing
+      // space when a deletion follows: "threats [-and risks-]." rather than "threats[-and risks-].".
+      const lastFromOld = changes[k + 1]?.removed === true;
+      out.push(...segmentsOf(newTokens.slice(j, j + count - (lastFromOld ? 1 : 0)), 'equal'));
+      if (lastFromOld) out.push(...segmentsOf(oldTokens.slice(i + count - 1, i + count), 'equal'));
+      i += count;
+      j += count;
+    }
+  });
+  return joinSegments(out);
+}
+
+/** Every run of the text with one fate (a paragraph or heading present on one side only). */
+export function wholeSegments(inlines: readonly Inline[], change: RedlineSegment['change']): RedlineSegment[] {
+  return joinSegments(inlines.map((run) => ({ text: run.text, marks: run.marks, change })));
+}
+
+function segmentsOf(tokens: readonly WordToken[], change: RedlineSegment['change']): RedlineSegment[] {
+  return tokens.flatMap((token) => token.runs.map((run) => ({ text: run.text, marks: run.marks, change })));
+}
+
+function joinSegments(segments: readonly RedlineSegment[]): RedlineSegment[] {
+  const out: RedlineSegment[] = [];
+  for (const segment of segments) {
+    if (segment.text.length === 0) continue;
+    const last = out[out.length - 1];
+    if (last && last.change === segment.change && sameMarks(last, segment)) last.text += segment.text;
+    else out.push({ ...segment });
+  }
+  return out;
+}
+
+function sameMarks(a: RedlineSegment, b: RedlineSegment): boolean {
+  return a.marks.map(markKey).join(',') === b.marks.map(markKey).join(',');
+}
