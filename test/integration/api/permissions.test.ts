@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import type { Role } from '../../../shared/roles.js';
 import { ApiClient } from '../../helpers/http.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
@@ -21,6 +22,8 @@ interface Ids {
   draftId: string;
   memberId: string;
   delegationId: string;
+  clauseId: string;
+  versionId: string;
 }
 
 let counter = 0;
@@ -48,6 +51,11 @@ const ROUTES: Route[] = [
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/versions`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   { method: 'POST', path: (i) => `/api/drafts/${i.draftId}/versions`, body: () => ({ label: `Version ${unique()}` }), allowed: ['secretariat', 'delegate'] },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare?from=live&to=live`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/versions/${i.versionId}`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare?from=${i.versionId}&to=live`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  // Editing, resolving and deleting one comment depend on who wrote it: test/integration/comments/comments.test.ts.
+  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/comments`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'POST', path: (i) => `/api/drafts/${i.draftId}/comments`, body: (i) => ({ clauseId: i.clauseId, body: `Comment ${unique()}` }), allowed: ['secretariat', 'delegate', 'reviewer'] },
 ];
 
 describe('permissions: every role against every route', () => {
@@ -62,13 +70,15 @@ describe('permissions: every role against every route', () => {
     const draftId = (await clients.secretariat.get('/api/drafts')).body[0].id;
     const created = await clients.secretariat.post('/api/members', { email: 'target@example.org', name: 'Target', role: 'reviewer' });
     const delegationId = (await clients.secretariat.get('/api/delegations')).body[0].id;
-    ids = { draftId, memberId: created.body.member.id, delegationId };
+    const clauseId = await server.collab.read(draftId, (doc) => readOrderedClauses(doc).find((c) => c.kind === 'operative')!.id);
+    const versionId = (await clients.secretariat.post(`/api/drafts/${draftId}/versions`, { label: 'Fixture version' })).body.id;
+    ids = { draftId, memberId: created.body.member.id, delegationId, clauseId, versionId };
   });
 
   for (const route of ROUTES) {
     for (const who of ['anonymous', 'reviewer', 'delegate', 'secretariat'] as Who[]) {
       const allowed = route.allowed.includes(who);
-      it(`${route.method} ${route.path({ draftId: ':id', memberId: ':id', delegationId: ':id' })} as ${who} is ${allowed ? 'allowed' : 'refused'}`, async () => {
+      it(`${route.method} ${route.path({ draftId: ':id', memberId: ':id', delegationId: ':id', clauseId: ':id', versionId: ':id' })} as ${who} is ${allowed ? 'allowed' : 'refused'}`, async () => {
         const res = await clients[who].request(route.method, route.path(ids), route.body?.(ids));
         if (allowed) {
           expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
