@@ -10,6 +10,7 @@ import { commentRoutes } from './http/routes/commentRoutes.js';
 import { delegationRoutes } from './http/routes/delegationRoutes.js';
 import { draftRoutes } from './http/routes/draftRoutes.js';
 import { eventRoutes } from './http/routes/eventRoutes.js';
+import { exportRoutes } from './http/routes/exportRoutes.js';
 import { invitationRoutes } from './http/routes/invitationRoutes.js';
 import { memberRoutes } from './http/routes/memberRoutes.js';
 import { sessionRoutes } from './http/routes/sessionRoutes.js';
@@ -40,6 +41,7 @@ export function createApp(services: Services, config: Config): Express {
   api.use(eventRoutes(services));
   api.use(commentRoutes(services));
   api.use(versionRoutes(services));
+  api.use(exportRoutes(services));
   api.use(apiNotFound);
   api.use(errorHandler);
   app.use('/api', api);

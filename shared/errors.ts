@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   BAD_ANCHOR: 400,
   FORBIDDEN_KEY: 400,
+  /** The `format` asked for is not one this export offers (see shared/export/exportFormats.ts). */
+  UNSUPPORTED_FORMAT: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_CREDENTIALS: 401,
   UNAUTHENTICATED: 401,

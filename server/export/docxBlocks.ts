@@ -1,9 +1,9 @@
 import { Paragraph, type ParagraphChild } from 'docx';
-import type { Block, Inline } from '../../shared/export/DraftText.js';
-import { docxInline, type DocxChangeContext } from './docxInline.js';
+import { docxInline, docxParagraphMark, type DocxChangeContext } from './docxInline.js';
+import type { ChangedBlock, ChangedInline, ChangedParagraph } from './InlineChange.js';
 import { LIST_INDENT, MAX_WORD_LIST_LEVEL, ORDERED_LIST } from './docxStyles.js';
 
-/** State while writing one document: each ordered list gets its own numbering instance. */
+/** State while writing one document: each ordered list gets its own numbering instance; redlines add who and when changes were made. */
 export interface DocxBlockContext {
   nextListInstance: () => number;
   changes?: DocxChangeContext;
@@ -13,12 +13,12 @@ export interface DocxBlockContext {
  * Blocks as Word paragraphs. A list item's first paragraph carries the bullet or number (Word numbering,
  * so Word's own list tools work on it); its further paragraphs are indented to the item's text.
  */
-export function docxBlocks(blocks: readonly Block[], context: DocxBlockContext, level = -1): Paragraph[] {
+export function docxBlocks(blocks: readonly ChangedBlock[], context: DocxBlockContext, level = -1): Paragraph[] {
   const out: Paragraph[] = [];
   for (const block of blocks) {
     if (block.type === 'paragraph') {
       const indent = level >= 0 ? { indent: { left: LIST_INDENT * (level + 1) } } : {};
-      out.push(new Paragraph({ ...indent, children: runs(block.content, context) }));
+      out.push(new Paragraph({ ...indent, ...mark(block, context), children: runs(block.content, context) }));
       continue;
     }
     const listLevel = Math.min(level + 1, MAX_WORD_LIST_LEVEL);
@@ -29,14 +29,18 @@ export function docxBlocks(blocks: readonly Block[], context: DocxBlockContext, 
     for (const item of block.items) {
       const [first, ...rest] = item;
       // The marker goes on the item's first paragraph, or on an empty one when the item starts with a list.
-      const lead = first?.type === 'paragraph' ? first.content : [];
-      out.push(new Paragraph({ ...marker, children: runs(lead, context) }));
+      const lead = first?.type === 'paragraph' ? first : undefined;
+      out.push(new Paragraph({ ...marker, ...mark(lead, context), children: runs(lead?.content ?? [], context) }));
       out.push(...docxBlocks(first?.type === 'paragraph' ? rest : item, context, listLevel));
     }
   }
   return out;
 }
 
-function runs(content: readonly Inline[], context: DocxBlockContext): ParagraphChild[] {
+function runs(content: readonly ChangedInline[], context: DocxBlockContext): ParagraphChild[] {
   return content.map((run) => docxInline(run, context.changes));
+}
+
+function mark(paragraph: ChangedParagraph | undefined, context: DocxBlockContext) {
+  return docxParagraphMark(paragraph?.change, context.changes);
 }

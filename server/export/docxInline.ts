@@ -1,5 +1,5 @@
-import { DeletedTextRun, ExternalHyperlink, InsertedTextRun, TextRun, type ParagraphChild } from 'docx';
-import type { ChangedInline } from './InlineChange.js';
+import { DeletedTextRun, ExternalHyperlink, InsertedTextRun, TextRun, type IParagraphRunOptions, type ParagraphChild } from 'docx';
+import type { ChangedInline, InlineChange } from './InlineChange.js';
 
 /**
  * Who and when tracked changes are attributed to. Ids number the changes of one document; dates come from
@@ -29,4 +29,15 @@ export function docxInline(run: ChangedInline, changes?: DocxChangeContext): Par
     text = new TextRun(options);
   }
   return link?.type === 'link' ? new ExternalHyperlink({ link: link.href, children: [text] }) : text;
+}
+
+/**
+ * Paragraph options that track the paragraph mark itself as inserted or deleted (`<w:pPr><w:rPr><w:ins/>`),
+ * for a paragraph that exists on one side only: accepting a deletion then removes the whole paragraph.
+ * Empty without a change or a change context.
+ */
+export function docxParagraphMark(change: InlineChange | undefined, changes?: DocxChangeContext): { run?: IParagraphRunOptions } {
+  if (!change || !changes) return {};
+  const attributes = { id: changes.nextChangeId(), author: changes.author, date: changes.date };
+  return { run: change === 'inserted' ? { insertion: attributes } : { deletion: attributes } };
 }

@@ -1,5 +1,5 @@
-import type { DraftText } from '../../shared/export/DraftText.js';
 import { isoDay } from './exportDate.js';
+import type { VersionMeta } from './versionLine.js';
 
 /** Longest slug taken from the title, cut at a word boundary: file names stay readable in a mail client. */
 export const MAX_TITLE_SLUG = 48;
@@ -12,15 +12,27 @@ export const MAX_LABEL_SLUG = 32;
  * version's UTC date and time: `code-of-conduct-before-the-plenary-2025-03-01-1405.docx`.
  * Titles with no Latin letters give `draft`.
  */
-export function exportFileName(draft: DraftText, extension: string): string {
-  const title = slugify(draft.title, MAX_TITLE_SLUG) || 'draft';
+export function exportFileName(draft: VersionMeta, extension: string): string {
+  return `${titleSlug(draft.title)}-${versionSlug(draft)}.${extension}`;
+}
+
+/** The title part of a file name: its slug, or `draft` for titles with no Latin letters. */
+export function titleSlug(title: string): string {
+  return slugify(title, MAX_TITLE_SLUG) || 'draft';
+}
+
+/**
+ * The part of a file name saying which text it is: `Rev.2`, or the label's slug and the UTC date and time,
+ * `before-the-plenary-2025-03-01-1405` (only the date and time when there is no label: the live draft).
+ */
+export function versionSlug(draft: Omit<VersionMeta, 'title'>): string {
   if (draft.revision !== null) {
     const revision = draft.revision.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
-    if (revision) return `${title}-${revision}.${extension}`;
+    if (revision) return revision;
   }
   const label = draft.versionLabel !== null ? slugify(draft.versionLabel, MAX_LABEL_SLUG) : '';
   const time = new Date(draft.date).toISOString().slice(11, 16).replace(':', '');
-  return [title, label, isoDay(draft.date), time].filter(Boolean).join('-') + `.${extension}`;
+  return [label, isoDay(draft.date), time].filter(Boolean).join('-');
 }
 
 /** Lower-case ASCII words joined by hyphens (accents folded: "Côte" -> "cote"), at most `max` characters. */

@@ -1,6 +1,5 @@
-import type { Block } from '../../shared/export/DraftText.js';
 import { escapeXml } from './escapeXml.js';
-import type { ChangedInline } from './InlineChange.js';
+import type { ChangedBlock, ChangedInline } from './InlineChange.js';
 
 /**
  * One run as HTML: escaped text inside <em>, <strong>, a link (href already checked by safeHref, escaped
@@ -17,14 +16,23 @@ export function htmlInline(run: ChangedInline): string {
   return html;
 }
 
-/** Blocks as HTML: <p>, <ul>/<ol> with <li> holding their own blocks. */
-export function htmlBlocks(blocks: readonly Block[]): string {
+/**
+ * Blocks as HTML: <p>, <ul>/<ol> with <li> holding their own blocks. In redlines a paragraph on one side only
+ * gets class="inserted|deleted" and ordered items given numbers get <li value="N">.
+ */
+export function htmlBlocks(blocks: readonly ChangedBlock[]): string {
   return blocks.map(htmlBlock).join('\n');
 }
 
-function htmlBlock(block: Block): string {
-  if (block.type === 'paragraph') return `<p>${block.content.map(htmlInline).join('')}</p>`;
+function htmlBlock(block: ChangedBlock): string {
+  if (block.type === 'paragraph') {
+    const change = block.change ? ` class="${block.change}"` : '';
+    return `<p${change}>${block.content.map(htmlInline).join('')}</p>`;
+  }
   const tag = block.type === 'bulletList' ? 'ul' : 'ol';
-  const items = block.items.map((item) => `<li>${htmlBlocks(item)}</li>`).join('\n');
-  return `<${tag}>\n${items}\n</${tag}>`;
+  const items = block.items.map((item, i) => {
+    const number = block.type === 'orderedList' ? block.numbers?.[i] : undefined;
+    return `<li${number === undefined ? '' : ` value="${number}"`}>${htmlBlocks(item)}</li>`;
+  });
+  return `<${tag}>\n${items.join('\n')}\n</${tag}>`;
 }

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun, type ICommentOptions } from 'docx';
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseTitle } from './clauseTitle.js';
 import { docxBlocks, type DocxBlockContext } from './docxBlocks.js';
@@ -23,33 +23,67 @@ export async function renderDocx(draft: DraftText): Promise<Uint8Array> {
   let listInstance = 0;
   const context: DocxBlockContext = { nextListInstance: () => (listInstance += 1) };
   const title = displayTitle(draft);
-  const document = new Document({
+  return packDocx({
     title,
     subject: versionLine(draft),
+    date: draft.date,
+    children: [
+      new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+      new Paragraph({ style: 'VersionLine', children: [new TextRun(versionLine(draft))] }),
+      ...draft.clauses.flatMap((clause) => clauseParagraphs(clause, context)),
+    ],
+  });
+}
+
+/** A Word document's body and properties, for packDocx. */
+export interface DocxParts {
+  /** The document's title property. */
+  title: string;
+  /** The subject property (the version line). */
+  subject: string;
+  /** ISO 8601 date the package is stamped with (the version's, never the clock). */
+  date: string;
+  children: Paragraph[];
+  /** Word comments the body refers to (the redline labels clauses with them). @default none */
+  comments?: ICommentOptions[];
+  /** Turns on Word's Track Changes for whoever edits the file next. @default false */
+  trackRevisions?: boolean;
+}
+
+/**
+ * Packs a body into a .docx with the export's styles, list numbering, A4 pages and "Page N of M" footer,
+ * then makes the bytes depend on the content only (normalizeDocxPackage).
+ */
+export async function packDocx(parts: DocxParts): Promise<Uint8Array> {
+  const document = new Document({
+    title: parts.title,
+    subject: parts.subject,
     creator: DOCX_CREATOR,
     lastModifiedBy: DOCX_CREATOR,
     styles: DOCX_STYLES,
     numbering: DOCX_NUMBERING,
+    ...(parts.comments ? { comments: { children: parts.comments } } : {}),
+    ...(parts.trackRevisions ? { features: { trackRevisions: true } } : {}),
     sections: [
       {
         properties: { page: { size: A4, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } } },
         footers: { default: pageNumberFooter() },
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
-          new Paragraph({ style: 'VersionLine', children: [new TextRun(versionLine(draft))] }),
-          ...draft.clauses.flatMap((clause) => clauseParagraphs(clause, context)),
-        ],
+        children: parts.children,
       },
     ],
   });
   const bytes = await Packer.toBuffer(document);
-  return normalizeDocxPackage(new Uint8Array(bytes), draft.date);
+  return normalizeDocxPackage(new Uint8Array(bytes), parts.date);
+}
+
+/** Sections are Heading 1, clauses Heading 2. */
+export function docxHeadingLevel(kind: ClauseText['kind']): (typeof HeadingLevel)[keyof typeof HeadingLevel] {
+  return kind === 'section' ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
 }
 
 function clauseParagraphs(clause: ClauseText, context: DocxBlockContext): Paragraph[] {
   const title = clauseTitle(clause);
-  const heading = clause.kind === 'section' ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
-  const headings = title ? [new Paragraph({ heading, children: [new TextRun(title)] })] : [];
+  const headings = title ? [new Paragraph({ heading: docxHeadingLevel(clause.kind), children: [new TextRun(title)] })] : [];
   return [...headings, ...docxBlocks(clause.blocks, context)];
 }
 

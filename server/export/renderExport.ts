@@ -33,6 +33,11 @@ const RENDERERS: Record<ExportFormat, Renderer> = {
   json: { extension: 'json', contentType: 'application/json; charset=utf-8', render: renderJson },
 };
 
+/** The Content-Type a file of this format is served with (redlines too). */
+export function exportContentType(format: ExportFormat): string {
+  return RENDERERS[format].contentType;
+}
+
 /**
  * Renders a DraftText in one format. Pure: the same DraftText gives the same bytes, file name and type
  * every time (no clock, no randomness), so a published revision always downloads as the same file.

@@ -18,6 +18,23 @@ export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsa
 export function renderHtml(draft: DraftText): string {
   const title = displayTitle(draft);
   const version = versionLine(draft);
+  const header = `<h1>${escapeXml(title)}</h1>\n<p class="version">${escapeXml(version)}</p>`;
+  return htmlPage({ title: `${title} — ${version}`, header, main: draft.clauses.map(clauseHtml).join('\n') });
+}
+
+/** The parts of an HTML export page; `header` and `main` are HTML, already escaped. */
+export interface HtmlPageParts {
+  /** Plain text for <title>. */
+  title: string;
+  header: string;
+  main: string;
+  /** Styles added after the common ones (the redline's legend and labels). @default none */
+  styles?: string;
+}
+
+/** The standalone page every HTML export is: charset, the CSP, no referrer, the print styles, a title block and the text. */
+export function htmlPage(parts: HtmlPageParts): string {
+  const styles = parts.styles ? `${HTML_STYLES}\n${parts.styles}` : HTML_STYLES;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -25,18 +42,17 @@ export function renderHtml(draft: DraftText): string {
 <meta http-equiv="Content-Security-Policy" content="${HTML_CONTENT_SECURITY_POLICY}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeXml(`${title} — ${version}`)}</title>
+<title>${escapeXml(parts.title)}</title>
 <style>
-${HTML_STYLES}
+${styles}
 </style>
 </head>
 <body>
 <header class="title-block">
-<h1>${escapeXml(title)}</h1>
-<p class="version">${escapeXml(version)}</p>
+${parts.header}
 </header>
 <main>
-${draft.clauses.map(clauseHtml).join('\n')}
+${parts.main}
 </main>
 </body>
 </html>

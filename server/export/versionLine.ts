@@ -4,8 +4,11 @@ import { formatLongDate, formatUtcTime } from './exportDate.js';
 /** Shown when a draft has no title, so no export starts with an empty heading. */
 export const UNTITLED_DRAFT = 'Untitled draft';
 
+/** What of a DraftText says which text it is: enough to name and date one side of a redline too. */
+export type VersionMeta = Pick<DraftText, 'title' | 'revision' | 'versionLabel' | 'date'>;
+
 /** The title every format prints. */
-export function displayTitle(draft: DraftText): string {
+export function displayTitle(draft: Pick<DraftText, 'title'>): string {
   return draft.title || UNTITLED_DRAFT;
 }
 
@@ -14,7 +17,7 @@ export function displayTitle(draft: DraftText): string {
  * for anything else it says it is unpublished and gives the time too, since several versions can share a day:
  * "Unpublished version “Before the plenary”, 1 March 2025, 14:05 UTC", or "Live draft, ..." without a label.
  */
-export function versionLine(draft: DraftText): string {
+export function versionLine(draft: VersionMeta): string {
   const day = formatLongDate(draft.date);
   if (draft.revision !== null) return `${draft.revision}, ${day}`;
   const what = draft.versionLabel !== null ? `Unpublished version “${draft.versionLabel}”` : 'Live draft';

@@ -19,3 +19,15 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
+
+/**
+ * The formats a redline (a comparison of two versions, or of a version and the live draft) can be exported
+ * as, by GET /api/drafts/:id/compare/export?from=&to=&format=: html (standalone, print-ready) and docx
+ * (Word tracked changes, so Accept and Reject work).
+ */
+export const REDLINE_FORMATS = ['html', 'docx'] as const satisfies readonly ExportFormat[];
+export type RedlineFormat = (typeof REDLINE_FORMATS)[number];
+
+export function isRedlineFormat(value: unknown): value is RedlineFormat {
+  return typeof value === 'string' && (REDLINE_FORMATS as readonly string[]).includes(value);
+}

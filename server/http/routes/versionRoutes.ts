@@ -7,7 +7,8 @@ import { currentUser, requireRole, requireUser } from '../authenticate.js';
 import { validate } from '../validate.js';
 import { draftIdParam } from './draftRoutes.js';
 
-function versionIdParam(value: unknown): string {
+/** A version id from the path; anything that cannot be one is a version not found. */
+export function versionIdParam(value: unknown): string {
   if (!isId(value)) throw new AppError('VERSION_NOT_FOUND', 'No such version in this draft.');
   return value;
 }

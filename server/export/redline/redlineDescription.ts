@@ -1,0 +1,17 @@
+import type { ComparisonSummary } from '../../../shared/compare/DraftComparison.js';
+import { versionLine } from '../versionLine.js';
+import type { RedlineSides } from './RedlineSides.js';
+
+/** Whom the Word redline's tracked changes and comments are attributed to: the secretariat circulates redlines. */
+export const REDLINE_AUTHOR = 'Secretariat';
+
+/** The line under a redline's title saying what is compared: "Redline: Rev.1, 1 March 2025 → Rev.2, 2 April 2025". */
+export function redlineVersionLine(sides: RedlineSides): string {
+  return `Redline: ${versionLine(sides.from)} → ${versionLine(sides.to)}`;
+}
+
+/** What changed, counted: "Clauses: 2 changed, 1 added, 1 removed, 1 moved, 9 unchanged." (sections count as clauses). */
+export function redlineSummary(summary: ComparisonSummary): string {
+  const { changed, added, removed, moved, unchanged } = summary;
+  return `Clauses: ${changed} changed, ${added} added, ${removed} removed, ${moved} moved, ${unchanged} unchanged.`;
+}

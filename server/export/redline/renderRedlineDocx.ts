@@ -1,0 +1,54 @@
+import { CommentRangeEnd, CommentRangeStart, CommentReference, HeadingLevel, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from 'docx';
+import type { ClauseComparison, DraftComparison } from '../../../shared/compare/DraftComparison.js';
+import { docxBlocks, type DocxBlockContext } from '../docxBlocks.js';
+import { docxInline, docxParagraphMark, type DocxChangeContext } from '../docxInline.js';
+import { docxHeadingLevel, packDocx } from '../renderDocx.js';
+import { displayTitle } from '../versionLine.js';
+import { changedBlocks } from './changedBlocks.js';
+import { clauseChangeLabel } from './clauseChangeLabel.js';
+import { REDLINE_AUTHOR, redlineSummary, redlineVersionLine } from './redlineDescription.js';
+import { changeDate, type RedlineSides } from './RedlineSides.js';
+import { clauseTitleRuns, textRedline } from './redlineTitles.js';
+
+/** What the redline tells a Word user under its title. */
+export const DOCX_REDLINE_NOTE =
+  'Insertions and deletions are Word tracked changes: accept or reject them on the Review tab. Comments mark added, removed and moved clauses.';
+
+/**
+ * A redline as a Word document of real tracked changes (<w:ins>/<w:del>, paragraph marks included, so
+ * accepting every change gives the newer text and rejecting every change the older one), attributed to
+ * the secretariat and dated from the later side. Added, removed and moved clauses carry a Word comment
+ * with their numbers; Track Changes is on for whoever edits next. Styles, lists, A4 pages and the footer
+ * are the clean export's; the same comparison of two versions gives the same bytes.
+ */
+export async function renderRedlineDocx(comparison: DraftComparison, sides: RedlineSides): Promise<Uint8Array> {
+  const date = changeDate(sides);
+  let id = 0;
+  let listInstance = 0;
+  const changes: DocxChangeContext = { author: REDLINE_AUTHOR, date, nextChangeId: () => (id += 1) };
+  const context: DocxBlockContext = { nextListInstance: () => (listInstance += 1), changes };
+  const comments: ICommentOptions[] = [];
+  const title = textRedline(displayTitle(sides.from), displayTitle(sides.to)).map((run) => docxInline(run, changes));
+  const note = [redlineVersionLine(sides), redlineSummary(comparison.summary), DOCX_REDLINE_NOTE];
+  const children = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: title }),
+    new Paragraph({ style: 'VersionLine', children: note.map((text, i) => new TextRun({ text, break: i === 0 ? undefined : 1 })) }),
+    ...comparison.clauses.flatMap((clause) => clauseParagraphs(clause, sides, context, comments)),
+  ];
+  return packDocx({ title: displayTitle(sides.to), subject: redlineVersionLine(sides), date, children, comments, trackRevisions: true });
+}
+
+function clauseParagraphs(clause: ClauseComparison, sides: RedlineSides, context: DocxBlockContext, comments: ICommentOptions[]): Paragraph[] {
+  const changes = context.changes!;
+  const kind = (clause.to ?? clause.from)?.kind ?? 'operative';
+  let runs: ParagraphChild[] = clauseTitleRuns(clause).map((run) => docxInline(run, changes));
+  const label = clauseChangeLabel(clause, sides);
+  if (label) {
+    const id = changes.nextChangeId();
+    comments.push({ id, author: REDLINE_AUTHOR, initials: 'S', date: new Date(changes.date), children: [new Paragraph(label.text)] });
+    runs = [new CommentRangeStart(id), ...runs, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+  }
+  const whole = clause.change === 'added' ? 'inserted' : clause.change === 'removed' ? 'deleted' : undefined;
+  const heading = runs.length > 0 ? [new Paragraph({ heading: docxHeadingLevel(kind), ...docxParagraphMark(whole, changes), children: runs })] : [];
+  return [...heading, ...docxBlocks(changedBlocks(clause.paragraphs), context)];
+}

@@ -1,0 +1,53 @@
+import type { ClauseComparison, DraftComparison } from '../../../shared/compare/DraftComparison.js';
+import { escapeXml } from '../escapeXml.js';
+import { htmlBlocks, htmlInline } from '../htmlInline.js';
+import { htmlPage } from '../renderHtml.js';
+import { displayTitle } from '../versionLine.js';
+import { changedBlocks } from './changedBlocks.js';
+import { clauseChangeLabel } from './clauseChangeLabel.js';
+import { redlineSummary, redlineVersionLine } from './redlineDescription.js';
+import { REDLINE_STYLES } from './redlineStyles.js';
+import { sideName, type RedlineSides } from './RedlineSides.js';
+import { clauseTitleRuns, textRedline } from './redlineTitles.js';
+
+/**
+ * A redline as one standalone, print-ready HTML file (the clean export's page, CSP and styles): a title block
+ * saying what is compared, the counts and a legend, then every clause of both sides in the newer side's
+ * order, insertions in <ins> (underlined, green), deletions in <del> (struck, red), added, removed and
+ * moved clauses labelled with their numbers. Every text is escaped; links keep their checked hrefs.
+ */
+export function renderRedlineHtml(comparison: DraftComparison, sides: RedlineSides): string {
+  const title = textRedline(displayTitle(sides.from), displayTitle(sides.to)).map(htmlInline).join('');
+  const version = redlineVersionLine(sides);
+  const header = [
+    `<h1>${title}</h1>`,
+    `<p class="version">${escapeXml(version)}</p>`,
+    `<p class="summary">${escapeXml(redlineSummary(comparison.summary))}</p>`,
+    legend(sides),
+  ].join('\n');
+  const main = comparison.clauses.map((clause) => clauseHtml(clause, sides)).join('\n');
+  return htmlPage({ title: `${displayTitle(sides.to)} — ${version}`, header, main, styles: REDLINE_STYLES });
+}
+
+function legend(sides: RedlineSides): string {
+  const from = escapeXml(sideName(sides.from));
+  const to = escapeXml(sideName(sides.to));
+  return `<div class="legend">
+<p class="legend-title">Legend</p>
+<p><ins>Inserted text</ins> is only in ${to}; <del>deleted text</del> is only in ${from}. Clause numbers that changed show both.</p>
+<p><span class="change-label label-added">Added</span> a clause only in ${to}; <span class="change-label label-removed">Removed</span> a clause only in ${from}; <span class="change-label label-moved">Moved</span> a clause at another place among the others, with its number in each.</p>
+</div>`;
+}
+
+function clauseHtml(clause: ClauseComparison, sides: RedlineSides): string {
+  const kind = (clause.to ?? clause.from)?.kind ?? 'operative';
+  const label = clauseChangeLabel(clause, sides);
+  const classes = [kind === 'section' ? 'section' : `clause ${kind}`, clause.change, clause.moved ? 'moved' : ''].filter(Boolean).join(' ');
+  const title = clauseTitleRuns(clause).map(htmlInline).join('');
+  const parts = [
+    label ? `<p class="change-label label-${label.kind}">${escapeXml(label.text)}</p>` : '',
+    title ? (kind === 'section' ? `<h2>${title}</h2>` : `<h3>${title}</h3>`) : '',
+    htmlBlocks(changedBlocks(clause.paragraphs)),
+  ].filter(Boolean);
+  return `<section class="${classes}" id="clause-${escapeXml(clause.id)}">\n${parts.join('\n')}\n</section>`;
+}
