@@ -7,6 +7,8 @@ import { FragmentPreview } from './FragmentPreview.js';
 import { useNearViewport } from './useNearViewport.js';
 
 export interface ClauseBodyProps {
+  /** The clause this body belongs to, for its comment threads. */
+  clauseId: string;
   fragment: Y.XmlFragment;
   provider: WebsocketProvider;
   user: { name: string; delegation: string | null };
@@ -23,7 +25,7 @@ export interface ClauseBodyProps {
  * far it scrolls; others are unmounted again when far away, so a long draft keeps about a screenful of
  * editors (and their awareness listeners) alive, plus the few clauses this person worked on.
  */
-export function ClauseBody({ fragment, provider, user, editable, label }: ClauseBodyProps) {
+export function ClauseBody({ clauseId, fragment, provider, user, editable, label }: ClauseBodyProps) {
   const box = useRef<HTMLDivElement>(null);
   const near = useNearViewport(box);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
@@ -46,6 +48,7 @@ export function ClauseBody({ fragment, provider, user, editable, label }: Clause
     <div className="clause-body" ref={box} onFocus={onFocus} onBlur={onBlur}>
       {mounted ? (
         <ClauseBodyEditor
+          clauseId={clauseId}
           fragment={fragment}
           provider={provider}
           user={user}

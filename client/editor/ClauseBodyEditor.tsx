@@ -3,11 +3,15 @@ import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useMemo, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { CommentSelectionButton } from '../comments/CommentSelectionButton.js';
+import { useCommentHighlights } from '../comments/useCommentHighlights.js';
 import { clauseEditorExtensions } from './clauseEditorExtensions.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import type { FocusRequest } from './FocusRequest.js';
 
 export interface ClauseBodyEditorProps {
+  /** The clause this body belongs to, for its comment threads. */
+  clauseId: string;
   fragment: Y.XmlFragment;
   provider: WebsocketProvider;
   user: { name: string; delegation: string | null };
@@ -24,8 +28,9 @@ export interface ClauseBodyEditorProps {
 /**
  * One clause body as a TipTap editor bound to its Yjs fragment, with other people's carets, and for
  * editors a formatting toolbar. Created once per fragment; the page mounts it lazily (ClauseBody).
+ * Passages that comment threads are about are marked, and a selected passage can be commented on.
  */
-export function ClauseBodyEditor({ fragment, provider, user, editable, label, focusRequest, onEdited }: ClauseBodyEditorProps) {
+export function ClauseBodyEditor({ clauseId, fragment, provider, user, editable, label, focusRequest, onEdited }: ClauseBodyEditorProps) {
   // One set of extensions per editor instance. `user` is read once: it is only what this page says
   // about itself, and others see the server's record instead.
   const extensions = useMemo(
@@ -43,6 +48,8 @@ export function ClauseBodyEditor({ fragment, provider, user, editable, label, fo
     },
     [fragment, provider, editable],
   );
+
+  useCommentHighlights(editor, clauseId);
 
   // Numbers change when clauses move (OP3 becomes OP2): keep the accessible name current.
   const shownLabel = useRef(label);
@@ -85,6 +92,7 @@ export function ClauseBodyEditor({ fragment, provider, user, editable, label, fo
     <div className="clause-editor">
       {editable ? <EditorToolbar editor={editor} label={label} /> : null}
       <EditorContent editor={editor} />
+      <CommentSelectionButton editor={editor} clauseId={clauseId} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { CommentHighlights } from './commentHighlights.js';
 import { isAllowedLinkHref } from './isAllowedLinkHref.js';
 import { renderCaret } from './renderCaret.js';
 
@@ -22,6 +23,7 @@ export interface ClauseEditorExtensionOptions {
  * The editing vocabulary of a clause body: paragraphs, bold, italic, bullet and numbered lists and links
  * (http, https, mailto only), nothing else, so pasted headings, code or quotes turn into plain paragraphs.
  * Undo is Yjs's (Collaboration), which takes back only this person's own typing in this clause.
+ * CommentHighlights marks the passages comment threads are anchored on (the page feeds it the threads).
  */
 export function clauseEditorExtensions({ fragment, provider, user }: ClauseEditorExtensionOptions): Extensions {
   return [
@@ -51,5 +53,6 @@ export function clauseEditorExtensions({ fragment, provider, user }: ClauseEdito
     }),
     Collaboration.configure({ fragment }),
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
+    CommentHighlights,
   ];
 }

@@ -3,6 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { ClauseKind } from '../../../shared/doc/schema.js';
 import { useYTextValue } from '../../collab/useYTextValue.js';
+import { ClauseCommentsButton } from '../../comments/ClauseCommentsButton.js';
 import { ClauseBody } from '../../editor/ClauseBody.js';
 import type { ClauseActions } from './ClauseActions.js';
 import { ClauseControls } from './ClauseControls.js';
@@ -33,7 +34,7 @@ export interface ClauseCardProps {
  * One clause: its number, heading and body, and for editors the structure controls (drag handle, Move
  * up / Move down, Add heading, Add…, Delete); Alt+Shift+Up/Down anywhere inside moves it. A section is a
  * heading only. An empty heading takes no room until someone adds one. Memoised: typing elsewhere or
- * moving other clauses does not re-render it.
+ * moving other clauses does not re-render it. Its comment badge shows the open threads on it.
  */
 export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   const { id, kind, number, heading, body, previousId, nextId, canEdit, actions, drag, dropSide } = props;
@@ -80,6 +81,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
           {isSection ? <span className="visually-hidden">{name}</span> : number}
         </span>
         {canEdit ? <DragHandle onDragStart={(event) => drag.start(event, id)} onDragEnd={drag.end} /> : null}
+        <ClauseCommentsButton clauseId={id} name={name} hideWhenEmpty={isSection} />
       </div>
       <div className="clause-main">
         {isSection ? (
@@ -93,7 +95,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
                 <HeadingField text={heading} label={`Heading of ${name}`} placeholder="Heading" readOnly={!canEdit} className="heading-input" />
               </div>
             ) : null}
-            <ClauseBody fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={`Text of ${name}`} />
+            <ClauseBody clauseId={id} fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={`Text of ${name}`} />
           </>
         )}
       </div>

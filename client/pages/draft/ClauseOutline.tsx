@@ -3,11 +3,14 @@ import type * as Y from 'yjs';
 import { readParagraphs } from '../../../shared/doc/clauseBody.js';
 import { useYjsVersion } from '../../collab/useYjsVersion.js';
 import { useYTextValue } from '../../collab/useYTextValue.js';
+import { OutlineCommentCount } from '../../comments/OutlineCommentCount.js';
+import { clauseName } from './clauseName.js';
 import type { NumberedClause } from './useOrderedClauses.js';
 
 /**
  * The side navigation: every clause by number and heading (or, without a heading, the start of its
- * text), sections as group titles. Choosing one scrolls to the clause and puts focus in it.
+ * text), sections as group titles. Choosing one scrolls to the clause and puts focus in it. A count
+ * beside a clause says how many comment threads on it are open, and opens them.
  */
 export function ClauseOutline({ clauses, onJump }: { clauses: NumberedClause[]; onJump: (id: string) => void }) {
   return (
@@ -47,6 +50,7 @@ const OutlineItem = memo(function OutlineItem({ id, number, heading, body, onJum
         {number ? <span className="outline-number">{number}</span> : null}
         <span className={headingText ? 'outline-text' : 'outline-text outline-text-summary'}>{text}</span>
       </a>
+      <OutlineCommentCount clauseId={id} name={clauseName({ number, kind: 'section' }, headingText)} />
     </li>
   );
 });

@@ -4,6 +4,8 @@ import { numberClauses } from '../../../shared/doc/numberClauses.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import type { ClauseKind } from '../../../shared/doc/schema.js';
 import type { DraftConnection } from '../../collab/DraftConnection.js';
+import { useComments } from '../../comments/CommentsContext.js';
+import { CommentsPanel } from '../../comments/CommentsPanel.js';
 import type { ClauseActions } from './ClauseActions.js';
 import { ClauseCard } from './ClauseCard.js';
 import { CLAUSE_KIND_LABEL, clauseName } from './clauseName.js';
@@ -32,10 +34,12 @@ interface DeletedClause {
 /**
  * The synced draft: outline, clauses and the structure controls, the deletion toast and a live region
  * announcing structural changes. Rendered once the document has had its first sync. Memoised, so the
- * save indicator and presence changing on every keystroke do not re-render the clause list.
+ * save indicator and presence changing on every keystroke do not re-render the clause list. The comments
+ * panel, when open, is the third column.
  */
 export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit, user }: DraftWorkspaceProps) {
   const { doc, provider } = connection;
+  const commentsOpen = useComments()?.panel.open ?? false;
   const clauses = useOrderedClauses(doc);
   const structure = useClauseStructure(doc);
   const [announcement, setAnnouncement] = useState('');
@@ -108,7 +112,7 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
   const jump = useCallback((id: string) => focusClause(id, 'text', 'start'), []);
 
   return (
-    <div className="draft-layout">
+    <div className={commentsOpen ? 'draft-layout draft-layout-with-comments' : 'draft-layout'}>
       <ClauseOutline clauses={clauses} onJump={jump} />
       <div className="clause-list">
         {clauses.length === 0 ? <EmptyDraft canEdit={canEdit} onAdd={(kind) => actions.add(kind, {})} /> : null}
@@ -131,6 +135,7 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
           />
         ))}
       </div>
+      <CommentsPanel doc={doc} clauses={clauses} />
       <div className="visually-hidden" role="status">
         {announcement}
       </div>
