@@ -2,7 +2,7 @@ import { isoDay } from './exportDate.js';
 import type { VersionMeta } from './versionLine.js';
 
 /** Longest slug taken from the title, cut at a word boundary: file names stay readable in a mail client. */
-export const MAX_TITLE_SLUG = 48;
+export const MAX_TITLE_SLUG = 64;
 /** Longest slug taken from a version label. */
 export const MAX_LABEL_SLUG = 32;
 

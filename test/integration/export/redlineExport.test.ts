@@ -9,7 +9,7 @@ import { docxParts, docxText } from '../../unit/export/readers.js';
 import { operativeIds, serverParagraphs, signInAll, typeInto } from '../versions/versionHelpers.js';
 import { COUNTRY_SENTENCE, download, downloadTwiceIdentical, expectAttachmentHeaders, typeCountryNames, until } from './exportHelpers.js';
 
-const TITLE_SLUG = 'code-of-conduct-on-export-controls-and-human';
+const TITLE_SLUG = 'code-of-conduct-on-export-controls-and-human-rights';
 const HTML = 'text/html; charset=utf-8';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const unescape = (xml: string) => xml.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

@@ -14,7 +14,7 @@ import { operativeIds, signInAll } from '../versions/versionHelpers.js';
 import { COUNTRY_SENTENCE, download, downloadTwiceIdentical, expectAttachmentHeaders, markdownNodes, markdownText, typeCountryNames } from './exportHelpers.js';
 
 const EXTENSIONS: Record<ExportFormat, string> = { md: 'md', html: 'html', docx: 'docx', pdf: 'pdf', akn: 'akn.xml', json: 'json' };
-const TITLE_SLUG = 'code-of-conduct-on-export-controls-and-human';
+const TITLE_SLUG = 'code-of-conduct-on-export-controls-and-human-rights';
 const el = (name: string) => `*[local-name()='${name}']`;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
