@@ -27,6 +27,10 @@ const router = createBrowserRouter([
       { path: '/drafts', element: <DraftsPage /> },
       // The editor (TipTap, Yjs) is most of the code: load it only when a draft is opened.
       { path: '/drafts/:id', lazy: async () => ({ Component: (await import('./pages/DraftPage.js')).DraftPage }) },
+      // Versions: the history, one version read-only, and comparisons; loaded only when opened.
+      { path: '/drafts/:id/history', lazy: async () => ({ Component: (await import('./versions/HistoryPage.js')).HistoryPage }) },
+      { path: '/drafts/:id/versions/:versionId', lazy: async () => ({ Component: (await import('./versions/VersionPage.js')).VersionPage }) },
+      { path: '/drafts/:id/compare', lazy: async () => ({ Component: (await import('./versions/ComparePage.js')).ComparePage }) },
       {
         path: '/members',
         element: (

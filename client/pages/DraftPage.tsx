@@ -8,21 +8,26 @@ import { needsSignIn } from '../collab/needsSignIn.js';
 import { useDraftConnection } from '../collab/useDraftConnection.js';
 import { useParticipants } from '../collab/useParticipants.js';
 import { useUnsavedChangesWarning } from '../collab/useUnsavedChangesWarning.js';
+import { CommentsProvider } from '../comments/CommentsProvider.js';
+import { CommentsToggle } from '../comments/CommentsToggle.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { useSession } from '../session/useSession.js';
+import { DraftVersionTools } from '../versions/DraftVersionTools.js';
 import { ConnectionProblem } from './draft/ConnectionProblem.js';
 import { DraftWorkspace } from './draft/DraftWorkspace.js';
 import { PresenceList } from './draft/PresenceList.js';
 import { ReviewerNote } from './draft/ReviewerNote.js';
 import { SaveStatus } from './draft/SaveStatus.js';
 import '../styles/draft.css';
+import '../styles/comments.css';
 
 /**
  * One draft, edited clause by clause with everyone else who has it open. The title comes from the draft
  * record (the secretariat may rename it); the text from the live document over /collab/<draftId>.
- * Reviewers get the same live page, read-only.
+ * Reviewers get the same live page, read-only; everyone can comment on clauses (CommentsProvider keeps
+ * the draft's threads live from its event stream).
  */
 export function DraftPage() {
   const { id = '' } = useParams();
@@ -52,31 +57,37 @@ export function DraftPage() {
 
   const title = draft.data?.title ?? (connection && state.everSynced ? readTitle(connection.doc) : '');
   return (
-    <div className="draft-page">
-      <p className="back-link">
-        <Link to="/drafts">← All drafts</Link>
-      </p>
-      <div className="draft-header">
-        {title ? <PageHeading title={title} /> : <LoadingMessage label="Opening the draft…" />}
-        <div className="draft-header-side">
-          <SaveStatus description={describeConnection(state, !mayEdit)} />
-          {state.everSynced ? <PresenceList me={user} others={others} /> : null}
+    <CommentsProvider draftId={id}>
+      <div className="draft-page">
+        <p className="back-link">
+          <Link to="/drafts">← All drafts</Link>
+        </p>
+        <div className="draft-header">
+          {title ? <PageHeading title={title} /> : <LoadingMessage label="Opening the draft…" />}
+          <div className="draft-header-side">
+            <DraftVersionTools draftId={id} />
+            <SaveStatus description={describeConnection(state, !mayEdit)} />
+            <div className="draft-header-tools">
+              {state.everSynced ? <CommentsToggle /> : null}
+              {state.everSynced ? <PresenceList me={user} others={others} /> : null}
+            </div>
+          </div>
         </div>
+        {mayEdit ? null : <ReviewerNote />}
+        {state.refusedWith !== null ? (
+          <ConnectionProblem
+            code={state.refusedWith}
+            returnPath={location.pathname}
+            unsaved={mayEdit && !state.saved}
+            onReconnect={() => connection?.reconnect()}
+          />
+        ) : null}
+        {connection && state.everSynced ? (
+          <DraftWorkspace connection={connection} canEdit={canEdit} user={user} />
+        ) : state.refusedWith === null ? (
+          <LoadingMessage label="Loading the text…" />
+        ) : null}
       </div>
-      {mayEdit ? null : <ReviewerNote />}
-      {state.refusedWith !== null ? (
-        <ConnectionProblem
-          code={state.refusedWith}
-          returnPath={location.pathname}
-          unsaved={mayEdit && !state.saved}
-          onReconnect={() => connection?.reconnect()}
-        />
-      ) : null}
-      {connection && state.everSynced ? (
-        <DraftWorkspace connection={connection} canEdit={canEdit} user={user} />
-      ) : state.refusedWith === null ? (
-        <LoadingMessage label="Loading the text…" />
-      ) : null}
-    </div>
+    </CommentsProvider>
   );
 }

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { openDraftEventStream } from '../comments/openDraftEventStream.js';
+import { useSession } from '../session/useSession.js';
+import { SaveVersionButton } from './SaveVersionButton.js';
+import { versionName } from './versionName.js';
+import { maySaveVersions } from './versionPermissions.js';
+import { versionPaths } from './versionPaths.js';
+import '../styles/versions.css';
+
+/**
+ * The draft page's way into versions: a History link for everyone and, for delegates and the
+ * secretariat, "Save version…" with a confirmation. When the secretariat restores a version, everyone
+ * with the draft open is told who did it, since their text just changed under them.
+ */
+export function DraftVersionTools({ draftId }: { draftId: string }) {
+  const { me } = useSession();
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      openDraftEventStream(draftId, {
+        onOpen: () => undefined,
+        onEvent: (event) => {
+          if (event.type !== 'version.restored') return;
+          const who = event.by.id === me?.id ? 'You' : event.by.name;
+          setMessage(`${who} restored ${versionName(event.version)}. The text before is saved as “${event.backup.label}”.`);
+        },
+      }),
+    [draftId, me?.id],
+  );
+
+  return (
+    <div className="draft-version-tools">
+      <div className="draft-version-buttons">
+        <Link className="button button-small button-secondary" to={versionPaths.history(draftId)}>
+          History
+        </Link>
+        {maySaveVersions(me) ? <SaveVersionButton draftId={draftId} onSaved={(version) => setMessage(`Version “${version.label}” saved.`)} /> : null}
+      </div>
+      <p className={message ? 'draft-version-message' : 'visually-hidden'} role="status">
+        {message}
+      </p>
+    </div>
+  );
+}

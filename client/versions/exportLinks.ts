@@ -1,0 +1,12 @@
+import type { ExportFormat, RedlineFormat } from '../../shared/export/exportFormats.js';
+
+/** The download address of a version in one format; the server names the file (code-of-conduct-Rev.2.docx). */
+export function versionExportUrl(draftId: string, versionId: string, format: ExportFormat): string {
+  return `/api/drafts/${encodeURIComponent(draftId)}/versions/${encodeURIComponent(versionId)}/export?format=${format}`;
+}
+
+/** The download address of the redline between two sides (version ids or 'live'). */
+export function redlineExportUrl(draftId: string, from: string, to: string, format: RedlineFormat): string {
+  const query = new URLSearchParams({ from, to, format }).toString();
+  return `/api/drafts/${encodeURIComponent(draftId)}/compare/export?${query}`;
+}
