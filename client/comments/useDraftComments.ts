@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CommentView } from '../../shared/api/comments.js';
 import { toApiError, type ApiError } from '../api/ApiError.js';
 import { commentsApi } from './commentsApi.js';
-import { openDraftEventStream } from './openDraftEventStream.js';
+import { openDraftEventStream } from '../api/draftEventStream.js';
 
 export interface DraftCommentsState {
   /** Every comment of the draft by id (replies and deletion markers included). */
