@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '../../shared/export/exportFormats.js';
+import { useDisclosureMenu } from '../components/useDisclosureMenu.js';
 import { versionExportUrl } from './exportLinks.js';
 
 export interface ExportMenuProps {
@@ -16,31 +16,13 @@ export interface ExportMenuProps {
  * server names the file and sends it as an attachment). Escape or a click elsewhere closes it.
  */
 export function ExportMenu({ draftId, versionId, name, prominent = false }: ExportMenuProps) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  const { open, setOpen, panelId, root, toggle, onKeyDown } = useDisclosureMenu();
 
   return (
     <div
       className="export-menu"
       ref={root}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-          toggle.current?.focus();
-        }
-      }}
+      onKeyDown={onKeyDown}
     >
       <button
         ref={toggle}

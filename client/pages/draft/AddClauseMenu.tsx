@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import type { ClausePlacement } from '../../../shared/doc/clausePlacement.js';
 import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/doc/schema.js';
+import { useDisclosureMenu } from '../../components/useDisclosureMenu.js';
 import { CLAUSE_KIND_LABEL } from './clauseName.js';
 
 export interface AddClauseMenuProps {
@@ -17,20 +17,9 @@ const SHORT_LABEL: Record<ClauseKind, string> = { preambular: 'Preambular', oper
  * Escape or a click elsewhere closes it and returns focus to the toggle.
  */
 export function AddClauseMenu({ clauseId, name, onAdd }: AddClauseMenuProps) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    root.current?.querySelector<HTMLButtonElement>('.add-menu-panel button')?.focus();
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  const { open, setOpen, panelId, root, toggle, onKeyDown } = useDisclosureMenu((panel) =>
+    panel.querySelector<HTMLButtonElement>('.add-menu-panel button')?.focus(),
+  );
 
   function choose(kind: ClauseKind, placement: ClausePlacement) {
     setOpen(false);
@@ -41,13 +30,7 @@ export function AddClauseMenu({ clauseId, name, onAdd }: AddClauseMenuProps) {
     <div
       className="add-menu"
       ref={root}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-          toggle.current?.focus();
-        }
-      }}
+      onKeyDown={onKeyDown}
     >
       <button
         ref={toggle}
