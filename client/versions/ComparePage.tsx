@@ -1,4 +1,4 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { LIVE } from '../../shared/api/versions.js';
 import { useApiResource } from '../api/useApiResource.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
@@ -7,6 +7,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { CompareChooser } from './CompareChooser.js';
 import { ComparisonView } from './ComparisonView.js';
 import { useDraftVersions } from './useDraftVersions.js';
+import { VersionBackLinks } from './VersionBackLinks.js';
 import { versionPaths } from './versionPaths.js';
 import { versionsApi } from './versionsApi.js';
 import '../styles/draft.css';
@@ -30,13 +31,7 @@ export function ComparePage() {
 
   return (
     <div className="draft-page compare-page">
-      <p className="back-link">
-        <Link to={versionPaths.history(id)}>← History</Link>
-        <span className="back-link-separator" aria-hidden="true">
-          ·
-        </span>
-        <Link to={versionPaths.draft(id)}>Live draft</Link>
-      </p>
+      <VersionBackLinks draftId={id} />
       <PageHeading title="Compare versions">
         <p>Clauses are matched by identity, so a clause keeps its history when it is renumbered or moved.</p>
       </PageHeading>

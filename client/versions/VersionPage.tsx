@@ -12,6 +12,7 @@ import { useDraftVersions } from './useDraftVersions.js';
 import { VersionBanner } from './VersionBanner.js';
 import { versionName } from './versionName.js';
 import { VersionOutline } from './VersionOutline.js';
+import { VersionBackLinks } from './VersionBackLinks.js';
 import { versionPaths } from './versionPaths.js';
 import { versionsApi } from './versionsApi.js';
 import '../styles/draft.css';
@@ -36,13 +37,7 @@ export function VersionPage() {
   const name = version.revision !== null ? revisionName(version.revision) : versionName(version);
   return (
     <div className="draft-page version-page">
-      <p className="back-link">
-        <Link to={versionPaths.history(id)}>← History</Link>
-        <span className="back-link-separator" aria-hidden="true">
-          ·
-        </span>
-        <Link to={versionPaths.draft(id)}>Live draft</Link>
-      </p>
+      <VersionBackLinks draftId={id} />
       <div className="draft-header">
         <PageHeading title={text.title} />
         <div className="version-page-actions">
