@@ -8,7 +8,6 @@ import { CompareChooser } from './CompareChooser.js';
 import { ComparisonView } from './ComparisonView.js';
 import { useDraftVersions } from './useDraftVersions.js';
 import { VersionBackLinks } from './VersionBackLinks.js';
-import { versionPaths } from './versionPaths.js';
 import { versionsApi } from './versionsApi.js';
 import '../styles/draft.css';
 import '../styles/versions.css';
