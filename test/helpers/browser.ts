@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll } from 'vitest';
+import { registerTeardown } from './teardown.js';
 import { PROJECT_ROOT } from '../../server/config.js';
 
 /** Debian's Chromium; .ci/run installs it on a fresh machine. */
@@ -19,7 +19,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Launches headless Chromium for one test file and registers its teardown with afterAll. Fails early,
+ * Launches headless Chromium for one test file and registers its teardown (end of the file when launched in beforeAll). Fails early,
  * with the fix in the message, when Chromium or the built client is missing (end-to-end tests drive
  * the built app, so `npx vite build` must have run).
  */
@@ -29,9 +29,7 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error('The client is not built: run `npx vite build` before the end-to-end tests.');
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  afterAll(async () => {
-    await browser.close();
-  });
+  registerTeardown(() => browser.close());
   return browser;
 }
 

@@ -1,21 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { afterAll, onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { COLLAB_PATH_PREFIX } from '../../shared/collab/collabPath.js';
 import { ApiClient } from './http.js';
+import { registerTeardown } from './teardown.js';
 import { TEST_PASSWORD, type TestServer } from './testServer.js';
 
-/** Runs `fn` when the current test ends, or after the file when called outside a test. */
-export function registerTeardown(fn: () => void | Promise<void>): void {
-  try {
-    onTestFinished(fn);
-  } catch {
-    afterAll(fn);
-  }
-}
+export { registerTeardown };
+
 
 /** Signs a demo member in over the real API and returns the `sid=...` cookie pair. */
 export async function signInCookie(server: TestServer, email: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { registerTeardown } from './teardown.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -16,7 +16,7 @@ export interface SpawnedServer {
 
 /**
  * Runs the real entry point (server/index.ts) as a child process, the way `npm run serve` does,
- * so tests can kill it, restart it and read what it prints. Killed in afterAll if still running.
+ * so tests can kill it, restart it and read what it prints. Killed when the test (or, from beforeAll, the file) ends if still running.
  */
 export function spawnServer(env: Record<string, string>): SpawnedServer {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/index.ts')], {
@@ -39,7 +39,7 @@ export function spawnServer(env: Record<string, string>): SpawnedServer {
     exited.then(({ code }) => reject(new Error(`server exited with ${code} before listening:\n${out}`)));
   });
   ready.catch(() => undefined);
-  afterAll(() => {
+  registerTeardown(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   return { child, output: () => out, ready, exited };

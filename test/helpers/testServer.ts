@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 import { loadConfig, type Config } from '../../server/config.js';
 import type { Clock } from '../../server/domain/Clock.js';
 import { startServer, type RunningServer } from '../../server/startServer.js';
+import { registerTeardown } from './teardown.js';
 
 /** Password of every demo account in tests. */
 export const TEST_PASSWORD = 'correct horse battery';
@@ -26,7 +26,8 @@ export interface TestServer extends RunningServer {
 
 /**
  * Starts the real server on port 0 with a fresh temporary DATA_DIR and registers its teardown
- * (close, then delete the folder) with afterAll. Pass `dataDir` to reopen an existing store.
+ * (close, then delete the folder): at the end of the test, or of the file when started in beforeAll.
+ * Pass `dataDir` to reopen an existing store.
  */
 export async function startTestServer(
   options: { env?: Record<string, string>; clock?: Clock; dataDir?: string; keepData?: boolean } = {},
@@ -40,7 +41,7 @@ export async function startTestServer(
     closed = true;
     await server.close();
   };
-  afterAll(async () => {
+  registerTeardown(async () => {
     await close();
     if (!options.keepData && !options.dataDir) await rm(dataDir, { recursive: true, force: true });
   });
