@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   // Minutes may be fractional (0.01 = 600 ms), which tests use; a quiet time of 0 turns automatic snapshots off.
   AUTO_SNAPSHOT_QUIET_MINUTES: z.coerce.number().nonnegative().default(5),
   AUTO_SNAPSHOT_MAX_INTERVAL_MINUTES: z.coerce.number().positive().default(30),
+  STATS_LOG_SECONDS: z.coerce.number().nonnegative().default(0),
 });
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   autoSnapshotQuietMs: number;
   /** While editing goes on, an automatic version is saved at least this long after the first unsaved change. @default 30 minutes */
   autoSnapshotMaxIntervalMs: number;
+  /** Print the document store's disk counters and the sync server's figures this often (benchmarks); 0: never. @default 0 */
+  statsLogMs: number;
   /** Folder with the built client (vite build). */
   clientDir: string;
   /** Folder with the starter texts that seed new drafts. */
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : (e.PUBLIC_URL ?? '').startsWith('https:'),
     autoSnapshotQuietMs: Math.round(e.AUTO_SNAPSHOT_QUIET_MINUTES * 60_000),
     autoSnapshotMaxIntervalMs: Math.round(e.AUTO_SNAPSHOT_MAX_INTERVAL_MINUTES * 60_000),
+    statsLogMs: Math.round(e.STATS_LOG_SECONDS * 1000),
     clientDir: path.join(PROJECT_ROOT, 'dist', 'client'),
     startersDir: path.join(PROJECT_ROOT, 'drafts'),
   };

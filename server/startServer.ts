@@ -10,8 +10,9 @@ import type { DraftDocuments } from './domain/DraftDocuments.js';
 import { seedDemoWorkspace } from './domain/seed.js';
 import { createServices, type Services } from './domain/Services.js';
 import { lockDataDir } from './storage/DataDirLock.js';
-import { FileDocumentStore } from './storage/FileDocumentStore.js';
+import { BUSY_DRAFT_COMMIT_INTERVAL_MS, FileDocumentStore } from './storage/FileDocumentStore.js';
 import { LowdbMetadataStore } from './storage/LowdbMetadataStore.js';
+import { logStatsEvery } from './storage/logStatsEvery.js';
 import { readStarterText } from './storage/StarterText.js';
 
 export interface RunningServer {
@@ -42,7 +43,7 @@ export async function startServer(config: Config, options: { clock?: Clock; quie
 
 async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => Promise<void>): Promise<RunningServer> {
   const store = await LowdbMetadataStore.open(config.dataDir);
-  const documents = await FileDocumentStore.open(config.dataDir);
+  const documents = await FileDocumentStore.open(config.dataDir, { commitIntervalMs: BUSY_DRAFT_COMMIT_INTERVAL_MS });
   const starter = await readStarterText(config.startersDir);
   const seed = await seedDemoWorkspace(store, clock, { seedPassword: config.seedPassword, starterTitle: starter.title });
   if (seed.seeded && !quiet) printSeedNotice(seed.generatedPasswords);
@@ -70,6 +71,7 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
     maxIntervalMs: config.autoSnapshotMaxIntervalMs,
   });
   const stopAutoSnapshots = collab.server.onDraftChanged((draftId) => autoSnapshots.changed(draftId));
+  const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({ store: documents.stats(), collab: collab.server.stats() }));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -84,6 +86,7 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
     services,
     collab: collab.server,
     async close() {
+      stopStatsLog();
       stopAutoSnapshots();
       await autoSnapshots.close();
       await collab.close();

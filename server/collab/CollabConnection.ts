@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { WebSocket, type RawData } from 'ws';
 import { CLOSE_CODE, closeCodeName, type CloseCode } from '../../shared/collab/closeCodes.js';
 import type { CollabLimits } from '../../shared/collab/limits.js';
@@ -8,6 +9,7 @@ import { CollabRefusal } from './CollabRefusal.js';
 import { RateLimiter } from './RateLimiter.js';
 import { readClientMessage, type ClientMessage } from './readClientMessage.js';
 import type { RoomApi, RoomConnection } from './RoomConnection.js';
+import { encodeBinaryFrame, SharedFrame } from './SharedFrame.js';
 
 /** How long a closed socket may take to finish the closing handshake before it is cut. */
 const TERMINATE_AFTER_MS = 2000;
@@ -32,6 +34,13 @@ export interface CollabConnectionOptions {
   user: CollabUser;
   /** The upgrade request, kept so the server can re-run authenticate on it. */
   request: IncomingMessage;
+  /**
+   * The upgraded TCP socket `ws` runs on. Messages are written to it as ready-made frames (a broadcast is
+   * framed once for everyone). This keeps the order of everything sent because ws, without
+   * permessage-deflate (the server turns it off) and without Blob data (never sent), writes its own
+   * frames (close, ping, pong) to the socket at once, never queueing them.
+   */
+  socket: Duplex;
   limits: CollabLimits;
   log: CollabLog;
   /** Called once when the connection is closed, whoever closed it. */
@@ -87,13 +96,14 @@ export class CollabConnection implements RoomConnection {
     this.ws.resume();
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array | SharedFrame): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    // Counts what waits in the socket too, so frames written past ws are included.
     if (this.ws.bufferedAmount > this.options.limits.maxBufferedBytes) {
       this.close(CLOSE_CODE.SLOW_CONSUMER, `${this.ws.bufferedAmount} bytes waiting`);
       return;
     }
-    this.ws.send(message);
+    this.options.socket.write(message instanceof SharedFrame ? message.wire : encodeBinaryFrame(message));
   }
 
   close(code: CloseCode, reason: string): void {

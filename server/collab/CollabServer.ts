@@ -129,7 +129,7 @@ export class CollabServer {
     }
     if (socket.destroyed) return;
     if (this.closing) return this.refuse(request, socket, head, CLOSE_CODE.SHUTTING_DOWN);
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request, draftId, user));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, socket, request, draftId, user));
   }
 
   private refuse(request: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCode): void {
@@ -141,8 +141,8 @@ export class CollabServer {
     });
   }
 
-  private accept(ws: WebSocket, request: IncomingMessage, draftId: string, user: CollabUser): void {
-    const conn = new CollabConnection(ws, { draftId, user, request, limits: this.limits, log: this.log, onClose: (c) => this.forget(c) });
+  private accept(ws: WebSocket, socket: Duplex, request: IncomingMessage, draftId: string, user: CollabUser): void {
+    const conn = new CollabConnection(ws, { draftId, user, request, socket, limits: this.limits, log: this.log, onClose: (c) => this.forget(c) });
     this.connections.add(conn);
     void this.admit(conn);
   }

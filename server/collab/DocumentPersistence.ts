@@ -51,9 +51,11 @@ export class DocumentPersistence {
     this.retryDelay = options.retryDelayMs ?? 250;
   }
 
-  /** Persists an update that the document has just applied; `deletions` is its delete set. */
-  write(update: Uint8Array, deletions: DeleteSet): void {
-    const stateVector = Y.decodeStateVector(Y.encodeStateVector(this.options.document));
+  /**
+   * Persists an update that the document has just applied; `deletions` is its delete set, `stateVector`
+   * the document's right after it (the transaction's afterState; read from the document when omitted).
+   */
+  write(update: Uint8Array, deletions: DeleteSet, stateVector = Y.decodeStateVector(Y.encodeStateVector(this.options.document))): void {
     const entry: PendingWrite = { update, stateVector, deletions, status: 'writing' };
     this.queue.push(entry);
     this.run([entry]);

@@ -1,14 +1,18 @@
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import type { CollabLimits } from '../../shared/collab/limits.js';
-import { encodeSavedMessage, type DeleteSet } from '../../shared/collab/savedProtocol.js';
+import { encodeSavedMessage } from '../../shared/collab/savedProtocol.js';
 import type { CollabHooks } from './CollabHooks.js';
 import type { CollabLog } from './CollabLog.js';
+import { readClientUpdate } from './readClientUpdate.js';
 import { CollabRefusal } from './CollabRefusal.js';
 import { DocumentPersistence } from './DocumentPersistence.js';
 import { RoomAwareness } from './RoomAwareness.js';
+import { RoomBroadcast } from './RoomBroadcast.js';
 import type { RoomApi, RoomConnection } from './RoomConnection.js';
-import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './syncMessages.js';
+import type { SharedFrame } from './SharedFrame.js';
+import { SyncStep2Cache } from './SyncStep2Cache.js';
+import { encodeSyncStep1 } from './syncMessages.js';
 
 export interface DocumentRoomOptions {
   draftId: string;
@@ -31,8 +35,9 @@ export const SERVER_CHANGE = Symbol('server change');
 type RoomState = 'loading' | 'ready' | 'idle' | 'unloading' | 'gone';
 
 /**
- * One draft's live document and the connections editing it: applies checked updates, broadcasts each one
- * encoded once, hands it to persistence and tells subscribed clients what is saved.
+ * One draft's live document and the connections editing it: applies checked updates; RoomBroadcast sends
+ * them (coalesced per event-loop turn) and hands them back merged for one store write right after.
+ * Tells subscribed clients what is saved; the full state for joiners is encoded once per change.
  */
 export class DocumentRoom implements RoomApi {
   readonly draftId: string;
@@ -41,18 +46,23 @@ export class DocumentRoom implements RoomApi {
   readonly gone: Promise<void>;
   private readonly presence: RoomAwareness;
   private readonly connections = new Set<RoomConnection>();
+  private readonly broadcaster: RoomBroadcast;
+  private readonly step2 = new SyncStep2Cache(this.doc);
+  /** Transactions of this turn's updates, stored once RoomBroadcast has sent them. */
+  private unstored: Y.Transaction[] = [];
   private state: RoomState = 'loading';
   private persistence: DocumentPersistence | null = null;
   /** An update threw half-way: memory may hold unaccepted data, so the room is reloaded and never snapshotted. */
   private tainted = false;
-  private staged: Array<{ update: Uint8Array; deletions: DeleteSet }> | null = null;
+  private staged: Array<{ update: Uint8Array; transaction: Y.Transaction }> | null = null;
   private idleGeneration = 0;
   private markGone!: () => void;
 
   constructor(private readonly options: DocumentRoomOptions) {
     this.draftId = options.draftId;
     this.gone = new Promise((resolve) => (this.markGone = resolve));
-    this.presence = new RoomAwareness(this.doc, options.limits, (message) => this.broadcast(message));
+    this.broadcaster = new RoomBroadcast(this.connections, () => this.presence.takeChanges(), { afterUpdates: (merged) => this.store(merged) });
+    this.presence = new RoomAwareness(this.doc, options.limits, () => this.broadcaster.awarenessChanged());
     void this.load();
   }
 
@@ -78,16 +88,12 @@ export class DocumentRoom implements RoomApi {
 
   /** Writes accepted but not yet durable. */
   get pendingWrites(): number {
-    return this.persistence?.pending ?? 0;
+    return this.unstored.length + (this.persistence?.pending ?? 0);
   }
 
-  /** Sync step 2 for a client's state vector (MALFORMED_MESSAGE when it does not decode). */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
-    try {
-      return encodeSyncStep2(this.doc, stateVector);
-    } catch (error) {
-      throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable state vector: ${(error as Error).message}`);
-    }
+  /** Sync step 2 for a client's state vector (MALFORMED_MESSAGE when it does not decode); cached for fresh joiners. */
+  syncStep2For(stateVector: Uint8Array): Uint8Array | SharedFrame {
+    return this.step2.answer(stateVector);
   }
 
   /**
@@ -97,7 +103,7 @@ export class DocumentRoom implements RoomApi {
    */
   applyUpdate(conn: RoomConnection, update: Uint8Array): void {
     try {
-      Y.decodeUpdate(update);
+      readClientUpdate(update);
     } catch (error) {
       throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable update: ${(error as Error).message}`);
     }
@@ -116,7 +122,7 @@ export class DocumentRoom implements RoomApi {
       if (changed) return this.taint(conn, failure);
       throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `update failed to apply: ${(failure as Error).message}`);
     }
-    for (const { update: applied, deletions } of staged) this.publish(applied, deletions, conn);
+    for (const { update: applied, transaction } of staged) this.publish(applied, transaction, conn);
   }
 
   /**
@@ -130,6 +136,7 @@ export class DocumentRoom implements RoomApi {
     this.doc.transact(() => {
       result = change(this.doc);
     }, SERVER_CHANGE);
+    this.broadcaster.flush();
     await this.persistence.settled();
     return result;
   }
@@ -164,11 +171,12 @@ export class DocumentRoom implements RoomApi {
       store: (payload) => this.options.hooks.store(payload),
       snapshot: () => this.snapshot(),
       log: this.options.log,
-      onDurable: (stateVector, newDeletions) => this.announceSaved(stateVector, newDeletions),
+      onDurable: (stateVector, newDeletions) => this.broadcaster.saved(stateVector, newDeletions),
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-      if (this.staged) this.staged.push({ update, deletions: transaction.deleteSet });
-      else this.publish(update, transaction.deleteSet, origin);
+      this.step2.invalidate();
+      if (this.staged) this.staged.push({ update, transaction });
+      else this.publish(update, transaction, origin);
     });
     this.state = 'ready';
     for (const conn of this.connections) this.greet(conn);
@@ -183,24 +191,17 @@ export class DocumentRoom implements RoomApi {
     conn.attach(this);
   }
 
-  private publish(update: Uint8Array, deletions: DeleteSet, origin: unknown): void {
-    this.persistence!.write(update, deletions);
-    const message = encodeSyncUpdate(update);
-    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+  private publish(update: Uint8Array, transaction: Y.Transaction, origin: unknown): void {
+    this.unstored.push(transaction);
+    this.broadcaster.update(update, origin);
     this.options.onChanged?.(this.draftId);
   }
 
-  private broadcast(message: Uint8Array): void {
-    for (const conn of this.connections) conn.send(message);
-  }
-
-  private announceSaved(stateVector: Map<number, number>, newDeletions: DeleteSet): void {
-    let message: Uint8Array | null = null;
-    for (const conn of this.connections) {
-      if (!conn.savedSubscribed) continue;
-      message ??= encodeSavedMessage(stateVector, newDeletions);
-      conn.send(message);
-    }
+  /** The turn's updates, merged, go to persistence as one write. */
+  private store(merged: Uint8Array): void {
+    const transactions = this.unstored;
+    this.unstored = [];
+    this.persistence!.write(merged, Y.mergeDeleteSets(transactions.map((t) => t.deleteSet)), transactions.at(-1)!.afterState);
   }
 
   private snapshot(): Uint8Array | null {
@@ -221,6 +222,7 @@ export class DocumentRoom implements RoomApi {
   private async idle(): Promise<void> {
     this.state = 'idle';
     const generation = ++this.idleGeneration;
+    this.broadcaster.flush();
     await this.persistence!.flushed();
     if (this.state !== 'idle' || generation !== this.idleGeneration) return;
     this.state = 'unloading';
@@ -242,6 +244,7 @@ export class DocumentRoom implements RoomApi {
   private finish(): void {
     this.state = 'gone';
     this.persistence?.dispose();
+    this.broadcaster.dispose();
     this.presence.destroy();
     this.doc.destroy();
     this.options.onGone(this);

@@ -4,34 +4,53 @@ import type { CollabLimits } from '../../shared/collab/limits.js';
 import { encodeAwarenessEntries, readAwarenessEntries, type AwarenessEntry } from './awarenessEntries.js';
 import { bindPresence, colorFor } from './presenceUser.js';
 import type { RoomConnection } from './RoomConnection.js';
-import { encodeAwareness } from './syncMessages.js';
+import { encodeAwareness, encodeAwarenessMessage } from './syncMessages.js';
 
 /**
  * Presence in one room, bound to the signed-in members. A connection speaks only for the awareness
  * client ids it introduced: an entry for an id held by another member's connection is ignored (stock
  * clients legitimately relay "peer timed out" entries, so this is not a reason to close). The same
  * member reconnecting takes its id over from the stale socket. Every accepted state gets `user` from
- * the server's record. Changes go to every connection, the sender included: y-websocket clients count
- * that echo as a sign of life.
+ * the server's record. Changes are collected and sent once per event-loop turn (RoomBroadcast calls
+ * takeChanges), so a room full of clients renewing their presence together costs a few broadcasts, not
+ * one per client; they go to every connection, the sender included: y-websocket clients count that echo
+ * as a sign of life.
  */
 export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly owners = new Map<number, RoomConnection>();
   /** The colour each member present in this room was given, kept while any of their connections stays. */
   private readonly colors = new Map<string, string>();
+  /** Client ids changed since the last takeChanges, with the clock of those that left (their meta is dropped). */
+  private readonly changed = new Map<number, number | null>();
 
+  /** @param onChange called after every change; the owner then calls takeChanges (once per turn). */
   constructor(
     doc: Y.Doc,
     private readonly limits: Pick<CollabLimits, 'maxAwarenessStateBytes' | 'maxAwarenessClientsPerConnection'>,
-    broadcast: (message: Uint8Array) => void,
+    onChange: () => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server itself is not present in any draft.
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
-      const changed = [...added, ...updated, ...removed];
-      if (changed.length > 0) broadcast(encodeAwareness(this.awareness, changed));
+      for (const id of [...added, ...updated]) this.changed.set(id, null);
+      for (const id of removed) this.changed.set(id, this.awareness.meta.get(id)?.clock ?? 0);
+      if (this.changed.size > 0) onChange();
     });
+  }
+
+  /** One awareness message with the current entry of every client changed since the last call, or null. */
+  takeChanges(): Uint8Array | null {
+    if (this.changed.size === 0) return null;
+    const states = this.awareness.getStates();
+    const entries: AwarenessEntry[] = [];
+    for (const [clientId, leftAtClock] of this.changed) {
+      const clock = this.awareness.meta.get(clientId)?.clock ?? leftAtClock ?? 0;
+      entries.push({ clientId, clock, state: (states.get(clientId) as Record<string, unknown> | undefined) ?? null });
+    }
+    this.changed.clear();
+    return encodeAwarenessMessage(encodeAwarenessEntries(entries));
   }
 
   /** Applies a client's awareness update after checking it (throws CollabRefusal on a malformed or oversized one). */

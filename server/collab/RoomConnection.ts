@@ -1,5 +1,6 @@
 import type { CloseCode } from '../../shared/collab/closeCodes.js';
 import type { CollabUser } from './CollabHooks.js';
+import type { SharedFrame } from './SharedFrame.js';
 
 /** A socket as its document room sees it (implemented by CollabConnection). */
 export interface RoomConnection {
@@ -8,8 +9,11 @@ export interface RoomConnection {
   readonly clientIds: Set<number>;
   /** Whether this client asked for MESSAGE_SAVED notices. */
   readonly savedSubscribed: boolean;
-  /** Queues a frame unless the socket is closing; closes it with SLOW_CONSUMER when the client is not reading. */
-  send(message: Uint8Array): void;
+  /**
+   * Queues a message unless the socket is closing; closes it with SLOW_CONSUMER when the client is not
+   * reading. A SharedFrame (broadcasts) is framed once for every connection.
+   */
+  send(message: Uint8Array | SharedFrame): void;
   /** Closes with a code from shared/collab/closeCodes.ts and leaves the room at once. */
   close(code: CloseCode, reason: string): void;
   /** The room is loaded and has sent its greeting: process messages (those queued meanwhile first). */
@@ -19,7 +23,7 @@ export interface RoomConnection {
 /** What a connection asks of its room once the room is loaded (implemented by DocumentRoom). */
 export interface RoomApi {
   /** Sync step 2 for a client's state vector; throws CollabRefusal when it does not decode. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array;
+  syncStep2For(stateVector: Uint8Array): Uint8Array | SharedFrame;
   /** Checks and applies a client's document update; throws CollabRefusal to close that socket. */
   applyUpdate(conn: RoomConnection, update: Uint8Array): void;
   receiveAwareness(conn: RoomConnection, update: Uint8Array): void;

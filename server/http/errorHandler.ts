@@ -19,6 +19,8 @@ export const apiNotFound: RequestHandler = (_req, res) => {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
   if (err instanceof AppError) return send(res, err);
+  // A path whose percent-encoding does not decode (e.g. overlong UTF-8 `%c0%ae`) names nothing here.
+  if (err instanceof URIError) return send(res, new AppError('NOT_FOUND', 'No such address.'));
   const type = (err as { type?: string }).type;
   if (type === 'entity.too.large') return send(res, new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.'));
   if (type === 'entity.parse.failed') return send(res, new AppError('MALFORMED_JSON', 'The request body is not valid JSON.'));

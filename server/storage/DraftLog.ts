@@ -5,6 +5,11 @@ import { SerialQueue } from './SerialQueue.js';
 import { readSnapshot, writeSnapshot } from './SnapshotFile.js';
 import type { StorageFile } from './StorageFile.js';
 
+export interface DraftLogOptions extends OpenLogOptions {
+  /** Least time between the starts of two log writes (each one write + one fdatasync). @default 0 */
+  commitIntervalMs?: number;
+}
+
 interface PendingAppend {
   update: Uint8Array;
   resolve: () => void;
@@ -17,6 +22,9 @@ interface PendingAppend {
  *
  * Group commit: appends that arrive while a write + fdatasync is running wait together in the next
  * batch, which goes out as one write + one fdatasync; each append resolves after the sync covering it.
+ * With `commitIntervalMs`, a batch also waits until that long after the previous write started, so a
+ * draft many people type into at once costs at most one fdatasync per interval; a lone append after a
+ * quiet spell is written at once.
  */
 export class DraftLog {
   private readonly queue = new SerialQueue();
@@ -25,11 +33,13 @@ export class DraftLog {
   private end = 0;
   /** The batch still collecting appends; its flush is already queued. */
   private batch: PendingAppend[] | null = null;
+  /** When the last batch write started (performance.now()). */
+  private lastCommit = -Infinity;
 
   constructor(
     private readonly paths: DraftPaths,
     private readonly draftId: string,
-    private readonly options: OpenLogOptions,
+    private readonly options: DraftLogOptions,
   ) {}
 
   /** Bytes in the log; 0 until the log has been opened. */
@@ -87,7 +97,11 @@ export class DraftLog {
   }
 
   private async flush(batch: PendingAppend[]): Promise<void> {
+    // Appends keep joining this batch while it waits for its turn (compaction or release may close it earlier).
+    const wait = this.lastCommit + (this.options.commitIntervalMs ?? 0) - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     if (this.batch === batch) this.batch = null;
+    this.lastCommit = performance.now();
     try {
       const file = await this.opened();
       const bytes = encodeRecords(batch.map((a) => a.update));

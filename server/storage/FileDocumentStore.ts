@@ -12,7 +12,21 @@ export interface FileDocumentStoreOptions {
   warn?: (message: string) => void;
   /** How files are opened; tests pass one that fails on demand. @default openStorageFile (node:fs) */
   openFile?: OpenStorageFile;
+  /**
+   * Least time between two grouped log writes of one draft (each one write + one fdatasync). Appends
+   * arriving meanwhile share the next write; an append to a quiet draft is written at once. The server
+   * uses BUSY_DRAFT_COMMIT_INTERVAL_MS; a caller that awaits each append before the next would be held
+   * to one append per interval, hence no pause by default. @default 0
+   */
+  commitIntervalMs?: number;
 }
+
+/**
+ * The server's commit interval: a draft many people type into at once costs at most 20 fdatasyncs per
+ * second (each about 0.1 ms of CPU and 0.3-0.5 ms of disk wait on the benchmark machine) instead of one
+ * per keystroke or so, and "saved" comes at most 50 ms later under such load, never what clients see.
+ */
+export const BUSY_DRAFT_COMMIT_INTERVAL_MS = 50;
 
 /**
  * Yjs documents on the local disk: DATA_DIR/docs/<draftId>/snapshot.bin (last compacted state) and
@@ -35,6 +49,7 @@ export class FileDocumentStore implements DocumentStore {
     return new FileDocumentStore(dataDir, {
       warn: options.warn ?? ((message) => console.warn(message)),
       openFile: options.openFile ?? openStorageFile,
+      commitIntervalMs: options.commitIntervalMs ?? 0,
     });
   }
 

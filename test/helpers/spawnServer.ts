@@ -18,7 +18,7 @@ export interface SpawnedServer {
  * Runs the real entry point (server/index.ts) as a child process, the way `npm run serve` does,
  * so tests can kill it, restart it and read what it prints. Killed when the test (or, from beforeAll, the file) ends if still running.
  */
-export function spawnServer(env: Record<string, string>): SpawnedServer {
+export function spawnServer(env: Record<string, string>, options: { autoTeardown?: boolean } = {}): SpawnedServer {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/index.ts')], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
@@ -39,7 +39,8 @@ export function spawnServer(env: Record<string, string>): SpawnedServer {
     exited.then(({ code }) => reject(new Error(`server exited with ${code} before listening:\n${out}`)));
   });
   ready.catch(() => undefined);
-  registerTeardown(() => {
+  // A caller that manages the child's life across tests (restartableServer) turns this off.
+  if (options.autoTeardown !== false) registerTeardown(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   return { child, output: () => out, ready, exited };

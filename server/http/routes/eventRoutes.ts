@@ -3,11 +3,15 @@ import { EVENT_STREAM_HEARTBEAT_SECONDS, MAX_EVENT_STREAMS_PER_MEMBER, type Draf
 import { AppError } from '../../domain/AppError.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireUser } from '../authenticate.js';
+import { sessionToken } from '../cookies.js';
 import { draftIdParam } from './draftRoutes.js';
 
 /**
  * GET /api/drafts/:id/events: a server-sent event stream of the draft's live changes (comments,
- * versions, status ...). Closed by the server when the member's sessions end.
+ * versions, status ...). Closed by the server when the member's sessions end (deactivation, role
+ * change), and by itself as soon as the session it was opened with no longer signs anyone in (expired,
+ * signed out): that is checked before every event and at every heartbeat, so no event reaches a page
+ * whose sign-in has ended.
  */
 export function eventRoutes(services: Services): Router {
   const router = Router();
@@ -19,6 +23,7 @@ export function eventRoutes(services: Services): Router {
 
   router.get('/drafts/:id/events', requireUser, (req, res) => {
     const user = currentUser(res);
+    const token = sessionToken(req);
     const draft = services.drafts.get(draftIdParam(req.params.id));
     const mine = streamsByUser.get(user.id) ?? new Set<Response>();
     if (mine.size >= MAX_EVENT_STREAMS_PER_MEMBER) {
@@ -33,9 +38,13 @@ export function eventRoutes(services: Services): Router {
       'X-Accel-Buffering': 'no',
     });
     res.write(`retry: 3000\n: connected to ${draft.id}\n\n`);
-    const send = (event: DraftEvent) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    const unsubscribe = services.events.subscribe(draft.id, send);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), EVENT_STREAM_HEARTBEAT_SECONDS * 1000);
+    /** Writes `chunk` while the stream's session still signs this member in; ends the stream otherwise. */
+    const write = (chunk: string) => {
+      if (services.sessions.resolve(token)?.id !== user.id) return void res.end();
+      res.write(chunk);
+    };
+    const unsubscribe = services.events.subscribe(draft.id, (event: DraftEvent) => write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+    const heartbeat = setInterval(() => write(': keep-alive\n\n'), EVENT_STREAM_HEARTBEAT_SECONDS * 1000);
     res.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();

@@ -1,0 +1,106 @@
+/**
+ * Sync-server benchmark (`npm run bench`; not a test, vitest never runs test/bench, nothing is asserted):
+ * starts our real server (child process, fresh DATA_DIR, durable file store, real sign-in), creates the
+ * drafts a scenario needs, drives it with the reference load generator of ../shared/bench (stock
+ * y-websocket clients), and prints per scenario: server CPU per delivered update, latency p50/p95/p99,
+ * memory per connection, join time (S3) and the store's fsync rate. With --with-references the
+ * y-websocket server and Hocuspocus run in the same session, alternating (ours, ywss, hocuspocus) x reps.
+ *
+ *   npm run bench -- [--scenarios S1,S2,S3,S4] [--reps 3] [--with-references] [--targets ours,ywss]
+ *                    [--no-pin] [--server-cpus 0] [--gen-cpus 1] [--cpu-prof] [--server-node-args=--trace-gc]
+ *                    [--out DIR]
+ *   npm run bench -- --report DIR      prints the tables again from DIR/runs.json
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { renderGoals } from './benchGoals.js';
+import { renderScenario, type RunRecord } from './benchReport.js';
+import { prepareReferenceCopy, startTarget, type TargetName } from './benchTargets.js';
+import { runLoadgen } from './runLoadgen.js';
+import { isScenarioId, SCENARIOS, type ScenarioId } from './scenarios.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const { values } = parseArgs({
+  options: {
+    scenarios: { type: 'string', default: 'S1,S2,S3,S4' },
+    reps: { type: 'string', default: '3' },
+    'with-references': { type: 'boolean', default: false },
+    targets: { type: 'string' },
+    'no-pin': { type: 'boolean', default: false },
+    'server-cpus': { type: 'string', default: '0' },
+    'gen-cpus': { type: 'string', default: '1' },
+    'cpu-prof': { type: 'boolean', default: false },
+    'server-node-args': { type: 'string', default: '' },
+    refbench: { type: 'string', default: path.join(os.tmpdir(), 'coc-refbench') },
+    out: { type: 'string' },
+    report: { type: 'string' },
+  },
+});
+
+const scenarioIds = values.scenarios.split(',').map((s) => s.trim());
+for (const id of scenarioIds) if (!isScenarioId(id)) throw new Error(`unknown scenario ${id} (S1..S4)`);
+const targets = (values.targets ?? (values['with-references'] ? 'ours,ywss,hocuspocus' : 'ours')).split(',').map((t) => t.trim()) as TargetName[];
+for (const t of targets) if (!['ours', 'ywss', 'hocuspocus'].includes(t)) throw new Error(`unknown target ${t}`);
+const reps = Number(values.reps);
+if (!Number.isInteger(reps) || reps < 1 || reps > 10) throw new Error('--reps must be 1..10');
+const pin = !values['no-pin'];
+const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+const outDir = path.resolve(values.out ?? path.join(os.tmpdir(), 'coc-bench-results', stamp));
+mkdirSync(outDir, { recursive: true });
+
+if (values.report) {
+  const saved = JSON.parse(readFileSync(path.join(values.report, 'runs.json'), 'utf8')) as RunRecord[];
+  const present = (['S1', 'S2', 'S3', 'S4'] as ScenarioId[]).filter((id) => saved.some((r) => r.scenario === id));
+  const names = (['ours', 'ywss', 'hocuspocus'] as TargetName[]).filter((t) => saved.some((r) => r.target === t));
+  console.log(present.map((id) => renderScenario(SCENARIOS[id], saved, names)).join('\n') + '\n' + renderGoals(saved, present));
+  process.exit(0);
+}
+
+const refDir = prepareReferenceCopy(path.resolve(ROOT, '../shared/bench'), values.refbench);
+const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+console.error(`[bench] ${machine}; results in ${outDir}`);
+
+const runs: RunRecord[] = [];
+for (const id of scenarioIds as ScenarioId[]) {
+  const scenario = SCENARIOS[id];
+  for (let rep = 1; rep <= reps; rep += 1) {
+    for (const target of targets) {
+      const runId = `${id}-${target}-r${rep}`;
+      const running = await startTarget(target, {
+        runDir: outDir,
+        runId,
+        docs: scenario.docs,
+        cpus: pin ? values['server-cpus'] : null,
+        refDir,
+        cpuProfile: values['cpu-prof'] && target === 'ours',
+        nodeArgs: values['server-node-args'].split(' ').filter(Boolean),
+      });
+      let record: RunRecord;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const before = await running.serverStats();
+        const started = Date.now();
+        const { exit, result } = await runLoadgen(running, scenario, { refDir, runDir: outDir, runId, cpus: pin ? values['gen-cpus'] : null });
+        // Everyone has left: wait (a few seconds at most) for the drafts to leave memory, as they should.
+        const after = await running.serverStats((stats) => stats.collab.rooms === 0 && stats.store.openDrafts === 0);
+        record = { scenario: id, target, rep, exit, result, store: before && after ? { before: before.store, after: after.store } : null, leftOpen: after ? after.collab.rooms + after.store.openDrafts : null };
+        console.error(`[bench] ${runId}: generator exit ${exit} in ${((Date.now() - started) / 1000).toFixed(1)} s, load average ${os.loadavg()[0]!.toFixed(2)}`);
+      } finally {
+        await running.stop();
+      }
+      runs.push(record);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+let report = `## Sync server benchmark, ${stamp}\n\n${machine}; pinning: ${pin ? `server cpu ${values['server-cpus']}, generator cpu ${values['gen-cpus']}` : 'none'}; ${reps} rep(s) per cell, value = median [min-max]; ours = this project's server with its durable file store and real sign-in, the references in memory.\n\n`;
+for (const id of scenarioIds as ScenarioId[]) report += renderScenario(SCENARIOS[id], runs, targets) + '\n';
+if (targets.includes('ours') && targets.length > 1) report += renderGoals(runs, scenarioIds as ScenarioId[]);
+writeFileSync(path.join(outDir, 'runs.json'), JSON.stringify(runs, null, 2));
+writeFileSync(path.join(outDir, 'summary.md'), report);
+console.log(report);
+console.error(`[bench] raw results: ${outDir}`);

@@ -1,0 +1,229 @@
+import { existsSync, watch } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
+import { trackSaved } from '../../shared/collab/trackSaved.js';
+import { addClause } from '../../shared/doc/addClause.js';
+import { readParagraphs } from '../../shared/doc/clauseBody.js';
+import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
+import { draftPaths } from '../../server/storage/DraftPaths.js';
+import { eventually, openCollabClient } from '../helpers/collabClient.js';
+import { readDraftFromDisk } from '../helpers/draftDisk.js';
+import { ApiClient } from '../helpers/http.js';
+import { markerCounts } from '../helpers/markerCounts.js';
+import { reportFigure } from '../helpers/reportFigure.js';
+import { restartableServer, type RestartableServer } from '../helpers/restartableServer.js';
+import { openSavedTypist, type SavedTypist } from '../helpers/savedTypist.js';
+import { seeded } from '../helpers/seeded.js';
+import { TEST_PASSWORD } from '../helpers/testServer.js';
+import { readDraftFilesNow } from '../integration/versions/versionHelpers.js';
+
+const SEED = 20261207;
+const CLIENTS = 20;
+const KILL_TRIALS = 10;
+const TERM_TRIALS = 2;
+const SNAPSHOT_TRIALS = 4;
+/** Each client types a marker this often: 20 clients make 400 edits a second between them. */
+const TYPING_PERIOD_MS = 50;
+const EDITORS = ['secretariat@example.org', 'us@example.org', 'au@example.org', 'dk@example.org', 'no@example.org'];
+
+const fullText = (doc: Y.Doc) => readOrderedClauses(doc).flatMap((c) => readParagraphs(c.body)).join('\n');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let server: RestartableServer;
+let cookies: string[];
+const random = seeded(SEED);
+
+/** Adds `count` operative clauses (one text run each) through a collab client and waits until they are saved. */
+async function addTypingClauses(draftId: string, cookie: string, count: number, heading: string): Promise<string[]> {
+  const setup = await openCollabClient(server.target, { draftId, cookie });
+  const tracker = trackSaved(setup.provider, () => {});
+  const ids = Array.from({ length: count }, (_, i) => addClause(setup.doc, { kind: 'operative', heading: `${heading} ${i}`, paragraphs: ['Start.'] }));
+  await eventually(() => tracker.saved, 'the new clauses to be saved', 10_000);
+  tracker.destroy();
+  setup.destroy();
+  return ids;
+}
+
+/** Waits until every typist is connected, synced and has everything it typed reported saved; returns how long that took (ms). */
+async function waitAllSaved(typists: SavedTypist[], what: string): Promise<number> {
+  const started = performance.now();
+  await eventually(
+    () => typists.every((t) => t.client.provider.wsconnected && t.client.provider.synced && t.allSaved()),
+    `${what}: every client reconnected, resynced and saved`,
+    20_000,
+  );
+  return performance.now() - started;
+}
+
+/** Waits until every typist shows the same text; returns it. */
+async function waitConverged(typists: SavedTypist[], what: string): Promise<string> {
+  await eventually(() => new Set(typists.map((t) => fullText(t.client.doc))).size === 1, `${what}: every client shows the same text`, 20_000);
+  return fullText(typists[0]!.client.doc);
+}
+
+/** Every marker typed by any typist appears exactly once in `text`, and nothing else marker-shaped appears twice. */
+function expectEachTypedOnce(typists: SavedTypist[], text: string, context: string): void {
+  const counts = markerCounts(text);
+  const typed = typists.flatMap((t) => t.typed.map((m) => m.marker));
+  expect(typed.filter((m) => counts.get(m) !== 1), `${context}: typed markers missing or duplicated`).toEqual([]);
+  expect([...counts].filter(([, n]) => n > 1), `${context}: duplicated markers`).toEqual([]);
+}
+
+beforeAll(async () => {
+  server = await restartableServer();
+  await server.start();
+  cookies = await Promise.all(EDITORS.map(async (email) => (await new ApiClient(server.target.url).signIn(email, TEST_PASSWORD)).cookie!));
+});
+
+afterAll(() => server?.dispose());
+
+describe('durability of the draft text across crashes and restarts', () => {
+  let draftId: string;
+  let typists: SavedTypist[];
+
+  beforeAll(async () => {
+    const api = new ApiClient(server.target.url);
+    api.cookie = cookies[0];
+    draftId = (await api.get('/api/drafts')).body[0].id;
+    const clauseIds = await addTypingClauses(draftId, cookies[0]!, CLIENTS, 'Durability');
+    typists = await Promise.all(
+      clauseIds.map((clauseId, i) => openSavedTypist(server.target, { draftId, cookie: cookies[i % cookies.length]!, clauseId, tag: `c${i}` })),
+    );
+  });
+
+  it(`loses nothing reported saved and duplicates nothing when the server is killed with SIGKILL at a seeded random moment (${KILL_TRIALS} trials, ${CLIENTS} clients typing)`, async () => {
+    const clausesBefore = readOrderedClauses(typists[0]!.client.doc).length;
+    let worstUnsavedAgeMs = 0;
+    let worstUnsavedCount = 0;
+    let savedChecks = 0;
+    const restarts: number[] = [];
+    const resyncs: number[] = [];
+    for (let trial = 0; trial < KILL_TRIALS; trial++) {
+      const runMs = 300 + Math.floor(random() * 1200);
+      const context = `trial ${trial} (seed ${SEED}, killed after ${runMs} ms)`;
+      for (const t of typists) t.start(TYPING_PERIOD_MS);
+      await sleep(runMs);
+      const killedAt = performance.now();
+      const exit = await server.stop('SIGKILL');
+      for (const t of typists) t.stop();
+      expect(exit.signal, context).toBe('SIGKILL');
+
+      const saved = typists.flatMap((t) => t.savedMarkers());
+      const unsaved = typists.flatMap((t) => t.unsavedMarkers());
+      expect(saved.length, `${context}: edits were reported saved before the kill`).toBeGreaterThan(0);
+      savedChecks += saved.length;
+      worstUnsavedCount = Math.max(worstUnsavedCount, unsaved.length);
+      worstUnsavedAgeMs = Math.max(worstUnsavedAgeMs, ...unsaved.map((m) => killedAt - m.at));
+
+      // What a restart would load: every saved marker exactly once, nothing twice, no clause lost or re-seeded.
+      const onDisk = await readDraftFromDisk(server.dataDir, draftId);
+      const counts = markerCounts(fullText(onDisk));
+      expect(saved.filter((m) => counts.get(m) !== 1), `${context}: saved markers not exactly once on disk`).toEqual([]);
+      expect([...counts].filter(([, n]) => n > 1), `${context}: duplicated on disk`).toEqual([]);
+      expect(readOrderedClauses(onDisk).length, context).toBe(clausesBefore);
+      for (const t of typists) expect(Y.getState(onDisk.store, t.client.doc.clientID), `${context}: disk older than saved`).toBeGreaterThanOrEqual(t.savedClock);
+
+      // Restart on the same port: clients reconnect, send what was not saved, and everyone converges.
+      restarts.push(await server.start());
+      resyncs.push(await waitAllSaved(typists, context));
+      const text = await waitConverged(typists, context);
+      expectEachTypedOnce(typists, text, context);
+      expect(fullText(await readDraftFilesNow(server.dataDir, draftId)), `${context}: the stored document differs from the clients'`).toBe(text);
+    }
+    for (const t of typists) expect(t.client.closes.every((c) => c.code === 1006), 'only abnormal closes (the kills), no refusals').toBe(true);
+    const typedTotal = typists.reduce((n, t) => n + t.typed.length, 0);
+    reportFigure(
+      'kill -9 trials with 20 typing clients',
+      `${KILL_TRIALS} trials, ${typedTotal} edits typed, ${savedChecks} reported-saved edits checked on disk after the kills: 0 lost, 0 duplicated`,
+    );
+    reportFigure('kill -9: most edits typed but not yet reported saved at a kill (resent by their clients)', worstUnsavedCount);
+    reportFigure('kill -9: oldest edit not yet reported saved at a kill (ms)', Math.round(worstUnsavedAgeMs));
+    reportFigure('kill -9: restart until listening, worst (ms)', Math.round(Math.max(...restarts)));
+    reportFigure('kill -9: restart until all 20 clients resynced and saved, worst (ms)', Math.round(Math.max(...resyncs)));
+  }, 120_000);
+
+  it(`keeps everything it accepted and exits with code 0 within 5 s on SIGTERM while ${CLIENTS} clients type (${TERM_TRIALS} trials)`, async () => {
+    let worstExitMs = 0;
+    for (let trial = 0; trial < TERM_TRIALS; trial++) {
+      const context = `SIGTERM trial ${trial} (seed ${SEED})`;
+      const closesBefore = typists.map((t) => t.client.closes.length);
+      for (const t of typists) t.start(TYPING_PERIOD_MS);
+      await sleep(300 + Math.floor(random() * 700));
+      for (const t of typists) t.stop();
+      const exit = await server.stop('SIGTERM');
+      expect(exit.code, `${context}: ${server.current.output().slice(-500)}`).toBe(0);
+      expect(exit.ms, context).toBeLessThan(5000);
+      worstExitMs = Math.max(worstExitMs, exit.ms);
+      // The server closed every socket with SHUTTING_DOWN (transient: the clients reconnect).
+      typists.forEach((t, i) => expect(t.client.closes.slice(closesBefore[i]).map((c) => c.code), context).toContain(CLOSE_CODE.SHUTTING_DOWN));
+
+      // Accepted = reported saved, or forwarded by the server to another client: all of it must be on disk.
+      const accepted = new Set(typists.flatMap((t) => t.savedMarkers()));
+      typists.forEach((t, i) => {
+        for (const marker of markerCounts(fullText(t.client.doc)).keys()) if (!marker.startsWith(`[c${i}-`)) accepted.add(marker);
+      });
+      const counts = markerCounts(fullText(await readDraftFromDisk(server.dataDir, draftId)));
+      expect([...accepted].filter((m) => counts.get(m) !== 1), `${context}: accepted markers not exactly once on disk`).toEqual([]);
+      reportFigure(`SIGTERM trial ${trial}: markers accepted before the signal, all on disk`, accepted.size);
+
+      await server.start();
+      await waitAllSaved(typists, context);
+      expectEachTypedOnce(typists, await waitConverged(typists, context), context);
+    }
+    reportFigure('SIGTERM: slowest clean exit (ms)', Math.round(worstExitMs));
+  }, 60_000);
+});
+
+describe('a crash while a snapshot is being written', () => {
+  it(`never leaves a blank or older-than-saved document (${SNAPSHOT_TRIALS} kills timed on the snapshot file)`, async () => {
+    const api = new ApiClient(server.target.url);
+    api.cookie = cookies[0];
+    const draftId = (await api.post('/api/drafts', { title: 'Compaction under fire', template: 'blank' })).body.id as string;
+    const clauseIds = await addTypingClauses(draftId, cookies[0]!, 2, 'Bulk');
+    // 32 KiB after each marker: the log passes the 1 MiB compaction threshold about twice a second.
+    const filler = ` ${'negotiated text '.repeat(2048)}`;
+    const typists = await Promise.all(
+      clauseIds.map((clauseId, i) => openSavedTypist(server.target, { draftId, cookie: cookies[i + 1]!, clauseId, tag: `s${i}`, filler })),
+    );
+    const paths = draftPaths(server.dataDir, draftId);
+    let duringWrite = 0;
+    for (let trial = 0; trial < SNAPSHOT_TRIALS; trial++) {
+      const skip = Math.floor(random() * 3);
+      const delayMs = [0, 0, 1, 3, 8][Math.floor(random() * 5)]!;
+      const context = `snapshot trial ${trial} (seed ${SEED}: kill at snapshot write #${skip + 1}, ${delayMs} ms after it began)`;
+      // Kill as soon as the temporary snapshot file appears (the compaction has begun), after a seeded delay.
+      let seen = 0;
+      const killed = new Promise<void>((resolve) => {
+        const watcher = watch(paths.dir, (_event, name) => {
+          if (name !== 'snapshot.bin.tmp' || !existsSync(paths.snapshotTmp) || seen++ < skip) return;
+          watcher.close();
+          setTimeout(() => {
+            server.current.child.kill('SIGKILL');
+            resolve();
+          }, delayMs);
+        });
+      });
+      for (const t of typists) t.start(40);
+      await Promise.race([killed, sleep(20_000).then(() => Promise.reject(new Error(`${context}: no compaction began within 20 s`)))]);
+      await server.current.exited;
+      for (const t of typists) t.stop();
+      if (existsSync(paths.snapshotTmp)) duringWrite += 1;
+
+      const onDisk = await readDraftFromDisk(server.dataDir, draftId);
+      const counts = markerCounts(fullText(onDisk));
+      const saved = typists.flatMap((t) => t.savedMarkers());
+      expect(saved.length, context).toBeGreaterThan(0);
+      expect(readOrderedClauses(onDisk).map((c) => c.id), `${context}: blank document`).toEqual(clauseIds);
+      expect(saved.filter((m) => counts.get(m) !== 1), `${context}: saved markers not exactly once on disk`).toEqual([]);
+      for (const t of typists) expect(Y.getState(onDisk.store, t.client.doc.clientID), `${context}: older than saved`).toBeGreaterThanOrEqual(t.savedClock);
+
+      await server.start();
+      await waitAllSaved(typists, context);
+      expectEachTypedOnce(typists, await waitConverged(typists, context), context);
+    }
+    const size = fullText(typists[0]!.client.doc).length;
+    reportFigure('kill -9 during compaction', `${SNAPSHOT_TRIALS} trials, ${duringWrite} with the temporary snapshot still on disk, document of ${(size / 1e6).toFixed(1)} MB at the end, 0 blank, 0 older than saved`);
+    expect(duringWrite, 'at least one kill landed while the snapshot file was being written').toBeGreaterThan(0);
+  }, 90_000);
+});
