@@ -51,7 +51,7 @@ export class RoomBroadcast {
   /** Sends an accepted document update to every connection but `origin`, at once or at the end of the turn. */
   update(update: Uint8Array, origin: unknown): void {
     this.updates.push({ update, origin });
-    if (this.updates.length === 1 && performance.now() - this.lastUpdates > (this.options.quietMs ?? Number(process.env.EXPERIMENT_QUIET_MS ?? 20))) {
+    if (this.updates.length === 1 && performance.now() - this.lastUpdates > (this.options.quietMs ?? 20)) {
       this.lastUpdates = performance.now();
       this.sendUpdates(this.updates.splice(0));
       return;
