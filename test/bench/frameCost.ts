@@ -10,6 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { WebSocket, WebSocketServer } from 'ws';
 import { encodeBinaryFrame } from '../../server/collab/SharedFrame.js';
@@ -45,8 +46,9 @@ if (values.role === 'receiver') {
 
 async function send(): Promise<void> {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
-  const sockets: WebSocket[] = [];
-  wss.on('connection', (ws) => sockets.push(ws));
+  const sockets: Array<{ ws: WebSocket; socket: Duplex }> = [];
+  // The upgrade request's socket is the one ws runs on: the sync server writes its frames to it too.
+  wss.on('connection', (ws, request) => sockets.push({ ws, socket: request.socket }));
   await new Promise((resolve) => wss.once('listening', resolve));
   const port = (wss.address() as AddressInfo).port;
   const receiver = spawn('taskset', ['-c', values['receiver-cpus'], process.execPath, '--import', 'tsx', import.meta.filename, '--role', 'receiver', '--port', String(port), '--sockets', String(SOCKETS)], { stdio: 'inherit' });
@@ -57,11 +59,10 @@ async function send(): Promise<void> {
   for (const mode of ['ws.send', 'pre-framed', 'ws.send', 'pre-framed']) {
     const cpu0 = process.cpuUsage();
     for (let round = 0; round < rounds; round += 1) {
-      if (mode === 'ws.send') for (const ws of sockets) ws.send(payload);
+      if (mode === 'ws.send') for (const { ws } of sockets) ws.send(payload);
       else {
         const frame = encodeBinaryFrame(payload);
-        // ws's own socket: the frame goes out exactly as the sync server writes it.
-        for (const ws of sockets) (ws as unknown as { _socket: { write(b: Buffer): void } })._socket.write(frame);
+        for (const { socket } of sockets) socket.write(frame);
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
