@@ -1,22 +1,15 @@
 import type { Page } from 'playwright-core';
 import { WebSocket } from 'ws';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromiumLaunch.js';
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
+
 
 /**
  * What the benchmarks need from a browser and a Node client, without test/helpers/browser.ts and
  * collabClient.ts: those register vitest teardown hooks when imported, which fails outside vitest.
  * The Chromium path and flags are the ones the e2e tests use (COMMON.md).
  */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A `ws` WebSocket class that sends the given headers (Cookie, Origin) on the handshake, for y-websocket's WebSocketPolyfill. */
 export function webSocketWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {

@@ -3,20 +3,11 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { registerTeardown } from './teardown.js';
 import { PROJECT_ROOT } from '../../server/config.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromiumLaunch.js';
 
-/** Debian's Chromium; .ci/run installs it on a fresh machine. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
-/** Flags for a quiet, sandbox-free headless Chromium in containers and CI. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+
 
 /**
  * Launches headless Chromium for one test file and registers its teardown (end of the file when launched in beforeAll). Fails early,
