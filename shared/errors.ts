@@ -34,6 +34,10 @@ export const ERROR_STATUS = {
   REVISION_IMMUTABLE: 409,
   /** The draft kept changing while a restore tried to save its current state first; nothing was restored. */
   DRAFT_BUSY: 409,
+  /** A clause status change that is not allowed (the same status again, or reopening text that is not agreed). */
+  INVALID_STATUS_CHANGE: 409,
+  /** Settling on a clause that is not an option of this clause's group. */
+  NOT_AN_OPTION: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_ATTEMPTS: 429,
   TOO_MANY_STREAMS: 429,

@@ -8,7 +8,14 @@ import type { DraftEventBus } from './DraftEventBus.js';
 import { newId } from './tokens.js';
 
 export function toDraftSummary(draft: DraftRecord): DraftSummary {
-  return { id: draft.id, title: draft.title, archived: draft.archived, createdAt: draft.createdAt, updatedAt: draft.updatedAt };
+  return {
+    id: draft.id,
+    title: draft.title,
+    archived: draft.archived,
+    createdAt: draft.createdAt,
+    updatedAt: draft.updatedAt,
+    counts: draft.counts ?? { brackets: 0, options: 0 },
+  };
 }
 
 /**

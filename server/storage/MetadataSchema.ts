@@ -60,6 +60,8 @@ export interface DraftRecord {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Open brackets and options as last counted from the document (missing until first counted). */
+  counts?: { brackets: number; options: number };
 }
 
 export interface CommentRecord {

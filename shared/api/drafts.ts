@@ -22,11 +22,17 @@ export const UpdateDraftBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' });
 export type UpdateDraftBody = z.infer<typeof UpdateDraftBody>;
 
+/** Brackets and options still open in a draft (shared/negotiation/counts.ts). */
+export const DraftCountsView = z.object({ brackets: z.number().int().nonnegative(), options: z.number().int().nonnegative() });
+export type DraftCountsView = z.infer<typeof DraftCountsView>;
+
 export const DraftSummary = z.object({
   id: z.string(),
   title: z.string(),
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Open brackets and options as last counted by the server (kept current while the draft changes). */
+  counts: DraftCountsView,
 });
 export type DraftSummary = z.infer<typeof DraftSummary>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommentView } from './comments.js';
 import { DraftSummary } from './drafts.js';
+import { ClauseStatusEntry, PositionView } from './negotiation.js';
 import { VersionView } from './versions.js';
 
 /**
@@ -19,6 +20,14 @@ export const DraftEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('version.deleted'), versionId: z.string() }),
   /** The secretariat restored a version into the live draft; `backup` is the version saved of the draft just before. */
   z.object({ type: z.literal('version.restored'), version: VersionView, backup: VersionView, by: z.object({ id: z.string(), name: z.string() }) }),
+  /** The secretariat set a clause's status (the entry is appended to the clause's history). */
+  z.object({ type: z.literal('clause.status'), entry: ClauseStatusEntry }),
+  /** A delegation recorded or changed its position on a clause. */
+  z.object({ type: z.literal('position.changed'), position: PositionView }),
+  /** A delegation withdrew its position on a clause. */
+  z.object({ type: z.literal('position.withdrawn'), clauseId: z.string(), delegationId: z.string() }),
+  /** A new revision was published: numbers now count from it (clause id -> number). */
+  z.object({ type: z.literal('numbering.changed'), numbering: z.record(z.string(), z.string()), revision: z.number().int().positive() }),
 ]);
 export type DraftEvent = z.infer<typeof DraftEvent>;
 

@@ -12,6 +12,12 @@ export type AddClauseOptions = ClausePlacement & {
   paragraphs?: readonly string[];
   /** The id to use; only for seeding and tests. @default newClauseId() */
   id?: string;
+  /** Makes the clause an option of that clause (the group's first option). */
+  alternativeTo?: string;
+  /** A "no text" option (with alternativeTo). */
+  noText?: boolean;
+  /** When it was added (orders OP3bis/OP3ter and alternatives). @default Date.now() */
+  addedAt?: number;
 };
 
 /**
@@ -30,6 +36,9 @@ export function addClause(doc: Y.Doc, options: AddClauseOptions): string {
     clause.set(CLAUSE_FIELD.heading, new Y.Text(options.heading ?? ''));
     const body = clause.set(CLAUSE_FIELD.body, new Y.XmlFragment());
     appendParagraphs(body, paragraphs);
+    clause.set(CLAUSE_FIELD.addedAt, options.addedAt ?? Date.now());
+    if (options.alternativeTo !== undefined) clause.set(CLAUSE_FIELD.alternativeTo, options.alternativeTo);
+    if (options.noText) clause.set(CLAUSE_FIELD.noText, true);
     getOrder(doc).insert(index, [id]);
   });
   return id;

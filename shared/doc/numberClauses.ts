@@ -8,16 +8,182 @@ export const NUMBER_PREFIX: Record<ClauseKind, string | null> = {
 };
 
 /**
- * Adds the derived display number to clauses given in reading order: PP1, PP2 ... for preambular and
- * OP1, OP2 ... for operative clauses, each kind counted on its own; sections get null. Numbers are never
- * stored in the document, so moving or deleting a clause renumbers the rest on the next read.
+ * Suffixes of clauses inserted between two published clauses, in the order they were added: OP3bis, OP3ter ...
+ * Past the list a clause is numbered OP3-21, OP3-22 ...
  */
-export function numberClauses<T extends { kind: ClauseKind }>(clauses: readonly T[]): Array<T & { number: string | null }> {
-  const counts: Record<ClauseKind, number> = { preambular: 0, operative: 0, section: 0 };
+export const INSERTION_SUFFIXES = [
+  'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies',
+  'undecies', 'duodecies', 'terdecies', 'quaterdecies', 'quindecies', 'sexdecies', 'septdecies', 'octodecies',
+  'novodecies', 'vicies',
+] as const;
+
+/**
+ * The numbers of the last published revision: clause id -> display number as published (PP1, OP3, PP5alt ...).
+ * Between publications clauses keep these numbers; clauses added since get OP3bis, OP3ter ...
+ */
+export type NumberingBase = Readonly<Record<string, string>>;
+
+/** What numbering reads of a clause (ClauseView has all of it; tests may give just the kind). */
+export interface Numberable {
+  kind: ClauseKind;
+  id?: string;
+  alternativeTo?: string | null;
+  addedAt?: number | null;
+  succeeds?: string | null;
+}
+
+/** Where a clause stands in a group of options: Option `index` of `count`; `root` is the first option's id. */
+export interface OptionPlace {
+  root: string;
+  index: number;
+  count: number;
+}
+
+export type Numbered<T> = T & { number: string | null; option: OptionPlace | null };
+
+/**
+ * Adds display numbers to clauses given in reading order.
+ *
+ * Without a base (no revision published yet, or the text of a revision being published) numbering is clean:
+ * PP1, PP2 ... and OP1, OP2 ..., each kind counted on its own; sections get null.
+ *
+ * With a base (the numbers of the last published revision) numbers are stable: a clause keeps its published
+ * number wherever it moves, the numbers of deleted clauses stay unused, and a clause added since takes the
+ * number of the nearest published clause of its kind before it plus a suffix, in the order clauses were added
+ * (`addedAt`): OP3bis, OP3ter ...; one added before the first published clause of its kind counts from 0
+ * (OP0bis). A clause settled from an option (`succeeds`) takes over that option's published number.
+ *
+ * Options: a clause whose `alternativeTo` names another clause in the list (the group's first option) is an
+ * alternative; it is not counted and is numbered after its first option: PP5alt, PP5alt2 ... in the order the
+ * alternatives were added. An alternative of an alternative belongs to the same group.
+ */
+export function numberClauses<T extends Numberable>(clauses: readonly T[], base: NumberingBase | null = null): Array<Numbered<T>> {
+  const roots = optionRoots(clauses);
+  const numbers: Array<string | null> = clauses.map(() => null);
+
+  if (base === null) {
+    const counts: Record<ClauseKind, number> = { preambular: 0, operative: 0, section: 0 };
+    clauses.forEach((clause, i) => {
+      const prefix = NUMBER_PREFIX[clause.kind];
+      if (prefix === null || roots[i] !== null) return;
+      counts[clause.kind] += 1;
+      numbers[i] = `${prefix}${counts[clause.kind]}`;
+    });
+  } else {
+    numberAgainstBase(clauses, roots, base, numbers);
+  }
+
+  // Alternatives, after their first option.
+  const alternatives = new Map<string, number[]>();
+  clauses.forEach((_clause, i) => {
+    const root = roots[i];
+    if (root === null || root === undefined) return;
+    const list = alternatives.get(root) ?? [];
+    list.push(i);
+    alternatives.set(root, list);
+  });
+  const options: Array<OptionPlace | null> = clauses.map(() => null);
+  const indexOfId = new Map<string, number>();
+  clauses.forEach((clause, i) => {
+    if (clause.id !== undefined && !indexOfId.has(clause.id)) indexOfId.set(clause.id, i);
+  });
+  for (const [root, list] of alternatives) {
+    const rootIndex = indexOfId.get(root)!;
+    const sorted = byAddition(clauses, list);
+    const count = sorted.length + 1;
+    options[rootIndex] = { root, index: 1, count };
+    const rootNumber = numbers[rootIndex] ?? null;
+    sorted.forEach((i, k) => {
+      options[i] = { root, index: k + 2, count };
+      numbers[i] = rootNumber === null ? null : `${rootNumber}alt${k === 0 ? '' : k + 1}`;
+    });
+  }
+  return clauses.map((clause, i) => ({ ...clause, number: numbers[i] ?? null, option: options[i] ?? null }));
+}
+
+/** The clean numbers of clauses in reading order (what a publication records as the next base). */
+export function cleanNumbering(clauses: readonly Numberable[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const clause of numberClauses(clauses)) {
+    if (clause.id !== undefined && clause.number !== null) result[clause.id] = clause.number;
+  }
+  return result;
+}
+
+/** The suffix of the k-th clause (0-based) added after the same published clause. */
+export function insertionSuffix(k: number): string {
+  return INSERTION_SUFFIXES[k] ?? `-${k + 2}`;
+}
+
+/** For each clause, the id of its group's first option when it is an alternative, else null. */
+function optionRoots(clauses: readonly Numberable[]): Array<string | null> {
+  const byId = new Map<string, Numberable>();
+  for (const clause of clauses) if (clause.id !== undefined && !byId.has(clause.id)) byId.set(clause.id, clause);
   return clauses.map((clause) => {
+    let root = clause.alternativeTo ?? null;
+    const seen = new Set<string>(clause.id === undefined ? [] : [clause.id]);
+    // Follow alternatives of alternatives up to the first option; a cycle or a missing clause means "no group".
+    while (root !== null) {
+      if (seen.has(root)) return null;
+      seen.add(root);
+      const target = byId.get(root);
+      if (!target) return null;
+      if (!target.alternativeTo || !byId.has(target.alternativeTo)) return root;
+      root = target.alternativeTo;
+    }
+    return null;
+  });
+}
+
+const CLEAN_NUMBER = /^(PP|OP)(\d+)$/;
+
+function numberAgainstBase(
+  clauses: readonly Numberable[],
+  roots: ReadonlyArray<string | null>,
+  base: NumberingBase,
+  numbers: Array<string | null>,
+): void {
+  const present = new Set(clauses.map((c) => c.id).filter((id): id is string => id !== undefined));
+  const used = new Set<string>();
+  const publishedNumber = (clause: Numberable, prefix: string): string | null => {
+    const candidates = [clause.id, clause.succeeds && !present.has(clause.succeeds) ? clause.succeeds : undefined];
+    for (const id of candidates) {
+      if (id === undefined || id === null) continue;
+      const number = Object.prototype.hasOwnProperty.call(base, id) ? base[id] : undefined;
+      const match = typeof number === 'string' ? CLEAN_NUMBER.exec(number) : null;
+      if (match && match[1] === prefix && !used.has(number!)) return number!;
+    }
+    return null;
+  };
+  const lastKept: Record<string, string> = {};
+  const added = new Map<string, number[]>();
+  clauses.forEach((clause, i) => {
     const prefix = NUMBER_PREFIX[clause.kind];
-    if (prefix === null) return { ...clause, number: null };
-    counts[clause.kind] += 1;
-    return { ...clause, number: `${prefix}${counts[clause.kind]}` };
+    if (prefix === null || roots[i] !== null) return;
+    const kept = publishedNumber(clause, prefix);
+    if (kept !== null) {
+      used.add(kept);
+      numbers[i] = kept;
+      lastKept[prefix] = kept;
+      return;
+    }
+    const anchor = lastKept[prefix] ?? `${prefix}0`;
+    const list = added.get(anchor) ?? [];
+    list.push(i);
+    added.set(anchor, list);
+  });
+  for (const [anchor, list] of added) {
+    byAddition(clauses, list).forEach((i, k) => {
+      numbers[i] = `${anchor}${insertionSuffix(k)}`;
+    });
+  }
+}
+
+/** Indexes sorted by when the clause was added (unknown last), then by reading order. */
+function byAddition(clauses: readonly Numberable[], indexes: readonly number[]): number[] {
+  return [...indexes].sort((a, b) => {
+    const ta = clauses[a]!.addedAt ?? Number.POSITIVE_INFINITY;
+    const tb = clauses[b]!.addedAt ?? Number.POSITIVE_INFINITY;
+    return ta === tb ? a - b : ta < tb ? -1 : 1;
   });
 }

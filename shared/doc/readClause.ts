@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isId } from '../ids.js';
 import { CLAUSE_FIELD, getClauses, isClauseKind, type ClauseKind } from './schema.js';
 
 /** One clause as read from the document: its id, kind and the live Yjs types an editor binds to. */
@@ -11,6 +12,14 @@ export interface ClauseView {
   body: Y.XmlFragment;
   /** The clause's own Y.Map, e.g. to observe changes of kind. */
   map: Y.Map<unknown>;
+  /** The id of the clause this one is an option of (the group's first option), or null. Not checked to exist. */
+  alternativeTo: string | null;
+  /** A "no text" option: its body is not read. */
+  noText: boolean;
+  /** When a client added the clause (ms since 1970), or null (seeded, or not a finite number). */
+  addedAt: number | null;
+  /** The option this clause was settled from (it takes over that clause's published number), or null. */
+  succeeds: string | null;
 }
 
 /**
@@ -26,5 +35,18 @@ export function readClause(doc: Y.Doc, id: string): ClauseView | null {
   if (!isClauseKind(kind) || !(heading instanceof Y.Text) || !(body instanceof Y.XmlFragment)) return null;
   // Y.XmlElement extends Y.XmlFragment; a body must be a fragment, not an element.
   if (body instanceof Y.XmlElement) return null;
-  return { id, kind, heading, body, map: map as Y.Map<unknown> };
+  const alternativeTo: unknown = map.get(CLAUSE_FIELD.alternativeTo);
+  const addedAt: unknown = map.get(CLAUSE_FIELD.addedAt);
+  const succeeds: unknown = map.get(CLAUSE_FIELD.succeeds);
+  return {
+    id,
+    kind,
+    heading,
+    body,
+    map: map as Y.Map<unknown>,
+    alternativeTo: isId(alternativeTo) && alternativeTo !== id ? alternativeTo : null,
+    noText: map.get(CLAUSE_FIELD.noText) === true,
+    addedAt: typeof addedAt === 'number' && Number.isFinite(addedAt) ? addedAt : null,
+    succeeds: isId(succeeds) && succeeds !== id ? succeeds : null,
+  };
 }

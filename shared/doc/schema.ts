@@ -12,8 +12,19 @@ import * as Y from 'yjs';
  *   - `body`: Y.XmlFragment that one TipTap editor binds to (pass it as the Collaboration extension's
  *     `fragment` option). Its content is ProseMirror-shaped, as y-prosemirror writes it: block elements
  *     such as Y.XmlElement('paragraph') holding Y.XmlText (marks are formatting attributes on the text).
+ *   - `alternativeTo` (optional string): this clause is an option of the clause with that id (the group's
+ *     first option, "Option 1"). Options of one clause form a group: the first option and its alternatives.
+ *   - `noText` (optional boolean): this option is "no text" (its body is not read).
+ *   - `addedAt` (optional number, ms since 1970): when a client added the clause; orders clauses added
+ *     between the same two published clauses (OP3bis before OP3ter) and alternatives (PP5alt, PP5alt2).
+ *   - `succeeds` (optional string): the option this clause was settled from (see shared/doc/options.ts):
+ *     it takes over that clause's published number.
  *   A deleted clause leaves `order` but stays in `clauses`, so comments and history keep their target;
  *   clause ids are random (newClauseId) and never reused.
+ *
+ * Brackets are a mark in clause bodies (BRACKET_MARK): y-prosemirror stores it as the formatting attribute
+ * `bracket` = `{ delegation: <delegation id> }` on the text. The server rewrites any bracket a client writes
+ * to carry the sending member's own delegation (server/collab/bracketAttribution.ts).
  * - `meta`: Y.Map with `title` (string, the title the document was seeded with) and `schemaVersion`.
  *
  * Display numbers (PP1, OP3 ...) are derived when reading (numberClauses), never stored. A new draft's
@@ -26,7 +37,23 @@ import * as Y from 'yjs';
 export const DOC_ROOT = { order: 'order', clauses: 'clauses', meta: 'meta' } as const;
 
 /** Keys of a clause's Y.Map. */
-export const CLAUSE_FIELD = { kind: 'kind', heading: 'heading', body: 'body' } as const;
+export const CLAUSE_FIELD = {
+  kind: 'kind',
+  heading: 'heading',
+  body: 'body',
+  alternativeTo: 'alternativeTo',
+  noText: 'noText',
+  addedAt: 'addedAt',
+  succeeds: 'succeeds',
+} as const;
+
+/** The name of the bracket mark (TipTap/ProseMirror mark name and Yjs formatting attribute key). */
+export const BRACKET_MARK = 'bracket';
+
+/** The attributes of a bracket mark: the id of the delegation that proposed the bracketed text. */
+export interface BracketAttrs {
+  delegation: string;
+}
 
 /** Keys of the `meta` Y.Map. */
 export const META_FIELD = { title: 'title', schemaVersion: 'schemaVersion' } as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CLAUSE_KINDS } from '../doc/schema.js';
+import { CLAUSE_STATUSES } from '../negotiation/clauseStatus.js';
+import { POSITIONS } from '../negotiation/positions.js';
 
 /**
  * The one intermediate model every export goes through (Markdown, HTML, DOCX, PDF, Akoma Ntoso, JSON)
@@ -9,15 +11,19 @@ import { CLAUSE_KINDS } from '../doc/schema.js';
  * It is plain data, so the same version always yields the same DraftText and so the same bytes.
  */
 
-/** Inline formatting. Links carry an already-checked href. */
+/**
+ * Inline formatting. Links carry an already-checked href. A bracket marks text that is not agreed, with the
+ * delegation that proposed it (its id, and its name as it was when the text was taken).
+ */
 export const Mark = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bold') }),
   z.object({ type: z.literal('italic') }),
   z.object({ type: z.literal('link'), href: z.string() }),
+  z.object({ type: z.literal('bracket'), delegationId: z.string(), delegation: z.string() }),
 ]);
 export type Mark = z.infer<typeof Mark>;
 
-/** A run of text with the same marks (in the order bold, italic, link). */
+/** A run of text with the same marks (in the order bold, italic, link, bracket). */
 export const Inline = z.object({ text: z.string(), marks: z.array(Mark) });
 export type Inline = z.infer<typeof Inline>;
 
@@ -46,13 +52,26 @@ export const ClauseText = z.object({
   /** Display number as derived in reading order (PP1, OP3 ...); null for sections. */
   number: z.string().nullable(),
   heading: z.string(),
+  /** Empty for a "no text" option. */
   blocks: z.array(Block),
+  /** For an alternative: the id of its group's first option (Option 1); null otherwise. */
+  alternativeTo: z.string().nullable(),
+  /** Option `index` of `count` when the clause is in a group of options; null otherwise. */
+  option: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).nullable(),
+  /** A "no text" option. */
+  noText: z.boolean(),
+  /** The clause's status as it was set (by whom, when, with what note); null when never set (open). */
+  status: z.object({ status: z.enum(CLAUSE_STATUSES), note: z.string(), at: z.string(), by: z.string() }).nullable(),
+  /** The delegations' positions on the clause, ordered by delegation name. */
+  positions: z.array(
+    z.object({ delegationId: z.string(), delegation: z.string(), position: z.enum(POSITIONS), text: z.string().nullable() }),
+  ),
 });
 export type ClauseText = z.infer<typeof ClauseText>;
 
 export const DraftText = z.object({
   /** Format version of this model, for readers of the JSON export. */
-  format: z.literal('draft-text/1'),
+  format: z.literal('draft-text/2'),
   draftId: z.string(),
   title: z.string(),
   /** "Rev.2" for a published revision; null for a version that was not published or the live draft. */
@@ -64,3 +83,9 @@ export const DraftText = z.object({
   clauses: z.array(ClauseText),
 });
 export type DraftText = z.infer<typeof DraftText>;
+
+/** The negotiation fields of a clause that is in no group of options and has no status or positions. */
+export const PLAIN_CLAUSE_FIELDS = { alternativeTo: null, option: null, noText: false, status: null, positions: [] } as const satisfies Pick<
+  ClauseText,
+  'alternativeTo' | 'option' | 'noText' | 'status' | 'positions'
+>;

@@ -3,9 +3,11 @@ import { isId } from '../ids.js';
 import { numberClauses } from '../doc/numberClauses.js';
 import { readOrderedClauses } from '../doc/readOrderedClauses.js';
 import { readTitle } from '../doc/schema.js';
-import { cleanLine } from './cleanText.js';
+import { EMPTY_NEGOTIATION, type NegotiationSnapshot } from '../negotiation/NegotiationSnapshot.js';
+import { cleanLine, cleanText } from './cleanText.js';
 import { DraftText, type ClauseText } from './DraftText.js';
 import { readBlocks } from './readBlocks.js';
+import { UNKNOWN_DELEGATION } from './readInlines.js';
 
 /** What the document itself does not know: which draft and version it is. */
 export interface DraftTextSource {
@@ -18,6 +20,8 @@ export interface DraftTextSource {
   date: string;
   /** The draft's title; @default the title in the document's `meta` (readTitle) */
   title?: string;
+  /** Numbering base, delegation names, statuses and positions as they were for this text. @default none */
+  negotiation?: NegotiationSnapshot;
 }
 
 /**
@@ -25,7 +29,8 @@ export interface DraftTextSource {
  *
  * Clauses come in reading order (readOrderedClauses: duplicates and malformed clauses skipped), then clauses
  * whose id is not of the system's id shape (isId) are skipped too, since ids end up in file formats (Akoma
- * Ntoso eIds) and links. Numbers are derived from what remains (numberClauses). Title, label and headings are
+ * Ntoso eIds) and links. Numbers are derived from what remains (numberClauses): against the negotiation's
+ * numbering base, except for a published revision, which is numbered cleanly. Title, label and headings are
  * one line of clean text (cleanLine); bodies keep only what DraftText allows (readBlocks). The result is
  * checked against the DraftText schema, so a reader can rely on it.
  *
@@ -35,17 +40,36 @@ export interface DraftTextSource {
 export function draftTextFromDoc(doc: Y.Doc, source: DraftTextSource): DraftText {
   const time = Date.parse(source.date);
   if (Number.isNaN(time)) throw new RangeError(`Not an ISO 8601 date: ${JSON.stringify(source.date)}`);
-  const clauses = numberClauses(readOrderedClauses(doc).filter((clause) => isId(clause.id))).map(
-    (clause): ClauseText => ({
-      id: clause.id,
-      kind: clause.kind,
-      number: clause.number,
-      heading: cleanLine(clause.heading.toString()),
-      blocks: readBlocks(clause.body),
-    }),
+  const negotiation = source.negotiation ?? EMPTY_NEGOTIATION;
+  const names = negotiation.delegations;
+  // A published revision is numbered cleanly: the base of other texts is the revision before them.
+  const base = source.revision === null ? negotiation.numbering : null;
+  const clauses = numberClauses(readOrderedClauses(doc).filter((clause) => isId(clause.id)), base).map(
+    (clause): ClauseText => {
+      const status = own(negotiation.statuses, clause.id);
+      return {
+        id: clause.id,
+        kind: clause.kind,
+        number: clause.number,
+        heading: cleanLine(clause.heading.toString()),
+        blocks: clause.noText ? [] : readBlocks(clause.body, names),
+        alternativeTo: clause.option && clause.option.index > 1 ? clause.option.root : null,
+        option: clause.option ? { index: clause.option.index, count: clause.option.count } : null,
+        noText: clause.noText,
+        status: status ? { status: status.status, note: cleanText(status.note), at: status.at, by: cleanLine(status.by) } : null,
+        positions: (own(negotiation.positions, clause.id) ?? [])
+          .map((p) => ({
+            delegationId: p.delegationId,
+            delegation: cleanLine(own(names, p.delegationId) ?? UNKNOWN_DELEGATION),
+            position: p.position,
+            text: p.text === null ? null : cleanText(p.text),
+          }))
+          .sort((a, b) => (a.delegation < b.delegation ? -1 : a.delegation > b.delegation ? 1 : 0)),
+      };
+    },
   );
   return DraftText.parse({
-    format: 'draft-text/1',
+    format: 'draft-text/2',
     draftId: source.draftId,
     title: cleanLine(source.title ?? readTitle(doc)),
     revision: source.revision === null ? null : cleanLine(source.revision),
@@ -53,4 +77,9 @@ export function draftTextFromDoc(doc: Y.Doc, source: DraftTextSource): DraftText
     date: new Date(time).toISOString(),
     clauses,
   });
+}
+
+/** An own property of a record built from untrusted keys (clause ids), never one from Object.prototype. */
+function own<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }

@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { BRACKET_MARK } from '../doc/schema.js';
+import { bracketDelegation } from '../negotiation/brackets.js';
 import { cleanText } from './cleanText.js';
 import type { Inline, Mark } from './DraftText.js';
 import { safeHref } from './safeHref.js';
@@ -8,18 +10,24 @@ import { safeHref } from './safeHref.js';
  * `attributes` maps a mark name to the mark's attrs ({} for bold and italic, {href, target, rel, class} for a
  * link). A mark that may overlap itself is keyed `name--<hash>`; the part before `--` is the mark name.
  *
- * Only bold, italic and links to http, https and mailto survive; every other mark (strike, code, underline,
+ * Only bold, italic, links to http, https and mailto, and brackets (with the proposing delegation's name from
+ * `delegations`) survive; every other mark (strike, code, underline,
  * highlight, ychange, anything a client invented) and every attribute of a kept mark except a link's href
  * is dropped silently, keeping the text. Embeds (non-string inserts) are dropped.
  */
-export function readInlines(text: Y.XmlText): Inline[] {
+export function readInlines(text: Y.XmlText, delegations: DelegationNames = NO_NAMES): Inline[] {
   const runs: Inline[] = [];
   for (const op of text.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== 'string') continue;
-    runs.push({ text: cleanText(op.insert), marks: marksOf(op.attributes) });
+    runs.push({ text: cleanText(op.insert), marks: marksOf(op.attributes, delegations) });
   }
   return runs;
 }
+
+/** Delegation id -> name, for bracket marks. A bracket of an unknown delegation reads as UNKNOWN_DELEGATION. */
+export type DelegationNames = Readonly<Record<string, string>>;
+const NO_NAMES: DelegationNames = {};
+export const UNKNOWN_DELEGATION = 'Unknown delegation';
 
 /**
  * Joins neighbouring runs whose marks are equal and drops empty runs, so equal content always yields
@@ -41,27 +49,36 @@ interface DeltaOp {
   attributes?: Record<string, unknown>;
 }
 
-function marksOf(attributes: Record<string, unknown> | undefined): Mark[] {
+function marksOf(attributes: Record<string, unknown> | undefined, delegations: DelegationNames): Mark[] {
   let bold = false;
   let italic = false;
   let href: string | null = null;
+  let bracket: string | null = null;
   for (const [key, value] of Object.entries(attributes ?? {})) {
     if (value === null || value === undefined || value === false) continue;
     const name = key.split('--')[0];
     if (name === 'bold') bold = true;
     else if (name === 'italic') italic = true;
     else if (name === 'link' && typeof value === 'object') href = safeHref((value as { href?: unknown }).href) ?? href;
+    else if (name === BRACKET_MARK) bracket = bracketDelegation(value) ?? bracket;
   }
   const marks: Mark[] = [];
   if (bold) marks.push({ type: 'bold' });
   if (italic) marks.push({ type: 'italic' });
   if (href !== null) marks.push({ type: 'link', href });
+  if (bracket !== null) {
+    const name = Object.prototype.hasOwnProperty.call(delegations, bracket) ? delegations[bracket] : undefined;
+    marks.push({ type: 'bracket', delegationId: bracket, delegation: name ?? UNKNOWN_DELEGATION });
+  }
   return marks;
 }
 
 function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
   return a.length === b.length && a.every((mark, i) => {
     const other = b[i];
-    return other !== undefined && mark.type === other.type && (mark.type !== 'link' || (other.type === 'link' && mark.href === other.href));
+    if (other === undefined || mark.type !== other.type) return false;
+    if (mark.type === 'link') return other.type === 'link' && mark.href === other.href;
+    if (mark.type === 'bracket') return other.type === 'bracket' && mark.delegationId === other.delegationId;
+    return true;
   });
 }

@@ -1,6 +1,6 @@
 import { numberClauses } from '../../../shared/doc/numberClauses.js';
 import type { ClauseKind } from '../../../shared/doc/schema.js';
-import type { Block, DraftText, Inline } from '../../../shared/export/DraftText.js';
+import { PLAIN_CLAUSE_FIELDS, type Block, type DraftText, type Inline } from '../../../shared/export/DraftText.js';
 import type { RedlineParagraph, RedlineSegment } from '../../../shared/compare/DraftComparison.js';
 
 export interface FixtureClause {
@@ -15,13 +15,13 @@ export interface FixtureClause {
 export function draft(clauses: FixtureClause[], title = 'Code of Conduct'): DraftText {
   const numbered = numberClauses(clauses.map((c) => ({ ...c, kind: c.kind ?? 'operative' })));
   return {
-    format: 'draft-text/1',
+    format: 'draft-text/2',
     draftId: 'fixtureDraft0001',
     title,
     revision: null,
     versionLabel: null,
     date: '2026-01-05T09:00:00.000Z',
-    clauses: numbered.map((c) => ({ id: c.id, kind: c.kind, number: c.number, heading: c.heading ?? '', blocks: (c.body ?? []).map(block) })),
+    clauses: numbered.map((c) => ({ id: c.id, kind: c.kind, number: c.number, heading: c.heading ?? '', blocks: (c.body ?? []).map(block), ...PLAIN_CLAUSE_FIELDS, positions: [] })),
   };
 }
 

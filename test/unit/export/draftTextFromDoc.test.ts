@@ -21,7 +21,7 @@ describe('draftTextFromDoc', () => {
   it('reads the fixture into clauses in reading order with derived numbers, leaving out the deleted clause', () => {
     const draft = draftTextFromDoc(buildFixtureDoc(), FIXTURE_SOURCE);
     expect(draft).toMatchObject({
-      format: 'draft-text/1',
+      format: 'draft-text/2',
       draftId: 'draftFixture0001',
       title: 'Code of Conduct on Export Controls and Human Rights',
       revision: 'Rev.2',

@@ -1,3 +1,4 @@
+import { PLAIN_CLAUSE_FIELDS } from '../../../shared/export/DraftText.js';
 import { Parser, type Node } from 'commonmark';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../server/export/renderMarkdown.js';
@@ -59,7 +60,7 @@ describe('renderMarkdown', () => {
 
   it('writes marks so CommonMark reads them back whatever their neighbours', () => {
     const run = (text: string, ...types: Array<'bold' | 'italic'>): Inline => ({ text, marks: types.map((type) => ({ type })) });
-    const draft = { ...fixtureDraft(), clauses: [{ id: 'x'.repeat(16), kind: 'operative' as const, number: 'OP1', heading: '', blocks: [
+    const draft = { ...fixtureDraft(), clauses: [{ id: 'x'.repeat(16), kind: 'operative' as const, number: 'OP1', heading: '', ...PLAIN_CLAUSE_FIELDS, positions: [], blocks: [
       { type: 'paragraph' as const, content: [run('bold ', 'bold'), run('both', 'bold', 'italic'), run(' bold', 'bold'), run('plain')] },
       { type: 'paragraph' as const, content: [run('a', 'bold'), run('b', 'italic'), run('c', 'bold')] },
       { type: 'paragraph' as const, content: [run('1. not a list '), run(' spaced ', 'bold')] },
@@ -88,7 +89,7 @@ describe('renderMarkdown', () => {
     '[not](a link)', '![not](an image)', 'a_b_c *d* **e** __f__', '~~not struck~~', '| a | b |', '<!-- not a comment -->',
     '<div>not html</div>', 'trailing backslash \\',
   ])('shows %j as literal text', (literal) => {
-    const draft = { ...fixtureDraft(), clauses: [{ id: 'y'.repeat(16), kind: 'operative' as const, number: 'OP1', heading: literal.trim(),
+    const draft = { ...fixtureDraft(), clauses: [{ id: 'y'.repeat(16), kind: 'operative' as const, number: 'OP1', heading: literal.trim(), ...PLAIN_CLAUSE_FIELDS, positions: [],
       blocks: [{ type: 'paragraph' as const, content: [{ text: literal, marks: [] }] }] }] };
     const all = nodes(renderMarkdown(draft));
     const paragraphs = all.filter((n) => n.type === 'paragraph').slice(1).map(textOf);

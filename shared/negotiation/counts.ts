@@ -1,0 +1,35 @@
+import type * as Y from 'yjs';
+import { numberClauses } from '../doc/numberClauses.js';
+import { readOrderedClauses } from '../doc/readOrderedClauses.js';
+import { readBracketRuns } from './brackets.js';
+
+/** How much of a text is still open: bracketed passages and options. */
+export interface NegotiationCounts {
+  /** Bracketed passages (a run of text bracketed by one delegation counts once). */
+  brackets: number;
+  /** Options in clauses that still hold alternatives (a clause with Option 1 and Option 2 counts 2). */
+  options: number;
+}
+
+export interface DraftCounts extends NegotiationCounts {
+  /** Per clause id, for the clauses in the reading order (a group's options count on its first option). */
+  clauses: Record<string, NegotiationCounts>;
+}
+
+/**
+ * Counts brackets and options of the clauses in reading order. "No text" options have no brackets;
+ * a bracket in an option counts for that option's clause.
+ */
+export function countNegotiation(doc: Y.Doc): DraftCounts {
+  const numbered = numberClauses(readOrderedClauses(doc));
+  const result: DraftCounts = { brackets: 0, options: 0, clauses: {} };
+  for (const clause of numbered) {
+    const brackets = clause.noText ? 0 : readBracketRuns(clause.body).length;
+    // A group's options count on its first option (the clause the outline shows them on); the draft total is the sum.
+    const options = clause.option?.index === 1 ? clause.option.count : 0;
+    result.clauses[clause.id] = { brackets, options };
+    result.brackets += brackets;
+    result.options += options;
+  }
+  return result;
+}
