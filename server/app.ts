@@ -13,6 +13,7 @@ import { eventRoutes } from './http/routes/eventRoutes.js';
 import { exportRoutes } from './http/routes/exportRoutes.js';
 import { invitationRoutes } from './http/routes/invitationRoutes.js';
 import { memberRoutes } from './http/routes/memberRoutes.js';
+import { negotiationRoutes } from './http/routes/negotiationRoutes.js';
 import { sessionRoutes } from './http/routes/sessionRoutes.js';
 import { versionRoutes } from './http/routes/versionRoutes.js';
 import { apiWriteGuard, rejectForbiddenKeys, securityHeaders } from './http/security.js';
@@ -41,6 +42,7 @@ export function createApp(services: Services, config: Config): Express {
   api.use(eventRoutes(services));
   api.use(commentRoutes(services));
   api.use(versionRoutes(services));
+  api.use(negotiationRoutes(services));
   api.use(exportRoutes(services));
   api.use(apiNotFound);
   api.use(errorHandler);

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { attachCollabServer } from './collab/attachCollabServer.js';
 import type { CollabServer } from './collab/CollabServer.js';
 import type { Config } from './config.js';
+import { auditBracketChanges } from './domain/auditBracketChanges.js';
 import { AutoSnapshotScheduler } from './domain/AutoSnapshotScheduler.js';
 import { systemClock, type Clock } from './domain/Clock.js';
 import type { DraftDocuments } from './domain/DraftDocuments.js';
@@ -71,6 +72,8 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
     maxIntervalMs: config.autoSnapshotMaxIntervalMs,
   });
   const stopAutoSnapshots = collab.server.onDraftChanged((draftId) => autoSnapshots.changed(draftId));
+  const stopBracketAudit = collab.server.onBracketsChanged((change) => auditBracketChanges(services, change));
+  const stopCounting = collab.server.onDraftChanged((draftId) => services.counts.changed(draftId));
   const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({ store: documents.stats(), collab: collab.server.stats() }));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -88,8 +91,11 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
     async close() {
       stopStatsLog();
       stopAutoSnapshots();
+      stopCounting();
       await autoSnapshots.close();
+      await services.counts.close();
       await collab.close();
+      stopBracketAudit();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

@@ -9,6 +9,12 @@ export interface CollabUser {
   role: Role;
   /** The delegation's name, or null for members without one. */
   delegation: string | null;
+  /**
+   * The delegation's id: the only attribution brackets this member's updates may carry (the server
+   * rewrites any other, server/collab/bracketAttribution.ts). Missing or null: no delegation, so the
+   * member's brackets are removed. @default null
+   */
+  delegationId?: string | null;
   /** Reviewers: their document updates are dropped (not applied, not forwarded, not stored). */
   readOnly: boolean;
 }

@@ -7,6 +7,7 @@ import { CLOSE_CODE, closeCodeName, type CloseCode } from '../../shared/collab/c
 import { COLLAB_LIMITS, type CollabLimits } from '../../shared/collab/limits.js';
 import { CollabConnection } from './CollabConnection.js';
 import type { CollabHooks, CollabUser } from './CollabHooks.js';
+import type { BracketChange } from './bracketAttribution.js';
 import { consoleCollabLog, type CollabLog } from './CollabLog.js';
 import { CollabRefusal } from './CollabRefusal.js';
 import { DocumentReader } from './DocumentReader.js';
@@ -48,6 +49,7 @@ export class CollabServer {
   private readonly roomOf = new Map<CollabConnection, DocumentRoom>();
   private readonly connections = new Set<CollabConnection>();
   private readonly changeListeners = new Set<(draftId: string) => void>();
+  private readonly bracketListeners = new Set<(change: BracketChange) => void | Promise<void>>();
   private readonly timers: NodeJS.Timeout[];
   private closing: Promise<void> | null = null;
 
@@ -101,6 +103,16 @@ export class CollabServer {
   onDraftChanged(listener: (draftId: string) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` after a member's update added or lifted brackets (attributed as the server corrected
+   * them), e.g. to audit it. It runs on the sync path: it must not wait for anything; a thrown error or a
+   * rejected promise is logged. Returns the unsubscribe function.
+   */
+  onBracketsChanged(listener: (change: BracketChange) => void | Promise<void>): () => void {
+    this.bracketListeners.add(listener);
+    return () => this.bracketListeners.delete(listener);
   }
 
   /** Live figures, for tests and diagnostics. */
@@ -188,6 +200,18 @@ export class CollabServer {
     }
   }
 
+  private notifyBrackets(change: BracketChange): void {
+    const failed = (error: unknown) =>
+      this.log.error('a bracket change listener failed', { draftId: change.draftId, error: error instanceof Error ? error.message : String(error) });
+    for (const listener of this.bracketListeners) {
+      try {
+        void Promise.resolve(listener(change)).catch(failed);
+      } catch (error) {
+        failed(error);
+      }
+    }
+  }
+
   private roomFor(draftId: string): DocumentRoom {
     const existing = this.rooms.get(draftId);
     if (existing) return existing;
@@ -200,6 +224,7 @@ export class CollabServer {
         if (this.rooms.get(draftId) === gone) this.rooms.delete(draftId);
       },
       onChanged: (id) => this.notifyChanged(id),
+      onBracketsChanged: (change) => this.notifyBrackets(change),
     });
     this.rooms.set(draftId, room);
     return room;
@@ -223,7 +248,9 @@ export class CollabServer {
         .then(() => this.hooks.authenticate({ request: conn.request, draftId: conn.draftId }))
         .then(
           (user) => {
-            if (user.id !== conn.user.id || user.readOnly !== conn.user.readOnly) conn.close(CLOSE_CODE.SESSION_ENDED, 'the session changed');
+            // A new delegation must not keep the old one's bracket attribution: reconnecting picks up the new one.
+            const changed = user.id !== conn.user.id || user.readOnly !== conn.user.readOnly || (user.delegationId ?? null) !== (conn.user.delegationId ?? null);
+            if (changed) conn.close(CLOSE_CODE.SESSION_ENDED, 'the session changed');
           },
           (error: unknown) => {
             const code = error instanceof CollabRefusal ? error.code : CLOSE_CODE.INTERNAL_ERROR;

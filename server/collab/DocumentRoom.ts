@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import type { CollabLimits } from '../../shared/collab/limits.js';
 import { encodeSavedMessage } from '../../shared/collab/savedProtocol.js';
+import { BracketAttribution, type BracketChange, type BracketFindings } from './bracketAttribution.js';
 import type { CollabHooks } from './CollabHooks.js';
 import type { CollabLog } from './CollabLog.js';
 import { readClientUpdate } from './readClientUpdate.js';
@@ -23,6 +24,8 @@ export interface DocumentRoomOptions {
   onGone(room: DocumentRoom): void;
   /** Called after every accepted change of the document (a client's update or a server change). @default none */
   onChanged?(draftId: string): void;
+  /** Called after a client's update added or lifted brackets (as corrected by the server). @default none */
+  onBracketsChanged?(change: BracketChange): void;
 }
 
 /** The transaction origin of changes the server itself makes (DocumentRoom.change): every connection receives them. */
@@ -48,6 +51,9 @@ export class DocumentRoom implements RoomApi {
   private readonly connections = new Set<RoomConnection>();
   private readonly broadcaster: RoomBroadcast;
   private readonly step2 = new SyncStep2Cache(this.doc);
+  private readonly brackets = new BracketAttribution(this.doc, (error) =>
+    this.options.log.error('checking the brackets of an update failed', { draftId: this.draftId, error: (error as Error).message }),
+  );
   /** Transactions of this turn's updates, stored once RoomBroadcast has sent them. */
   private unstored: Y.Transaction[] = [];
   private state: RoomState = 'loading';
@@ -100,6 +106,7 @@ export class DocumentRoom implements RoomApi {
    * Applies a client's update. It is decoded in full first (MALFORMED_MESSAGE, nothing applied); what the
    * document emits is held back until applying finished, so an update that throws half-way is neither
    * broadcast nor stored. If it changed anything before throwing, the room is tainted and reloaded.
+   * Brackets it claims for anyone but the sender's delegation are corrected at once (BracketAttribution).
    */
   applyUpdate(conn: RoomConnection, update: Uint8Array): void {
     try {
@@ -109,6 +116,7 @@ export class DocumentRoom implements RoomApi {
     }
     const { pendingStructs, pendingDs } = this.doc.store;
     this.staged = [];
+    this.brackets.watch(conn, conn.user.delegationId ?? null, update);
     let failure: unknown = null;
     try {
       Y.applyUpdate(this.doc, update, conn);
@@ -117,12 +125,39 @@ export class DocumentRoom implements RoomApi {
     }
     const staged = this.staged;
     this.staged = null;
+    const brackets = this.brackets.take();
     if (failure !== null) {
       const changed = staged.length > 0 || this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs;
       if (changed) return this.taint(conn, failure);
       throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `update failed to apply: ${(failure as Error).message}`);
     }
+    if (brackets) return this.publishBrackets(conn, staged, brackets);
     for (const { update: applied, transaction } of staged) this.publish(applied, transaction, conn);
+  }
+
+  /**
+   * A client's update that touched brackets: the correction, if any, goes out with it as one update to
+   * everyone (the sender included) and so into the same store write: the claimed attribution is never
+   * on disk without its correction.
+   */
+  private publishBrackets(conn: RoomConnection, staged: Array<{ update: Uint8Array; transaction: Y.Transaction }>, findings: BracketFindings): void {
+    if (findings.corrections.length === 0) {
+      for (const { update: applied, transaction } of staged) this.publish(applied, transaction, conn);
+    } else {
+      this.staged = staged;
+      try {
+        this.brackets.correct(findings, SERVER_CHANGE);
+      } catch (error) {
+        this.options.log.error('correcting the brackets of an update failed', { draftId: this.draftId, userId: conn.user.id, error: (error as Error).message });
+      }
+      this.staged = null;
+      if (staged.length > 0) {
+        for (const { transaction } of staged) this.unstored.push(transaction);
+        this.broadcaster.update(Y.mergeUpdates(staged.map((s) => s.update)), SERVER_CHANGE);
+        this.options.onChanged?.(this.draftId);
+      }
+    }
+    if (findings.edits.length > 0) this.options.onBracketsChanged?.({ draftId: this.draftId, actor: conn.user, edits: findings.edits });
   }
 
   /**

@@ -49,7 +49,14 @@ export function createDraftHooks(options: DraftHooksOptions): CollabHooks {
       if (!services.drafts.exists(draftId)) throw new CollabRefusal(CLOSE_CODE.UNKNOWN_DRAFT, 'no such draft');
       // Every active member may read every draft (DOMAIN.md); FORBIDDEN is kept for per-draft access later.
       const delegation = user.delegationId ? services.store.read().delegations.find((d) => d.id === user.delegationId) : undefined;
-      return { id: user.id, name: user.name, role: user.role, delegation: delegation?.name ?? null, readOnly: user.role === 'reviewer' };
+      return {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+        delegation: delegation?.name ?? null,
+        delegationId: delegation?.id ?? null,
+        readOnly: user.role === 'reviewer',
+      };
     },
 
     async load({ draftId, document }) {

@@ -48,9 +48,10 @@ export class DraftService {
     return this.store.read().drafts.some((d) => d.id === id);
   }
 
+  /** Creates a draft; the workspace stream announces it as `draft.updated`. */
   async create(body: CreateDraftBody, actorId: string | null): Promise<DraftSummary> {
     const now = this.clock().toISOString();
-    return this.store.update((data) => {
+    const summary = await this.store.update((data) => {
       const draft: DraftRecord = {
         id: newId(),
         title: body.title,
@@ -59,11 +60,15 @@ export class DraftService {
         createdBy: actorId,
         createdAt: now,
         updatedAt: now,
+        // Both templates are plain paragraphs: a new draft has no brackets and no options.
+        counts: { brackets: 0, options: 0 },
       };
       data.drafts.push(draft);
       audit(data, new Date(now), actorId, 'draft.create', draft.id);
       return toDraftSummary(draft);
     });
+    this.events.publish(summary.id, { type: 'draft.updated', draft: summary });
+    return summary;
   }
 
   async update(id: string, body: UpdateDraftBody, actorId: string | null): Promise<DraftSummary> {

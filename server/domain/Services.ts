@@ -5,9 +5,11 @@ import type { Clock } from './Clock.js';
 import { CommentService } from './CommentService.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import { DelegationService } from './DelegationService.js';
+import { DraftCountsTracker } from './DraftCountsTracker.js';
 import { LocalDraftEventBus, type DraftEventBus } from './DraftEventBus.js';
 import { DraftService } from './DraftService.js';
 import { MemberService } from './MemberService.js';
+import { NegotiationService } from './NegotiationService.js';
 import { SessionService } from './SessionService.js';
 import { DEFAULT_THROTTLE, SignInThrottle } from './SignInThrottle.js';
 import { VersionService } from './VersionService.js';
@@ -24,12 +26,17 @@ export interface Services {
   events: DraftEventBus;
   comments: CommentService;
   versions: VersionService;
+  /** Clause status, positions, settling options, the negotiation audit log. */
+  negotiation: NegotiationService;
+  /** Keeps drafts' bracket and option counts current (fed by the collab server's change notices). */
+  counts: DraftCountsTracker;
 }
 
 export function createServices(store: MetadataStore, config: Config, clock: Clock, documents: DraftDocuments): Services {
   const throttle = new SignInThrottle({ ...DEFAULT_THROTTLE, maxFailuresPerEmail: config.signInMaxFailures }, clock);
   const sessions = new SessionService(store, throttle, clock, { ttlMs: config.sessionTtlMs });
   const events = new LocalDraftEventBus();
+  const negotiation = new NegotiationService(store, documents, events, clock);
   return {
     store,
     events,
@@ -39,6 +46,8 @@ export function createServices(store: MetadataStore, config: Config, clock: Cloc
     delegations: new DelegationService(store, clock),
     drafts: new DraftService(store, clock, events),
     comments: new CommentService(store, documents, events, clock),
-    versions: new VersionService({ store, documents, snapshots: new VersionSnapshotStore(config.dataDir), events, clock }),
+    versions: new VersionService({ store, documents, snapshots: new VersionSnapshotStore(config.dataDir), events, clock, negotiation }),
+    negotiation,
+    counts: new DraftCountsTracker({ store, documents, events }),
   };
 }

@@ -21,10 +21,11 @@ import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
+import type { NegotiationSnapshots } from './NegotiationService.js';
 import { restoreVersion } from './restoreVersion.js';
 import { newId } from './tokens.js';
 import { findVersion, toVersionView } from './toVersionView.js';
-import { captureState, fingerprintOf, versionText, withSnapshotDoc, type CapturedState } from './versionSnapshot.js';
+import { captureState, fingerprintOf, publishedNumbering, versionText, withSnapshotDoc, type CapturedState } from './versionSnapshot.js';
 
 /** What VersionService needs; the same objects the other services get, plus where snapshots go. */
 export interface VersionServiceDeps {
@@ -33,6 +34,8 @@ export interface VersionServiceDeps {
   snapshots: VersionSnapshotStore;
   events: DraftEventBus;
   clock: Clock;
+  /** The negotiation a version keeps with its text (numbering base, statuses, positions). */
+  negotiation: NegotiationSnapshots;
 }
 
 /** Who saves a version: a member (named versions), or nobody (automatic ones). */
@@ -78,22 +81,33 @@ export class VersionService {
     return this.announce(toVersionView(record));
   }
 
-  /** Makes a version the draft's next revision (Rev.1, Rev.2 ...), dated now; its fingerprint then never changes. */
+  /**
+   * Makes a version the draft's next revision (Rev.1, Rev.2 ...), dated now; its fingerprint then never
+   * changes. Its clean numbers become the base the live draft and later versions number against
+   * (`numbering.changed`).
+   */
   async publish(draftId: string, versionId: string, user: UserRecord): Promise<VersionView> {
     const bytes = await this.readSnapshot(unpublished(findVersion(this.deps.store.read(), draftId, versionId)));
     const now = this.deps.clock();
-    const view = await this.deps.store.update((data) => {
+    const { view, numbering, revision } = await this.deps.store.update((data) => {
       const record = unpublished(findVersion(data, draftId, versionId));
       const revision = Math.max(0, ...data.versions.filter((v) => v.draftId === draftId).map((v) => v.revision ?? 0)) + 1;
-      record.fingerprint = withSnapshotDoc(bytes, (doc) => fingerprintOf(versionText(doc, { ...record, revision })));
+      const published = withSnapshotDoc(bytes, (doc) => ({
+        fingerprint: fingerprintOf(versionText(doc, { ...record, revision })),
+        numbering: publishedNumbering(doc),
+      }));
+      record.fingerprint = published.fingerprint;
+      record.numbering = published.numbering;
       record.revision = revision;
       record.publishedAt = now.toISOString();
       record.publishedById = user.id;
       record.publishedByName = user.name;
       audit(data, now, user.id, 'version.publish', record.id);
-      return toVersionView(record);
+      return { view: toVersionView(record), numbering: published.numbering, revision };
     });
-    return this.announce(view);
+    this.announce(view);
+    this.deps.events.publish(draftId, { type: 'numbering.changed', numbering, revision });
+    return view;
   }
 
   /** Renames a version that is not published: its author (named versions) or the secretariat. */
@@ -136,7 +150,7 @@ export class VersionService {
           return { side: { kind: 'version', version: toVersionView(record) }, text: withSnapshotDoc(bytes, (doc) => versionText(doc, record)) };
         }
         const at = this.deps.clock().toISOString();
-        const source = { draftId, revision: null, versionLabel: null, date: at, title: draft.title };
+        const source = { draftId, revision: null, versionLabel: null, date: at, title: draft.title, negotiation: this.deps.negotiation.snapshot(draftId, at) };
         const text = await this.deps.documents.read(draftId, (doc) => draftTextFromDoc(doc, source));
         return { side: { kind: 'live', at }, text };
       }),
@@ -160,7 +174,9 @@ export class VersionService {
     if (!draft) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
     const id = newId();
     const createdAt = this.deps.clock().toISOString();
-    const base = { id, draftId, label: origin.label, createdAt, title: draft.title, revision: null };
+    // The negotiation as it stands now: its numbering base is the latest revision published before this version.
+    const negotiation = this.deps.negotiation.snapshot(draftId, createdAt);
+    const base = { id, draftId, label: origin.label, createdAt, title: draft.title, revision: null, negotiation };
     const fingerprint = withSnapshotDoc(state.bytes, (doc) => fingerprintOf(versionText(doc, base)));
     const snapshotSha256 = await this.deps.snapshots.write(draftId, id, state.bytes);
     const author = origin.author;

@@ -3,9 +3,10 @@ import * as Y from 'yjs';
 import { addClause } from '../../shared/doc/addClause.js';
 import { readParagraphs } from '../../shared/doc/clauseBody.js';
 import { deleteClause } from '../../shared/doc/deleteClause.js';
+import { addOption, optionGroupOf, settleOption } from '../../shared/doc/options.js';
 import { readClause } from '../../shared/doc/readClause.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
-import { getOrder } from '../../shared/doc/schema.js';
+import { CLAUSE_FIELD, getOrder } from '../../shared/doc/schema.js';
 import { restoreDocument } from './restoreDocument.js';
 
 /** A live document and a copy of it taken now, as a version. */
@@ -61,6 +62,34 @@ describe('restoreDocument', () => {
     live.transact(() => restoreDocument(live, version));
     expect(text(live).toDelta()).toEqual(text(version).toDelta());
     expect(text(live).toDelta()[0]).toMatchObject({ insert: 'First', attributes: { bold: {}, 'link--x1': { href: 'https://example.org' } } });
+  });
+
+  it('brings back the option fields of clauses, so a settled group is a group of options again', () => {
+    const { live, ids } = liveAndVersion();
+    const alternative = addOption(live, ids[0]!)!;
+    const noText = addOption(live, ids[0]!, { noText: true })!;
+    const version = new Y.Doc();
+    Y.applyUpdate(version, Y.encodeStateAsUpdate(live));
+    const fields = (doc: Y.Doc) =>
+      readOrderedClauses(doc).map((c) => ({ id: c.id, alternativeTo: c.alternativeTo, noText: c.noText, addedAt: c.addedAt, succeeds: c.succeeds }));
+    settleOption(live, alternative);
+    readClause(live, ids[1]!)!.map.set(CLAUSE_FIELD.addedAt, 1);
+    expect(readClause(live, alternative)!.succeeds).toBe(ids[0]);
+    live.transact(() => restoreDocument(live, version));
+    expect(fields(live)).toEqual(fields(version));
+    expect(optionGroupOf(live, ids[0]!)).toEqual([ids[0], alternative, noText]);
+    expect(readClause(live, alternative)!.map.has(CLAUSE_FIELD.succeeds)).toBe(false);
+  });
+
+  it('recreates a missing clause with its option fields', () => {
+    const source = new Y.Doc();
+    const first = addClause(source, { kind: 'operative', heading: 'First', paragraphs: ['One.'], addedAt: 5 });
+    const other = addOption(source, first, { noText: true })!;
+    const live = new Y.Doc();
+    live.transact(() => restoreDocument(live, source));
+    const restored = readClause(live, other)!;
+    expect([restored.alternativeTo, restored.noText, restored.addedAt]).toEqual([first, true, readClause(source, other)!.addedAt]);
+    expect(readClause(live, first)!.addedAt).toBe(5);
   });
 
   it('changes nothing when the live document already reads like the version', () => {

@@ -8,7 +8,8 @@ import { CLAUSE_FIELD, getClauses, getOrder } from '../../shared/doc/schema.js';
  * the live document, e.g. DraftDocuments.change): `order` becomes the version's order, so clauses deleted
  * since come back and clauses added since leave the text (they stay in `clauses`, like any deleted clause,
  * with their comments); a clause missing from `clauses` altogether is recreated from the version; kinds,
- * headings and body paragraphs that differ are replaced by copies of the version's (formatting included).
+ * headings and body paragraphs that differ are replaced by copies of the version's (formatting included), and
+ * option fields (alternativeTo, noText, addedAt, succeeds) are set as the version has them.
  *
  * Edits are kept small — only the differing stretch of a heading, of the body's paragraphs and of `order`
  * is rewritten — so untouched paragraphs keep their identity and the comment anchors in them.
@@ -27,12 +28,33 @@ function restoreClause(live: Y.Doc, source: ClauseView): void {
     map.set(CLAUSE_FIELD.heading, new Y.Text(source.heading.toString()));
     const body = map.set(CLAUSE_FIELD.body, new Y.XmlFragment());
     body.insert(0, source.body.toArray().map(cloneNode));
+    restoreOptionFields(map, source);
     return;
   }
   if (existing.kind !== source.kind) existing.map.set(CLAUSE_FIELD.kind, source.kind);
   replaceText(existing.heading, source.heading.toString());
   const target = source.body.toArray();
   replaceRange(existing.body, existing.body.toArray().map(signature), target.map(signature), (_, index) => cloneNode(target[index]!));
+  restoreOptionFields(existing.map, source);
+}
+
+/**
+ * Gives a clause the version's option and numbering fields (alternativeTo, noText, addedAt, succeeds), as
+ * the version read them: a settled group comes back as options, a clause keeps its place among OP3bis/OP3ter.
+ * A field the version did not have (or held malformed) is removed; one already equal is left alone.
+ */
+function restoreOptionFields(map: Y.Map<unknown>, source: ClauseView): void {
+  const wanted: Array<[string, unknown]> = [
+    [CLAUSE_FIELD.alternativeTo, source.alternativeTo ?? undefined],
+    [CLAUSE_FIELD.noText, source.noText ? true : undefined],
+    [CLAUSE_FIELD.addedAt, source.addedAt ?? undefined],
+    [CLAUSE_FIELD.succeeds, source.succeeds ?? undefined],
+  ];
+  for (const [field, value] of wanted) {
+    if (map.get(field) === value) continue;
+    if (value === undefined) map.delete(field);
+    else map.set(field, value);
+  }
 }
 
 /** Rewrites only the differing middle of a plain Y.Text. */

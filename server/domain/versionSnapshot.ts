@@ -3,6 +3,10 @@ import { canonicalJson } from '../../shared/export/canonicalJson.js';
 import { draftTextFromDoc } from '../../shared/export/draftTextFromDoc.js';
 import type { DraftText } from '../../shared/export/DraftText.js';
 import { revisionName } from '../../shared/api/versions.js';
+import { cleanNumbering } from '../../shared/doc/numberClauses.js';
+import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
+import { isId } from '../../shared/ids.js';
+import { EMPTY_NEGOTIATION } from '../../shared/negotiation/NegotiationSnapshot.js';
 import type { VersionRecord } from '../storage/MetadataSchema.js';
 import { sha256Hex } from '../storage/sha256Hex.js';
 
@@ -37,10 +41,16 @@ export function withSnapshotDoc<T>(bytes: Uint8Array, use: (doc: Y.Doc) => T): T
   }
 }
 
-/** What of a version its text shows: dated when it was taken, titled as the draft was then, Rev.N once published. */
-export type VersionTextSource = Pick<VersionRecord, 'draftId' | 'label' | 'createdAt' | 'title' | 'revision'>;
+/**
+ * What of a version its text shows: dated when it was taken, titled as the draft was then, Rev.N once
+ * published, with the negotiation (numbering base, statuses, positions) as it was when saved.
+ */
+export type VersionTextSource = Pick<VersionRecord, 'draftId' | 'label' | 'createdAt' | 'title' | 'revision' | 'negotiation'>;
 
-/** The version's DraftText, as the read-only view, comparisons and exports read it. */
+/**
+ * The version's DraftText, as the read-only view, comparisons and exports read it. Versions saved before
+ * their negotiation was kept read as having none (clean numbers, no statuses or positions).
+ */
 export function versionText(doc: Y.Doc, version: VersionTextSource): DraftText {
   return draftTextFromDoc(doc, {
     draftId: version.draftId,
@@ -48,7 +58,16 @@ export function versionText(doc: Y.Doc, version: VersionTextSource): DraftText {
     versionLabel: version.label,
     date: version.createdAt,
     title: version.title,
+    negotiation: version.negotiation ?? EMPTY_NEGOTIATION,
   });
+}
+
+/**
+ * The clean numbers of a version's text (clause id -> PP1, OP3 ...), stored when it is published as the base
+ * later texts number against. The same clauses as its text: reading order, ids of the system's shape only.
+ */
+export function publishedNumbering(doc: Y.Doc): Record<string, string> {
+  return cleanNumbering(readOrderedClauses(doc).filter((clause) => isId(clause.id)));
 }
 
 /** sha256 (hex) of the DraftText as canonical JSON: the bytes of its JSON export (renderJson). */

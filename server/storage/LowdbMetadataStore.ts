@@ -20,6 +20,7 @@ export class LowdbMetadataStore implements MetadataStore {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const db = new Low<Metadata>(new AtomicJsonFile<Metadata>(path.join(dataDir, METADATA_FILE)), emptyMetadata());
     await db.read();
+    // Collections added since a file was written (clauseStatuses, positions ...) start empty.
     db.data = { ...emptyMetadata(), ...db.data };
     return new LowdbMetadataStore(db);
   }

@@ -1,5 +1,8 @@
 import type { Role } from '../../shared/roles.js';
 import type { DraftTemplate } from '../../shared/api/drafts.js';
+import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.js';
+import type { NegotiationSnapshot } from '../../shared/negotiation/NegotiationSnapshot.js';
+import type { Position } from '../../shared/negotiation/positions.js';
 
 /** Everything the workspace keeps besides document text. Stored as one JSON file by lowdb. */
 export interface Metadata {
@@ -11,6 +14,10 @@ export interface Metadata {
   drafts: DraftRecord[];
   comments: CommentRecord[];
   versions: VersionRecord[];
+  /** Every status change of every clause, in the order they were made (a clause's history). */
+  clauseStatuses: ClauseStatusRecord[];
+  /** Current positions: at most one per (draft, clause, delegation). */
+  positions: PositionRecord[];
   audit: AuditRecord[];
 }
 
@@ -112,6 +119,42 @@ export interface VersionRecord {
   publishedAt: string | null;
   publishedById: string | null;
   publishedByName: string | null;
+  /**
+   * Clause id -> clean number of this text, stored when it is published (the base later texts number
+   * against). Missing on versions that are not published and on revisions published before numbering was kept.
+   */
+  numbering?: Record<string, string>;
+  /**
+   * The negotiation as it was when the version was saved (numbering base, delegation names, statuses,
+   * positions), so its text never changes. Missing on versions saved before it was kept: read as none.
+   */
+  negotiation?: NegotiationSnapshot;
+}
+
+/** One status change of a clause (set by the secretariat); a clause's current status is its last one. */
+export interface ClauseStatusRecord {
+  id: string;
+  draftId: string;
+  clauseId: string;
+  status: ClauseStatus;
+  note: string;
+  /** Who set it, with the name as it was then. */
+  byId: string;
+  byName: string;
+  at: string;
+}
+
+/** A delegation's current position on a clause, set by one of its delegates. */
+export interface PositionRecord {
+  draftId: string;
+  clauseId: string;
+  delegationId: string;
+  position: Position;
+  /** The reservation's text; null for other positions. */
+  text: string | null;
+  byId: string;
+  byName: string;
+  at: string;
 }
 
 export interface AuditRecord {
@@ -119,10 +162,30 @@ export interface AuditRecord {
   actorId: string | null;
   action: string;
   target: string;
+  /** Negotiation entries (status, positions, brackets, options): the draft and clause they concern. */
+  draftId?: string;
+  clauseId?: string;
+  /** Human-readable detail ("Agreed ad ref — note", "Brackets added by Norway"). */
+  detail?: string;
+  /** The actor's name and delegation name as they were then. */
+  actorName?: string;
+  delegation?: string | null;
 }
 
 export function emptyMetadata(): Metadata {
-  return { schemaVersion: 1, delegations: [], users: [], sessions: [], invitations: [], drafts: [], comments: [], versions: [], audit: [] };
+  return {
+    schemaVersion: 1,
+    delegations: [],
+    users: [],
+    sessions: [],
+    invitations: [],
+    drafts: [],
+    comments: [],
+    versions: [],
+    clauseStatuses: [],
+    positions: [],
+    audit: [],
+  };
 }
 
 /** True when nothing has ever been written: the only state in which the demo workspace is seeded. */

@@ -63,8 +63,9 @@ describe('comparing versions and the live draft', () => {
     const result = await compare(rev1, later);
     expect(result.to).toMatchObject({ kind: 'version', version: { id: later, revision: null } });
     expect(clause(result, op[1]!)).toMatchObject({ change: 'removed', from: { number: 'OP2' }, to: null });
-    expect(clause(result, op[5]!)).toMatchObject({ change: 'unchanged', moved: true, from: { number: 'OP6' }, to: { number: 'OP2' } });
-    expect(clause(result, added)).toMatchObject({ change: 'added', from: null, to: { number: 'OP5' } });
+    // Since Rev.1 numbers are stable: a moved clause keeps its number, one added after OP4 is OP4bis.
+    expect(clause(result, op[5]!)).toMatchObject({ change: 'unchanged', moved: true, from: { number: 'OP6' }, to: { number: 'OP6' } });
+    expect(clause(result, added)).toMatchObject({ change: 'added', from: null, to: { number: 'OP4bis' } });
     expect(redline(clause(result, added).heading)).toBe('{+Transparency+}');
     expect(clause(result, op[2]!)).toMatchObject({ change: 'unchanged', moved: false, from: { number: 'OP3' }, to: { number: 'OP3' } });
 

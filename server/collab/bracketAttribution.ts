@@ -1,0 +1,109 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import type { CollabUser } from './CollabHooks.js';
+import { findBracketEdits, type BracketEdit, type BracketFindings, type LiftMemory } from './findBracketEdits.js';
+
+export type { BracketEdit, BracketFindings };
+
+/** Brackets a member added or lifted with one update (after the server's correction), for the audit log. */
+export interface BracketChange {
+  draftId: string;
+  actor: CollabUser;
+  edits: BracketEdit[];
+}
+
+/**
+ * Keeps who proposed a bracket with the server, never with the client (issue 9: "a bracket attribution
+ * forged through a raw Yjs update does not survive"). While a client's update is applied (`watch`
+ * ... `take`), its transaction is inspected as Yjs finishes it (findBracketEdits); `correct` then rewrites,
+ * in one transaction of the caller's, every bracket the update claimed for anyone but the sender's own
+ * delegation: to the sender's delegation, or to none for a member without one (the secretariat). Lifting
+ * is always allowed, and so is putting back, on the same connection and in the same paragraph, a bracket the
+ * sender lifted there (an undo of the lift keeps the bracket's delegation). Idempotent: the correction is the server's own transaction, which is not inspected,
+ * and an update applied twice creates nothing the second time.
+ */
+export class BracketAttribution {
+  private watching: { origin: unknown; delegationId: string | null; update: Uint8Array; hadPending: boolean } | null = null;
+  private found: BracketFindings[] = [];
+  /** Per connection (the watched origin): the delegations whose brackets it lifted, per text. */
+  private readonly lifted = new WeakMap<object, WeakMap<Y.Text, Set<string>>>();
+
+  /** @param onError called when inspecting a transaction failed (the update stays applied, uncorrected) */
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    doc.on('afterTransaction', (transaction: Y.Transaction) => this.inspect(transaction));
+  }
+
+  /** Inspects the transactions with this origin (the sender's connection), applying `update`, until `take`. */
+  watch(origin: unknown, senderDelegationId: string | null, update: Uint8Array): void {
+    this.watching = { origin, delegationId: senderDelegationId, update, hadPending: this.doc.store.pendingStructs !== null };
+    this.found = [];
+  }
+
+  /** Stops watching; what the watched transactions did to brackets, or null when they did not touch any. */
+  take(): BracketFindings | null {
+    this.watching = null;
+    const found = this.found;
+    this.found = [];
+    if (found.length <= 1) return found[0] ?? null;
+    return { corrections: found.flatMap((f) => f.corrections), edits: found.flatMap((f) => f.edits) };
+  }
+
+  /** Rewrites the claimed brackets in one transaction with `origin`; a no-op when there is nothing to correct. */
+  correct(findings: BracketFindings, origin: unknown): void {
+    if (findings.corrections.length === 0) return;
+    this.doc.transact(() => {
+      for (const { text, key, index, length, value } of findings.corrections) {
+        if (text._item?.deleted) continue;
+        const end = Math.min(index + length, text.length);
+        if (end > index) text.format(index, end - index, { [key]: value });
+      }
+    }, origin);
+  }
+
+  private inspect(transaction: Y.Transaction): void {
+    if (this.watching === null || transaction.origin !== this.watching.origin) return;
+    try {
+      const findings = findBracketEdits(transaction, this.watching.delegationId, this.updateClients(), this.liftMemory(this.watching.origin));
+      if (findings) this.found.push(findings);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private liftMemory(origin: unknown): LiftMemory | null {
+    if (origin === null || typeof origin !== 'object') return null;
+    let texts = this.lifted.get(origin);
+    if (!texts) this.lifted.set(origin, (texts = new WeakMap()));
+    const perText = texts;
+    return {
+      lifted: (text, delegationId) => perText.get(text)?.has(delegationId) === true,
+      remember: (text, delegationId) => {
+        const set = perText.get(text) ?? new Set<string>();
+        set.add(delegationId);
+        perText.set(text, set);
+      },
+    };
+  }
+
+  /**
+   * The clients with items in the watched update: only theirs can be new, unless structs held back from an
+   * earlier update (waiting for what they refer to) were integrated with it (null: look at every client).
+   */
+  private updateClients(): Iterable<number> | null {
+    if (this.watching === null || this.watching.hadPending) return null;
+    try {
+      // A V1 update starts [clients, structs of the first, its client id, ...]: typing has one client.
+      const header = decoding.createDecoder(this.watching.update);
+      if (decoding.readVarUint(header) === 1) {
+        decoding.readVarUint(header);
+        return [decoding.readVarUint(header)];
+      }
+      return Y.parseUpdateMeta(this.watching.update).to.keys();
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { Router } from 'express';
+import { SetClauseStatusBody, SetPositionBody, SettleOptionBody } from '../../../shared/api/negotiation.js';
+import { isId } from '../../../shared/ids.js';
+import { AppError } from '../../domain/AppError.js';
+import type { Services } from '../../domain/Services.js';
+import { currentUser, requireRole, requireUser } from '../authenticate.js';
+import { validate } from '../validate.js';
+import { draftIdParam } from './draftRoutes.js';
+
+/** A clause id from the path; anything that cannot be one is a clause not found. */
+function clauseIdParam(value: unknown): string {
+  if (!isId(value)) throw new AppError('CLAUSE_NOT_FOUND', 'No such clause in this draft.');
+  return value;
+}
+
+/** A delegation id from the path; anything that cannot be one is a delegation not found. */
+function delegationIdParam(value: unknown): string {
+  if (!isId(value)) throw new AppError('DELEGATION_NOT_FOUND', 'No such delegation.');
+  return value;
+}
+
+/**
+ * The negotiation records of a draft: every member reads them; the secretariat sets clause statuses,
+ * settles options and reads the audit log; a delegation's delegates record its positions. Permissions are
+ * checked before the body, so a member who may not act learns nothing more than that.
+ */
+export function negotiationRoutes(services: Services): Router {
+  const router = Router();
+  const draftOf = (value: unknown) => services.drafts.get(draftIdParam(value)).id;
+  const secretariat = requireRole('secretariat');
+
+  router.get('/drafts/:id/negotiation', requireUser, (req, res) => {
+    res.json(services.negotiation.state(draftOf(req.params.id)));
+  });
+
+  router.put('/drafts/:id/clauses/:clauseId/status', secretariat, async (req, res) => {
+    const draftId = draftOf(req.params.id);
+    const clauseId = clauseIdParam(req.params.clauseId);
+    const body = validate(SetClauseStatusBody, req.body);
+    res.json(await services.negotiation.setStatus(draftId, clauseId, body, currentUser(res)));
+  });
+
+  router.put('/drafts/:id/clauses/:clauseId/positions/:delegationId', requireUser, async (req, res) => {
+    const draftId = draftOf(req.params.id);
+    const clauseId = clauseIdParam(req.params.clauseId);
+    const delegationId = delegationIdParam(req.params.delegationId);
+    services.negotiation.authorizePosition(delegationId, currentUser(res));
+    const body = validate(SetPositionBody, req.body);
+    res.json(await services.negotiation.setPosition(draftId, clauseId, delegationId, body, currentUser(res)));
+  });
+
+  router.delete('/drafts/:id/clauses/:clauseId/positions/:delegationId', requireUser, async (req, res) => {
+    const draftId = draftOf(req.params.id);
+    const clauseId = clauseIdParam(req.params.clauseId);
+    await services.negotiation.withdrawPosition(draftId, clauseId, delegationIdParam(req.params.delegationId), currentUser(res));
+    res.status(204).end();
+  });
+
+  router.post('/drafts/:id/clauses/:clauseId/settle', secretariat, async (req, res) => {
+    const draftId = draftOf(req.params.id);
+    const clauseId = clauseIdParam(req.params.clauseId);
+    const body = validate(SettleOptionBody, req.body);
+    res.json(await services.negotiation.settle(draftId, clauseId, body.optionId, currentUser(res)));
+  });
+
+  router.get('/drafts/:id/audit', secretariat, (req, res) => {
+    res.json(services.negotiation.auditLog(draftOf(req.params.id), currentUser(res)));
+  });
+
+  return router;
+}
