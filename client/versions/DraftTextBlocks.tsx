@@ -1,7 +1,13 @@
-import type { Block } from '../../shared/export/DraftText.js';
+import { Fragment } from 'react';
+import { bracketGroups } from '../../shared/compare/bracketGroups.js';
+import type { Block, Inline } from '../../shared/export/DraftText.js';
 import { MarkedText } from './MarkedText.js';
 
-/** A clause body from the DraftText model (paragraphs and nested lists) as React elements, as the editor shows it. */
+/**
+ * A clause body from the DraftText model (paragraphs and nested lists) as React elements, as the editor shows
+ * it. Each bracketed passage shows one pair of brackets and its delegation's tag, however many runs (bold, a
+ * link) it spans, as the exports print it.
+ */
 export function DraftTextBlocks({ blocks }: { blocks: readonly Block[] }) {
   return (
     <>
@@ -13,15 +19,7 @@ export function DraftTextBlocks({ blocks }: { blocks: readonly Block[] }) {
 }
 
 function BlockView({ block }: { block: Block }) {
-  if (block.type === 'paragraph') {
-    return (
-      <p>
-        {block.content.map((inline, index) => (
-          <MarkedText key={index} text={inline.text} marks={inline.marks} />
-        ))}
-      </p>
-    );
-  }
+  if (block.type === 'paragraph') return <p>{runsView(block.content)}</p>;
   const List = block.type === 'orderedList' ? 'ol' : 'ul';
   return (
     <List>
@@ -32,4 +30,17 @@ function BlockView({ block }: { block: Block }) {
       ))}
     </List>
   );
+}
+
+function runsView(runs: readonly Inline[]) {
+  return bracketGroups(runs).map((group, g) => {
+    const inner = group.runs.map((run, index) => (
+      <MarkedText key={index} text={run.text} marks={run.marks.filter((mark) => mark.type !== 'bracket')} />
+    ));
+    return (
+      <Fragment key={g}>
+        {group.bracket === null ? inner : <MarkedText marks={[group.bracket]}>{inner}</MarkedText>}
+      </Fragment>
+    );
+  });
 }

@@ -1,10 +1,16 @@
 import type { ClauseText } from '../../shared/export/DraftText.js';
+import { CLAUSE_STATUS_LABELS } from '../../shared/negotiation/clauseStatus.js';
+import { POSITION_LABELS } from '../../shared/negotiation/positions.js';
 import { clauseName } from '../pages/draft/clauseName.js';
 import { DraftTextBlocks } from './DraftTextBlocks.js';
 
 /**
  * One clause of a saved version, in the editor's clause card (number in the gutter, heading, text) but
  * with nothing to edit. A section is its heading only.
+ *
+ * The negotiation as it stood when the version was taken, worded as the exports word it: brackets with their
+ * delegation's tag (DraftTextBlocks); under the heading the option label ("Option 2") and the status with its
+ * note; a "no text" option's body as "No text" in italics; after the body the delegations' positions.
  */
 export function ReadOnlyClause({ clause }: { clause: ClauseText }) {
   const numberId = `number-${clause.id}`;
@@ -20,8 +26,9 @@ export function ReadOnlyClause({ clause }: { clause: ClauseText }) {
       </article>
     );
   }
+  const option = clause.option ? (clause.option.index > 1 ? ' clause-option clause-alternative' : ' clause-option') : '';
   return (
-    <article id={`clause-${clause.id}`} className={`clause clause-${clause.kind}`} aria-labelledby={numberId}>
+    <article id={`clause-${clause.id}`} className={`clause clause-${clause.kind}${option}`} aria-labelledby={numberId}>
       <div className="clause-gutter">
         <span className="clause-number" id={numberId}>
           {clause.number ?? clauseName(clause, clause.heading)}
@@ -29,10 +36,55 @@ export function ReadOnlyClause({ clause }: { clause: ClauseText }) {
       </div>
       <div className="clause-main">
         {clause.heading ? <h3 className="version-clause-heading">{clause.heading}</h3> : null}
+        <ClauseMeta clause={clause} />
         <div className="clause-text">
-          {clause.blocks.length > 0 ? <DraftTextBlocks blocks={clause.blocks} /> : <p className="muted version-empty-text">No text.</p>}
+          {clause.noText ? (
+            <p className="version-no-text">
+              <em>No text</em>
+            </p>
+          ) : clause.blocks.length > 0 ? (
+            <DraftTextBlocks blocks={clause.blocks} />
+          ) : (
+            <p className="muted version-empty-text">No text.</p>
+          )}
         </div>
+        <Positions clause={clause} />
       </div>
     </article>
+  );
+}
+
+/** "Option 2 · Agreed ad ref — note" under the heading; nothing for a clause in no group and without a status. */
+function ClauseMeta({ clause }: { clause: ClauseText }) {
+  const { option, status } = clause;
+  if (!option && !status) return null;
+  return (
+    <p className="version-clause-meta">
+      {option ? <span className="version-option-label">Option {option.index}</span> : null}
+      {option && status ? <span aria-hidden="true"> · </span> : null}
+      {status ? (
+        <>
+          <span className={`version-status version-status-${status.status}`}>{CLAUSE_STATUS_LABELS[status.status]}</span>
+          {status.note.trim() ? <span className="version-status-note"> — {status.note}</span> : null}
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** "Positions: Norway — reservation: “…”; United States — supports", as the exports print them. */
+function Positions({ clause }: { clause: ClauseText }) {
+  if (clause.positions.length === 0) return null;
+  return (
+    <p className="version-positions">
+      <span className="version-positions-label">Positions: </span>
+      {clause.positions.map((p, index) => (
+        <span key={p.delegationId} className={`version-position version-position-${p.position}`}>
+          {index > 0 ? '; ' : ''}
+          <span className="version-position-delegation">{p.delegation}</span> — {POSITION_LABELS[p.position].toLowerCase()}
+          {p.text ? `: “${p.text}”` : ''}
+        </span>
+      ))}
+    </p>
   );
 }

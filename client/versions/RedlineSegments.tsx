@@ -1,3 +1,5 @@
+import { Fragment } from 'react';
+import { bracketGroups } from '../../shared/compare/bracketGroups.js';
 import type { RedlineSegment } from '../../shared/compare/DraftComparison.js';
 import { MarkedText } from './MarkedText.js';
 
@@ -5,24 +7,38 @@ import { MarkedText } from './MarkedText.js';
  * Word-level redline as React elements: inserted runs in <ins>, deleted ones in <del>, each with its inline
  * marks. Screen readers hear "insertion" / "deletion" from CSS generated content (versions.css), so copied
  * text stays clean. The spaces around a changed run are drawn outside the mark, so "~~Subscribing~~
- * Participating" does not underline or strike the gaps between words.
+ * Participating" does not underline or strike the gaps between words. A bracketed passage that spans several
+ * segments gets one pair of brackets and one delegation tag (bracketGroups), as in the exports.
  */
 export function RedlineSegments({ segments }: { segments: readonly RedlineSegment[] }) {
   return (
     <>
-      {segments.map((segment, index) => {
-        if (segment.change === 'equal') return <MarkedText key={index} text={segment.text} marks={segment.marks} />;
-        const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(segment.text) ?? [];
-        if (core === '') return <MarkedText key={index} text={segment.text} marks={segment.marks} />;
-        const text = <MarkedText text={core} marks={segment.marks} />;
-        return (
-          <span key={index}>
-            {before}
-            {segment.change === 'inserted' ? <ins className="redline-ins">{text}</ins> : <del className="redline-del">{text}</del>}
-            {after}
-          </span>
+      {bracketGroups(segments).map((group, groupIndex) => {
+        const inner = group.runs.map((segment, index) => (
+          <Segment key={index} segment={group.bracket ? { ...segment, marks: segment.marks.filter((m) => m.type !== 'bracket') } : segment} />
+        ));
+        return group.bracket ? (
+          <MarkedText key={groupIndex} marks={[group.bracket]}>
+            {inner}
+          </MarkedText>
+        ) : (
+          <Fragment key={groupIndex}>{inner}</Fragment>
         );
       })}
     </>
+  );
+}
+
+function Segment({ segment }: { segment: RedlineSegment }) {
+  if (segment.change === 'equal') return <MarkedText text={segment.text} marks={segment.marks} />;
+  const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(segment.text) ?? [];
+  if (core === '') return <MarkedText text={segment.text} marks={segment.marks} />;
+  const text = <MarkedText text={core} marks={segment.marks} />;
+  return (
+    <span>
+      {before}
+      {segment.change === 'inserted' ? <ins className="redline-ins">{text}</ins> : <del className="redline-del">{text}</del>}
+      {after}
+    </span>
   );
 }

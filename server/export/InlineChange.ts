@@ -33,3 +33,12 @@ export interface ChangedList {
 
 /** DraftText's Block, extended for redlines; every Block is a ChangedBlock. */
 export type ChangedBlock = ChangedParagraph | ChangedList;
+
+/**
+ * The change common to every run of a passage (a bracketed passage, whose brackets and tag then share it),
+ * or undefined when the runs differ or none changed: brackets around kept and changed words stand on both sides.
+ */
+export function groupChange(runs: readonly ChangedInline[]): InlineChange | undefined {
+  const first = runs[0]?.change;
+  return first !== undefined && runs.every((run) => run.change === first) ? first : undefined;
+}

@@ -1,18 +1,34 @@
+import { bracketGroups } from '../../shared/compare/bracketGroups.js';
 import type { Block, Inline } from '../../shared/export/DraftText.js';
+import { aknDelegationEid } from './aknIds.js';
 import { escapeXml } from './escapeXml.js';
 
-/** Runs as Akoma Ntoso inline markup: <b>, <i> and <a href> (already checked by safeHref), text escaped. */
+/** The `name` of the generic <inline> that marks bracketed text. */
+export const AKN_BRACKET_NAME = 'bracket';
+
+/**
+ * Runs as Akoma Ntoso inline markup: <b>, <i> and <a href> (already checked by safeHref), text escaped.
+ * A bracketed passage is one generic <inline name="bracket" refersTo="#delegation_…"> around its runs,
+ * referring to its delegation's TLCOrganization in <references> (aknNegotiation); the square brackets
+ * themselves are presentation, left to whoever renders the document.
+ */
 export function aknInlines(runs: readonly Inline[]): string {
-  return runs
-    .map((run) => {
-      let xml = escapeXml(run.text);
-      if (run.marks.some((m) => m.type === 'italic')) xml = `<i>${xml}</i>`;
-      if (run.marks.some((m) => m.type === 'bold')) xml = `<b>${xml}</b>`;
-      const link = run.marks.find((m) => m.type === 'link');
-      if (link?.type === 'link') xml = `<a href="${escapeXml(link.href)}">${xml}</a>`;
-      return xml;
+  return bracketGroups(runs)
+    .map((group) => {
+      const inner = group.runs.map(aknRun).join('');
+      if (group.bracket === null) return inner;
+      return `<inline name="${AKN_BRACKET_NAME}" refersTo="#${escapeXml(aknDelegationEid(group.bracket.delegationId))}">${inner}</inline>`;
     })
     .join('');
+}
+
+function aknRun(run: Inline): string {
+  let xml = escapeXml(run.text);
+  if (run.marks.some((m) => m.type === 'italic')) xml = `<i>${xml}</i>`;
+  if (run.marks.some((m) => m.type === 'bold')) xml = `<b>${xml}</b>`;
+  const link = run.marks.find((m) => m.type === 'link');
+  if (link?.type === 'link') xml = `<a href="${escapeXml(link.href)}">${xml}</a>`;
+  return xml;
 }
 
 /**

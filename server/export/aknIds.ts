@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isId } from '../../shared/ids.js';
 
 /** Namespace of the name-based UUIDs (RFC 9562 version 5) this application derives GUIDs from. Never change it. */
 export const AKN_GUID_NAMESPACE = '1e5327f5-b994-4fb2-bd9a-d191f4383bb5';
@@ -25,4 +26,14 @@ function uuidV5(name: string): string {
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The eId of a delegation's TLCOrganization (in <references>), which brackets and positions refer to:
+ * `delegation_<id>` after aknEid for a delegation id of the system's shape; any other value (a malformed
+ * bracket written by a modified client) gets `delegation_unknown.<hash>`, which no real id can be.
+ */
+export function aknDelegationEid(delegationId: string): string {
+  if (isId(delegationId)) return aknEid('delegation', delegationId);
+  return `delegation_unknown.${createHash('sha256').update(delegationId, 'utf8').digest('hex').slice(0, 16)}`;
 }

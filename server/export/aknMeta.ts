@@ -13,8 +13,8 @@ export const AKN_DOC_NAME = 'codeOfConduct';
 export const AKN_COUNTRY = 'int';
 /** Language of the text (ISO 639-2 alpha-3). Drafts are negotiated in English. */
 export const AKN_LANGUAGE = 'eng';
-/** The Top Level Class the FRBR authors point to. */
-const AUTHOR_ID = 'secretariat';
+/** The Top Level Class the FRBR authors (and the negotiation metadata's source) point to. */
+export const AKN_AUTHOR_ID = 'secretariat';
 
 /** The work, expression and manifestation URIs of a DraftText (Akoma Ntoso naming convention, FRBR levels). */
 export function aknUris(draft: DraftText): { work: string; expression: string; manifestation: string } {
@@ -30,17 +30,24 @@ function expressionVersion(draft: DraftText): string {
   return new Date(draft.date).toISOString().slice(0, 16).replace(/:/g, '');
 }
 
+/** Metadata of the negotiation for <meta> (see aknNegotiation): TLC entries for <references>, and a <proprietary> block or ''. */
+export interface AknNegotiationMeta {
+  references: string;
+  proprietary: string;
+}
+
 /**
  * The <meta> block: FRBR identification dated from the version (never the clock), the version number when
- * published, and the reference to the secretariat as author.
+ * published, and the reference to the secretariat as author; then the negotiation's delegations among the
+ * references and its statuses, positions and options in <proprietary>. @default negotiation: none
  */
-export function aknMeta(draft: DraftText): string {
+export function aknMeta(draft: DraftText, negotiation: AknNegotiationMeta = { references: '', proprietary: '' }): string {
   const uris = aknUris(draft);
   const day = isoDay(draft.date);
-  const author = `<FRBRauthor href="#${AUTHOR_ID}"/>`;
+  const author = `<FRBRauthor href="#${AKN_AUTHOR_ID}"/>`;
   const version = draft.revision !== null ? `\n          <FRBRversionNumber value="${escapeXml(draft.revision)}"/>` : '';
   return `    <meta>
-      <identification source="#${AUTHOR_ID}">
+      <identification source="#${AKN_AUTHOR_ID}">
         <FRBRWork>
           <FRBRthis value="${escapeXml(uris.work)}/!main"/>
           <FRBRuri value="${escapeXml(uris.work)}"/>
@@ -63,8 +70,8 @@ export function aknMeta(draft: DraftText): string {
           ${author}
         </FRBRManifestation>
       </identification>
-      <references source="#${AUTHOR_ID}">
-        <TLCOrganization eId="${AUTHOR_ID}" href="/akn/ontology/organizations/${AKN_COUNTRY}/${AUTHOR_ID}" showAs="Secretariat"/>
-      </references>
+      <references source="#${AKN_AUTHOR_ID}">
+        <TLCOrganization eId="${AKN_AUTHOR_ID}" href="/akn/ontology/organizations/${AKN_COUNTRY}/${AKN_AUTHOR_ID}" showAs="Secretariat"/>${negotiation.references}
+      </references>${negotiation.proprietary}
     </meta>`;
 }

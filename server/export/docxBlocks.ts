@@ -1,5 +1,5 @@
 import { Paragraph, type ParagraphChild } from 'docx';
-import { docxInline, docxParagraphMark, type DocxChangeContext } from './docxInline.js';
+import { docxParagraphMark, docxRuns, type DocxChangeContext } from './docxInline.js';
 import type { ChangedBlock, ChangedInline, ChangedParagraph } from './InlineChange.js';
 import { LIST_INDENT, MAX_WORD_LIST_LEVEL, ORDERED_LIST } from './docxStyles.js';
 
@@ -38,7 +38,7 @@ export function docxBlocks(blocks: readonly ChangedBlock[], context: DocxBlockCo
 }
 
 function runs(content: readonly ChangedInline[], context: DocxBlockContext): ParagraphChild[] {
-  return content.map((run) => docxInline(run, context.changes));
+  return docxRuns(content, context.changes);
 }
 
 function mark(paragraph: ChangedParagraph | undefined, context: DocxBlockContext) {

@@ -9,6 +9,14 @@ export const LIST_INDENT = 720;
 /** Deepest list level Word numbering has (levels 0-8); deeper DraftText lists are drawn at this level. */
 export const MAX_WORD_LIST_LEVEL = 8;
 
+/** Paragraph style of the line under a clause heading with its option label and status. */
+export const CLAUSE_META_STYLE = 'ClauseMeta';
+/** Paragraph style of the line after a clause body with the delegations' positions. */
+export const POSITIONS_STYLE = 'ClausePositions';
+
+/** Character style of a bracket's delegation tag (superscript, grey). */
+export const BRACKET_TAG_STYLE = 'BracketTag';
+
 /** Serif body text that covers Latin, Greek and Cyrillic on every Word installation. */
 const BODY_FONT = 'Times New Roman';
 
@@ -27,6 +35,29 @@ export const DOCX_STYLES: IStylesOptions = {
       basedOn: 'Normal',
       run: { italics: true },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 480 } },
+    },
+    // The negotiation lines of a clause: option and status under its heading, positions after its body.
+    {
+      id: CLAUSE_META_STYLE,
+      name: 'Clause status',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { italics: true, size: 20, color: '333333' },
+      paragraph: { spacing: { after: 80 }, keepNext: true },
+    },
+    {
+      id: POSITIONS_STYLE,
+      name: 'Clause positions',
+      basedOn: 'Normal',
+      run: { italics: true, size: 20, color: '333333' },
+      paragraph: { spacing: { before: 40, after: 160 } },
+    },
+  ],
+  characterStyles: [
+    {
+      id: BRACKET_TAG_STYLE,
+      name: 'Bracket tag',
+      run: { superScript: true, color: '444444' },
     },
   ],
 };

@@ -1,6 +1,7 @@
 /**
  * The HTML export's only styles, inline in a <style> element so the file stands alone: readable on screen,
- * A4 with margins when printed, headings kept with the text after them, link targets printed after links.
+ * A4 with margins when printed, headings kept with the text after them, link targets printed after links;
+ * bracket tags small and sans-serif, the negotiation lines (option, status, positions) smaller and in italics.
  */
 export const HTML_STYLES = `
 @page { size: A4; margin: 22mm 20mm; }
@@ -21,6 +22,11 @@ li > p { margin: 0.15em 0; }
 a { color: #0b4a8b; }
 ins { color: #0a5d1e; background: #e6f4ea; text-decoration: underline; }
 del { color: #8b0000; background: #fbe9e9; text-decoration: line-through; }
+.bracket-tag { font: 7.5pt/1 "DejaVu Sans", Arial, sans-serif; color: #444; margin-left: 0.1em; }
+.clause-meta, .positions { font-size: 10.5pt; font-style: italic; color: #333; text-align: left; }
+.clause-meta { margin: -0.2em 0 0.5em; }
+.positions { margin: 0.2em 0 0.8em; }
+.no-text { color: #333; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
   a { color: inherit; }

@@ -1,4 +1,6 @@
+import { bracketGroups } from '../../shared/compare/bracketGroups.js';
 import type { Inline } from '../../shared/export/DraftText.js';
+import { bracketTag } from './clauseNotes.js';
 
 /**
  * Escapes text so a CommonMark (or GitHub-flavoured) reader shows it literally: every character that can
@@ -14,9 +16,19 @@ export function escapeMarkdown(text: string): string {
  * One line of Markdown from formatted runs: bold as `**`, italic as `*`, links as `[text](<href>)`, nested
  * link > bold > italic so neighbouring runs share their delimiters ("**bold *both* bold**").
  * White space is kept outside delimiters, where CommonMark's flanking rules need it.
+ *
+ * A bracketed passage (outermost of all) is written as escaped square brackets followed by a space and its
+ * delegation in parentheses, in italics: `\[text\] (*Norway*)`, read as "[text] (Norway)". The escapes
+ * and the space keep it from ever reading as a link, in Markdown or to a reader of the source.
  */
 export function markdownLine(runs: readonly Inline[]): string {
-  return guardLineStart(renderLevel(trimRuns(runs), 0));
+  const line = bracketGroups(trimRuns(runs))
+    .map((group) => {
+      const inner = renderLevel(group.runs, 0);
+      return group.bracket === null ? inner : `\\[${inner}\\] (*${escapeMarkdown(bracketTag(group.bracket))}*)`;
+    })
+    .join('');
+  return guardLineStart(line);
 }
 
 type Level = (run: Inline) => string | null;

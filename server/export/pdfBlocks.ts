@@ -1,15 +1,21 @@
+import { bracketGroups } from '../../shared/compare/bracketGroups.js';
 import type { Block, Inline } from '../../shared/export/DraftText.js';
-import { pdfFontStyle } from './pdfFonts.js';
+import { bracketTag } from './clauseNotes.js';
+import { pdfFontStyle, type PdfFontStyle } from './pdfFonts.js';
 
 /** Body text size in points. */
 export const PDF_BODY_SIZE = 11;
 /** Indent per list level in points. */
 const LIST_INDENT = 20;
 const LINK_COLOUR = '#0b4a8b';
+/** Size in points of a bracket's delegation tag, set high on the line like a superscript. */
+const TAG_SIZE = 7;
+const TAG_COLOUR = '#444444';
 
 /**
  * Writes blocks at the current position: paragraphs as left-aligned text whose runs switch font for bold and
- * italic and carry link annotations; lists with a bullet or number hanging left of each item.
+ * italic and carry link annotations, bracketed passages as "[text]" with their delegation as a small tag;
+ * lists with a bullet or number hanging left of each item.
  * `indent` is the left offset from the page margin, for list nesting.
  */
 export function pdfBlocks(doc: PDFKit.PDFDocument, blocks: readonly Block[], indent = 0): void {
@@ -32,22 +38,56 @@ export function pdfBlocks(doc: PDFKit.PDFDocument, blocks: readonly Block[], ind
   }
 }
 
+/** One piece of a paragraph as pdfkit sets it: text in one font, size and colour, maybe a link. */
+interface Piece {
+  text: string;
+  font: PdfFontStyle;
+  size: number;
+  colour: string;
+  href: string | null;
+}
+
 function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: number): void {
-  if (runs.length === 0) return;
+  const pieces = paragraphPieces(runs);
+  if (pieces.length === 0) return;
   const x = left(doc) + indent;
   const width = doc.page.width - doc.page.margins.right - x;
-  doc.fontSize(PDF_BODY_SIZE);
-  runs.forEach((run, i) => {
-    const bold = run.marks.some((m) => m.type === 'bold');
-    const italic = run.marks.some((m) => m.type === 'italic');
-    const link = run.marks.find((m) => m.type === 'link');
-    const href = link?.type === 'link' ? link.href : null;
-    doc.font(pdfFontStyle(bold, italic)).fillColor(href ? LINK_COLOUR : 'black');
-    const options = { width, align: 'left' as const, continued: i < runs.length - 1, link: href, underline: href !== null, paragraphGap: 5, lineGap: 1.5 };
-    if (i === 0) doc.text(run.text, x, doc.y, options);
-    else doc.text(run.text, options);
+  const bodyLineHeight = doc.font('regular').fontSize(PDF_BODY_SIZE).currentLineHeight(true);
+  pieces.forEach((piece, i) => {
+    doc.font(piece.font).fontSize(piece.size).fillColor(piece.colour);
+    // A smaller piece (a tag) gets the gap that keeps its line as high as the body's, should it wrap.
+    const lineGap = 1.5 + bodyLineHeight - doc.currentLineHeight(true);
+    const options = { width, align: 'left' as const, continued: i < pieces.length - 1, link: piece.href, underline: piece.href !== null, paragraphGap: 5, lineGap };
+    if (i === 0) doc.text(piece.text, x, doc.y, options);
+    else doc.text(piece.text, options);
   });
-  doc.fillColor('black');
+  doc.fontSize(PDF_BODY_SIZE).fillColor('black');
+}
+
+/**
+ * A paragraph's runs as pieces. A bracketed passage gets "[" and "]" on its first and last run (so a line
+ * never breaks between a bracket and its text) and then its delegation as a small tag set at the top of the
+ * line, like a superscript, with no-break spaces so the tag never splits.
+ */
+function paragraphPieces(runs: readonly Inline[]): Piece[] {
+  return bracketGroups(runs).flatMap((group) => {
+    const pieces = group.runs.map(runPiece);
+    if (group.bracket === null) return pieces;
+    const first = pieces[0]!;
+    const last = pieces[pieces.length - 1]!;
+    first.text = `[${first.text}`;
+    last.text = `${last.text}]`;
+    const tag = bracketTag(group.bracket).replace(/ /g, '\u00A0');
+    return [...pieces, { text: tag, font: 'regular' as const, size: TAG_SIZE, colour: TAG_COLOUR, href: null }];
+  });
+}
+
+function runPiece(run: Inline): Piece {
+  const bold = run.marks.some((m) => m.type === 'bold');
+  const italic = run.marks.some((m) => m.type === 'italic');
+  const link = run.marks.find((m) => m.type === 'link');
+  const href = link?.type === 'link' ? link.href : null;
+  return { text: run.text, font: pdfFontStyle(bold, italic), size: PDF_BODY_SIZE, colour: href ? LINK_COLOUR : 'black', href };
 }
 
 function left(doc: PDFKit.PDFDocument): number {

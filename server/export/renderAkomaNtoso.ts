@@ -1,7 +1,9 @@
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { aknBlocks } from './aknBlocks.js';
 import { aknEid, aknGuid } from './aknIds.js';
-import { AKN_DOC_NAME, AKN_DOC_TYPE, aknMeta } from './aknMeta.js';
+import { AKN_AUTHOR_ID, AKN_DOC_NAME, AKN_DOC_TYPE, aknMeta } from './aknMeta.js';
+import { aknNegotiation } from './aknNegotiation.js';
+import { NO_TEXT } from './clauseNotes.js';
 import { escapeXml } from './escapeXml.js';
 import { formatLongDate, isoDay } from './exportDate.js';
 import { displayTitle, versionLine } from './versionLine.js';
@@ -25,25 +27,32 @@ export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
  * As the naming convention wants, the eId of a paragraph inside a section starts with the section's eId
  * ("hcontainer_<section id>__para_<clause id>"), so moving a clause to another section changes its eId;
  * its GUID never changes.
+ *
+ * The negotiation: the options of a clause are sibling elements, the first option (the original clause)
+ * plain, each alternative with alternativeTo="#<eId of the first option>" (the schema's `alt` attribute);
+ * a "no text" option holds <p class="noText"><i>No text</i></p>. Bracketed text is an
+ * <inline name="bracket" refersTo="#delegation_…"> (aknInlines). Delegations are TLCOrganizations among the
+ * references; statuses, positions and option places are in <proprietary> (aknNegotiation).
  */
 export function renderAkomaNtoso(draft: DraftText): string {
   const firstBody = draft.clauses.findIndex((clause) => clause.kind !== 'preambular');
   const split = firstBody === -1 ? draft.clauses.length : firstBody;
   const recitals = draft.clauses.slice(0, split);
   const body = draft.clauses.slice(split);
+  const layout: Layout = { draft, eIds: clauseEids(recitals, body) };
   const preamble = recitals.length === 0 ? '' : `
     <preamble>
       <recitals>
-${recitals.map((clause) => recitalXml(draft, clause)).join('\n')}
+${recitals.map((clause) => recitalXml(layout, clause)).join('\n')}
       </recitals>
     </preamble>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="${AKN_NAMESPACE}">
   <${AKN_DOC_TYPE} name="${AKN_DOC_NAME}">
-${aknMeta(draft)}
+${aknMeta(draft, aknNegotiation(draft, layout.eIds, AKN_AUTHOR_ID))}
 ${prefaceXml(draft)}${preamble}
     <mainBody>
-${mainBodyXml(draft, body)}
+${mainBodyXml(layout, body)}
     </mainBody>
   </${AKN_DOC_TYPE}>
 </akomaNtoso>
@@ -62,10 +71,42 @@ function prefaceXml(draft: DraftText): string {
     </preface>`;
 }
 
-/** eId and GUID attributes; `parentEid` prefixes the eId as the naming convention nests them ("<parent>__<own>"). */
-function ids(draft: DraftText, ref: string, clause: ClauseText, parentEid?: string): string {
-  const eId = (parentEid ? `${parentEid}__` : '') + aknEid(ref, clause.id);
-  return `eId="${escapeXml(eId)}" GUID="${aknGuid(draft.draftId, clause.id)}"`;
+/** The draft and the eId of every clause's element, as the body lays them out. */
+interface Layout {
+  draft: DraftText;
+  eIds: Map<string, string>;
+}
+
+/**
+ * The eId of every clause's element: recitals `recital_…`, sections `hcontainer_…`, other clauses `para_…`,
+ * prefixed with their section's eId as the naming convention nests them ("<parent>__<own>").
+ */
+function clauseEids(recitals: readonly ClauseText[], body: readonly ClauseText[]): Map<string, string> {
+  const eIds = new Map<string, string>();
+  for (const clause of recitals) eIds.set(clause.id, aknEid('recital', clause.id));
+  let section: string | null = null;
+  for (const clause of body) {
+    if (clause.kind === 'section') {
+      section = aknEid('hcontainer', clause.id);
+      eIds.set(clause.id, section);
+    } else {
+      eIds.set(clause.id, (section ? `${section}__` : '') + aknEid('para', clause.id));
+    }
+  }
+  return eIds;
+}
+
+/** eId and GUID attributes, and alternativeTo for an alternative (pointing at its group's first option). */
+function ids(layout: Layout, clause: ClauseText): string {
+  const eId = layout.eIds.get(clause.id)!;
+  const root = clause.alternativeTo === null ? undefined : layout.eIds.get(clause.alternativeTo);
+  const alternative = root === undefined ? '' : ` alternativeTo="#${escapeXml(root)}"`;
+  return `eId="${escapeXml(eId)}" GUID="${aknGuid(layout.draft.draftId, clause.id)}"${alternative}`;
+}
+
+/** A clause's body blocks, or the "no text" marker of a "no text" option. */
+function bodyXml(clause: ClauseText, indent: string): string {
+  return clause.noText ? `${indent}<p class="noText"><i>${NO_TEXT}</i></p>` : aknBlocks(clause.blocks, indent);
 }
 
 function numAndHeading(clause: ClauseText, indent: string): string {
@@ -74,24 +115,23 @@ function numAndHeading(clause: ClauseText, indent: string): string {
   return num + heading;
 }
 
-function recitalXml(draft: DraftText, clause: ClauseText): string {
-  return `        <recital ${ids(draft, 'recital', clause)}>${numAndHeading(clause, '          ')}
-${aknBlocks(clause.blocks, '          ')}
+function recitalXml(layout: Layout, clause: ClauseText): string {
+  return `        <recital ${ids(layout, clause)}>${numAndHeading(clause, '          ')}
+${bodyXml(clause, '          ')}
         </recital>`;
 }
 
-function paragraphXml(draft: DraftText, clause: ClauseText, indent: string, section?: ClauseText): string {
+function paragraphXml(layout: Layout, clause: ClauseText, indent: string): string {
   const kind = clause.kind === 'preambular' ? ' class="preambular"' : '';
-  const parent = section ? aknEid('hcontainer', section.id) : undefined;
-  return `${indent}<paragraph ${ids(draft, 'para', clause, parent)}${kind}>${numAndHeading(clause, `${indent}  `)}
+  return `${indent}<paragraph ${ids(layout, clause)}${kind}>${numAndHeading(clause, `${indent}  `)}
 ${indent}  <content>
-${aknBlocks(clause.blocks, `${indent}    `)}
+${bodyXml(clause, `${indent}    `)}
 ${indent}  </content>
 ${indent}</paragraph>`;
 }
 
 /** Clauses before the first section sit in <mainBody> itself; each section holds the clauses after it. */
-function mainBodyXml(draft: DraftText, clauses: readonly ClauseText[]): string {
+function mainBodyXml(layout: Layout, clauses: readonly ClauseText[]): string {
   if (clauses.length === 0) return '      <p/>';
   const parts: string[] = [];
   let section: { clause: ClauseText; members: string[] } | null = null;
@@ -99,14 +139,14 @@ function mainBodyXml(draft: DraftText, clauses: readonly ClauseText[]): string {
     if (!section) return;
     const { clause, members } = section;
     const intro = clause.blocks.length > 0 ? `\n        <intro>\n${aknBlocks(clause.blocks, '          ')}\n        </intro>` : '';
-    parts.push(`      <hcontainer ${ids(draft, 'hcontainer', clause)} name="section">${numAndHeading(clause, '        ')}${intro}${members.length ? `\n${members.join('\n')}` : ''}\n      </hcontainer>`);
+    parts.push(`      <hcontainer ${ids(layout, clause)} name="section">${numAndHeading(clause, '        ')}${intro}${members.length ? `\n${members.join('\n')}` : ''}\n      </hcontainer>`);
   };
   for (const clause of clauses) {
     if (clause.kind === 'section') {
       close();
       section = { clause, members: [] };
-    } else if (section) section.members.push(paragraphXml(draft, clause, '        ', section.clause));
-    else parts.push(paragraphXml(draft, clause, '      '));
+    } else if (section) section.members.push(paragraphXml(layout, clause, '        '));
+    else parts.push(paragraphXml(layout, clause, '      '));
   }
   close();
   return parts.join('\n');

@@ -1,8 +1,9 @@
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun, type ICommentOptions } from 'docx';
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
+import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
 import { clauseTitle } from './clauseTitle.js';
 import { docxBlocks, type DocxBlockContext } from './docxBlocks.js';
-import { DOCX_NUMBERING, DOCX_STYLES } from './docxStyles.js';
+import { CLAUSE_META_STYLE, DOCX_NUMBERING, DOCX_STYLES, POSITIONS_STYLE } from './docxStyles.js';
 import { normalizeDocxPackage } from './normalizeDocxPackage.js';
 import { displayTitle, versionLine } from './versionLine.js';
 
@@ -18,6 +19,10 @@ const MARGIN = 1418;
  * clauses as Heading 2 with their number ("OP1. Consider human rights"), bold, italic, hyperlinks, and lists
  * as Word lists; A4 pages with "Page N of M" in the footer. The same DraftText gives the same bytes: the
  * package is rewritten with fixed dates and ids (normalizeDocxPackage).
+ *
+ * The negotiation (see clauseNotes): bracketed text as "[text]" with its delegation in superscript (docxRuns);
+ * under a clause heading a "Clause status" paragraph with its option label and status; a "no text" option's
+ * body as "No text" in italics; after the body a "Clause positions" paragraph.
  */
 export async function renderDocx(draft: DraftText): Promise<Uint8Array> {
   let listInstance = 0;
@@ -84,7 +89,15 @@ export function docxHeadingLevel(kind: ClauseText['kind']): (typeof HeadingLevel
 function clauseParagraphs(clause: ClauseText, context: DocxBlockContext): Paragraph[] {
   const title = clauseTitle(clause);
   const headings = title ? [new Paragraph({ heading: docxHeadingLevel(clause.kind), children: [new TextRun(title)] })] : [];
-  return [...headings, ...docxBlocks(clause.blocks, context)];
+  const meta = clauseMetaLine(clause);
+  const positions = positionsLine(clause);
+  const body = clause.noText ? [new Paragraph({ children: [new TextRun({ text: NO_TEXT, italics: true })] })] : docxBlocks(clause.blocks, context);
+  return [
+    ...headings,
+    ...(meta ? [new Paragraph({ style: CLAUSE_META_STYLE, children: [new TextRun(meta)] })] : []),
+    ...body,
+    ...(positions ? [new Paragraph({ style: POSITIONS_STYLE, children: [new TextRun(positions)] })] : []),
+  ];
 }
 
 function pageNumberFooter(): Footer {

@@ -1,4 +1,5 @@
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
+import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
 import { escapeXml } from './escapeXml.js';
 import { htmlBlocks } from './htmlInline.js';
 import { HTML_STYLES } from './htmlStyles.js';
@@ -14,6 +15,11 @@ export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsa
  * The draft as one standalone HTML5 file: no scripts, no external resources, print-ready styles inline.
  * Sections are <h2>, clauses <section>s headed by <h3> with the number in <span class="num">, each with
  * id="clause-<clause id>" so a redline or a link can point at a clause. Every text and attribute is escaped.
+ *
+ * The negotiation (see clauseNotes): bracketed text as <span class="bracket">[text]</span> followed by
+ * <sup class="bracket-tag">Norway</sup>; under a clause heading <p class="clause-meta status-<status>"> with
+ * its option label and status; a "no text" option's body as <p class="no-text"><em>No text</em></p>; after
+ * the body <p class="positions">. An option's section also carries class="option".
  */
 export function renderHtml(draft: DraftText): string {
   const title = displayTitle(draft);
@@ -68,5 +74,19 @@ function clauseHtml(clause: ClauseText): string {
   }
   const heading = clause.heading ? ` ${escapeXml(clause.heading)}` : '';
   const number = `<span class="num">${escapeXml(clause.number ?? '')}${clause.heading ? '.' : ''}</span>`;
-  return `<section class="clause ${clause.kind}" id="${id}">\n<h3>${number}${heading}</h3>${body ? `\n${body}` : ''}\n</section>`;
+  const classes = ['clause', clause.kind, ...(clause.option ? ['option'] : [])].join(' ');
+  const parts = [`<h3>${number}${heading}</h3>`, metaHtml(clause), clause.noText ? `<p class="no-text"><em>${NO_TEXT}</em></p>` : body, positionsHtml(clause)];
+  return `<section class="${classes}" id="${id}">\n${parts.filter(Boolean).join('\n')}\n</section>`;
+}
+
+function metaHtml(clause: ClauseText): string {
+  const line = clauseMetaLine(clause);
+  if (line === null) return '';
+  const status = clause.status ? ` status-${clause.status.status}` : '';
+  return `<p class="clause-meta${status}">${escapeXml(line)}</p>`;
+}
+
+function positionsHtml(clause: ClauseText): string {
+  const line = positionsLine(clause);
+  return line === null ? '' : `<p class="positions">${escapeXml(line)}</p>`;
 }

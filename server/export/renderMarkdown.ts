@@ -1,4 +1,5 @@
 import type { Block, ClauseText, DraftText, ListBlock } from '../../shared/export/DraftText.js';
+import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
 import { clauseTitle } from './clauseTitle.js';
 import { escapeMarkdown, markdownLine } from './markdownText.js';
 import { displayTitle, versionLine } from './versionLine.js';
@@ -7,6 +8,10 @@ import { displayTitle, versionLine } from './versionLine.js';
  * The draft as CommonMark: `#` title, the version line in italics, `##` section headings, `###` clause
  * headings ("### OP1. Consider human rights"), paragraphs and nested lists. All text is escaped, so nothing
  * a drafter typed can turn into markup, HTML or a link. Ends with one newline.
+ *
+ * The negotiation (see clauseNotes): bracketed text as `\[text\] (*Norway*)` (markdownLine); under a clause
+ * heading an italic line with its option label and status; a "no text" option's body as `*No text*`; after
+ * the body an italic line of positions.
  */
 export function renderMarkdown(draft: DraftText): string {
   const parts = [`# ${escapeMarkdown(displayTitle(draft))}`, `*${escapeMarkdown(versionLine(draft))}*`];
@@ -17,7 +22,15 @@ export function renderMarkdown(draft: DraftText): string {
 function clauseParts(clause: ClauseText): string[] {
   const title = clauseTitle(clause);
   const heading = title ? [`${clause.kind === 'section' ? '##' : '###'} ${escapeMarkdown(title)}`] : [];
-  return [...heading, ...blockChunks(clause.blocks).map((chunk) => chunk.text)];
+  const meta = clauseMetaLine(clause);
+  const positions = positionsLine(clause);
+  const body = clause.noText ? [italicLine(NO_TEXT)] : blockChunks(clause.blocks).map((chunk) => chunk.text);
+  return [...heading, ...(meta ? [italicLine(meta)] : []), ...body, ...(positions ? [italicLine(positions)] : [])];
+}
+
+/** One line of plain text in italics (the text starts with a letter, so the emphasis always opens). */
+function italicLine(text: string): string {
+  return `*${escapeMarkdown(text)}*`;
 }
 
 interface Chunk {

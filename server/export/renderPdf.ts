@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
+import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
 import { clauseTitle } from './clauseTitle.js';
 import { PDF_BODY_SIZE, pdfBlocks } from './pdfBlocks.js';
 import { pdfFonts } from './pdfFonts.js';
@@ -8,13 +9,19 @@ import { displayTitle, versionLine } from './versionLine.js';
 /** Written as the PDF's Creator and Producer, instead of a library name and version that would change the bytes on upgrade. */
 export const PDF_PRODUCER = 'Code of conduct drafting platform';
 
+/** Size in points of the negotiation lines under a clause heading and after its body. */
+const PDF_NOTE_SIZE = 9.5;
+
 /** Page margins in points (2 cm). */
 const MARGIN = 57;
 
 /**
  * The draft as an A4 PDF: a title block (title, version line, rule), section headings, clause headings with
  * their number, paragraphs with bold, italic and links, lists, and "Page N of M" centred at the
- * foot of every page. Text is set in DejaVu Serif, embedded as a subset, so Latin, Greek and Cyrillic render
+ * foot of every page. The negotiation (see clauseNotes): bracketed text as "[text]" with its delegation as a
+ * small raised tag; under a clause heading a small italic line with its option label and status; a "no text"
+ * option's body as "No text" in italics; after the body a small italic line of positions.
+ * Text is set in DejaVu Serif, embedded as a subset, so Latin, Greek and Cyrillic render
  * and extract anywhere. The info dictionary's dates and the file ID come from the version's date, so the
  * same DraftText gives the same bytes.
  */
@@ -66,7 +73,22 @@ function clauseBlock(doc: PDFKit.PDFDocument, clause: ClauseText): void {
     doc.font('bold').fontSize(section ? 13 : PDF_BODY_SIZE + 0.5).fillColor('black');
     doc.text(title, MARGIN, doc.y, { width, align: section ? 'center' : 'left', paragraphGap: 4 });
   }
-  pdfBlocks(doc, clause.blocks);
+  const meta = clauseMetaLine(clause);
+  if (meta) noteLine(doc, meta, 3);
+  if (clause.noText) {
+    doc.font('italic').fontSize(PDF_BODY_SIZE).fillColor('black').text(NO_TEXT, MARGIN, doc.y, { width, paragraphGap: 5 });
+  } else {
+    pdfBlocks(doc, clause.blocks);
+  }
+  const positions = positionsLine(clause);
+  if (positions) noteLine(doc, positions, 6);
+}
+
+/** A negotiation line (option and status, or positions): small, italic, dark grey. */
+function noteLine(doc: PDFKit.PDFDocument, text: string, gap: number): void {
+  doc.font('italic').fontSize(PDF_NOTE_SIZE).fillColor('#333333');
+  doc.text(text, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN, paragraphGap: gap, lineGap: 1 });
+  doc.fillColor('black');
 }
 
 /** "Page N of M" on every page, written once the page count is known (pages are buffered). */

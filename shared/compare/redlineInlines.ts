@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import type { Inline } from '../export/DraftText.js';
+import { bracketOf } from './bracketGroups.js';
 import type { RedlineSegment } from './DraftComparison.js';
 import { markKey, wordTokens, type WordToken } from './wordTokens.js';
 
@@ -13,6 +14,7 @@ export const MAX_WORD_EDITS = 2000;
  * The word-level redline between two runs of inline text (jsdiff's Myers diff on word tokens; see
  * wordTokens). Deletions come before the insertions that replace them; kept words are shown as on the
  * newer side. Marks stay on every segment, and neighbouring segments alike in change and marks are joined.
+ * Words changed inside a bracket stay inside it (keepBracketsWhole).
  */
 export function redlineInlines(before: readonly Inline[], after: readonly Inline[]): RedlineSegment[] {
   const oldTokens = wordTokens(before);
@@ -22,7 +24,7 @@ export function redlineInlines(before: readonly Inline[], after: readonly Inline
     newTokens.map((t) => t.key),
     { maxEditLength: MAX_WORD_EDITS },
   );
-  if (!changes) return joinSegments([...segmentsOf(oldTokens, 'deleted'), ...segmentsOf(newTokens, 'inserted')]);
+  if (!changes) return keepBracketsWhole(joinSegments([...segmentsOf(oldTokens, 'deleted'), ...segmentsOf(newTokens, 'inserted')]));
   const out: RedlineSegment[] = [];
   let i = 0;
   let j = 0;
@@ -44,7 +46,34 @@ export function redlineInlines(before: readonly Inline[], after: readonly Inline
       j += count;
     }
   });
+  return keepBracketsWhole(joinSegments(out));
+}
+
+/**
+ * A word's trailing space is outside a bracket that ends at the word, so replacing the last word of a
+ * bracket gives "[… fully]-deleted, space-deleted, [carefully]-inserted, space-inserted", which would read as
+ * two brackets. Moving each changed bracketed segment before the changed, unbracketed white space of the
+ * other side that separates it from the same bracket keeps the passage whole: "[… ~~fully~~ carefully]".
+ * Both sides' texts stay exactly as they were, since only segments of opposite sides trade places.
+ */
+function keepBracketsWhole(segments: readonly RedlineSegment[]): RedlineSegment[] {
+  const out = [...segments];
+  for (let i = 1; i < out.length; i += 1) {
+    const segment = out[i]!;
+    const bracket = bracketOf(segment.marks);
+    if (!bracket || segment.change === 'equal') continue;
+    const other = segment.change === 'inserted' ? 'deleted' : 'inserted';
+    let j = i;
+    while (j > 0 && isLooseSpace(out[j - 1]!, other)) j -= 1;
+    if (j === i || j === 0 || bracketOf(out[j - 1]!.marks)?.delegationId !== bracket.delegationId) continue;
+    out.splice(i, 1);
+    out.splice(j, 0, segment);
+  }
   return joinSegments(out);
+}
+
+function isLooseSpace(segment: RedlineSegment, change: RedlineSegment['change']): boolean {
+  return segment.change === change && bracketOf(segment.marks) === null && /^\s+$/.test(segment.text);
 }
 
 /** Every run of the text with one fate (a paragraph or heading present on one side only). */

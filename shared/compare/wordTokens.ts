@@ -60,7 +60,13 @@ function keyOf(runs: readonly Inline[]): string {
   return runs.map((run) => `${run.marks.map(markKey).join(',')}\u0001${run.text}`).join('\u0002');
 }
 
-/** A stable text form of a mark, for comparing. */
+/**
+ * A stable text form of a mark, for comparing. A bracket counts with its delegation (by id, not by name, so a
+ * renamed delegation changes nothing): words bracketed or unbracketed since, or bracketed by another
+ * delegation, are a change the redline shows, though the words are the same.
+ */
 export function markKey(mark: Mark): string {
-  return mark.type === 'link' ? `link:${mark.href}` : mark.type;
+  if (mark.type === 'link') return `link:${mark.href}`;
+  if (mark.type === 'bracket') return `bracket:${mark.delegationId}`;
+  return mark.type;
 }

@@ -6,6 +6,8 @@ import { fixtureDraft, hostileDraft, largeDraft } from './drafts.js';
 import { COUNTRY_NAMES, IDS } from './fixtureDoc.js';
 import { DROPPED_TEXT, FORBIDDEN_SUBSTRINGS, HOSTILE_TITLE, INERT_MARKUP } from './hostileFixture.js';
 import { validateAkn, xpath } from './readers.js';
+import { DELEGATIONS, HOSTILE_RESERVATION, NEGOTIATION_IDS, negotiationDraft, STATUS_NOTE } from './negotiationFixture.js';
+import { NEGOTIATION_NAMESPACE } from '../../../server/export/aknNegotiation.js';
 
 const el = (name: string) => `*[local-name()='${name}']`;
 
@@ -85,5 +87,72 @@ describe('renderAkomaNtoso', () => {
     expect(xpath(hostile, `count(//*[local-name()='script' or local-name()='img' or local-name()='style'])`)).toBe('0');
     for (const dropped of DROPPED_TEXT) expect(hostile).not.toContain(dropped);
     for (const bad of FORBIDDEN_SUBSTRINGS) expect(hostile.toLowerCase()).not.toContain(bad);
+  });
+});
+
+describe('renderAkomaNtoso of a draft in negotiation', () => {
+  const xml = renderAkomaNtoso(negotiationDraft());
+  const neg = (name: string) => `*[local-name()='${name}' and namespace-uri()='${NEGOTIATION_NAMESPACE}']`;
+  const recital = (id: string) => `//${el('recital')}[@eId='recital_${id}']`;
+  const op1 = `hcontainer_${NEGOTIATION_IDS.section}__para_${NEGOTIATION_IDS.op1}`;
+  const tlc = (id: string) => `delegation_${id.replace(/_/g, '.')}`;
+
+  it('validates against the Akoma Ntoso 3.0 schema with brackets, options, a "no text" option, statuses and positions', () => {
+    const result = validateAkn(xml);
+    expect(result.messages).toContain('validates');
+    expect(result.valid).toBe(true);
+  });
+
+  it('writes options as sibling elements, each alternative with alternativeTo naming the first option', () => {
+    const first = `#recital_${NEGOTIATION_IDS.pp2}`;
+    expect(xpath(xml, `count(${recital(NEGOTIATION_IDS.pp2)}/@alternativeTo)`)).toBe('0');
+    expect(xpath(xml, `string(${recital(NEGOTIATION_IDS.pp2alt)}/@alternativeTo)`)).toBe(first);
+    expect(xpath(xml, `string(${recital(NEGOTIATION_IDS.pp2noText)}/@alternativeTo)`)).toBe(first);
+    expect(xpath(xml, `string(${recital(NEGOTIATION_IDS.pp2alt)}/preceding-sibling::*[1]/@eId)`)).toBe(first.slice(1));
+    expect(xpath(xml, `string(${recital(NEGOTIATION_IDS.pp2noText)}/${el('num')})`)).toBe('PP2alt2');
+    expect(xpath(xml, `string(${recital(NEGOTIATION_IDS.pp2noText)}/${el('p')}/@class)`)).toBe('noText');
+    expect(xpath(xml, `string(${recital(NEGOTIATION_IDS.pp2noText)}/${el('p')})`)).toBe('No text');
+  });
+
+  it('marks bracketed text as inline name="bracket" referring to its delegation, a TLCOrganization with its name', () => {
+    const brackets = `//${el('inline')}[@name='bracket']`;
+    expect(xpath(xml, `count(${brackets})`)).toBe('3');
+    expect(xpath(xml, `string(${brackets}[1])`)).toBe('firm commitments');
+    expect(xpath(xml, `string(${brackets}[1]/${el('b')})`)).toBe('commitments');
+    expect(xpath(xml, `string(${brackets}[1]/@refersTo)`)).toBe(`#${tlc(DELEGATIONS.norway.id)}`);
+    for (const delegation of Object.values(DELEGATIONS)) {
+      expect(xpath(xml, `string(//${el('references')}/${el('TLCOrganization')}[@eId='${tlc(delegation.id)}']/@showAs)`)).toBe(delegation.name);
+    }
+    expect(xpath(xml, `count(${brackets}[not(substring(@refersTo, 2) = //${el('TLCOrganization')}/@eId)])`)).toBe('0');
+  });
+
+  it('keeps statuses, positions and option places in proprietary metadata of our namespace, pointing at clause elements', () => {
+    const clause = (eId: string) => `//${el('proprietary')}[@source='#secretariat']/${neg('negotiation')}/${neg('clause')}[@href='#${eId}']`;
+    expect(xpath(xml, `string(${clause(op1)}/@clauseId)`)).toBe(NEGOTIATION_IDS.op1);
+    expect(xpath(xml, `string(${clause(op1)}/${neg('status')}/@value)`)).toBe('agreed-ad-ref');
+    expect(xpath(xml, `string(${clause(op1)}/${neg('status')}/@date)`)).toBe('2025-03-01T10:00:00.000Z');
+    expect(xpath(xml, `string(${clause(op1)}/${neg('status')}/@by)`)).toBe('Secretariat member');
+    expect(xpath(xml, `string(${clause(op1)}/${neg('status')})`)).toBe(STATUS_NOTE);
+    const norway = `${clause(op1)}/${neg('position')}[@delegation='#${tlc(DELEGATIONS.norway.id)}']`;
+    expect(xpath(xml, `string(${norway}/@value)`)).toBe('reservation');
+    expect(xpath(xml, `string(${norway})`)).toBe(HOSTILE_RESERVATION);
+    expect(xpath(xml, `string(${clause(op1)}/${neg('position')}[@delegation='#${tlc(DELEGATIONS.us.id)}']/@value)`)).toBe('supports');
+    const noText = `${clause(`recital_${NEGOTIATION_IDS.pp2noText}`)}/${neg('option')}`;
+    expect(xpath(xml, `string(${noText}/@index)`)).toBe('3');
+    expect(xpath(xml, `string(${noText}/@count)`)).toBe('3');
+    expect(xpath(xml, `string(${noText}/@noText)`)).toBe('true');
+    expect(xpath(xml, `string(${noText}/@alternativeTo)`)).toBe(`#recital_${NEGOTIATION_IDS.pp2}`);
+    expect(xpath(xml, `count(//${neg('clause')}[not(substring(@href, 2) = //@eId)])`)).toBe('0');
+  });
+
+  it('keeps delegation names and reservation texts inert: escaped text, no element or attribute from them', () => {
+    expect(xpath(xml, `count(//*[local-name()='script' or local-name()='img' or local-name()='a'])`)).toBe('0');
+    expect(xpath(xml, `count(//@*[starts-with(name(), 'on')])`)).toBe('0');
+  });
+
+  it('writes no negotiation metadata for a draft without any', () => {
+    const plain = renderAkomaNtoso(fixtureDraft());
+    expect(plain).not.toContain('proprietary');
+    expect(xpath(plain, `count(//${el('TLCOrganization')})`)).toBe('1');
   });
 });

@@ -5,6 +5,7 @@ import { COUNTRY_NAMES } from './fixtureDoc.js';
 import { DROPPED_TEXT, FORBIDDEN_SUBSTRINGS, HOSTILE_TITLE, INERT_MARKUP } from './hostileFixture.js';
 import { attr, byTag, textOf } from './htmlTree.js';
 import { docxHtml, docxParts, docxText } from './readers.js';
+import { DELEGATIONS, HOSTILE_RESERVATION, negotiationDraft, STATUS_NOTE } from './negotiationFixture.js';
 
 describe('renderDocx', async () => {
   const bytes = await renderDocx(fixtureDraft());
@@ -75,5 +76,39 @@ describe('renderDocx', async () => {
     const xml = docxParts(new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [paragraph] }] }))))['word/document.xml']!;
     expect(xml).toMatch(/<w:ins w:id="1" w:author="Secretariat" w:date="2025-03-01T14:05:09Z">[\s\S]*added/);
     expect(xml).toMatch(/<w:del w:id="2" w:author="Secretariat" w:date="2025-03-01T14:05:09Z">[\s\S]*<w:delText[^>]*>removed<\/w:delText>/);
+  });
+});
+
+describe('renderDocx of a draft in negotiation', async () => {
+  const bytes = await renderDocx(negotiationDraft());
+  const html = await docxHtml(bytes);
+  const parts = docxParts(bytes);
+  const paragraphs = byTag(html, 'p').map(textOf);
+
+  it('writes each bracketed passage as "[text]" followed by its delegation in superscript', () => {
+    expect(paragraphs).toContain(`Recalling the [firm commitments]Norway of all States [and others]${DELEGATIONS.hostile.name} here,`);
+    expect(paragraphs).toContain('Noting [with concern]United States the guidance,');
+    expect(byTag(html, 'sup').map(textOf)).toEqual(['Norway', DELEGATIONS.hostile.name, 'United States']);
+    expect(byTag(html, 'strong').map(textOf)).toEqual(['commitments']);
+    expect(parts['word/styles.xml']).toMatch(/<w:style w:type="character" w:styleId="BracketTag">[\s\S]*?<w:vertAlign w:val="superscript"\/>/);
+  });
+
+  it('labels the options, writes a "no text" option as No text in italics, and gives status and positions their own styles', async () => {
+    expect(byTag(html, 'h2').map(textOf)).toEqual(['PP1. Recalling', 'PP2. Noting', 'PP2alt. Noting', 'PP2alt2', 'OP1. Licence reviews']);
+    expect(paragraphs).toEqual(expect.arrayContaining(['Option 1 · Status: Open', 'Option 2', 'Option 3', `Status: Agreed ad ref — ${STATUS_NOTE}`]));
+    expect(byTag(html, 'em').map(textOf)).toEqual(['No text']);
+    expect(paragraphs).toContain(`Positions: ${DELEGATIONS.hostile.name} — can live with; Norway — reservation: “${HOSTILE_RESERVATION}”; United States — supports`);
+    const documentXml = parts['word/document.xml']!;
+    expect(documentXml.match(/<w:pStyle w:val="ClauseMeta"\/>/g)).toHaveLength(4);
+    expect(documentXml.match(/<w:pStyle w:val="ClausePositions"\/>/g)).toHaveLength(1);
+    expect(await docxText(bytes)).toContain('Option 3\n\nNo text');
+  });
+
+  it('keeps delegation names and reservation texts inert: escaped in the XML, no hyperlink', () => {
+    const documentXml = parts['word/document.xml']!;
+    expect(documentXml).toContain('&lt;img src=x onerror=');
+    expect(documentXml).toContain('&lt;script&gt;');
+    expect(documentXml).not.toMatch(/<(img|script)\b/);
+    expect(parts['word/_rels/document.xml.rels']).not.toContain('TargetMode="External"');
   });
 });

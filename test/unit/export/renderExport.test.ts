@@ -3,6 +3,7 @@ import { exportFileName, MAX_TITLE_SLUG, slugify } from '../../../server/export/
 import { renderExport } from '../../../server/export/renderExport.js';
 import { EXPORT_FORMATS, isExportFormat } from '../../../shared/export/exportFormats.js';
 import { fixtureDraft, hostileDraft } from './drafts.js';
+import { negotiationDraft } from './negotiationFixture.js';
 
 describe('renderExport', () => {
   afterEach(() => {
@@ -22,6 +23,13 @@ describe('renderExport', () => {
     expect(first.bytes.length).toBeGreaterThan(0);
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
     expect(second.fileName).toBe(first.fileName);
+  });
+
+  it.each(EXPORT_FORMATS)('exports %s of a draft in negotiation to byte-identical files', async (format) => {
+    const first = await renderExport(negotiationDraft(), format);
+    const second = await renderExport(negotiationDraft(), format);
+    expect(first.bytes.length).toBeGreaterThan(0);
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
   });
 
   it.each([

@@ -3,7 +3,8 @@ import { renderHtml } from '../../../server/export/renderHtml.js';
 import { fixtureDraft, hostileDraft } from './drafts.js';
 import { COUNTRY_NAMES, IDS } from './fixtureDoc.js';
 import { DROPPED_TEXT, FORBIDDEN_SUBSTRINGS, HOSTILE_TITLE, INERT_MARKUP } from './hostileFixture.js';
-import { attr, byTag, elements, textOf } from './htmlTree.js';
+import { attr, byTag, elements, textOf, type Element } from './htmlTree.js';
+import { DELEGATIONS, HOSTILE_RESERVATION, NEGOTIATION_IDS, negotiationDraft, STATUS_NOTE } from './negotiationFixture.js';
 
 describe('renderHtml', () => {
   const html = renderHtml(fixtureDraft());
@@ -66,5 +67,51 @@ describe('renderHtml', () => {
     expect(byTag(added, 'ins').map(textOf)).toEqual(['new <text>']);
     expect(byTag(added, 'strong')).toHaveLength(1);
     expect(byTag(removed, 'del').map(textOf)).toEqual(['old']);
+  });
+});
+
+describe('renderHtml of a draft in negotiation', () => {
+  const html = renderHtml(negotiationDraft());
+  const all = elements(html);
+  const byClass = (name: string) => all.filter((e) => (attr(e, 'class') ?? '').split(' ').includes(name));
+  /** The element right after `e` among its parent's children. */
+  const next = (e: Element): Element | undefined => {
+    const siblings = (e.parentNode as Element).childNodes.filter((c): c is Element => 'tagName' in c);
+    return siblings[siblings.indexOf(e) + 1];
+  };
+
+  it('shows each bracketed passage as one span.bracket "[text]" followed by its delegation in sup.bracket-tag', () => {
+    const brackets = byClass('bracket');
+    expect(brackets.map((b) => [b.tagName, textOf(b), next(b)?.tagName, attr(next(b)!, 'class'), textOf(next(b)!)])).toEqual([
+      ['span', '[firm commitments]', 'sup', 'bracket-tag', 'Norway'],
+      ['span', '[and others]', 'sup', 'bracket-tag', DELEGATIONS.hostile.name],
+      ['span', '[with concern]', 'sup', 'bracket-tag', 'United States'],
+    ]);
+    expect(byTag(html, 'strong').map(textOf)).toEqual(['commitments']);
+    expect(textOf(byTag(html, 'p').find((p) => textOf(p).startsWith('Recalling'))!)).toBe(
+      `Recalling the [firm commitments]Norway of all States [and others]${DELEGATIONS.hostile.name} here,`,
+    );
+  });
+
+  it('labels options under their headings, marks their sections, and writes a "no text" option as No text in italics', () => {
+    const optionSections = byTag(html, 'section').filter((s) => (attr(s, 'class') ?? '').split(' ').includes('option'));
+    expect(optionSections.map((s) => attr(s, 'id'))).toEqual([NEGOTIATION_IDS.pp2, NEGOTIATION_IDS.pp2alt, NEGOTIATION_IDS.pp2noText].map((id) => `clause-${id}`));
+    expect(byClass('clause-meta').map(textOf)).toEqual(['Option 1 · Status: Open', 'Option 2', 'Option 3', `Status: Agreed ad ref — ${STATUS_NOTE}`]);
+    const noText = byClass('no-text');
+    expect(noText.map((p) => [p.tagName, textOf(p), (p.childNodes[0] as Element).tagName])).toEqual([['p', 'No text', 'em']]);
+  });
+
+  it('gives a clause with a status a meta line classed by status, and its positions after the body', () => {
+    expect(byClass('status-agreed-ad-ref').map(textOf)).toEqual([`Status: Agreed ad ref — ${STATUS_NOTE}`]);
+    expect(byClass('positions').map(textOf)).toEqual([
+      `Positions: ${DELEGATIONS.hostile.name} — can live with; Norway — reservation: “${HOSTILE_RESERVATION}”; United States — supports`,
+    ]);
+    expect(textOf(byClass('bracket-tag')[0]!)).toBe('Norway');
+    expect(textOf(byTag(html, 'style')[0]!)).toContain('.bracket-tag');
+  });
+
+  it('keeps delegation names and reservation texts inert: no element or attribute comes from them', () => {
+    expect(all.filter((e) => ['script', 'img', 'iframe', 'svg', 'a'].includes(e.tagName))).toEqual([]);
+    expect(all.flatMap((e) => e.attrs.filter((a) => a.name.startsWith('on')))).toEqual([]);
   });
 });

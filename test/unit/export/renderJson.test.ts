@@ -5,6 +5,7 @@ import { DraftText } from '../../../shared/export/DraftText.js';
 import { fixtureDraft, hostileDraft } from './drafts.js';
 import { COUNTRY_NAMES } from './fixtureDoc.js';
 import { DROPPED_TEXT, FORBIDDEN_SUBSTRINGS, INERT_MARKUP } from './hostileFixture.js';
+import { DELEGATIONS, HOSTILE_RESERVATION, NEGOTIATION_IDS, negotiationDraft } from './negotiationFixture.js';
 
 describe('renderJson', () => {
   it('is the DraftText itself, readable back through the schema', () => {
@@ -34,6 +35,24 @@ describe('renderJson', () => {
     expect(JSON.parse(json).clauses[1].blocks[0].content[0].text).toContain(INERT_MARKUP);
     for (const dropped of DROPPED_TEXT) expect(json).not.toContain(dropped);
     for (const bad of FORBIDDEN_SUBSTRINGS) expect(json.toLowerCase()).not.toContain(bad);
+  });
+});
+
+describe('renderJson of a draft in negotiation', () => {
+  it('carries brackets, options, statuses and positions as DraftText 2, canonical and the same bytes every time', () => {
+    const json = renderJson(negotiationDraft());
+    expect(renderJson(negotiationDraft())).toBe(json);
+    expect(canonicalJson(JSON.parse(json))).toBe(json);
+    const parsed = DraftText.parse(JSON.parse(json));
+    expect(parsed).toEqual(negotiationDraft());
+    expect(parsed.format).toBe('draft-text/2');
+    const byId = (id: string) => parsed.clauses.find((c) => c.id === id)!;
+    expect(byId(NEGOTIATION_IDS.pp1).blocks[0]).toMatchObject({ content: expect.arrayContaining([
+      { text: 'firm ', marks: [{ type: 'bracket', delegationId: DELEGATIONS.norway.id, delegation: 'Norway' }] },
+    ]) });
+    expect(byId(NEGOTIATION_IDS.pp2noText)).toMatchObject({ alternativeTo: NEGOTIATION_IDS.pp2, option: { index: 3, count: 3 }, noText: true, blocks: [] });
+    expect(byId(NEGOTIATION_IDS.op1).status).toMatchObject({ status: 'agreed-ad-ref' });
+    expect(byId(NEGOTIATION_IDS.op1).positions.map((p) => p.text)).toEqual([null, HOSTILE_RESERVATION, null]);
   });
 });
 

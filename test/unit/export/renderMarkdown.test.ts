@@ -6,6 +6,7 @@ import type { Inline } from '../../../shared/export/DraftText.js';
 import { fixtureDraft, hostileDraft } from './drafts.js';
 import { COUNTRY_NAMES } from './fixtureDoc.js';
 import { DROPPED_TEXT, FORBIDDEN_SUBSTRINGS, HOSTILE_TITLE, INERT_MARKUP } from './hostileFixture.js';
+import { DELEGATIONS, HOSTILE_RESERVATION, negotiationDraft, STATUS_NOTE } from './negotiationFixture.js';
 
 /** Every node of a CommonMark tree, as the reference parser (commonmark.js) reads it. */
 function nodes(markdown: string): Node[] {
@@ -101,5 +102,41 @@ describe('renderMarkdown', () => {
   it('ends with exactly one newline', () => {
     expect(md.endsWith('\n')).toBe(true);
     expect(md.endsWith('\n\n')).toBe(false);
+  });
+});
+
+describe('renderMarkdown of a draft in negotiation', () => {
+  const md = renderMarkdown(negotiationDraft());
+  const all = nodes(md);
+  const paragraphTexts = all.filter((n) => n.type === 'paragraph').map(textOf);
+  const emphasis = all.filter((n) => n.type === 'emph').map(textOf);
+
+  it('shows bracketed text as [text] followed by its delegation in parentheses, in italics, never as a link', () => {
+    expect(md).toContain('\\[firm **commitments**\\] (*Norway*)');
+    expect(paragraphTexts).toContain(`Recalling the [firm commitments] (Norway) of all States [and others] (${DELEGATIONS.hostile.name}) here,`);
+    expect(paragraphTexts).toContain('Noting [with concern] (United States) the guidance,');
+    expect(emphasis).toEqual(expect.arrayContaining(['Norway', 'United States', DELEGATIONS.hostile.name]));
+    expect(all.filter((n) => n.type === 'strong').map(textOf)).toEqual(['commitments']);
+    expect(all.filter((n) => n.type === 'link')).toEqual([]);
+  });
+
+  it('labels the options under their headings and writes a "no text" option as No text in italics', () => {
+    expect(headings(md).map(([, text]) => text)).toEqual(['Code of Conduct in negotiation', 'PP1. Recalling', 'PP2. Noting', 'PP2alt. Noting', 'PP2alt2', 'Commitments', 'OP1. Licence reviews']);
+    expect(emphasis).toEqual(expect.arrayContaining(['Option 1 · Status: Open', 'Option 2', 'Option 3', 'No text']));
+    const noText = md.slice(md.indexOf('### PP2alt2'), md.indexOf('## Commitments'));
+    expect(noText).toBe('### PP2alt2\n\n*Option 3*\n\n*No text*\n\n');
+  });
+
+  it('gives a clause its status with the note under the heading and its positions after the body', () => {
+    const op1 = md.slice(md.indexOf('### OP1'));
+    expect(op1.split('\n\n')[1]).toBe(`*Status: Agreed ad ref — ${STATUS_NOTE}*`);
+    const positions = emphasis.find((text) => text.startsWith('Positions: '));
+    expect(positions).toBe(`Positions: ${DELEGATIONS.hostile.name} — can live with; Norway — reservation: “${HOSTILE_RESERVATION}”; United States — supports`);
+  });
+
+  it('keeps delegation names and reservation texts inert: no HTML, no link, no code, nothing dropped', () => {
+    expect(all.filter((n) => ['html_inline', 'html_block', 'code', 'code_block', 'link', 'image'].includes(n.type))).toEqual([]);
+    expect(md).not.toMatch(/(?<!\\)</);
+    expect(md).not.toMatch(/(?<!\\)\[link\]/);
   });
 });

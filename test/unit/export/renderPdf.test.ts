@@ -4,6 +4,7 @@ import { fixtureDraft, hostileDraft, largeDraft } from './drafts.js';
 import { COUNTRY_NAMES } from './fixtureDoc.js';
 import { DROPPED_TEXT, FORBIDDEN_SUBSTRINGS, HOSTILE_TITLE, INERT_MARKUP } from './hostileFixture.js';
 import { pdfInfo, pdfLinks, pdfPages } from './readers.js';
+import { DELEGATIONS, HOSTILE_RESERVATION, negotiationDraft, STATUS_NOTE } from './negotiationFixture.js';
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
@@ -66,5 +67,31 @@ describe('renderPdf', async () => {
     for (const bad of FORBIDDEN_SUBSTRINGS) expect(hostileText.toLowerCase()).not.toContain(bad);
     expect(await pdfLinks(hostile)).toEqual(['https://example.org/ok']);
     expect(latin1(hostile)).not.toMatch(/\/JavaScript|\/JS\b|\/Launch|\/OpenAction|\/AA\b/);
+  });
+});
+
+describe('renderPdf of a draft in negotiation', async () => {
+  const bytes = await renderPdf(negotiationDraft());
+  const text = oneLine((await pdfPages(bytes)).join('\n'));
+
+  it('sets each bracketed passage as "[text]" followed by its delegation', () => {
+    expect(text).toMatch(/Recalling the \[firm commitments\] ?Norway ?of all States/);
+    expect(text).toMatch(/Noting \[with concern\] ?United States ?the guidance,/);
+    // The tag may start the next line (a line break reads as a space).
+    expect(text.replace(`[and others] ${DELEGATIONS.hostile.name}`, `[and others]${DELEGATIONS.hostile.name}`)).toContain(`[and others]${DELEGATIONS.hostile.name} here,`);
+  });
+
+  it('labels the options, sets a "no text" option as No text, and prints status and positions', () => {
+    expect(text).toMatch(/PP2\. Noting Option 1 · Status: Open Noting the guidance,/);
+    expect(text).toMatch(/PP2alt\. Noting Option 2 Noting/);
+    expect(text).toMatch(/PP2alt2 Option 3 No text/);
+    expect(text).toContain(`OP1. Licence reviews Status: Agreed ad ref — ${STATUS_NOTE}`);
+    expect(text).toContain(`Norway — reservation: “${HOSTILE_RESERVATION}”; United States — supports`);
+  });
+
+  it('keeps delegation names and reservation texts inert: text only, no link, no script', async () => {
+    expect(text).toContain(DELEGATIONS.hostile.name);
+    expect(await pdfLinks(bytes)).toEqual([]);
+    expect(latin1(bytes)).not.toMatch(/\/JavaScript|\/JS\b|\/Launch|\/OpenAction|\/AA\b/);
   });
 });
