@@ -33,7 +33,7 @@ type Result<S> = S extends z.ZodType ? z.output<S> : void;
  * UNEXPECTED_RESPONSE when there was no usable answer).
  */
 export async function apiRequest<S extends z.ZodType | undefined = undefined>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: ApiRequestOptions<S> = {},
 ): Promise<Result<S>> {

@@ -1,24 +1,34 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useSession } from '../session/useSession.js';
+import { selectionHasBracket } from './bracketMark.js';
 import { LinkForm } from './LinkForm.js';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon.js';
 
 interface ToolbarButton {
   name: ToolbarIconName;
   label: string;
-  /** Shown in the tooltip and announced as aria-keyshortcuts. */
-  keys: string;
+  /** The tooltip, when it says more than the label. @default the label and its keys */
+  title?: string;
+  /** Shown in the tooltip and announced as aria-keyshortcuts; none when the button has no shortcut. */
+  keys?: string;
   active?: boolean;
+  /** Ends a group of buttons (a little space after it). */
+  groupEnd?: boolean;
   disabled?: boolean;
   run: () => void;
 }
 
 /**
- * Bold, italic, lists, link, undo and redo for one clause body. One tab stop (arrow keys move along
- * the buttons, as in a desktop toolbar); buttons do not take focus on click, so the selection stays.
+ * Bold, italic, lists, link, brackets, undo and redo for one clause body. One tab stop (arrow keys move
+ * along the buttons, as in a desktop toolbar); buttons do not take focus on click, so the selection stays.
+ * "Bracket" is for delegates (the bracket is their delegation's; the server sets it from the session
+ * anyway); "Lift brackets" for everyone who edits, as an ordinary undoable change.
  */
 export function EditorToolbar({ editor, label }: { editor: Editor; label: string }) {
+  const { me } = useSession();
+  const bracketFor = me?.role === 'delegate' ? (me.delegation ?? null) : null;
   const [linkFormOpen, setLinkFormOpen] = useState(false);
   const [current, setCurrent] = useState(0);
   const bar = useRef<HTMLDivElement>(null);
@@ -30,6 +40,8 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       link: e.isActive('link'),
+      selection: !e.state.selection.empty,
+      bracketed: selectionHasBracket(e.state),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -53,6 +65,18 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
     { name: 'bulletList', label: 'Bulleted list', keys: 'Control+Shift+8', active: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
     { name: 'orderedList', label: 'Numbered list', keys: 'Control+Shift+7', active: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
     { name: 'link', label: state.link ? 'Edit link' : 'Add link', keys: 'Control+K', active: state.link, run: () => setLinkFormOpen(true) },
+    ...(bracketFor
+      ? [
+          {
+            name: 'bracket',
+            label: 'Bracket',
+            title: `Bracket the selected text for ${bracketFor.name}`,
+            disabled: !state.selection,
+            run: () => editor.chain().focus().setBracket(bracketFor.id).run(),
+          } satisfies ToolbarButton,
+        ]
+      : []),
+    { name: 'liftBrackets', label: 'Lift brackets', disabled: !state.bracketed, groupEnd: true, run: () => editor.chain().focus().liftBrackets().run() },
     { name: 'undo', label: 'Undo my last change', keys: 'Control+Z', disabled: !state.canUndo, run: () => editor.chain().focus().undo().run() },
     { name: 'redo', label: 'Redo', keys: 'Control+Shift+Z', disabled: !state.canRedo, run: () => editor.chain().focus().redo().run() },
   ];
@@ -74,11 +98,11 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
           <button
             key={button.name}
             type="button"
-            className="toolbar-button"
+            className={button.groupEnd ? 'toolbar-button toolbar-button-group-end' : 'toolbar-button'}
             aria-label={button.label}
             aria-pressed={button.active === undefined ? undefined : button.active}
             aria-keyshortcuts={button.keys}
-            title={`${button.label} (${button.keys.replace('Control', 'Ctrl')})`}
+            title={button.title ?? (button.keys ? `${button.label} (${button.keys.replace('Control', 'Ctrl')})` : button.label)}
             tabIndex={index === current ? 0 : -1}
             disabled={button.disabled}
             onMouseDown={(event) => event.preventDefault()}

@@ -1,6 +1,9 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import * as Y from 'yjs';
+import { bracketDelegation, isBracketKey } from '../../shared/negotiation/brackets.js';
 import { useYjsVersion } from '../collab/useYjsVersion.js';
+import type { DelegationNames } from './delegationNames.js';
+import { useDelegationNames } from './useDelegationNames.js';
 
 const BLOCKS: Record<string, 'p' | 'ul' | 'ol' | 'li'> = {
   paragraph: 'p',
@@ -12,33 +15,60 @@ const BLOCKS: Record<string, 'p' | 'ul' | 'ol' | 'li'> = {
 /**
  * A clause body as static text, shown until its editor is mounted (see ClauseBody). Built as React
  * elements from the Yjs fragment, never as HTML, so nothing in the document can inject markup; links are
- * shown as link-styled text and not followed. It updates live as others type.
+ * shown as link-styled text and not followed. Brackets look as in the editor (BracketMark). It updates
+ * live as others type.
  */
 export function FragmentPreview({ fragment }: { fragment: Y.XmlFragment }) {
   useYjsVersion(fragment, true);
+  const names = useDelegationNames();
+  const renderNode = (node: Y.XmlElement | Y.XmlText | Y.XmlHook, index: number): ReactNode => {
+    if (node instanceof Y.XmlText) return renderText(node, index, names);
+    if (!(node instanceof Y.XmlElement)) return null;
+    const Tag = BLOCKS[node.nodeName] ?? 'div';
+    return <Tag key={index}>{node.toArray().map(renderNode)}</Tag>;
+  };
   return <>{fragment.toArray().map(renderNode)}</>;
 }
 
-function renderNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook, index: number): ReactNode {
-  if (node instanceof Y.XmlText) return renderText(node, index);
-  if (!(node instanceof Y.XmlElement)) return null;
-  const Tag = BLOCKS[node.nodeName] ?? 'div';
-  return <Tag key={index}>{node.toArray().map(renderNode)}</Tag>;
-}
+type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
 
-function renderText(text: Y.XmlText, key: number): ReactNode {
-  const ops = text.toDelta() as Array<{ insert?: unknown; attributes?: Record<string, unknown> }>;
+/** The text's runs, consecutive runs bracketed by one delegation wrapped in one bracket as the editor shows it. */
+function renderText(text: Y.XmlText, key: number, names: DelegationNames): ReactNode {
+  const groups: Array<{ delegation: string | null; ops: Array<{ op: DeltaOp; index: number }> }> = [];
+  (text.toDelta() as DeltaOp[]).forEach((op, index) => {
+    if (typeof op.insert !== 'string') return;
+    const delegation = bracketOf(op);
+    const last = groups[groups.length - 1];
+    if (last && last.delegation !== null && last.delegation === delegation) last.ops.push({ op, index });
+    else groups.push({ delegation, ops: [{ op, index }] });
+  });
   return (
     <span key={key}>
-      {ops.map((op, index) => {
-        if (typeof op.insert !== 'string') return null;
-        let content: ReactNode = op.insert;
-        const marks = op.attributes ?? {};
-        if (marks.link) content = <span className="preview-link">{content}</span>;
-        if (marks.italic) content = <em>{content}</em>;
-        if (marks.bold) content = <strong>{content}</strong>;
-        return <span key={index}>{content}</span>;
+      {groups.map(({ delegation, ops }) => {
+        const runs = ops.map(({ op, index }) => renderRun(op, index));
+        if (delegation === null) return <Fragment key={`t${ops[0]!.index}`}>{runs}</Fragment>;
+        const name = names.nameOf(delegation);
+        return (
+          <span key={`b${ops[0]!.index}`} className="bracket" data-delegation={delegation} data-tag={name ?? ''} title={name ? `Bracketed by ${name}` : 'Bracketed'}>
+            <span className="bracket-text">{runs}</span>
+          </span>
+        );
       })}
     </span>
   );
+}
+
+function renderRun(op: DeltaOp, index: number): ReactNode {
+  let content: ReactNode = op.insert as string;
+  const marks = op.attributes ?? {};
+  if (marks.link) content = <span className="preview-link">{content}</span>;
+  if (marks.italic) content = <em>{content}</em>;
+  if (marks.bold) content = <strong>{content}</strong>;
+  return <span key={index}>{content}</span>;
+}
+
+function bracketOf(op: DeltaOp): string | null {
+  let delegation: string | null = null;
+  for (const [key, value] of Object.entries(op.attributes ?? {})) if (isBracketKey(key)) delegation = bracketDelegation(value) ?? delegation;
+  return delegation;
 }

@@ -4,7 +4,9 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { BracketMark } from './bracketMark.js';
 import { CommentHighlights } from './commentHighlights.js';
+import { delegationNames } from './delegationNames.js';
 import { isAllowedLinkHref } from './isAllowedLinkHref.js';
 import { renderCaret } from './renderCaret.js';
 
@@ -24,6 +26,7 @@ export interface ClauseEditorExtensionOptions {
  * (http, https, mailto only), nothing else, so pasted headings, code or quotes turn into plain paragraphs.
  * Undo is Yjs's (Collaboration), which takes back only this person's own typing in this clause.
  * CommentHighlights marks the passages comment threads are anchored on (the page feeds it the threads).
+ * Brackets (BracketMark) carry their delegation's id and show its name as a tag.
  */
 export function clauseEditorExtensions({ fragment, provider, user }: ClauseEditorExtensionOptions): Extensions {
   return [
@@ -54,5 +57,6 @@ export function clauseEditorExtensions({ fragment, provider, user }: ClauseEdito
     Collaboration.configure({ fragment }),
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
     CommentHighlights,
+    BracketMark.configure({ names: delegationNames }),
   ];
 }

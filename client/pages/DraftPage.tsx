@@ -13,6 +13,8 @@ import { CommentsToggle } from '../comments/CommentsToggle.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { PageHeading } from '../components/PageHeading.js';
+import { NegotiationLinks } from '../negotiation/NegotiationLinks.js';
+import { NegotiationProvider } from '../negotiation/NegotiationProvider.js';
 import { useSession } from '../session/useSession.js';
 import { DraftVersionTools } from '../versions/DraftVersionTools.js';
 import { ConnectionProblem } from './draft/ConnectionProblem.js';
@@ -22,6 +24,7 @@ import { ReviewerNote } from './draft/ReviewerNote.js';
 import { SaveStatus } from './draft/SaveStatus.js';
 import '../styles/draft.css';
 import '../styles/comments.css';
+import '../styles/negotiation.css';
 
 /**
  * One draft, edited clause by clause with everyone else who has it open. The title comes from the draft
@@ -66,6 +69,7 @@ export function DraftPage() {
           {title ? <PageHeading title={title} /> : <LoadingMessage label="Opening the draft…" />}
           <div className="draft-header-side">
             <DraftVersionTools draftId={id} />
+            <NegotiationLinks draftId={id} />
             <SaveStatus description={describeConnection(state, !mayEdit)} />
             <div className="draft-header-tools">
               {state.everSynced ? <CommentsToggle /> : null}
@@ -83,7 +87,9 @@ export function DraftPage() {
           />
         ) : null}
         {connection && state.everSynced ? (
-          <DraftWorkspace connection={connection} canEdit={canEdit} user={user} />
+          <NegotiationProvider draftId={id}>
+            <DraftWorkspace connection={connection} canEdit={canEdit} user={user} />
+          </NegotiationProvider>
         ) : state.refusedWith === null ? (
           <LoadingMessage label="Loading the text…" />
         ) : null}

@@ -9,6 +9,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { useSession } from '../session/useSession.js';
 import { DraftTable } from './drafts/DraftTable.js';
 import { NewDraftDialog } from './drafts/NewDraftDialog.js';
+import { useLiveDrafts } from './drafts/useLiveDrafts.js';
 
 /**
  * The drafts of the workspace, newest first, with archived ones folded away. The secretariat also
@@ -18,6 +19,7 @@ export function DraftsPage() {
   const { me } = useSession();
   const manage = me?.role === 'secretariat';
   const drafts = useApiResource(() => draftsApi.list(), 'drafts');
+  useLiveDrafts(drafts);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);

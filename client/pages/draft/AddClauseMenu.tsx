@@ -8,15 +8,18 @@ export interface AddClauseMenuProps {
   /** "OP2", "section “Preamble”": completes the button labels. */
   name: string;
   onAdd: (kind: ClauseKind, placement: ClausePlacement) => void;
+  /** Adds an option to the clause (an alternative, or "no text" when true); null where options make no sense (sections). @default null */
+  onAddOption?: ((noText: boolean) => void) | null;
 }
 
 const SHORT_LABEL: Record<ClauseKind, string> = { preambular: 'Preambular', operative: 'Operative', section: 'Section' };
 
 /**
- * "Add…" next to a clause: a small disclosure with one button per kind of clause, above and below.
+ * "Add…" next to a clause: a small disclosure with one button per kind of clause, above and below, and
+ * for clauses that can have options "Add option" and "Add “no text” option".
  * Escape or a click elsewhere closes it and returns focus to the toggle.
  */
-export function AddClauseMenu({ clauseId, name, onAdd }: AddClauseMenuProps) {
+export function AddClauseMenu({ clauseId, name, onAdd, onAddOption = null }: AddClauseMenuProps) {
   const { open, setOpen, panelId, root, toggle, onKeyDown } = useDisclosureMenu((panel) =>
     panel.querySelector<HTMLButtonElement>('.add-menu-panel button')?.focus(),
   );
@@ -24,6 +27,11 @@ export function AddClauseMenu({ clauseId, name, onAdd }: AddClauseMenuProps) {
   function choose(kind: ClauseKind, placement: ClausePlacement) {
     setOpen(false);
     onAdd(kind, placement);
+  }
+
+  function chooseOption(noText: boolean) {
+    setOpen(false);
+    onAddOption?.(noText);
   }
 
   return (
@@ -38,7 +46,7 @@ export function AddClauseMenu({ clauseId, name, onAdd }: AddClauseMenuProps) {
         className="clause-action"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`Add a clause above or below ${name}`}
+        aria-label={`Add a clause above or below ${name}${onAddOption ? ', or an option' : ''}`}
         onClick={() => setOpen((value) => !value)}
       >
         Add…
@@ -62,6 +70,19 @@ export function AddClauseMenu({ clauseId, name, onAdd }: AddClauseMenuProps) {
             ))}
           </div>
         ))}
+        {onAddOption ? (
+          <div className="add-menu-row" role="group" aria-label={`Options of ${name}`}>
+            <span className="add-menu-where" aria-hidden="true">
+              Option
+            </span>
+            <button type="button" className="add-menu-choice" aria-label={`Add option to ${name}`} onClick={() => chooseOption(false)}>
+              Add option
+            </button>
+            <button type="button" className="add-menu-choice" aria-label={`Add “no text” option to ${name}`} onClick={() => chooseOption(true)}>
+              Add “no text” option
+            </button>
+          </div>
+        ) : null}
       </div>
     </div>
   );

@@ -7,4 +7,8 @@ export interface ClauseActions {
   /** `direction` says which way it went, for the announcement. */
   move(id: string, placement: ClausePlacement, direction: 'up' | 'down' | 'drag'): void;
   remove(id: string): void;
+  /** Adds an option to the clause's group of options: an alternative wording, or "no text". */
+  addOption(id: string, noText: boolean): void;
+  /** Settles the group whose first option is `root` on `optionId` (secretariat, through the server); rejects with its error. */
+  settle(optionId: string, root: string): Promise<void>;
 }

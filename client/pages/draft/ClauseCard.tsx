@@ -1,15 +1,19 @@
 import { memo, useEffect, useId, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import type { OptionPlace } from '../../../shared/doc/numberClauses.js';
 import type { ClauseKind } from '../../../shared/doc/schema.js';
 import { useYTextValue } from '../../collab/useYTextValue.js';
 import { ClauseCommentsButton } from '../../comments/ClauseCommentsButton.js';
 import { ClauseBody } from '../../editor/ClauseBody.js';
+import { ClauseNegotiationBar } from '../../negotiation/ClauseNegotiationBar.js';
+import { useSession } from '../../session/useSession.js';
 import type { ClauseActions } from './ClauseActions.js';
 import { ClauseControls } from './ClauseControls.js';
 import { clauseName } from './clauseName.js';
 import { DragHandle } from './DragHandle.js';
 import { HeadingField } from './HeadingField.js';
+import { OptionBar } from './OptionBar.js';
 import type { ClauseDrag } from './useClauseDrag.js';
 
 export interface ClauseCardProps {
@@ -18,6 +22,10 @@ export interface ClauseCardProps {
   number: string | null;
   heading: Y.Text;
   body: Y.XmlFragment;
+  /** Its place among the options of its clause (Option 2 of 3), or null when the clause has no options. */
+  option: OptionPlace | null;
+  /** A "no text" option: shows "No text" instead of its body. */
+  noText: boolean;
   /** Neighbours in reading order, for Move up / Move down; null at either end. */
   previousId: string | null;
   nextId: string | null;
@@ -35,9 +43,11 @@ export interface ClauseCardProps {
  * up / Move down, Add heading, Add…, Delete); Alt+Shift+Up/Down anywhere inside moves it. A section is a
  * heading only. An empty heading takes no room until someone adds one. Memoised: typing elsewhere or
  * moving other clauses does not re-render it. Its comment badge shows the open threads on it.
+ * A clause with options says which option it is; the secretariat can settle the clause on it there.
  */
 export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
-  const { id, kind, number, heading, body, previousId, nextId, canEdit, actions, drag, dropSide } = props;
+  const { id, kind, number, heading, body, option, noText, previousId, nextId, canEdit, actions, drag, dropSide } = props;
+  const maySettle = useSession().me?.role === 'secretariat' && canEdit;
   const headingText = useYTextValue(heading);
   const [headingOpen, setHeadingOpen] = useState(false);
   const headingBox = useRef<HTMLDivElement>(null);
@@ -69,7 +79,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
     <article
       id={`clause-${id}`}
       data-clause-id={id}
-      className={`clause clause-${kind}${dropSide ? ` drop-${dropSide}` : ''}`}
+      className={`clause clause-${kind}${option ? (option.index === 1 ? ' clause-option' : ' clause-option clause-alternative') : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
       aria-labelledby={numberId}
       tabIndex={-1}
       onKeyDown={onKeyDown}
@@ -90,12 +100,20 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
           </h2>
         ) : (
           <>
+            <ClauseNegotiationBar clauseId={id} name={name} />
+            {option ? (
+              <OptionBar option={option} name={name} noText={noText} onSettle={maySettle ? () => actions.settle(id, option.root) : null} />
+            ) : null}
             {showHeading ? (
               <div ref={headingBox} onBlur={onHeadingBlur}>
                 <HeadingField text={heading} label={`Heading of ${name}`} placeholder="Heading" readOnly={!canEdit} className="heading-input" />
               </div>
             ) : null}
-            <ClauseBody clauseId={id} fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={`Text of ${name}`} />
+            {noText ? (
+              <p className="clause-no-text">No text</p>
+            ) : (
+              <ClauseBody clauseId={id} fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={`Text of ${name}`} />
+            )}
           </>
         )}
       </div>
@@ -107,6 +125,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
           nextId={nextId}
           actions={actions}
           onAddHeading={showHeading ? null : () => setHeadingOpen(true)}
+          canAddOption={!isSection}
         />
       ) : null}
     </article>

@@ -10,13 +10,15 @@ export interface ClauseControlsProps {
   actions: ClauseActions;
   /** Shown for a clause without a heading: reveals and focuses the heading field. */
   onAddHeading: (() => void) | null;
+  /** Offer "Add option" in the Add… menu (not for sections). @default false */
+  canAddOption?: boolean;
 }
 
 /**
  * The structure controls of one clause for editors: Move up, Move down, Add heading, Add… and Delete.
  * They float on the clause's top edge while it is hovered or holds focus, so they take no room in the text.
  */
-export function ClauseControls({ id, name, previousId, nextId, actions, onAddHeading }: ClauseControlsProps) {
+export function ClauseControls({ id, name, previousId, nextId, actions, onAddHeading, canAddOption = false }: ClauseControlsProps) {
   return (
     <div className="clause-actions" role="group" aria-label={`Actions for ${name}`}>
       <button
@@ -46,7 +48,7 @@ export function ClauseControls({ id, name, previousId, nextId, actions, onAddHea
           Heading
         </button>
       ) : null}
-      <AddClauseMenu clauseId={id} name={name} onAdd={actions.add} />
+      <AddClauseMenu clauseId={id} name={name} onAdd={actions.add} onAddOption={canAddOption ? (noText) => actions.addOption(id, noText) : null} />
       <button type="button" className="clause-action clause-action-danger" aria-label={`Delete ${name}`} onClick={() => actions.remove(id)}>
         Delete
       </button>

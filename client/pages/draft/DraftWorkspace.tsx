@@ -6,12 +6,16 @@ import type { ClauseKind } from '../../../shared/doc/schema.js';
 import type { DraftConnection } from '../../collab/DraftConnection.js';
 import { useComments } from '../../comments/CommentsContext.js';
 import { CommentsPanel } from '../../comments/CommentsPanel.js';
+import { ClauseSelectionBar } from '../../negotiation/ClauseSelectionBar.js';
+import { useNegotiation } from '../../negotiation/NegotiationContext.js';
+import { useVisibleClauses } from '../../negotiation/useVisibleClauses.js';
 import type { ClauseActions } from './ClauseActions.js';
 import { ClauseCard } from './ClauseCard.js';
 import { CLAUSE_KIND_LABEL, clauseName } from './clauseName.js';
 import { ClauseOutline } from './ClauseOutline.js';
 import { EmptyDraft } from './EmptyDraft.js';
 import { focusClause } from './focusClause.js';
+import { optionActions } from './optionActions.js';
 import { UndoToast } from './UndoToast.js';
 import { useClauseDrag } from './useClauseDrag.js';
 import { useClauseStructure } from './useClauseStructure.js';
@@ -40,13 +44,17 @@ interface DeletedClause {
 export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit, user }: DraftWorkspaceProps) {
   const { doc, provider } = connection;
   const commentsOpen = useComments()?.panel.open ?? false;
-  const clauses = useOrderedClauses(doc);
+  const numbering = useNegotiation()?.numbering ?? null;
+  const clauses = useOrderedClauses(doc, numbering);
+  // The status filter and the agreed-text view (read-only) choose which clauses show.
+  const { visible, selection } = useVisibleClauses(clauses);
+  const readOnlyView = selection.view === 'agreed';
   const structure = useClauseStructure(doc);
   const [announcement, setAnnouncement] = useState('');
   const [deleted, setDeleted] = useState<DeletedClause | null>(null);
   const [focusAfterRender, setFocusAfterRender] = useState<{ id: string; target: 'text' | 'heading' } | null>(null);
-  const latest = useRef({ clauses, structure });
-  latest.current = { clauses, structure };
+  const latest = useRef({ clauses, structure, numbering });
+  latest.current = { clauses, structure, numbering };
   const announce = useCallback((text: string) => setAnnouncement(text), []);
   useStructureUndoKeys(canEdit ? structure : null, announce);
 
@@ -64,7 +72,7 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
         const before = findName(latest.current.clauses, id) ?? 'Clause';
         const focused = document.activeElement;
         if (!latest.current.structure?.move(id, placement)) return;
-        const after = findName(numberClauses(readOrderedClauses(doc)), id);
+        const after = findName(numberClauses(readOrderedClauses(doc), latest.current.numbering), id);
         const moved = `${capitalise(before)} moved${direction === 'drag' ? '' : ` ${direction}`}`;
         announce(after && after !== before ? `${moved}; it is now ${after}.` : `${moved}.`);
         requestAnimationFrame(() => {
@@ -81,8 +89,9 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
         if (!latest.current.structure?.remove(id)) return;
         setDeleted({ id, message: `${capitalise(name)} deleted.`, placement: previous ? { after: previous.id } : next ? { before: next.id } : { at: 0 } });
       },
+      ...optionActions({ doc, draftId: provider.roomname, announce, focusText: (id) => setFocusAfterRender({ id, target: 'text' }) }),
     }),
-    [announce, doc],
+    [announce, doc, provider],
   );
   const { drag, dropTarget } = useClauseDrag((id, placement) => actions.move(id, placement, 'drag'));
 
@@ -113,10 +122,11 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
 
   return (
     <div className={commentsOpen ? 'draft-layout draft-layout-with-comments' : 'draft-layout'}>
-      <ClauseOutline clauses={clauses} onJump={jump} />
+      <ClauseOutline doc={doc} clauses={visible} onJump={jump} />
       <div className="clause-list">
+        <ClauseSelectionBar clauses={clauses} visible={visible} />
         {clauses.length === 0 ? <EmptyDraft canEdit={canEdit} onAdd={(kind) => actions.add(kind, {})} /> : null}
-        {clauses.map((clause, index) => (
+        {visible.map((clause, index) => (
           <ClauseCard
             key={clause.id}
             id={clause.id}
@@ -124,9 +134,11 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
             number={clause.number}
             heading={clause.heading}
             body={clause.body}
-            previousId={clauses[index - 1]?.id ?? null}
-            nextId={clauses[index + 1]?.id ?? null}
-            canEdit={canEdit}
+            option={clause.option}
+            noText={clause.noText}
+            previousId={visible[index - 1]?.id ?? null}
+            nextId={visible[index + 1]?.id ?? null}
+            canEdit={canEdit && !readOnlyView}
             provider={provider}
             user={user}
             actions={actions}

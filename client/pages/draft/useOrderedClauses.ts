@@ -1,24 +1,31 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { numberClauses } from '../../../shared/doc/numberClauses.js';
+import { numberClauses, type Numbered, type NumberingBase } from '../../../shared/doc/numberClauses.js';
 import { readOrderedClauses, type OrderedClause } from '../../../shared/doc/readOrderedClauses.js';
 import { getClauses, getOrder } from '../../../shared/doc/schema.js';
 import { useYjsVersion } from '../../collab/useYjsVersion.js';
 
-/** A clause in reading order with its derived display number (null for sections). */
-export type NumberedClause = OrderedClause & { number: string | null };
+/**
+ * A clause in reading order with its derived display number (null for sections) and, in a group of
+ * options, its place in the group.
+ */
+export type NumberedClause = Numbered<OrderedClause>;
 
 /**
  * The draft's clauses in reading order with derived numbers, re-read when `order` or the set of clauses
  * changes. Typing inside a clause does not touch either, so it never re-renders the whole list.
+ *
+ * Numbers count from `base`, the numbers of the last published revision (NegotiationState.numbering):
+ * published clauses keep theirs, clauses added since are OP3bis, OP3ter ... Without a base (nothing
+ * published yet) numbering is clean. @default base null
  */
-export function useOrderedClauses(doc: Y.Doc | null): NumberedClause[] {
+export function useOrderedClauses(doc: Y.Doc | null, base: NumberingBase | null = null): NumberedClause[] {
   const orderVersion = useYjsVersion(doc ? getOrder(doc) : null);
   const clausesVersion = useYjsVersion(doc ? getClauses(doc) : null);
   return useMemo(
-    () => (doc ? numberClauses(readOrderedClauses(doc)) : []),
+    () => (doc ? numberClauses(readOrderedClauses(doc), base) : []),
     // The versions are what says the document changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [doc, orderVersion, clausesVersion],
+    [doc, base, orderVersion, clausesVersion],
   );
 }

@@ -7,6 +7,7 @@ import { draftsApi } from '../../api/draftsApi.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { FormattedDate } from '../../components/FormattedDate.js';
 import { TextField } from '../../components/TextField.js';
+import { describeCounts } from '../draft/describeCounts.js';
 
 export interface DraftRowProps {
   draft: DraftSummary;
@@ -74,6 +75,7 @@ export function DraftRow({ draft, manage, focusLink, onChanged, onNotice }: Draf
           </>
         )}
       </td>
+      <td className="col-counts">{describeCounts(draft.counts)}</td>
       <td className="col-date">
         <FormattedDate iso={draft.createdAt} />
       </td>

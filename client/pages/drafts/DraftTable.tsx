@@ -1,5 +1,6 @@
 import type { DraftSummary } from '../../../shared/api/drafts.js';
 import { DraftRow } from './DraftRow.js';
+import '../../styles/draftList.css';
 
 export interface DraftTableProps {
   drafts: DraftSummary[];
@@ -12,13 +13,19 @@ export interface DraftTableProps {
   onNotice: (text: string, moved?: boolean) => void;
 }
 
-/** A table of drafts: title (the link that opens it), creation date and, for the secretariat, actions. */
+/**
+ * A table of drafts: title (the link that opens it), what is still open in it (brackets and options),
+ * creation date and, for the secretariat, actions.
+ */
 export function DraftTable({ drafts, manage, focusId, onChanged, onNotice }: DraftTableProps) {
   return (
     <table className="table">
       <thead>
         <tr>
           <th scope="col">Title</th>
+          <th scope="col" className="col-counts">
+            Still open
+          </th>
           <th scope="col" className="col-date">
             Created
           </th>

@@ -1,0 +1,61 @@
+import { Link, useParams } from 'react-router';
+import { draftsApi } from '../api/draftsApi.js';
+import { closeCodeText } from '../collab/describeConnection.js';
+import { useApiResource } from '../api/useApiResource.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { LoadingMessage } from '../components/LoadingMessage.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { DraftUnavailable } from '../versions/DraftUnavailable.js';
+import { versionPaths } from '../versions/versionPaths.js';
+import { useNegotiation } from './NegotiationContext.js';
+import { NegotiationProvider } from './NegotiationProvider.js';
+import { positionDelegation } from './negotiationPermissions.js';
+import { PositionsMatrix } from './PositionsMatrix.js';
+import { ReservationList } from './ReservationList.js';
+import { useLiveClauses } from './useLiveClauses.js';
+import '../styles/draft.css';
+import '../styles/negotiation.css';
+
+/**
+ * The positions matrix of a draft: every delegation's position on every clause, live as delegations
+ * change them, with each reservation's text. Open to every member; positions are set on the draft page.
+ */
+export function PositionsPage() {
+  const { id = '' } = useParams();
+  const draft = useApiResource(() => draftsApi.get(id), id);
+  if (draft.error) return <DraftUnavailable error={draft.error} />;
+  return (
+    <NegotiationProvider draftId={id}>
+      <div className="negotiation-page">
+        <p className="back-link">
+          <Link to={versionPaths.draft(id)}>← {draft.data ? draft.data.title : 'Back to the draft'}</Link>
+        </p>
+        <PageHeading title="Positions">
+          <p>Where each delegation stands on each clause of {draft.data ? <>“{draft.data.title}”</> : 'the draft'}. It follows changes live.</p>
+        </PageHeading>
+        <PositionsContent draftId={id} />
+      </div>
+    </NegotiationProvider>
+  );
+}
+
+function PositionsContent({ draftId }: { draftId: string }) {
+  const negotiation = useNegotiation();
+  const live = useLiveClauses(draftId);
+  if (!negotiation) return null;
+  const { state, error, me } = negotiation;
+  if (error && !state) return <ErrorMessage error={error} />;
+  if (live.refusedWith !== null) return <ErrorMessage error={closeCodeText(live.refusedWith)} />;
+  if (!state || !live.ready) return <LoadingMessage label="Loading the positions…" />;
+  const clauses = live.clauses.filter((clause) => clause.number !== null);
+  if (clauses.length === 0) return <p className="empty-state">The draft has no clauses yet.</p>;
+  if (state.delegations.length === 0) return <p className="empty-state">There are no delegations yet.</p>;
+  const delegations = [...state.delegations].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <>
+      <ErrorMessage error={error} />
+      <PositionsMatrix clauses={clauses} delegations={delegations} positions={state.positions} ownDelegationId={positionDelegation(me)?.id ?? null} />
+      <ReservationList clauses={clauses} positions={state.positions} />
+    </>
+  );
+}

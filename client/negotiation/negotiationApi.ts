@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import {
+  AuditEntryView,
+  ClauseStatusEntry,
+  NegotiationState,
+  PositionView,
+  type SetClauseStatusBody,
+  type SetPositionBody,
+} from '../../shared/api/negotiation.js';
+import { apiRequest } from '../api/apiRequest.js';
+
+const draft = (draftId: string) => `/drafts/${encodeURIComponent(draftId)}`;
+const clause = (draftId: string, clauseId: string) => `${draft(draftId)}/clauses/${encodeURIComponent(clauseId)}`;
+const position = (draftId: string, clauseId: string, delegationId: string) =>
+  `${clause(draftId, clauseId)}/positions/${encodeURIComponent(delegationId)}`;
+
+/** The negotiation records of a draft (status, positions, audit). The server decides who may change what. */
+export const negotiationApi = {
+  /** Statuses with their history, current positions, delegations and the numbering base, for any reader. */
+  state: (draftId: string) => apiRequest('GET', `${draft(draftId)}/negotiation`, { schema: NegotiationState }),
+  /** Secretariat: a new status of a clause, with a note; the answer is the history entry. */
+  setStatus: (draftId: string, clauseId: string, body: SetClauseStatusBody) =>
+    apiRequest('PUT', `${clause(draftId, clauseId)}/status`, { body, schema: ClauseStatusEntry }),
+  /** A delegate: their delegation's position on a clause. */
+  setPosition: (draftId: string, clauseId: string, delegationId: string, body: SetPositionBody) =>
+    apiRequest('PUT', position(draftId, clauseId, delegationId), { body, schema: PositionView }),
+  /** A delegate: withdraws their delegation's position on a clause. */
+  withdrawPosition: (draftId: string, clauseId: string, delegationId: string) => apiRequest('DELETE', position(draftId, clauseId, delegationId)),
+  /** Secretariat: the draft's negotiation audit log, newest first. */
+  audit: (draftId: string) => apiRequest('GET', `${draft(draftId)}/audit`, { schema: z.array(AuditEntryView) }),
+};
