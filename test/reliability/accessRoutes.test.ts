@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, REDLINE_FORMATS } from '../../shared/export/exportFormats.js';
+import { addOption } from '../../shared/doc/options.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import { rawUpgrade } from '../helpers/collabClient.js';
@@ -28,6 +29,8 @@ const EMAIL: Record<Exclude<Who, 'anonymous'>, string> = {
 let server: TestServer;
 let draftId: string;
 let clauseId: string;
+/** The author's delegation (United States). */
+let ownDelegationId: string;
 const as = {} as Record<Who, ApiClient>;
 let checked = 0;
 
@@ -37,7 +40,24 @@ beforeAll(async () => {
   for (const who of Object.keys(EMAIL) as Array<keyof typeof EMAIL>) as[who] = await new ApiClient(server.url).signIn(EMAIL[who], TEST_PASSWORD);
   draftId = (await as.secretariat.get('/api/drafts')).body[0].id;
   clauseId = await server.collab.read(draftId, (doc) => readOrderedClauses(doc).find((c) => c.kind === 'operative')!.id);
+  ownDelegationId = (await as.author.get('/api/me')).body.delegation.id;
 });
+
+/** Gives the clause an alternative (as a delegate's editor would) and returns its id. */
+async function newOption(): Promise<string> {
+  return server.collab.change(draftId, (doc) => addOption(doc, clauseId)!);
+}
+
+/** A status the clause does not have now (setting the same one again is refused). */
+async function nextStatus(): Promise<string> {
+  const statuses = (await as.secretariat.get(`/api/drafts/${draftId}/negotiation`)).body.statuses as Array<{ clauseId: string; status: string }>;
+  return statuses.filter((s) => s.clauseId === clauseId).at(-1)?.status === 'agreed' ? 'open' : 'agreed';
+}
+
+async function newPosition(): Promise<void> {
+  const res = await as.author.request('PUT', `/api/drafts/${draftId}/clauses/${clauseId}/positions/${ownDelegationId}`, { position: 'supports' });
+  expect(res.status).toBe(200);
+}
 
 async function newComment(resolved = false): Promise<string> {
   const id = (await as.author.post(`/api/drafts/${draftId}/comments`, { clauseId, body: 'A comment by its author' })).body.id as string;
@@ -66,6 +86,41 @@ interface Rule {
 const DRAFTERS: Who[] = ['author', 'otherDelegate', 'secretariat'];
 
 const RULES: Rule[] = [
+  {
+    name: 'set a clause’s status',
+    prepare: async () => ({ method: 'PUT', path: `/api/drafts/${draftId}/clauses/${clauseId}/status`, body: { status: await nextStatus(), note: 'Checked' } }),
+    allowed: ['secretariat'],
+    routeRoles: ['secretariat'],
+  },
+  {
+    name: 'record the United States’ position',
+    prepare: async () => ({ method: 'PUT', path: `/api/drafts/${draftId}/clauses/${clauseId}/positions/${ownDelegationId}`, body: { position: 'reservation', text: 'Pending capital' } }),
+    allowed: ['author'],
+  },
+  {
+    name: 'withdraw the United States’ position',
+    prepare: async () => {
+      await newPosition();
+      return { method: 'DELETE', path: `/api/drafts/${draftId}/clauses/${clauseId}/positions/${ownDelegationId}` };
+    },
+    allowed: ['author'],
+  },
+  {
+    name: 'settle a clause on one of its options',
+    prepare: async () => {
+      await newOption();
+      // Settling on the first option keeps the clause itself in the text for the rules after this one.
+      return { method: 'POST', path: `/api/drafts/${draftId}/clauses/${clauseId}/settle`, body: { optionId: clauseId } };
+    },
+    allowed: ['secretariat'],
+    routeRoles: ['secretariat'],
+  },
+  {
+    name: 'read the negotiation audit log',
+    prepare: async () => ({ method: 'GET', path: `/api/drafts/${draftId}/audit` }),
+    allowed: ['secretariat'],
+    routeRoles: ['secretariat'],
+  },
   { name: 'edit a comment’s text', prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment()}`, body: { body: 'Changed' } }), allowed: ['author'] },
   { name: 'resolve a thread', prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment()}`, body: { resolved: true } }), allowed: ['author', 'secretariat'] },
   { name: 'reopen a thread', prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment(true)}`, body: { resolved: false } }), allowed: ['author', 'otherDelegate', 'reviewer', 'secretariat'] },
@@ -142,19 +197,34 @@ describe('reading: exports and the event stream', () => {
     }
   });
 
-  it('opens the event stream for every member and nobody signed out', async () => {
+  it('opens the draft’s and the workspace’s event streams for every member and nobody signed out', async () => {
+    for (const path of [`/api/drafts/${draftId}/events`, '/api/events']) {
+      for (const who of EVERYONE) {
+        const reader = await EventStreamReader.open(`${server.url}${path}`, as[who].cookie);
+        checked += 1;
+        expect(reader.status, `${who} ${path}`).toBe(who === 'anonymous' ? 401 : 200);
+        reader.close();
+      }
+    }
+  });
+
+  it('shows every member the negotiation state, and nobody signed out', async () => {
     for (const who of EVERYONE) {
-      const reader = await EventStreamReader.open(`${server.url}/api/drafts/${draftId}/events`, as[who].cookie);
+      const res = await as[who].get(`/api/drafts/${draftId}/negotiation`);
       checked += 1;
-      expect(reader.status, who).toBe(who === 'anonymous' ? 401 : 200);
-      reader.close();
+      expect(res.status, who).toBe(who === 'anonymous' ? 401 : 200);
     }
   });
 });
 
 /** Every state-changing route, with a body it would accept from the app's own pages. */
 function stateChangingRoutes(ids: { memberId: string; commentId: string; versionId: string; token: string }): Array<{ method: string; path: string; body?: unknown }> {
+  const clause = `/api/drafts/${draftId}/clauses/${clauseId}`;
   return [
+    { method: 'PUT', path: `${clause}/status`, body: { status: 'agreed', note: 'Forged' } },
+    { method: 'PUT', path: `${clause}/positions/${ownDelegationId}`, body: { position: 'opposes' } },
+    { method: 'DELETE', path: `${clause}/positions/${ownDelegationId}` },
+    { method: 'POST', path: `${clause}/settle`, body: { optionId: clauseId } },
     { method: 'POST', path: '/api/session', body: { email: EMAIL.secretariat, password: TEST_PASSWORD } },
     { method: 'DELETE', path: '/api/session' },
     { method: 'POST', path: '/api/drafts', body: { title: 'Forged draft' } },
