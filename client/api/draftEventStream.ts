@@ -1,12 +1,8 @@
 import { DraftEvent } from '../../shared/api/events.js';
+import { openEventStream } from './eventStream.js';
 
 /** Every event type the server may send, so one listener per named SSE event can be registered. */
 const EVENT_TYPES = DraftEvent.options.map((option) => option.shape.type.value);
-
-/** First wait before opening a new stream after the server refused one (the browser does not retry those). @default 3000 ms */
-export const EVENT_STREAM_RETRY_MS = 3000;
-/** Longest wait between attempts after repeated refusals. @default 30000 ms */
-export const EVENT_STREAM_MAX_RETRY_MS = 30_000;
 
 export interface DraftEventStreamHandlers {
   /** A validated event; events this page does not understand are dropped. */
@@ -31,56 +27,24 @@ interface SharedStream {
 const streams = new Map<string, SharedStream>();
 
 function openShared(draftId: string): SharedStream {
-  let source: EventSource | null = null;
-  let stopped = false;
-  let refusals = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  const shared: SharedStream = {
-    subscribers: new Set(),
-    live: false,
-    close() {
-      stopped = true;
-      clearTimeout(retryTimer);
-      source?.close();
-    },
-  };
+  const shared: SharedStream = { subscribers: new Set(), live: false, close: () => {} };
   const each = (fn: (h: DraftEventStreamHandlers) => void) => [...shared.subscribers].forEach(fn);
-
-  const onMessage = (message: MessageEvent<string>) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(message.data);
-    } catch {
-      return;
-    }
-    const parsed = DraftEvent.safeParse(data);
-    if (parsed.success) each((h) => h.onEvent(parsed.data));
-  };
-
-  const connect = () => {
-    if (stopped) return;
-    const opened = new EventSource(`/api/drafts/${encodeURIComponent(draftId)}/events`);
-    source = opened;
-    opened.onopen = () => {
-      refusals = 0;
+  shared.close = openEventStream({
+    url: `/api/drafts/${encodeURIComponent(draftId)}/events`,
+    eventTypes: EVENT_TYPES,
+    onEvent: (event) => each((h) => h.onEvent(event)),
+    onOpen: () => {
       shared.live = true;
       each((h) => {
         h.onLiveChange?.(true);
         h.onOpen();
       });
-    };
-    opened.onerror = () => {
+    },
+    onError: () => {
       shared.live = false;
       each((h) => h.onLiveChange?.(false));
-      if (opened.readyState !== EventSource.CLOSED || stopped) return;
-      const delay = Math.min(EVENT_STREAM_RETRY_MS * 2 ** refusals, EVENT_STREAM_MAX_RETRY_MS);
-      refusals += 1;
-      retryTimer = setTimeout(connect, delay);
-    };
-    for (const type of EVENT_TYPES) opened.addEventListener(type, onMessage);
-  };
-
-  connect();
+    },
+  });
   return shared;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { AuditEntryView } from '../../shared/api/negotiation.js';
 import { draftsApi } from '../api/draftsApi.js';
 import { openDraftEventStream } from '../api/draftEventStream.js';
@@ -8,11 +8,9 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { RequireRole } from '../components/RequireRole.js';
-import { DraftUnavailable } from '../versions/DraftUnavailable.js';
-import { versionPaths } from '../versions/versionPaths.js';
 import { AuditTable } from './AuditTable.js';
 import { negotiationApi } from './negotiationApi.js';
-import { NegotiationProvider } from './NegotiationProvider.js';
+import { NegotiationPageFrame } from './NegotiationPageFrame.js';
 import { useLiveClauses } from './useLiveClauses.js';
 import '../styles/negotiation.css';
 
@@ -46,25 +44,19 @@ function AuditLog() {
     [id, reload],
   );
 
-  if (draft.error) return <DraftUnavailable error={draft.error} />;
   return (
-    <NegotiationProvider draftId={id}>
-      <div className="negotiation-page">
-        <p className="back-link">
-          <Link to={versionPaths.draft(id)}>← {draft.data ? draft.data.title : 'Back to the draft'}</Link>
-        </p>
-        <div className="page-header-row">
-          <PageHeading title="Audit log">
-            <p>Every change of status, position, options and brackets in {draft.data ? <>“{draft.data.title}”</> : 'the draft'}, newest first.</p>
-          </PageHeading>
-          <button type="button" className="button button-small button-secondary" onClick={reload} disabled={audit.loading}>
-            {audit.loading ? 'Loading…' : 'Refresh'}
-          </button>
-        </div>
-        <ErrorMessage error={audit.error} />
-        {audit.data ? <AuditEntries draftId={id} entries={audit.data} /> : audit.loading ? <LoadingMessage label="Loading the audit log…" /> : null}
+    <NegotiationPageFrame draftId={id} draft={draft}>
+      <div className="page-header-row">
+        <PageHeading title="Audit log">
+          <p>Every change of status, position, options and brackets in {draft.data ? <>“{draft.data.title}”</> : 'the draft'}, newest first.</p>
+        </PageHeading>
+        <button type="button" className="button button-small button-secondary" onClick={reload} disabled={audit.loading}>
+          {audit.loading ? 'Loading…' : 'Refresh'}
+        </button>
       </div>
-    </NegotiationProvider>
+      <ErrorMessage error={audit.error} />
+      {audit.data ? <AuditEntries draftId={id} entries={audit.data} /> : audit.loading ? <LoadingMessage label="Loading the audit log…" /> : null}
+    </NegotiationPageFrame>
   );
 }
 

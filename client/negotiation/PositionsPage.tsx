@@ -1,14 +1,12 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { draftsApi } from '../api/draftsApi.js';
 import { closeCodeText } from '../collab/describeConnection.js';
 import { useApiResource } from '../api/useApiResource.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { DraftUnavailable } from '../versions/DraftUnavailable.js';
-import { versionPaths } from '../versions/versionPaths.js';
 import { useNegotiation } from './NegotiationContext.js';
-import { NegotiationProvider } from './NegotiationProvider.js';
+import { NegotiationPageFrame } from './NegotiationPageFrame.js';
 import { positionDelegation } from './negotiationPermissions.js';
 import { PositionsMatrix } from './PositionsMatrix.js';
 import { ReservationList } from './ReservationList.js';
@@ -23,19 +21,13 @@ import '../styles/negotiation.css';
 export function PositionsPage() {
   const { id = '' } = useParams();
   const draft = useApiResource(() => draftsApi.get(id), id);
-  if (draft.error) return <DraftUnavailable error={draft.error} />;
   return (
-    <NegotiationProvider draftId={id}>
-      <div className="negotiation-page">
-        <p className="back-link">
-          <Link to={versionPaths.draft(id)}>← {draft.data ? draft.data.title : 'Back to the draft'}</Link>
-        </p>
-        <PageHeading title="Positions">
-          <p>Where each delegation stands on each clause of {draft.data ? <>“{draft.data.title}”</> : 'the draft'}. It follows changes live.</p>
-        </PageHeading>
-        <PositionsContent draftId={id} />
-      </div>
-    </NegotiationProvider>
+    <NegotiationPageFrame draftId={id} draft={draft}>
+      <PageHeading title="Positions">
+        <p>Where each delegation stands on each clause of {draft.data ? <>“{draft.data.title}”</> : 'the draft'}. It follows changes live.</p>
+      </PageHeading>
+      <PositionsContent draftId={id} />
+    </NegotiationPageFrame>
   );
 }
 

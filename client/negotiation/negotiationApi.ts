@@ -6,6 +6,7 @@ import {
   PositionView,
   type SetClauseStatusBody,
   type SetPositionBody,
+  type SettleOptionBody,
 } from '../../shared/api/negotiation.js';
 import { apiRequest } from '../api/apiRequest.js';
 
@@ -14,7 +15,13 @@ const clause = (draftId: string, clauseId: string) => `${draft(draftId)}/clauses
 const position = (draftId: string, clauseId: string, delegationId: string) =>
   `${clause(draftId, clauseId)}/positions/${encodeURIComponent(delegationId)}`;
 
-/** The negotiation records of a draft (status, positions, audit). The server decides who may change what. */
+/** What POST …/settle answers: the option the clause was settled on. */
+const SettledView = z.object({ settled: z.string() });
+
+/**
+ * The negotiation records of a draft (status, positions, audit) and settling its options. The server decides
+ * who may change what.
+ */
 export const negotiationApi = {
   /** Statuses with their history, current positions, delegations and the numbering base, for any reader. */
   state: (draftId: string) => apiRequest('GET', `${draft(draftId)}/negotiation`, { schema: NegotiationState }),
@@ -28,4 +35,10 @@ export const negotiationApi = {
   withdrawPosition: (draftId: string, clauseId: string, delegationId: string) => apiRequest('DELETE', position(draftId, clauseId, delegationId)),
   /** Secretariat: the draft's negotiation audit log, newest first. */
   audit: (draftId: string) => apiRequest('GET', `${draft(draftId)}/audit`, { schema: z.array(AuditEntryView) }),
+  /**
+   * Secretariat: settles the clause's group of options on `optionId` (an option of the same group). The server
+   * edits the live document, so everyone sees the result arrive through the document itself.
+   */
+  settle: (draftId: string, clauseId: string, body: SettleOptionBody) =>
+    apiRequest('POST', `${clause(draftId, clauseId)}/settle`, { body, schema: SettledView }),
 };

@@ -11,10 +11,10 @@ export interface CollabUser {
   delegation: string | null;
   /**
    * The delegation's id: the only attribution brackets this member's updates may carry (the server
-   * rewrites any other, server/collab/bracketAttribution.ts). Missing or null: no delegation, so the
-   * member's brackets are removed. @default null
+   * rewrites any other, server/collab/bracketAttribution.ts). Null: no delegation, so the member's
+   * brackets are removed.
    */
-  delegationId?: string | null;
+  delegationId: string | null;
   /** Reviewers: their document updates are dropped (not applied, not forwarded, not stored). */
   readOnly: boolean;
 }

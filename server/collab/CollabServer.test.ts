@@ -8,7 +8,7 @@ import type { CollabHooks, CollabUser } from './CollabHooks.js';
 import { CollabRefusal } from './CollabRefusal.js';
 import { CollabServer, type CollabServerOptions } from './CollabServer.js';
 
-const user: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: null, readOnly: false };
+const user: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: null, delegationId: null, readOnly: false };
 const DRAFT = 'AAAAAAAAAAAAAAAA';
 const quiet = { warn: () => {}, error: () => {} };
 const cleanups: Array<() => Promise<void> | void> = [];

@@ -249,7 +249,7 @@ export class CollabServer {
         .then(
           (user) => {
             // A new delegation must not keep the old one's bracket attribution: reconnecting picks up the new one.
-            const changed = user.id !== conn.user.id || user.readOnly !== conn.user.readOnly || (user.delegationId ?? null) !== (conn.user.delegationId ?? null);
+            const changed = user.id !== conn.user.id || user.readOnly !== conn.user.readOnly || user.delegationId !== conn.user.delegationId;
             if (changed) conn.close(CLOSE_CODE.SESSION_ENDED, 'the session changed');
           },
           (error: unknown) => {

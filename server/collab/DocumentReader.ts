@@ -2,7 +2,7 @@ import type { CollabUser } from './CollabHooks.js';
 import type { RoomConnection } from './RoomConnection.js';
 
 /** Who reads a document on behalf of the server itself (comments checking anchors, versions taking snapshots). */
-const SERVER_READER: CollabUser = { id: 'server', name: 'Server', role: 'reviewer', delegation: null, readOnly: true };
+const SERVER_READER: CollabUser = { id: 'server', name: 'Server', role: 'reviewer', delegation: null, delegationId: null, readOnly: true };
 
 /**
  * A socket-less member of a room: holds the room open (loading it if needed) while server code reads the

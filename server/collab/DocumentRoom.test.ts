@@ -8,7 +8,7 @@ import { DocumentRoom } from './DocumentRoom.js';
 import type { RoomApi, RoomConnection } from './RoomConnection.js';
 
 const quiet = { warn: () => {}, error: () => {} };
-const delegate: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: 'Denmark', readOnly: false };
+const delegate: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: 'Denmark', delegationId: null, readOnly: false };
 
 class FakeConnection implements RoomConnection {
   readonly clientIds = new Set<number>();

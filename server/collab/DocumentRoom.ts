@@ -116,7 +116,7 @@ export class DocumentRoom implements RoomApi {
     }
     const { pendingStructs, pendingDs } = this.doc.store;
     this.staged = [];
-    this.brackets.watch(conn, conn.user.delegationId ?? null, update);
+    this.brackets.watch(conn, conn.user.delegationId, update);
     let failure: unknown = null;
     try {
       Y.applyUpdate(this.doc, update, conn);

@@ -6,7 +6,7 @@ import { RoomBroadcast } from './RoomBroadcast.js';
 import type { RoomConnection } from './RoomConnection.js';
 import { SharedFrame } from './SharedFrame.js';
 
-const user: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: null, readOnly: false };
+const user: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: null, delegationId: null, readOnly: false };
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 class Recorder implements RoomConnection {

@@ -317,7 +317,11 @@ describe('bracket attribution in a document room', () => {
     readOnly: false,
   });
 
-  function openRoom() {
+  /**
+   * A room with a US member (the sender) and a NO member joined, what they were sent on joining cleared, and the
+   * sender's own copy of the document; `send` applies the sender's edit of that copy and lets the room handle it.
+   */
+  async function openRoom() {
     const stored: Uint8Array[] = [];
     const changes: BracketChange[] = [];
     const room = new DocumentRoom({
@@ -335,7 +339,22 @@ describe('bracket attribution in a document room', () => {
       onGone: () => {},
       onBracketsChanged: (change) => changes.push(change),
     });
-    return { room, stored, changes };
+    const sender = new FakeConnection(user(US));
+    const other = new FakeConnection(user(NO));
+    room.join(sender);
+    room.join(other);
+    await new Promise((resolve) => setImmediate(resolve));
+    sender.sent.length = 0;
+    other.sent.length = 0;
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
+    const send = async (edit: () => void) => {
+      const before = Y.encodeStateVector(client);
+      edit();
+      room.applyUpdate(sender, Y.encodeStateAsUpdate(client, before));
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { stored, changes, sender, other, client, send };
   }
 
   /** Applies the sync messages a connection received to a document. */
@@ -348,21 +367,8 @@ describe('bracket attribution in a document room', () => {
   }
 
   it('stores the claimed bracket and its correction in one write, and sends the correction to the sender too', async () => {
-    const { room, stored, changes } = openRoom();
-    const sender = new FakeConnection(user(US));
-    const other = new FakeConnection(user(NO));
-    room.join(sender);
-    room.join(other);
-    await new Promise((resolve) => setImmediate(resolve));
-    sender.sent.length = 0;
-    other.sent.length = 0;
-
-    const client = new Y.Doc();
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
-    const before = Y.encodeStateVector(client);
-    paragraph(client).format(4, 7, { bracket: { delegation: NO } });
-    room.applyUpdate(sender, Y.encodeStateAsUpdate(client, before));
-    await new Promise((resolve) => setImmediate(resolve));
+    const { stored, changes, sender, other, client, send } = await openRoom();
+    await send(() => paragraph(client).format(4, 7, { bracket: { delegation: NO } }));
 
     expect(stored).toHaveLength(1);
     const onDisk = new Y.Doc();
@@ -379,20 +385,8 @@ describe('bracket attribution in a document room', () => {
   });
 
   it('publishes ordinary typing as before: to the others only, without bracket notices', async () => {
-    const { room, stored, changes } = openRoom();
-    const sender = new FakeConnection(user(US));
-    const other = new FakeConnection(user(NO));
-    room.join(sender);
-    room.join(other);
-    await new Promise((resolve) => setImmediate(resolve));
-    sender.sent.length = 0;
-    other.sent.length = 0;
-    const client = new Y.Doc();
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
-    const before = Y.encodeStateVector(client);
-    paragraph(client).insert(3, ' two');
-    room.applyUpdate(sender, Y.encodeStateAsUpdate(client, before));
-    await new Promise((resolve) => setImmediate(resolve));
+    const { stored, changes, sender, other, client, send } = await openRoom();
+    await send(() => paragraph(client).insert(3, ' two'));
     expect(sender.sent).toHaveLength(0);
     expect(other.sent).toHaveLength(1);
     expect(stored).toHaveLength(1);

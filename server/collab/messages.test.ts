@@ -64,7 +64,7 @@ describe('readAwarenessEntries', () => {
 });
 
 describe('bindPresence', () => {
-  const user: CollabUser = { id: 'abc', name: 'Mette', role: 'delegate', delegation: 'Denmark', readOnly: false };
+  const user: CollabUser = { id: 'abc', name: 'Mette', role: 'delegate', delegation: 'Denmark', delegationId: null, readOnly: false };
 
   it('replaces the claimed identity, keeps other fields and a well-formed colour', () => {
     const bound = bindPresence({ user: { name: 'Eve', role: 'secretariat', color: '#A1b2C3' }, cursor: { a: 1 } }, user);

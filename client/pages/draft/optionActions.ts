@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { numberClauses } from '../../../shared/doc/numberClauses.js';
 import { addOption } from '../../../shared/doc/options.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
-import { negotiationApi } from '../../api/negotiationApi.js';
+import { negotiationApi } from '../../negotiation/negotiationApi.js';
 import { LOCAL_ORIGIN } from '../../collab/localOrigin.js';
 import type { ClauseActions } from './ClauseActions.js';
 

@@ -25,3 +25,17 @@ export function textOf(node: Element): string {
 
 export const byTag = (html: string, tag: string): Element[] => elements(html).filter((e) => e.tagName === tag);
 export const attr = (e: Element, name: string): string | undefined => e.attrs.find((a) => a.name === name)?.value;
+
+/** The elements under `root` (not `root` itself) with tag `tag`, in document order. */
+export function within(root: Element, tag: string): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Element) => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      if (child.tagName === tag) out.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return out;
+}

@@ -6,7 +6,7 @@ import { renderDocx } from '../../../server/export/renderDocx.js';
 import { compareDrafts } from '../../../shared/compare/compareDrafts.js';
 import type { DraftText, Inline, Mark } from '../../../shared/export/DraftText.js';
 import { draft } from '../compare/fixtures.js';
-import { attr, byTag, elements, textOf, type Element } from './htmlTree.js';
+import { attr, byTag, elements, textOf, within, type Element } from './htmlTree.js';
 import { docxHtml, docxParts, docxText } from './readers.js';
 
 const NORWAY: Mark = { type: 'bracket', delegationId: 'delegationNorway', delegation: 'Norway' };
@@ -38,20 +38,6 @@ function after(): DraftText {
 const meta = ({ title, revision, versionLabel, date }: DraftText) => ({ title, revision, versionLabel, date });
 const sides = () => ({ from: meta(before()), to: meta(after()) });
 const comparison = () => compareDrafts(before(), after());
-
-/** The elements under `root` with tag `tag`. */
-function within(root: Element, tag: string): Element[] {
-  const out: Element[] = [];
-  const visit = (node: Element) => {
-    for (const child of node.childNodes) {
-      if (!('tagName' in child)) continue;
-      if (child.tagName === tag) out.push(child);
-      visit(child);
-    }
-  };
-  visit(root);
-  return out;
-}
 
 describe('redlines of brackets', () => {
   describe('HTML', () => {

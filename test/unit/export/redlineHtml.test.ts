@@ -3,23 +3,11 @@ import { renderRedlineHtml } from '../../../server/export/redline/renderRedlineH
 import { renderHtml } from '../../../server/export/renderHtml.js';
 import { compareDrafts } from '../../../shared/compare/compareDrafts.js';
 import { fixtureDraft, hostileDraft } from './drafts.js';
-import { attr, byTag, elements, textOf, type Element } from './htmlTree.js';
+import { attr, byTag, elements, textOf, within, type Element } from './htmlTree.js';
 import { FORBIDDEN_SUBSTRINGS } from './hostileFixture.js';
 import { RL, redlineComparison, redlineFixtureSides } from './redlineFixture.js';
 
 const sectionOf = (html: string, clauseId: string): Element => byTag(html, 'section').find((s) => attr(s, 'id') === `clause-${clauseId}`)!;
-const within = (root: Element, tag: string): Element[] => {
-  const out: Element[] = [];
-  const visit = (node: Element) => {
-    for (const child of node.childNodes) {
-      if (!('tagName' in child)) continue;
-      if (child.tagName === tag) out.push(child);
-      visit(child);
-    }
-  };
-  visit(root);
-  return out;
-};
 
 describe('renderRedlineHtml', () => {
   const html = renderRedlineHtml(redlineComparison(), redlineFixtureSides());
