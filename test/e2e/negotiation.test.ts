@@ -12,6 +12,7 @@ const WAIT = { timeout: 10_000 };
 /** Live changes reach other pages within a second; half a second more for a busy test machine. */
 const LIVE = { timeout: 1_500 };
 const PHRASE = 'take into account the risk';
+const ALTERNATIVE = 'Subscribing States will consult stakeholders regularly.';
 const RESERVATION = 'Australia reserves its position until capitals confirm the resource language.';
 
 let server: TestServer;
@@ -65,6 +66,24 @@ describe('brackets, status and positions between three browsers', () => {
     // The text itself is unchanged: the brackets and the tag are drawn, not typed.
     expect(await readClauseText(dk, 'OP1')).toContain(PHRASE);
     await dk.screenshot({ path: `${SHOTS}/negotiation-bracket-seen.png` });
+  });
+
+  it('lets a delegate add an option and the secretariat settle the clause on it, for everyone at once', async () => {
+    await waitForClauseEditor(us, 'OP2');
+    await us.getByRole('button', { name: 'Add a clause above or below OP2, or an option', exact: true }).click();
+    await us.getByRole('button', { name: 'Add option to OP2', exact: true }).click();
+    await expect.poll(() => us.evaluate(() => document.activeElement?.getAttribute('aria-label')), WAIT).toBe('Text of OP2alt');
+    await us.keyboard.type(ALTERNATIVE);
+    await expect.poll(() => outlineTotals(dk).getAttribute('data-options'), LIVE).toBe('2');
+    const label = dk.locator('article.clause', { has: dk.getByRole('textbox', { name: 'Text of OP2alt', exact: true }) }).locator('.option-label');
+    expect(await label.textContent()).toBe('Option 2 of 2');
+
+    await secretariat.getByRole('button', { name: 'Settle on this option, OP2alt' }).click();
+    await secretariat.getByRole('dialog', { name: 'Settle on OP2alt?' }).getByRole('button', { name: 'Settle on this option', exact: true }).click();
+    // The kept alternative takes over the clause's place and number; the other option leaves the text.
+    await expect.poll(() => readClauseText(dk, 'OP2').catch(() => ''), WAIT).toBe(ALTERNATIVE);
+    expect(await dk.getByRole('textbox', { name: 'Text of OP2alt', exact: true }).count()).toBe(0);
+    await expect.poll(() => outlineTotals(dk).getAttribute('data-options'), LIVE).toBe('0');
   });
 
   it('counts the bracket on the drafts list too', async () => {
@@ -138,6 +157,7 @@ describe('brackets, status and positions between three browsers', () => {
     await table.waitFor(WAIT);
     await expect.poll(() => table.locator('tr[data-action="bracket.added"]').count(), WAIT).toBeGreaterThan(0);
     expect(await table.locator('tr[data-action="clause.status"]').count()).toBe(1);
+    expect(await table.locator('tr[data-action="clause.settle"]').count()).toBe(1);
     expect(await table.locator('tr[data-action="clause.position"]').count()).toBe(2);
     await secretariat.screenshot({ path: `${SHOTS}/negotiation-audit.png`, fullPage: true });
   });
