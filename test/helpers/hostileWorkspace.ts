@@ -82,7 +82,8 @@ async function signIn(server: TestServer, email: string): Promise<ApiClient> {
 /**
  * Puts every payload of XSS_PAYLOADS into every place a user can type: delegation names, member names,
  * draft titles, version labels, comments (threads, replies, anchored quotes), clause headings and text,
- * and raw Yjs structures a modified client could send. Members named with payloads accept their
+ * status notes, reservation texts, and raw Yjs structures a modified client could send; a payload-named
+ * delegation brackets text. Members named with payloads accept their
  * invitations, write the comments and stay present in the draft.
  */
 export async function seedHostileWorkspace(server: TestServer): Promise<HostileWorkspace> {
@@ -117,12 +118,32 @@ export async function seedHostileWorkspace(server: TestServer): Promise<HostileW
   const editor = await openCollabClient(server, { draftId, cookie: us.cookie! });
   const commentClauseId = readOrderedClauses(editor.doc).find((c) => c.kind === 'operative')!.id;
   const tracker = trackSaved(editor.provider, () => {});
-  for (const payload of XSS_PAYLOADS) addClause(editor.doc, { kind: 'operative', heading: payload, paragraphs: [payload] });
+  const payloadClauseIds = XSS_PAYLOADS.map((payload) => addClause(editor.doc, { kind: 'operative', heading: payload, paragraphs: [payload] }));
   const rawClauseId = addClause(editor.doc, { kind: 'operative', heading: 'Raw structures', paragraphs: ['Raw structures follow.'] });
   writeRawHostileContent(editor.doc, rawClauseId);
   await eventually(() => tracker.saved, 'the hostile text to be saved', 15_000);
   tracker.destroy();
   count('clause headings and text', true);
+
+  // Negotiation: a status note per payload on OP1 (its history), a reservation per payload by the
+  // payload-named delegations, one on each payload clause.
+  for (const [i, note] of XSS_PAYLOADS.entries()) {
+    const res = await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${commentClauseId}/status`, { status: i % 2 === 0 ? 'agreed' : 'reopened', note });
+    count('status notes', res.status === 200);
+  }
+  for (const [i, reservation] of XSS_PAYLOADS.entries()) {
+    const k = i % authors.length;
+    const res = await authors[k]!.request('PUT', `/api/drafts/${draftId}/clauses/${payloadClauseIds[i]}/positions/${delegationIds[k]}`, { position: 'reservation', text: reservation });
+    count('reservation texts', res.status === 200);
+  }
+
+  // The payload-named delegation brackets the start of OP1's text, so its name is a bracket's tag.
+  const bracketer = await openCollabClient(server, { draftId, cookie: authors[0]!.cookie! });
+  const bracketSaved = trackSaved(bracketer.provider, () => {});
+  ((readClause(bracketer.doc, commentClauseId)!.body.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 10, { bracket: { delegation: delegationIds[0] } });
+  await eventually(() => bracketSaved.saved, 'the bracket to be saved', 15_000);
+  bracketSaved.destroy();
+  bracketer.destroy();
 
   const hostileVersionId = (await us.post(`/api/drafts/${draftId}/versions`, { label: XSS_PAYLOADS[1] })).body.id as string;
   for (const [i, label] of XSS_PAYLOADS.entries()) {

@@ -109,6 +109,33 @@ describe(`${XSS_PAYLOADS.length} script-injection payloads in every place a user
     await record('comments overview', delegate);
   });
 
+  it('shows status notes as text in a clause’s status history', async () => {
+    const { page } = delegate;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: /^Status of OP1: .*Show the history$/ }).click();
+    await expect.poll(() => missingText(page, XSS_PAYLOADS), WAIT).toEqual([]);
+    await record('status history', delegate);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows reservation texts and delegation names as text in the positions matrix', async () => {
+    const { page } = delegate;
+    await page.goto(`/drafts/${workspace.draftId}/positions`);
+    await expect.poll(() => page.locator('.reservation-item').count(), WAIT).toBe(XSS_PAYLOADS.length);
+    expect(await missingText(page, XSS_PAYLOADS)).toEqual([]);
+    await page.locator('.positions-matrix button').evaluateAll((buttons) => {
+      for (const button of buttons.slice(0, 20)) for (const type of ['mouseover', 'focus', 'click']) button.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+    });
+    await record('positions matrix', delegate);
+  });
+
+  it('shows the negotiation audit log as text', async () => {
+    const { page } = secretariat;
+    await page.goto(`/drafts/${workspace.draftId}/audit`);
+    await expect.poll(() => page.locator('.audit-table tbody tr').count(), WAIT).toBeGreaterThanOrEqual(2 * XSS_PAYLOADS.length);
+    await record('audit log', secretariat);
+  });
+
   it('shows version labels as text on the history page', async () => {
     const { page } = delegate;
     await page.goto(`/drafts/${workspace.draftId}/history`);
@@ -137,7 +164,7 @@ describe(`${XSS_PAYLOADS.length} script-injection payloads in every place a user
   it('ran nothing on any page: no payload flag, no dialog, no element or attribute made from a payload', () => {
     const summary = Object.fromEntries([...traces].map(([name, t]) => [name, { ran: t.ran, dialogs: t.dialogs, injected: t.injected }]));
     const violations = [...traces.values()].reduce((n, t) => n + t.cspViolations.length, 0);
-    reportFigure('content safety in the browser', `${XSS_PAYLOADS.length} payloads x 6 kinds of place, ${traces.size} pages: 0 ran, 0 dialogs, 0 injected elements (CSP violation reports: ${violations})`);
+    reportFigure('content safety in the browser', `${XSS_PAYLOADS.length} payloads x ${Object.keys(workspace.accepted).length} kinds of place, ${traces.size} pages: 0 ran, 0 dialogs, 0 injected elements (CSP violation reports: ${violations})`);
     expect(traces.size).toBeGreaterThanOrEqual(8);
     for (const [name, t] of Object.entries(summary)) expect(t, name).toEqual({ ran: [], dialogs: [], injected: [] });
   });
