@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { attachCollabServer } from './collab/attachCollabServer.js';
 import type { CollabServer } from './collab/CollabServer.js';
 import type { Config } from './config.js';
+import { auditAddedOptions } from './domain/auditAddedOptions.js';
 import { auditBracketChanges } from './domain/auditBracketChanges.js';
 import { AutoSnapshotScheduler } from './domain/AutoSnapshotScheduler.js';
 import { systemClock, type Clock } from './domain/Clock.js';
@@ -73,6 +74,7 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
   });
   const stopAutoSnapshots = collab.server.onDraftChanged((draftId) => autoSnapshots.changed(draftId));
   const stopBracketAudit = collab.server.onBracketsChanged((change) => auditBracketChanges(services, change));
+  const stopOptionAudit = collab.server.onOptionsAdded((change) => auditAddedOptions(services, change));
   const stopCounting = collab.server.onDraftChanged((draftId) => services.counts.changed(draftId));
   const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({ store: documents.stats(), collab: collab.server.stats() }));
   await new Promise<void>((resolve, reject) => {
@@ -96,6 +98,7 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
       await services.counts.close();
       await collab.close();
       stopBracketAudit();
+      stopOptionAudit();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

@@ -8,6 +8,7 @@ import { COLLAB_LIMITS, type CollabLimits } from '../../shared/collab/limits.js'
 import { CollabConnection } from './CollabConnection.js';
 import type { CollabHooks, CollabUser } from './CollabHooks.js';
 import type { BracketChange } from './bracketAttribution.js';
+import type { OptionsAdded } from './findAddedOptions.js';
 import { consoleCollabLog, type CollabLog } from './CollabLog.js';
 import { CollabRefusal } from './CollabRefusal.js';
 import { DocumentReader } from './DocumentReader.js';
@@ -50,6 +51,7 @@ export class CollabServer {
   private readonly connections = new Set<CollabConnection>();
   private readonly changeListeners = new Set<(draftId: string) => void>();
   private readonly bracketListeners = new Set<(change: BracketChange) => void | Promise<void>>();
+  private readonly optionListeners = new Set<(change: OptionsAdded) => void | Promise<void>>();
   private readonly timers: NodeJS.Timeout[];
   private closing: Promise<void> | null = null;
 
@@ -113,6 +115,15 @@ export class CollabServer {
   onBracketsChanged(listener: (change: BracketChange) => void | Promise<void>): () => void {
     this.bracketListeners.add(listener);
     return () => this.bracketListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` after a member's update added options (alternatives) to clauses, e.g. to audit it. Like
+   * onBracketsChanged, it runs on the sync path and must not wait; failures are logged. Returns the unsubscribe function.
+   */
+  onOptionsAdded(listener: (change: OptionsAdded) => void | Promise<void>): () => void {
+    this.optionListeners.add(listener);
+    return () => this.optionListeners.delete(listener);
   }
 
   /** Live figures, for tests and diagnostics. */
@@ -200,10 +211,10 @@ export class CollabServer {
     }
   }
 
-  private notifyBrackets(change: BracketChange): void {
-    const failed = (error: unknown) =>
-      this.log.error('a bracket change listener failed', { draftId: change.draftId, error: error instanceof Error ? error.message : String(error) });
-    for (const listener of this.bracketListeners) {
+  /** Calls each listener with `change` without waiting; a throw or a rejection is logged as `failure`. */
+  private notifyAll<C extends { draftId: string }>(listeners: Iterable<(change: C) => void | Promise<void>>, change: C, failure: string): void {
+    const failed = (error: unknown) => this.log.error(failure, { draftId: change.draftId, error: error instanceof Error ? error.message : String(error) });
+    for (const listener of listeners) {
       try {
         void Promise.resolve(listener(change)).catch(failed);
       } catch (error) {
@@ -224,7 +235,8 @@ export class CollabServer {
         if (this.rooms.get(draftId) === gone) this.rooms.delete(draftId);
       },
       onChanged: (id) => this.notifyChanged(id),
-      onBracketsChanged: (change) => this.notifyBrackets(change),
+      onBracketsChanged: (change) => this.notifyAll(this.bracketListeners, change, 'a bracket change listener failed'),
+      onOptionsAdded: (change) => this.notifyAll(this.optionListeners, change, 'an options listener failed'),
     });
     this.rooms.set(draftId, room);
     return room;

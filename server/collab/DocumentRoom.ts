@@ -5,6 +5,7 @@ import { encodeSavedMessage } from '../../shared/collab/savedProtocol.js';
 import { BracketAttribution, type BracketChange, type BracketFindings } from './bracketAttribution.js';
 import type { CollabHooks } from './CollabHooks.js';
 import type { CollabLog } from './CollabLog.js';
+import { findAddedOptions, type OptionsAdded } from './findAddedOptions.js';
 import { readClientUpdate } from './readClientUpdate.js';
 import { CollabRefusal } from './CollabRefusal.js';
 import { DocumentPersistence } from './DocumentPersistence.js';
@@ -26,6 +27,8 @@ export interface DocumentRoomOptions {
   onChanged?(draftId: string): void;
   /** Called after a client's update added or lifted brackets (as corrected by the server). @default none */
   onBracketsChanged?(change: BracketChange): void;
+  /** Called after a client's update added options (alternatives) to clauses. @default none */
+  onOptionsAdded?(change: OptionsAdded): void;
 }
 
 /** The transaction origin of changes the server itself makes (DocumentRoom.change): every connection receives them. */
@@ -106,7 +109,8 @@ export class DocumentRoom implements RoomApi {
    * Applies a client's update. It is decoded in full first (MALFORMED_MESSAGE, nothing applied); what the
    * document emits is held back until applying finished, so an update that throws half-way is neither
    * broadcast nor stored. If it changed anything before throwing, the room is tainted and reloaded.
-   * Brackets it claims for anyone but the sender's delegation are corrected at once (BracketAttribution).
+   * Brackets it claims for anyone but the sender's delegation are corrected at once (BracketAttribution);
+   * brackets and options it added are reported (onBracketsChanged, onOptionsAdded) for the audit log.
    */
   applyUpdate(conn: RoomConnection, update: Uint8Array): void {
     try {
@@ -131,8 +135,10 @@ export class DocumentRoom implements RoomApi {
       if (changed) return this.taint(conn, failure);
       throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `update failed to apply: ${(failure as Error).message}`);
     }
-    if (brackets) return this.publishBrackets(conn, staged, brackets);
-    for (const { update: applied, transaction } of staged) this.publish(applied, transaction, conn);
+    const options = this.options.onOptionsAdded ? findAddedOptions(staged.map((s) => s.transaction)) : [];
+    if (brackets) this.publishBrackets(conn, staged, brackets);
+    else for (const { update: applied, transaction } of staged) this.publish(applied, transaction, conn);
+    if (options.length > 0) this.options.onOptionsAdded?.({ draftId: this.draftId, actor: conn.user, options });
   }
 
   /**

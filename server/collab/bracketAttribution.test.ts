@@ -208,6 +208,21 @@ describe('bracket attribution', () => {
     expect(show(paragraph(server.doc, 1))).toBe('[US:Second] paragraph.');
   });
 
+  it('lets the member who lifted a bracket put it back only on the characters it was lifted from', () => {
+    const { server } = bracketedByNorway();
+    const lifter = new Member(server, US);
+    lifter.text.format(4, 7, { bracket: null });
+    lifter.send();
+    lifter.text.format(12, 5, { bracket: { delegation: NO } });
+    lifter.text.format(0, 3, { bracket: { delegation: NO } });
+    lifter.send();
+    expect(show(paragraph(server.doc))).toBe('[US:The] parties [US:shall] cooperate in good faith.');
+    lifter.text.format(0, 11, { bracket: { delegation: NO } });
+    lifter.send();
+    // Over "The parties": the lifted characters get Norway's bracket back, the others are the sender's.
+    expect(show(paragraph(server.doc))).toBe('[US:The ][NO:parties] [US:shall] cooperate in good faith.');
+  });
+
   it('lets a delegate take over another delegation’s bracket only under its own name', () => {
     const { server } = bracketedByNorway();
     const us = new Member(server, US);
@@ -268,7 +283,7 @@ describe('bracket attribution', () => {
     expect(show(paragraph(server.doc))).toBe('The [US:shall] cooperate in good faith.');
   });
 
-  it('corrects a claimed bracket held back until the text it refers to arrived from another client', () => {
+  it('removes a claimed bracket held back until the text it refers to arrived from another client', () => {
     const server = new Server();
     const writer = new Member(server, US);
     writer.text.insert(0, 'New ');
@@ -280,7 +295,47 @@ describe('bracket attribution', () => {
     expect(server.receive(Y.encodeStateAsUpdate(forger, before), US)).toBeNull(); // waits for "New "
     expect(show(paragraph(server.doc))).toBe(TEXT);
     server.receive(writes, US);
-    expect(show(paragraph(server.doc))).toBe(`[US:New] ${TEXT}`);
+    // The writer did not send that bracket: it is nobody's the server can vouch for.
+    expect(show(paragraph(server.doc))).toBe(`New ${TEXT}`);
+  });
+
+  it('does not let a bracket held back for another delegation’s next keystroke pass for that delegation’s', () => {
+    const server = new Server();
+    const norway = new Member(server, NO);
+    // The forger predicts the id of Norway's next character and brackets it in Norway's name (and in its own).
+    const predicted = new Y.Doc();
+    predicted.clientID = norway.doc.clientID;
+    Y.applyUpdate(predicted, Y.encodeStateAsUpdate(norway.doc));
+    paragraph(predicted).insert(0, 'Z');
+    for (const claim of [NO, US]) {
+      const forger = new Y.Doc();
+      Y.applyUpdate(forger, Y.encodeStateAsUpdate(predicted));
+      const before = Y.encodeStateVector(forger);
+      paragraph(forger).format(0, 1, { bracket: { delegation: claim } });
+      expect(server.receive(Y.encodeStateAsUpdate(forger, before), US)).toBeNull(); // held back: Norway has not typed yet
+    }
+    norway.text.insert(0, 'Y');
+    const findings = norway.send();
+    expect(show(paragraph(server.doc))).toBe(`Y${TEXT}`);
+    expect(show(norway.text)).toBe(`Y${TEXT}`);
+    expect(findings?.edits ?? []).toEqual([]);
+  });
+
+  it('still accepts a member’s own bracket sent while other structs were held back', () => {
+    const server = new Server();
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(server.doc));
+    const orphan = new Y.Doc();
+    Y.applyUpdate(orphan, Y.encodeStateAsUpdate(server.doc));
+    paragraph(orphan).insert(0, 'never sent ');
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(orphan));
+    const before = Y.encodeStateVector(forger);
+    paragraph(forger).insert(0, 'x');
+    server.receive(Y.encodeStateAsUpdate(forger, before), US); // waits forever for "never sent "
+    const norway = new Member(server, NO);
+    norway.text.format(4, 7, { bracket: { delegation: NO } });
+    norway.send();
+    expect(show(paragraph(server.doc))).toBe('The [NO:parties] shall cooperate in good faith.');
   });
 
   it('corrects what a brand-new text claims (a paragraph pasted with brackets)', () => {

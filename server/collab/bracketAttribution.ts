@@ -1,7 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { isBracketKey } from '../../shared/negotiation/brackets.js';
 import type { CollabUser } from './CollabHooks.js';
-import { findBracketEdits, type BracketEdit, type BracketFindings, type LiftMemory } from './findBracketEdits.js';
+import { findBracketEdits, type BracketEdit, type BracketFindings, type CharacterRange, type LiftMemory } from './findBracketEdits.js';
 
 export type { BracketEdit, BracketFindings };
 
@@ -18,15 +19,18 @@ export interface BracketChange {
  * ... `take`), its transaction is inspected as Yjs finishes it (findBracketEdits); `correct` then rewrites,
  * in one transaction of the caller's, every bracket the update claimed for anyone but the sender's own
  * delegation: to the sender's delegation, or to none for a member without one (the secretariat). Lifting
- * is always allowed, and so is putting back, on the same connection and in the same paragraph, a bracket the
- * sender lifted there (an undo of the lift keeps the bracket's delegation). Idempotent: the correction is the server's own transaction, which is not inspected,
- * and an update applied twice creates nothing the second time.
+ * is always allowed, and so is putting back, on the same connection and on the same characters, a bracket the
+ * sender lifted from them (an undo of the lift keeps the bracket's delegation). A bracket held back from an
+ * earlier update that integrates with this one is removed: whoever sent it, it is not this sender's, and it
+ * must not pass for theirs (a claim timed to land inside another delegation's update). Idempotent: the
+ * correction is the server's own transaction, which is not inspected, and an update applied twice creates
+ * nothing the second time.
  */
 export class BracketAttribution {
   private watching: { origin: unknown; delegationId: string | null; update: Uint8Array; hadPending: boolean } | null = null;
   private found: BracketFindings[] = [];
-  /** Per connection (the watched origin): the delegations whose brackets it lifted, per text. */
-  private readonly lifted = new WeakMap<object, WeakMap<Y.Text, Set<string>>>();
+  /** Per connection (the watched origin): the characters whose brackets it lifted, per text and delegation. */
+  private readonly lifted = new WeakMap<object, WeakMap<Y.Text, Map<string, CharacterRange[]>>>();
 
   /** @param onError called when inspecting a transaction failed (the update stays applied, uncorrected) */
   constructor(
@@ -66,7 +70,13 @@ export class BracketAttribution {
   private inspect(transaction: Y.Transaction): void {
     if (this.watching === null || transaction.origin !== this.watching.origin) return;
     try {
-      const findings = findBracketEdits(transaction, this.watching.delegationId, this.updateClients(), this.liftMemory(this.watching.origin));
+      const findings = findBracketEdits(
+        transaction,
+        this.watching.delegationId,
+        this.updateClients(),
+        this.liftMemory(this.watching.origin),
+        this.sentWithUpdate(),
+      );
       if (findings) this.found.push(findings);
     } catch (error) {
       this.onError(error);
@@ -79,13 +89,31 @@ export class BracketAttribution {
     if (!texts) this.lifted.set(origin, (texts = new WeakMap()));
     const perText = texts;
     return {
-      lifted: (text, delegationId) => perText.get(text)?.has(delegationId) === true,
-      remember: (text, delegationId) => {
-        const set = perText.get(text) ?? new Set<string>();
-        set.add(delegationId);
-        perText.set(text, set);
+      lifted: (text, delegationId, item) => covers(perText.get(text)?.get(delegationId) ?? [], item),
+      remember: (text, delegationId, characters) => {
+        const byDelegation = perText.get(text) ?? new Map<string, CharacterRange[]>();
+        byDelegation.set(delegationId, [...(byDelegation.get(delegationId) ?? []), ...characters]);
+        perText.set(text, byDelegation);
       },
     };
+  }
+
+  /**
+   * Which bracket formatting items came with the watched update: all of them (null) unless structs were held
+   * back from earlier updates, which may integrate now; then only those the update itself carries, same id,
+   * key and value (an item another connection sent under a borrowed client id does not pass for the sender's).
+   */
+  private sentWithUpdate(): ((item: Y.Item) => boolean) | null {
+    if (this.watching === null || !this.watching.hadPending) return null;
+    const sent = new Set<string>();
+    try {
+      for (const struct of Y.decodeUpdate(this.watching.update).structs) {
+        if (struct instanceof Y.Item && struct.content instanceof Y.ContentFormat && isBracketKey(struct.content.key)) sent.add(formatSignature(struct));
+      }
+    } catch {
+      // Unreadable here means nothing of it can be told to be the sender's.
+    }
+    return (item) => sent.has(formatSignature(item));
   }
 
   /**
@@ -106,4 +134,23 @@ export class BracketAttribution {
       return null;
     }
   }
+}
+
+/** A bracket formatting item as its sender wrote it: id, key and value. */
+function formatSignature(item: Y.Item): string {
+  const content = item.content as Y.ContentFormat;
+  return JSON.stringify([item.id.client, item.id.clock, content.key, content.value]);
+}
+
+/** Whether `ranges` cover every character of `item` (by id). */
+function covers(ranges: readonly CharacterRange[], item: Y.Item): boolean {
+  const { client, clock } = item.id;
+  const end = clock + item.length;
+  let next = clock;
+  for (const range of ranges.filter((r) => r.client === client).sort((a, b) => a.clock - b.clock)) {
+    if (range.clock > next) break;
+    next = Math.max(next, range.clock + range.length);
+    if (next >= end) return true;
+  }
+  return false;
 }

@@ -30,14 +30,22 @@ export interface BracketFindings {
   edits: BracketEdit[];
 }
 
+/** Characters by their Yjs ids: `length` clocks of `client` from `clock` (ids survive splits and moves of text). */
+export interface CharacterRange {
+  client: number;
+  clock: number;
+  length: number;
+}
+
 /**
- * The brackets a sender lifted earlier on the same connection, per text: putting one of those back (an undo
- * of the lift, or a redo) keeps its delegation instead of becoming the sender's. Kept by BracketAttribution.
+ * The brackets a sender lifted earlier on the same connection, per text and by the characters they covered:
+ * putting one of those back on the same characters (an undo of the lift, or a redo) keeps its delegation
+ * instead of becoming the sender's. Kept by BracketAttribution.
  */
 export interface LiftMemory {
-  /** Whether the sender lifted a bracket of `delegationId` in `text` before. */
-  lifted(text: Y.Text, delegationId: string): boolean;
-  remember(text: Y.Text, delegationId: string): void;
+  /** Whether the sender lifted a bracket of `delegationId` from every character of `item` (in `text`) before. */
+  lifted(text: Y.Text, delegationId: string, item: Y.Item): boolean;
+  remember(text: Y.Text, delegationId: string, characters: readonly CharacterRange[]): void;
 }
 
 /** How much of a passage is kept for the audit (the audit shows a shorter excerpt). */
@@ -55,14 +63,21 @@ const AUDIT_TEXT_CHARS = 80;
  * formatting Yjs inserts to keep the rest of a bracket when part of it is lifted, claims nothing.
  * Lifting (a null value) is always allowed.
  *
+ * A bracket item that was held back from an earlier update (waiting for what it refers to) and integrates
+ * with this one was not necessarily sent by this sender: it may be a claim timed to land inside another
+ * member's update (a forgery). When `sent` says an item did not come with the update, its claim is removed.
+ *
  * @param clients the clients whose items the transaction may have created (those of the applied update),
  *   so a document with thousands of past clients is not walked client by client; null: all of them
+ * @param sent whether a bracket formatting item the transaction created came with the sender's update;
+ *   null (@default): all of them did (nothing was held back before the update)
  */
 export function findBracketEdits(
   transaction: Y.Transaction,
   senderDelegationId: string | null,
   clients: Iterable<number> | null,
   lifts: LiftMemory | null = null,
+  sent: ((item: Y.Item) => boolean) | null = null,
 ): BracketFindings | null {
   const texts = textsWithBracketChanges(transaction, clients ?? transaction.afterState.keys());
   if (texts === null) return null;
@@ -70,7 +85,7 @@ export function findBracketEdits(
   const clauses = transaction.doc.share.get(DOC_ROOT.clauses) ?? null;
   for (const text of texts) {
     if (text._item?.deleted) continue;
-    new TextScan(text, transaction, senderDelegationId, clauseIdOf(text, clauses), findings, lifts).run();
+    new TextScan(text, transaction, senderDelegationId, clauseIdOf(text, clauses), findings, lifts, sent).run();
   }
   return findings.corrections.length > 0 || findings.edits.length > 0 ? findings : null;
 }
@@ -122,12 +137,16 @@ function clauseIdOf(type: Y.AbstractType<any>, clauses: Y.AbstractType<any> | nu
 interface InForce {
   value: unknown;
   fresh: boolean;
+  /** Created by the transaction but not sent with the sender's update (held back from an earlier one). */
+  unattributed: boolean;
 }
 
 /** An audit passage being collected: consecutive characters with the same action and delegation. */
 interface OpenPassage {
   delegationId: string;
   text: string;
+  /** Its characters (remembered for lifts: see LiftMemory). */
+  characters: CharacterRange[];
 }
 
 /** One walk over a text, comparing each character's bracket before the transaction with after it. */
@@ -146,6 +165,7 @@ class TextScan {
     private readonly clauseId: string | null,
     private readonly findings: BracketFindings,
     private readonly lifts: LiftMemory | null,
+    private readonly sent: ((item: Y.Item) => boolean) | null,
   ) {
     this.senderValue = senderDelegationId === null ? null : { delegation: senderDelegationId };
   }
@@ -158,7 +178,7 @@ class TextScan {
       if (content instanceof Y.ContentFormat) {
         if (!isBracketKey(content.key)) continue;
         if (!fresh && (!item.deleted || Y.isDeleted(deleteSet, item.id))) this.before.set(content.key, content.value);
-        if (!item.deleted) this.after.set(content.key, { value: content.value, fresh });
+        if (!item.deleted) this.after.set(content.key, { value: content.value, fresh, unattributed: fresh && this.sent !== null && !this.sent(item) });
       } else if (!item.deleted && item.countable) {
         this.character(item, fresh);
         this.index += item.length;
@@ -175,9 +195,14 @@ class TextScan {
       const before = this.before.has(key) ? this.before.get(key) : null;
       const inForce = this.after.get(key);
       let after = inForce ? inForce.value : null;
-      if (inForce?.fresh && after !== null && !this.isSenders(after) && !sameValue(after, before) && !this.restores(after)) {
-        this.correct(key, item.length);
-        after = this.senderValue;
+      if (inForce?.fresh && after !== null && !sameValue(after, before)) {
+        if (inForce.unattributed) {
+          this.correct(key, item.length, null);
+          after = null;
+        } else if (!this.isSenders(after) && !this.restores(after, item)) {
+          this.correct(key, item.length, this.senderValue);
+          after = this.senderValue;
+        }
       }
       delegationBefore = bracketDelegation(before) ?? delegationBefore;
       delegationAfter = bracketDelegation(after) ?? delegationAfter;
@@ -185,14 +210,15 @@ class TextScan {
     const text = item.content instanceof Y.ContentString ? item.content.str : null;
     const lifted = !fresh && delegationBefore !== null && delegationBefore !== delegationAfter ? delegationBefore : null;
     const added = delegationAfter !== null && delegationAfter !== delegationBefore ? delegationAfter : null;
-    this.lifted = this.extend(this.lifted, 'lifted', lifted, text);
-    this.added = this.extend(this.added, 'added', added, text);
+    const characters = { client: item.id.client, clock: item.id.clock, length: item.length };
+    this.lifted = this.extend(this.lifted, 'lifted', lifted, text, characters);
+    this.added = this.extend(this.added, 'added', added, text, characters);
   }
 
-  /** A bracket exactly as one the sender lifted in this text earlier (an undo of the lift). */
-  private restores(value: unknown): boolean {
+  /** A bracket exactly as one the sender lifted from these characters earlier (an undo of the lift). */
+  private restores(value: unknown, item: Y.Item): boolean {
     const delegation = bracketDelegation(value);
-    return delegation !== null && Object.keys(value as object).length === 1 && this.lifts?.lifted(this.text, delegation) === true;
+    return delegation !== null && Object.keys(value as object).length === 1 && this.lifts?.lifted(this.text, delegation, item) === true;
   }
 
   private isSenders(value: unknown): boolean {
@@ -201,23 +227,30 @@ class TextScan {
     return keys.length === 1 && keys[0] === 'delegation' && (value as BracketAttrs).delegation === this.senderDelegationId;
   }
 
-  private correct(key: string, length: number): void {
+  private correct(key: string, length: number, value: BracketAttrs | null): void {
     const last = this.findings.corrections.at(-1);
-    if (last && last.text === this.text && last.key === key && last.index + last.length === this.index) {
+    if (last && last.text === this.text && last.key === key && last.index + last.length === this.index && last.value === value) {
       last.length += length;
       return;
     }
-    this.findings.corrections.push({ text: this.text, key, index: this.index, length, value: this.senderValue });
+    this.findings.corrections.push({ text: this.text, key, index: this.index, length, value });
   }
 
   /** Continues, ends or starts an audit passage; embeds (text null) end one. */
-  private extend(open: OpenPassage | null, action: BracketEdit['action'], delegationId: string | null, text: string | null): OpenPassage | null {
+  private extend(
+    open: OpenPassage | null,
+    action: BracketEdit['action'],
+    delegationId: string | null,
+    text: string | null,
+    characters: CharacterRange,
+  ): OpenPassage | null {
     if (open && open.delegationId === delegationId && text !== null) {
       if (open.text.length < AUDIT_TEXT_CHARS) open.text = (open.text + text).slice(0, AUDIT_TEXT_CHARS);
+      open.characters.push(characters);
       return open;
     }
     if (open) this.record(action, open);
-    return delegationId === null ? null : { delegationId, text: (text ?? '').slice(0, AUDIT_TEXT_CHARS) };
+    return delegationId === null ? null : { delegationId, text: (text ?? '').slice(0, AUDIT_TEXT_CHARS), characters: [characters] };
   }
 
   private close(): void {
@@ -226,7 +259,7 @@ class TextScan {
   }
 
   private record(action: BracketEdit['action'], passage: OpenPassage): void {
-    if (action === 'lifted') this.lifts?.remember(this.text, passage.delegationId);
+    if (action === 'lifted') this.lifts?.remember(this.text, passage.delegationId, passage.characters);
     this.findings.edits.push({ action, clauseId: this.clauseId, delegationId: passage.delegationId, text: passage.text });
   }
 }

@@ -30,6 +30,12 @@ export interface Numberable {
   alternativeTo?: string | null;
   addedAt?: number | null;
   succeeds?: string | null;
+  /**
+   * Clauses out of the text whose published number this one may take over, nearest first (readOrderedClauses
+   * fills it in from the document: chains of settled options, a first option that left the text).
+   * @default `succeeds`, then `alternativeTo`
+   */
+  succession?: readonly string[];
 }
 
 /** Where a clause stands in a group of options: Option `index` of `count`; `root` is the first option's id. */
@@ -51,11 +57,15 @@ export type Numbered<T> = T & { number: string | null; option: OptionPlace | nul
  * number wherever it moves, the numbers of deleted clauses stay unused, and a clause added since takes the
  * number of the nearest published clause of its kind before it plus a suffix, in the order clauses were added
  * (`addedAt`): OP3bis, OP3ter ...; one added before the first published clause of its kind counts from 0
- * (OP0bis). A clause settled from an option (`succeeds`) takes over that option's published number.
+ * (OP0bis). A clause settled from an option (`succeeds`) takes over that option's published number, or the
+ * number that option had taken over (`succession`).
  *
  * Options: a clause whose `alternativeTo` names another clause in the list (the group's first option) is an
  * alternative; it is not counted and is numbered after its first option: PP5alt, PP5alt2 ... in the order the
- * alternatives were added. An alternative of an alternative belongs to the same group.
+ * alternatives were added. An alternative of an alternative belongs to the same group. When the first option
+ * has left the text, the remaining options stay a group: the one added first leads it (Option 1, counted,
+ * taking over the number of the option that left), the others are its alternatives; a single one left is an
+ * ordinary clause with that number.
  */
 export function numberClauses<T extends Numberable>(clauses: readonly T[], base: NumberingBase | null = null): Array<Numbered<T>> {
   const roots = optionRoots(clauses);
@@ -115,24 +125,46 @@ export function insertionSuffix(k: number): string {
   return INSERTION_SUFFIXES[k] ?? `-${k + 2}`;
 }
 
-/** For each clause, the id of its group's first option when it is an alternative, else null. */
+/**
+ * For each clause, the id of its group's first option when it is an alternative, else null. Alternatives of
+ * alternatives are followed up to the first option; a cycle means "no group". Options whose first option is
+ * not in the list are led by the one of them added first.
+ */
 function optionRoots(clauses: readonly Numberable[]): Array<string | null> {
   const byId = new Map<string, Numberable>();
   for (const clause of clauses) if (clause.id !== undefined && !byId.has(clause.id)) byId.set(clause.id, clause);
-  return clauses.map((clause) => {
-    let root = clause.alternativeTo ?? null;
+  const roots: Array<string | null> = clauses.map(() => null);
+  const orphans = new Map<string, number[]>();
+  clauses.forEach((clause, i) => {
+    let next = clause.alternativeTo ?? null;
     const seen = new Set<string>(clause.id === undefined ? [] : [clause.id]);
-    // Follow alternatives of alternatives up to the first option; a cycle or a missing clause means "no group".
-    while (root !== null) {
-      if (seen.has(root)) return null;
-      seen.add(root);
-      const target = byId.get(root);
-      if (!target) return null;
-      if (!target.alternativeTo || !byId.has(target.alternativeTo)) return root;
-      root = target.alternativeTo;
+    while (next !== null && !seen.has(next)) {
+      seen.add(next);
+      const target = byId.get(next);
+      if (!target) {
+        orphans.set(next, [...(orphans.get(next) ?? []), i]);
+        return;
+      }
+      if (!target.alternativeTo) {
+        roots[i] = next;
+        return;
+      }
+      next = target.alternativeTo;
     }
-    return null;
   });
+  for (const members of orphans.values()) {
+    const [lead, ...others] = byAddition(clauses, members);
+    const leadId = clauses[lead!]!.id;
+    if (leadId === undefined) continue;
+    for (const i of others) roots[i] = leadId;
+  }
+  return roots;
+}
+
+/** The ids whose published number a clause may take over, nearest first. */
+function successionOf(clause: Numberable): readonly string[] {
+  if (clause.succession) return clause.succession;
+  return [clause.succeeds, clause.alternativeTo].filter((id): id is string => typeof id === 'string');
 }
 
 const CLEAN_NUMBER = /^(PP|OP)(\d+)$/;
@@ -146,9 +178,9 @@ function numberAgainstBase(
   const present = new Set(clauses.map((c) => c.id).filter((id): id is string => id !== undefined));
   const used = new Set<string>();
   const publishedNumber = (clause: Numberable, prefix: string): string | null => {
-    const candidates = [clause.id, clause.succeeds && !present.has(clause.succeeds) ? clause.succeeds : undefined];
+    const candidates = [clause.id, ...successionOf(clause).filter((id) => !present.has(id))];
     for (const id of candidates) {
-      if (id === undefined || id === null) continue;
+      if (id === undefined) continue;
       const number = Object.prototype.hasOwnProperty.call(base, id) ? base[id] : undefined;
       const match = typeof number === 'string' ? CLEAN_NUMBER.exec(number) : null;
       if (match && match[1] === prefix && !used.has(number!)) return number!;

@@ -14,11 +14,12 @@ import * as Y from 'yjs';
  *     such as Y.XmlElement('paragraph') holding Y.XmlText (marks are formatting attributes on the text).
  *   - `alternativeTo` (optional string): this clause is an option of the clause with that id (the group's
  *     first option, "Option 1"). Options of one clause form a group: the first option and its alternatives.
+ *     When the first option leaves the text, the others stay a group led by the one added first (numberClauses).
  *   - `noText` (optional boolean): this option is "no text" (its body is not read).
  *   - `addedAt` (optional number, ms since 1970): when a client added the clause; orders clauses added
  *     between the same two published clauses (OP3bis before OP3ter) and alternatives (PP5alt, PP5alt2).
  *   - `succeeds` (optional string): the option this clause was settled from (see shared/doc/options.ts):
- *     it takes over that clause's published number.
+ *     it takes over that clause's published number, or the one that clause had taken over (readSuccession).
  *   A deleted clause leaves `order` but stays in `clauses`, so comments and history keep their target;
  *   clause ids are random (newClauseId) and never reused.
  *

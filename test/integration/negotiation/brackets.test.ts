@@ -30,6 +30,11 @@ function bracketOwners(text: Y.XmlText): string[] {
     .filter((id): id is string => typeof id === 'string');
 }
 
+/** A text's characters without its formatting. */
+function plain(text: Y.XmlText): string {
+  return (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+}
+
 /** Every bracket owner a document's first text ever showed, for "never arrived" checks. */
 function ownersEverSeen(doc: Y.Doc): Set<string> {
   const seen = new Set<string>();
@@ -108,6 +113,45 @@ describe('bracket attribution, from the session and never from the client', () =
     const restarted = await startTestServer({ dataDir: server.dataDir });
     const late = await openCollabClient(restarted, { draftId, cookie: await signInCookie(restarted, 'dk@example.org') });
     expect(bracketOwners(firstText(late.doc).text)).toEqual([as.usId]);
+  });
+
+  it('does not let a raw update timed to land inside Norway’s next keystroke pass a bracket off as Norway’s', async () => {
+    const server = await startTestServer();
+    const draftId = await starterDraftId(server);
+    const as = await members(server);
+    const norway = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'no@example.org') });
+    const seenByNorway = ownersEverSeen(norway.doc);
+
+    // The US delegate predicts the id of Norway's next character and sends a bracket in Norway's name around
+    // it: the server holds it back until that character arrives, in Norway's own update.
+    const predicted = new Y.Doc();
+    predicted.clientID = norway.doc.clientID;
+    Y.applyUpdate(predicted, Y.encodeStateAsUpdate(norway.doc));
+    firstText(predicted).text.insert(0, 'Z');
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(predicted));
+    const before = Y.encodeStateVector(forger);
+    firstText(forger).text.format(0, 1, { [BRACKET_MARK]: { delegation: as.noId } });
+    const raw = openRawSocket(server, `/collab/${draftId}`, { cookie: await signInCookie(server, 'us@example.org') });
+    await raw.opened;
+    raw.ws.send(updateMessage(Y.encodeStateAsUpdate(forger, before)));
+    // Frames of one socket are handled in order: once the socket's next edit reached Norway, the forged one was held back.
+    const marker = new Y.Doc();
+    Y.applyUpdate(marker, Y.encodeStateAsUpdate(norway.doc));
+    const markerBefore = Y.encodeStateVector(marker);
+    firstText(marker).text.insert(firstText(marker).text.length, ' (marker)');
+    raw.ws.send(updateMessage(Y.encodeStateAsUpdate(marker, markerBefore)));
+    await eventually(() => plain(firstText(norway.doc).text).endsWith(' (marker)'), 'the socket’s next edit to reach Norway');
+
+    const us = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'us@example.org') });
+    firstText(norway.doc).text.insert(0, 'N');
+    await eventually(() => plain(firstText(us.doc).text).startsWith('N'), 'Norway’s keystroke to reach the US');
+
+    expect(bracketOwners(firstText(us.doc).text)).toEqual([]);
+    expect(await server.collab.read(draftId, (doc) => bracketOwners(firstText(doc).text))).toEqual([]);
+    expect([...seenByNorway]).toEqual([]);
+    expect(await bracketAudit(as.secretariat, draftId)).toEqual([]);
+    raw.ws.terminate();
   });
 
   it('drops a reviewer’s bracket and removes the secretariat’s, so neither reaches anyone', async () => {

@@ -50,6 +50,22 @@ describe('settling a clause on one of its options', () => {
     expect(audit[0]).toMatchObject({ action: 'clause.settle', clauseId: op[2], detail: 'Settled on Option 2 of 3' });
   });
 
+  it('puts every option added in the audit log, with who added it and its place in the group', async () => {
+    const option2 = await addOptionLive(op[5]!);
+    const noText = await addOptionLive(op[5]!, true);
+    await expect
+      .poll(async () => ((await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{ action: string }>).filter((e) => e.action === 'option.added').length)
+      .toBeGreaterThanOrEqual(2);
+    const audit = ((await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{ action: string; clauseId: string }>).filter(
+      (e) => e.clauseId === option2 || e.clauseId === noText,
+    );
+    expect(audit).toEqual([
+      { at: expect.any(String), action: 'option.added', clauseId: noText, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: 'Added “No text” as Option 3 of 3' },
+      { at: expect.any(String), action: 'option.added', clauseId: option2, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: 'Added Option 2 of 2' },
+    ]);
+    expect((await as.secretariat.post(settlePath(op[5]!), { optionId: op[5] })).status).toBe(200);
+  });
+
   it('removes the whole clause when settled on “no text”', async () => {
     const noText = await addOptionLive(op[4]!, true);
     expect((await as.secretariat.post(settlePath(op[4]!), { optionId: noText })).status).toBe(200);
