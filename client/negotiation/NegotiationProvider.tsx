@@ -38,8 +38,9 @@ export function NegotiationProvider({ draftId, children }: { draftId: string | n
         return position;
       },
       async withdrawPosition(clauseId, delegationId) {
+        // The answer carries no time, so it could not be told from a colleague's newer position that the
+        // stream delivered meanwhile: the withdrawal shows when its event arrives on the stream (at once).
         await negotiationApi.withdrawPosition(id(), clauseId, delegationId);
-        apply({ type: 'position.withdrawn', clauseId, delegationId });
       },
     };
   }, [apply]);

@@ -154,7 +154,7 @@ export class NegotiationService implements NegotiationSnapshots {
       audit(data, now, user.id, 'clause.position.withdrawn', clauseId, this.auditDetail(data, user, draftId, clauseId, detail));
       return true;
     });
-    if (withdrawn) this.events.publish(draftId, { type: 'position.withdrawn', clauseId, delegationId });
+    if (withdrawn) this.events.publish(draftId, { type: 'position.withdrawn', clauseId, delegationId, at: now.toISOString() });
   }
 
   /**

@@ -24,8 +24,8 @@ export const DraftEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clause.status'), entry: ClauseStatusEntry }),
   /** A delegation recorded or changed its position on a clause. */
   z.object({ type: z.literal('position.changed'), position: PositionView }),
-  /** A delegation withdrew its position on a clause. */
-  z.object({ type: z.literal('position.withdrawn'), clauseId: z.string(), delegationId: z.string() }),
+  /** A delegation withdrew its position on a clause (`at`: when, so a page can tell it from an older answer). */
+  z.object({ type: z.literal('position.withdrawn'), clauseId: z.string(), delegationId: z.string(), at: z.string() }),
   /** A new revision was published: numbers now count from it (clause id -> number). */
   z.object({ type: z.literal('numbering.changed'), numbering: z.record(z.string(), z.string()), revision: z.number().int().positive() }),
 ]);

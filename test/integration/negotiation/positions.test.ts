@@ -71,7 +71,7 @@ describe('positions', () => {
     const res = await as.us.delete(positionPath(clauses[0]!, as.usDelegation));
     expect(res.status).toBe(204);
     const event = await page.waitFor((e) => e.event === 'position.withdrawn');
-    expect(event.data).toEqual({ type: 'position.withdrawn', clauseId: clauses[0], delegationId: as.usDelegation });
+    expect(event.data).toEqual({ type: 'position.withdrawn', clauseId: clauses[0], delegationId: as.usDelegation, at: expect.stringMatching(/^20\d\d-/) });
     expect((await state()).positions).toEqual([]);
 
     const audit = (await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{ action: string; detail: string; delegation: string | null; actor: { name: string } }>;

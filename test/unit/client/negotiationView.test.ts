@@ -70,6 +70,7 @@ const position = (clauseId: string, delegationId: string, kind: PositionView['po
   at: '2026-01-05T10:00:00.000Z',
 });
 
+const LATER = '2026-01-05T11:00:00.000Z';
 const EMPTY: NegotiationState = { statuses: [], positions: [], delegations: [{ id: 'au', name: 'AU' }], numbering: null, numberingRevision: null };
 
 describe('applyNegotiationEvent, how live events change what the page shows', () => {
@@ -93,9 +94,27 @@ describe('applyNegotiationEvent, how live events change what the page shows', ()
 
   it('removes a withdrawn position, and ignores a withdrawal it has already applied', () => {
     const state = applyNegotiationEvent(EMPTY, { type: 'position.changed', position: position('op1', 'au', 'supports') });
-    const withdrawn = applyNegotiationEvent(state, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au' });
+    const withdrawn = applyNegotiationEvent(state, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au', at: LATER });
     expect(withdrawn.positions).toEqual([]);
-    expect(applyNegotiationEvent(withdrawn, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au' })).toBe(withdrawn);
+    expect(applyNegotiationEvent(withdrawn, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au', at: LATER })).toBe(withdrawn);
+  });
+
+  it('never lets a late answer undo newer events: an older position, an older withdrawal, an older status', () => {
+    const newer = { ...position('op1', 'au', 'opposes'), at: LATER };
+    let state = applyNegotiationEvent(EMPTY, { type: 'position.changed', position: newer });
+    state = applyNegotiationEvent(state, { type: 'position.changed', position: position('op1', 'au', 'supports') });
+    expect(state.positions.map((p) => p.position)).toEqual(['opposes']);
+    state = applyNegotiationEvent(state, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au', at: '2026-01-05T09:00:00.000Z' });
+    expect(state.positions.map((p) => p.position)).toEqual(['opposes']);
+    // Withdrawn later on; an answer recorded before the withdrawal then arrives and is not shown again.
+    state = applyNegotiationEvent(state, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au', at: '2026-01-05T12:00:00.000Z' });
+    state = applyNegotiationEvent(state, { type: 'position.changed', position: newer });
+    expect(state.positions).toEqual([]);
+    const recent = { ...entry('e2', 'op1', 'agreed'), at: LATER };
+    const late = entry('e1', 'op1', 'agreed-ad-ref');
+    const statuses = applyNegotiationEvent(applyNegotiationEvent(EMPTY, { type: 'clause.status', entry: recent }), { type: 'clause.status', entry: late }).statuses;
+    expect(statuses.map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect(currentStatuses(statuses).get('op1')?.status).toBe('agreed');
   });
 
   it('takes the numbering of a newly published revision', () => {
