@@ -4,7 +4,6 @@ import type * as Y from 'yjs';
 import { ClauseBodyEditor } from './ClauseBodyEditor.js';
 import type { FocusRequest } from './FocusRequest.js';
 import { FragmentPreview } from './FragmentPreview.js';
-import { useNearViewport } from './useNearViewport.js';
 
 export interface ClauseBodyProps {
   /** The clause this body belongs to, for its comment threads. */
@@ -15,6 +14,8 @@ export interface ClauseBodyProps {
   editable: boolean;
   /** Accessible name, e.g. "Text of OP2". */
   label: string;
+  /** The clause is on screen or close to it (the card observes itself, useNearViewport). */
+  near: boolean;
 }
 
 /**
@@ -25,9 +26,8 @@ export interface ClauseBodyProps {
  * far it scrolls; others are unmounted again when far away, so a long draft keeps about a screenful of
  * editors (and their awareness listeners) alive, plus the few clauses this person worked on.
  */
-export function ClauseBody({ clauseId, fragment, provider, user, editable, label }: ClauseBodyProps) {
+export function ClauseBody({ clauseId, fragment, provider, user, editable, label, near }: ClauseBodyProps) {
   const box = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(box);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [holdsFocus, setHoldsFocus] = useState(false);
   const [edited, setEdited] = useState(false);

@@ -8,6 +8,7 @@ import { BracketMark } from './bracketMark.js';
 import { CommentHighlights } from './commentHighlights.js';
 import { delegationNames } from './delegationNames.js';
 import { isAllowedLinkHref } from './isAllowedLinkHref.js';
+import { othersAwareness } from './othersAwareness.js';
 import { renderCaret } from './renderCaret.js';
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -55,7 +56,8 @@ export function clauseEditorExtensions({ fragment, provider, user }: ClauseEdito
       },
     }),
     Collaboration.configure({ fragment }),
-    CollaborationCaret.configure({ provider, user, render: renderCaret }),
+    // Only other people's presence changes reach the carets (see othersAwareness).
+    CollaborationCaret.configure({ provider: { awareness: othersAwareness(provider.awareness) }, user, render: renderCaret }),
     CommentHighlights,
     BracketMark.configure({ names: delegationNames }),
   ];

@@ -6,6 +6,7 @@ import type { ClauseKind } from '../../../shared/doc/schema.js';
 import { useYTextValue } from '../../collab/useYTextValue.js';
 import { ClauseCommentsButton } from '../../comments/ClauseCommentsButton.js';
 import { ClauseBody } from '../../editor/ClauseBody.js';
+import { useNearViewport } from '../../editor/useNearViewport.js';
 import { ClauseNegotiationBar } from '../../negotiation/ClauseNegotiationBar.js';
 import { useSession } from '../../session/useSession.js';
 import type { ClauseActions } from './ClauseActions.js';
@@ -44,6 +45,8 @@ export interface ClauseCardProps {
  * heading only. An empty heading takes no room until someone adds one. Memoised: typing elsewhere or
  * moving other clauses does not re-render it. Its comment badge shows the open threads on it.
  * A clause with options says which option it is; the secretariat can settle the clause on it there.
+ * More than a screen away from the viewport it is marked `data-far`, so the browser skips its layout
+ * and paint (draft.css) and a keystroke elsewhere costs the same in a long draft as in a short one.
  */
 export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   const { id, kind, number, heading, body, option, noText, previousId, nextId, canEdit, actions, drag, dropSide } = props;
@@ -51,6 +54,8 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   const headingText = useYTextValue(heading);
   const [headingOpen, setHeadingOpen] = useState(false);
   const headingBox = useRef<HTMLDivElement>(null);
+  const card = useRef<HTMLElement>(null);
+  const near = useNearViewport(card, true);
   const name = clauseName({ number, kind }, headingText);
   const numberId = useId();
   const isSection = kind === 'section';
@@ -77,6 +82,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
 
   return (
     <article
+      ref={card}
       id={`clause-${id}`}
       data-clause-id={id}
       className={`clause clause-${kind}${option ? (option.index === 1 ? ' clause-option' : ' clause-option clause-alternative') : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
@@ -112,7 +118,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
             {noText ? (
               <p className="clause-no-text">No text</p>
             ) : (
-              <ClauseBody clauseId={id} fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={`Text of ${name}`} />
+              <ClauseBody clauseId={id} fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={`Text of ${name}`} near={near} />
             )}
           </>
         )}
