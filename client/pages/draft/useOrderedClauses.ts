@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { numberClauses, type Numbered, type NumberingBase } from '../../../shared/doc/numberClauses.js';
 import { readOrderedClauses, type OrderedClause } from '../../../shared/doc/readOrderedClauses.js';
-import { getClauses, getOrder } from '../../../shared/doc/schema.js';
+import { getOrder } from '../../../shared/doc/schema.js';
+import { useClauseFieldsVersion } from '../../collab/useClauseFieldsVersion.js';
 import { useYjsVersion } from '../../collab/useYjsVersion.js';
 
 /**
@@ -12,8 +13,9 @@ import { useYjsVersion } from '../../collab/useYjsVersion.js';
 export type NumberedClause = Numbered<OrderedClause>;
 
 /**
- * The draft's clauses in reading order with derived numbers, re-read when `order` or the set of clauses
- * changes. Typing inside a clause does not touch either, so it never re-renders the whole list.
+ * The draft's clauses in reading order with derived numbers, re-read when `order`, the set of clauses or a
+ * clause's own fields (kind, option, succeeds) change. Typing inside a clause touches none of these, so it
+ * never re-renders the whole list.
  *
  * Numbers count from `base`, the numbers of the last published revision (NegotiationState.numbering):
  * published clauses keep theirs, clauses added since are OP3bis, OP3ter ... Without a base (nothing
@@ -21,7 +23,7 @@ export type NumberedClause = Numbered<OrderedClause>;
  */
 export function useOrderedClauses(doc: Y.Doc | null, base: NumberingBase | null = null): NumberedClause[] {
   const orderVersion = useYjsVersion(doc ? getOrder(doc) : null);
-  const clausesVersion = useYjsVersion(doc ? getClauses(doc) : null);
+  const clausesVersion = useClauseFieldsVersion(doc);
   return useMemo(
     () => (doc ? numberClauses(readOrderedClauses(doc), base) : []),
     // The versions are what says the document changed.
