@@ -75,7 +75,10 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
   const stopAutoSnapshots = collab.server.onDraftChanged((draftId) => autoSnapshots.changed(draftId));
   const stopBracketAudit = collab.server.onBracketsChanged((change) => auditBracketChanges(services, change));
   const stopOptionAudit = collab.server.onOptionsAdded((change) => auditAddedOptions(services, change));
-  const stopCounting = collab.server.onDraftChanged((draftId) => services.counts.changed(draftId));
+  // Counting reads the whole document: only after changes that can change the counts, never for typing.
+  const stopCounting = collab.server.onDraftChanged((draftId, negotiation) => {
+    if (negotiation) services.counts.changed(draftId);
+  });
   const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({ store: documents.stats(), collab: collab.server.stats() }));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

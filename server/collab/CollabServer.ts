@@ -49,7 +49,7 @@ export class CollabServer {
   private readonly rooms = new Map<string, DocumentRoom>();
   private readonly roomOf = new Map<CollabConnection, DocumentRoom>();
   private readonly connections = new Set<CollabConnection>();
-  private readonly changeListeners = new Set<(draftId: string) => void>();
+  private readonly changeListeners = new Set<(draftId: string, negotiation: boolean) => void>();
   private readonly bracketListeners = new Set<(change: BracketChange) => void | Promise<void>>();
   private readonly optionListeners = new Set<(change: OptionsAdded) => void | Promise<void>>();
   private readonly timers: NodeJS.Timeout[];
@@ -101,8 +101,12 @@ export class CollabServer {
     return this.withRoom(draftId, (room) => room.change(change));
   }
 
-  /** Calls `listener` with the draft id after every accepted change of an open document. Returns the unsubscribe function. */
-  onDraftChanged(listener: (draftId: string) => void): () => void {
+  /**
+   * Calls `listener` with the draft id after every accepted change of an open document, and whether the
+   * change may have changed its bracket or option counts (see DocumentRoom's onChanged). Returns the
+   * unsubscribe function.
+   */
+  onDraftChanged(listener: (draftId: string, negotiation: boolean) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
@@ -201,10 +205,10 @@ export class CollabServer {
     }
   }
 
-  private notifyChanged(draftId: string): void {
+  private notifyChanged(draftId: string, negotiation: boolean): void {
     for (const listener of this.changeListeners) {
       try {
-        listener(draftId);
+        listener(draftId, negotiation);
       } catch (error) {
         this.log.error('a draft change listener failed', { draftId, error: (error as Error).message });
       }
@@ -234,7 +238,7 @@ export class CollabServer {
       onGone: (gone) => {
         if (this.rooms.get(draftId) === gone) this.rooms.delete(draftId);
       },
-      onChanged: (id) => this.notifyChanged(id),
+      onChanged: (id, negotiation) => this.notifyChanged(id, negotiation),
       onBracketsChanged: (change) => this.notifyAll(this.bracketListeners, change, 'a bracket change listener failed'),
       onOptionsAdded: (change) => this.notifyAll(this.optionListeners, change, 'an options listener failed'),
     });

@@ -6,6 +6,8 @@ import { BracketAttribution, type BracketChange, type BracketFindings } from './
 import type { CollabHooks } from './CollabHooks.js';
 import type { CollabLog } from './CollabLog.js';
 import { findAddedOptions, type OptionsAdded } from './findAddedOptions.js';
+import { touchesBrackets } from './findBracketEdits.js';
+import { getClauses, getOrder } from '../../shared/doc/schema.js';
 import { readClientUpdate } from './readClientUpdate.js';
 import { CollabRefusal } from './CollabRefusal.js';
 import { DocumentPersistence } from './DocumentPersistence.js';
@@ -23,8 +25,12 @@ export interface DocumentRoomOptions {
   log: CollabLog;
   /** Called once when the room has left memory (unloaded, or its load failed). */
   onGone(room: DocumentRoom): void;
-  /** Called after every accepted change of the document (a client's update or a server change). @default none */
-  onChanged?(draftId: string): void;
+  /**
+   * Called after every accepted change of the document (a client's update or a server change); `negotiation`
+   * says whether it may have changed bracket or option counts (clauses added, removed, moved or changed in
+   * their fields, brackets added or removed), so counting can skip ordinary typing. @default none
+   */
+  onChanged?(draftId: string, negotiation: boolean): void;
   /** Called after a client's update added or lifted brackets (as corrected by the server). @default none */
   onBracketsChanged?(change: BracketChange): void;
   /** Called after a client's update added options (alternatives) to clauses. @default none */
@@ -54,6 +60,11 @@ export class DocumentRoom implements RoomApi {
   private readonly connections = new Set<RoomConnection>();
   private readonly broadcaster: RoomBroadcast;
   private readonly step2 = new SyncStep2Cache(this.doc);
+  /**
+   * Transactions that may have changed bracket or option counts, noted as each one ends, before Yjs replaces
+   * the content of deleted items (a deleted bracket's formatting is only recognisable until then).
+   */
+  private readonly negotiationChanges = new WeakSet<Y.Transaction>();
   private readonly brackets = new BracketAttribution(this.doc, (error) =>
     this.options.log.error('checking the brackets of an update failed', { draftId: this.draftId, error: (error as Error).message }),
   );
@@ -72,6 +83,9 @@ export class DocumentRoom implements RoomApi {
     this.gone = new Promise((resolve) => (this.markGone = resolve));
     this.broadcaster = new RoomBroadcast(this.connections, () => this.presence.takeChanges(), { afterUpdates: (merged) => this.store(merged) });
     this.presence = new RoomAwareness(this.doc, options.limits, () => this.broadcaster.awarenessChanged());
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (touchesStructure(transaction, this.doc) || touchesBrackets(transaction)) this.negotiationChanges.add(transaction);
+    });
     void this.load();
   }
 
@@ -160,7 +174,7 @@ export class DocumentRoom implements RoomApi {
       if (staged.length > 0) {
         for (const { transaction } of staged) this.unstored.push(transaction);
         this.broadcaster.update(Y.mergeUpdates(staged.map((s) => s.update)), SERVER_CHANGE);
-        this.options.onChanged?.(this.draftId);
+        this.options.onChanged?.(this.draftId, true);
       }
     }
     if (findings.edits.length > 0) this.options.onBracketsChanged?.({ draftId: this.draftId, actor: conn.user, edits: findings.edits });
@@ -235,7 +249,7 @@ export class DocumentRoom implements RoomApi {
   private publish(update: Uint8Array, transaction: Y.Transaction, origin: unknown): void {
     this.unstored.push(transaction);
     this.broadcaster.update(update, origin);
-    this.options.onChanged?.(this.draftId);
+    if (this.options.onChanged) this.options.onChanged(this.draftId, this.negotiationChanges.has(transaction));
   }
 
   /** The turn's updates, merged, go to persistence as one write. */
@@ -291,4 +305,13 @@ export class DocumentRoom implements RoomApi {
     this.options.onGone(this);
     this.markGone();
   }
+}
+
+/** Whether a transaction changed the reading order, the set of clauses or a clause's own fields. */
+function touchesStructure(transaction: Y.Transaction, doc: Y.Doc): boolean {
+  const clauses: Y.AbstractType<any> = getClauses(doc);
+  const order: Y.AbstractType<any> = getOrder(doc);
+  if (transaction.changed.has(order) || transaction.changed.has(clauses)) return true;
+  for (const type of transaction.changed.keys()) if (type instanceof Y.Map && type.parent === clauses) return true;
+  return false;
 }

@@ -90,6 +90,17 @@ export function findBracketEdits(
   return findings.corrections.length > 0 || findings.edits.length > 0 ? findings : null;
 }
 
+/**
+ * Whether a transaction created or deleted a bracket formatting item (so a draft's bracket count may have
+ * changed). Call it from 'afterTransaction', while deleted items still hold their content. Looks only at the
+ * clients whose state the transaction advanced and at its deletions: for typing, one or two items.
+ */
+export function touchesBrackets(transaction: Y.Transaction): boolean {
+  const advanced: number[] = [];
+  for (const [client, clock] of transaction.afterState) if (clock !== (transaction.beforeState.get(client) ?? 0)) advanced.push(client);
+  return textsWithBracketChanges(transaction, advanced) !== null;
+}
+
 /** The texts in which the transaction created or deleted a bracket formatting item; null when none. */
 function textsWithBracketChanges(transaction: Y.Transaction, clients: Iterable<number>): Set<Y.Text> | null {
   const { beforeState, deleteSet, doc } = transaction;

@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DraftEvent } from '../../../shared/api/events.js';
+import * as Y from 'yjs';
 import { addOption } from '../../../shared/doc/options.js';
+import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { METADATA_FILE } from '../../../server/storage/LowdbMetadataStore.js';
-import { openCollabClient, signInCookie } from '../../helpers/collabClient.js';
+import { eventually, openCollabClient, signInCookie } from '../../helpers/collabClient.js';
 import { ApiClient } from '../../helpers/http.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
 import { bracketText, clauseIds, eventStreams, signInMembers } from './negotiationHelpers.js';
@@ -44,6 +46,32 @@ describe('bracket and option counts on the drafts list, live through the workspa
     // Counted once per change of the counts, not once per edit.
     const updates = list.events.filter((e) => e.event === 'draft.updated').map((e) => e.data.draft.counts);
     expect(new Set(updates.map((c) => JSON.stringify(c))).size).toBe(updates.length);
+  });
+
+  it('recounts after changes that can change the counts, never for plain typing', async () => {
+    const server = await startTestServer();
+    const as = await signInMembers(server);
+    const draftId = (await as.us.get('/api/drafts')).body[0].id as string;
+    const op = await clauseIds(server, draftId, 'operative');
+    const seen: boolean[] = [];
+    server.collab.onDraftChanged((id, negotiation) => {
+      if (id === draftId) seen.push(negotiation);
+    });
+    const editor = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'us@example.org') });
+    const text = () => (readOrderedClauses(editor.doc).find((c) => c.id === op[0])!.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const after = async (change: () => void): Promise<boolean[]> => {
+      const from = seen.length;
+      change();
+      await eventually(() => seen.length > from, 'the change to reach the server');
+      return seen.slice(from);
+    };
+    expect(await after(() => text().insert(3, ' typed'))).toEqual([false]);
+    expect(await after(() => bracketText(editor.doc, op[0]!, 0, 3, as.usDelegation)), 'bracket').toEqual([true]);
+    expect(await after(() => text().insert(1, 'x'))).toEqual([false]);
+    // Deleting the whole bracketed passage takes its formatting with it: counted again.
+    expect(await after(() => text().delete(0, 5)), 'delete').toEqual([true]);
+    expect(await after(() => addOption(editor.doc, op[1]!)), 'option').toEqual([true]);
+    editor.destroy();
   });
 
   it('delivers new drafts, renames and archives of every draft, and nothing else', async () => {
