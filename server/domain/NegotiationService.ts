@@ -124,9 +124,13 @@ export class NegotiationService implements NegotiationSnapshots {
   async setPosition(draftId: string, clauseId: string, delegationId: string, body: SetPositionBody, user: UserRecord): Promise<PositionView> {
     this.authorizePosition(delegationId, user);
     await this.requireClause(draftId, clauseId);
+    const text = body.position === 'reservation' ? (body.text ?? '') : null;
+    // The same position again (a double click, a retry) is no change: nothing written, audited or announced.
+    const current = this.store.read();
+    const same = current.positions.find((p) => samePlace(p, { draftId, clauseId, delegationId }) && p.position === body.position && p.text === text);
+    if (same) return toPositionView(current, same);
     const now = this.clock();
     const view = await this.store.update((data) => {
-      const text = body.position === 'reservation' ? (body.text ?? '') : null;
       const record: PositionRecord = { draftId, clauseId, delegationId, position: body.position, text, byId: user.id, byName: user.name, at: now.toISOString() };
       const index = data.positions.findIndex((p) => samePlace(p, record));
       if (index >= 0) data.positions[index] = record;

@@ -82,4 +82,15 @@ describe('positions', () => {
     ]);
     expect(audit[0]).toMatchObject({ delegation: 'United States', actor: { name: 'James Carter' } });
   });
+
+  it('take the same position again as no change: nothing stored, audited or announced', async () => {
+    const path = positionPath(clauses[1]!, as.usDelegation);
+    const set = await as.us.request('PUT', path, { position: 'can-live-with' });
+    expect(set.status).toBe(200);
+    const before = await storedState(server);
+    const again = await as.us.request('PUT', path, { position: 'can-live-with' });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(set.body);
+    expect(await storedState(server)).toEqual(before);
+  });
 });
