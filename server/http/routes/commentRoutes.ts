@@ -1,16 +1,9 @@
 import { Router } from 'express';
 import { CreateCommentBody, UpdateCommentBody } from '../../../shared/api/comments.js';
-import { isId } from '../../../shared/ids.js';
-import { AppError } from '../../domain/AppError.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireUser } from '../authenticate.js';
 import { validate } from '../validate.js';
-import { draftIdParam } from './draftRoutes.js';
-
-function commentIdParam(value: unknown): string {
-  if (!isId(value)) throw new AppError('COMMENT_NOT_FOUND', 'No such comment in this draft.');
-  return value;
-}
+import { draftIdParam, commentIdParam } from '../pathIds.js';
 
 /** Comment threads on a draft's clauses. Every member who can read the draft may comment. */
 export function commentRoutes(services: Services): Router {

@@ -1,17 +1,10 @@
 import { Router } from 'express';
 import { CreateDraftBody, UpdateDraftBody } from '../../../shared/api/drafts.js';
-import { parseDraftId } from '../../../shared/ids.js';
-import { AppError } from '../../domain/AppError.js';
 import { toDraftSummary } from '../../domain/DraftService.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireRole, requireUser } from '../authenticate.js';
 import { validate } from '../validate.js';
-
-export function draftIdParam(value: unknown): string {
-  const id = typeof value === 'string' ? parseDraftId(value) : null;
-  if (!id) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
-  return id;
-}
+import { draftIdParam } from '../pathIds.js';
 
 /** Drafts: every member reads them; the secretariat creates, renames and archives. */
 export function draftRoutes(services: Services): Router {

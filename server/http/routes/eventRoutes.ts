@@ -4,7 +4,7 @@ import { AppError } from '../../domain/AppError.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireUser } from '../authenticate.js';
 import { sessionToken } from '../cookies.js';
-import { draftIdParam } from './draftRoutes.js';
+import { draftIdParam } from '../pathIds.js';
 
 /** Open streams of one kind, by member, to cap them and to end them when the member's sessions end. */
 type StreamsByUser = Map<string, Set<Response>>;

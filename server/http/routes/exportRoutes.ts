@@ -8,8 +8,7 @@ import { renderExport, type ExportFile } from '../../export/renderExport.js';
 import { HTML_CONTENT_SECURITY_POLICY } from '../../export/renderHtml.js';
 import { requireUser } from '../authenticate.js';
 import { validate } from '../validate.js';
-import { draftIdParam } from './draftRoutes.js';
-import { versionIdParam } from './versionRoutes.js';
+import { draftIdParam, versionIdParam } from '../pathIds.js';
 
 /**
  * Downloads, for every member who can read the draft: a version in any export format, and a redline

@@ -1,16 +1,10 @@
 import { Router, type Request } from 'express';
 import { CreateMemberBody, UpdateMemberBody, type InvitationIssued } from '../../../shared/api/members.js';
-import { isId } from '../../../shared/ids.js';
-import { AppError } from '../../domain/AppError.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireRole } from '../authenticate.js';
 import { ownOrigin } from '../security.js';
 import { validate } from '../validate.js';
-
-function memberId(value: unknown): string {
-  if (!isId(value)) throw new AppError('MEMBER_NOT_FOUND', 'No such member.');
-  return value;
-}
+import { memberIdParam } from '../pathIds.js';
 
 /** Members administration (secretariat only). */
 export function memberRoutes(services: Services, publicUrl: string | undefined): Router {
@@ -33,13 +27,13 @@ export function memberRoutes(services: Services, publicUrl: string | undefined):
   });
 
   router.patch('/members/:id', async (req, res) => {
-    const id = memberId(req.params.id);
+    const id = memberIdParam(req.params.id);
     const body = validate(UpdateMemberBody, req.body);
     res.json(await services.members.update(id, body, currentUser(res).id));
   });
 
   router.post('/members/:id/invitation', async (req, res) => {
-    const id = memberId(req.params.id);
+    const id = memberIdParam(req.params.id);
     res.status(201).json(issued(req, await services.members.reissueInvitation(id, currentUser(res).id)));
   });
 

@@ -1,23 +1,9 @@
 import { Router } from 'express';
 import { SetClauseStatusBody, SetPositionBody, SettleOptionBody } from '../../../shared/api/negotiation.js';
-import { isId } from '../../../shared/ids.js';
-import { AppError } from '../../domain/AppError.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireRole, requireUser } from '../authenticate.js';
 import { validate } from '../validate.js';
-import { draftIdParam } from './draftRoutes.js';
-
-/** A clause id from the path; anything that cannot be one is a clause not found. */
-function clauseIdParam(value: unknown): string {
-  if (!isId(value)) throw new AppError('CLAUSE_NOT_FOUND', 'No such clause in this draft.');
-  return value;
-}
-
-/** A delegation id from the path; anything that cannot be one is a delegation not found. */
-function delegationIdParam(value: unknown): string {
-  if (!isId(value)) throw new AppError('DELEGATION_NOT_FOUND', 'No such delegation.');
-  return value;
-}
+import { draftIdParam, clauseIdParam, delegationIdParam } from '../pathIds.js';
 
 /**
  * The negotiation records of a draft: every member reads them; the secretariat sets clause statuses,

@@ -1,17 +1,9 @@
 import { Router } from 'express';
 import { CompareQuery, CreateVersionBody, UpdateVersionBody } from '../../../shared/api/versions.js';
-import { isId } from '../../../shared/ids.js';
-import { AppError } from '../../domain/AppError.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireRole, requireUser } from '../authenticate.js';
 import { validate } from '../validate.js';
-import { draftIdParam } from './draftRoutes.js';
-
-/** A version id from the path; anything that cannot be one is a version not found. */
-export function versionIdParam(value: unknown): string {
-  if (!isId(value)) throw new AppError('VERSION_NOT_FOUND', 'No such version in this draft.');
-  return value;
-}
+import { draftIdParam, versionIdParam } from '../pathIds.js';
 
 /**
  * Versions of a draft: every member lists, opens and compares them; delegates and the secretariat save
