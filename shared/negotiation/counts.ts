@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { numberClauses } from '../doc/numberClauses.js';
-import { readOrderedClauses } from '../doc/readOrderedClauses.js';
+import { numberClauses, type Numbered } from '../doc/numberClauses.js';
+import { readOrderedClauses, type OrderedClause } from '../doc/readOrderedClauses.js';
 import { readBracketRuns } from './brackets.js';
 
 /** How much of a text is still open: bracketed passages and options. */
@@ -21,10 +21,18 @@ export interface DraftCounts extends NegotiationCounts {
  * a bracket in an option counts for that option's clause.
  */
 export function countNegotiation(doc: Y.Doc): DraftCounts {
-  const numbered = numberClauses(readOrderedClauses(doc));
+  return countNumberedClauses(numberClauses(readOrderedClauses(doc)), (clause) => readBracketRuns(clause.body).length);
+}
+
+/**
+ * The counts of clauses already read and numbered (numberClauses over readOrderedClauses), with `bracketsIn`
+ * counting the bracketed passages of one clause's body: readBracketRuns, or a cache of it (the editor keeps
+ * one per clause so typing re-reads only the clause typed in).
+ */
+export function countNumberedClauses(numbered: ReadonlyArray<Numbered<OrderedClause>>, bracketsIn: (clause: OrderedClause) => number): DraftCounts {
   const result: DraftCounts = { brackets: 0, options: 0, clauses: {} };
   for (const clause of numbered) {
-    const brackets = clause.noText ? 0 : readBracketRuns(clause.body).length;
+    const brackets = clause.noText ? 0 : bracketsIn(clause);
     // A group's options count on its first option (the clause the outline shows them on); the draft total is the sum.
     const options = clause.option?.index === 1 ? clause.option.count : 0;
     result.clauses[clause.id] = { brackets, options };

@@ -3,7 +3,7 @@ import { numberClauses, type Numbered } from '../../../shared/doc/numberClauses.
 import { readOrderedClauses, type OrderedClause } from '../../../shared/doc/readOrderedClauses.js';
 import { CLAUSE_FIELD } from '../../../shared/doc/schema.js';
 import { readBracketRuns } from '../../../shared/negotiation/brackets.js';
-import type { DraftCounts } from '../../../shared/negotiation/counts.js';
+import { countNumberedClauses, type DraftCounts } from '../../../shared/negotiation/counts.js';
 
 /** Counts a draft's brackets and options as countNegotiation does, re-reading only what changed. */
 export interface NegotiationCounter {
@@ -43,20 +43,14 @@ export function negotiationCounter(doc: Y.Doc): NegotiationCounter {
     },
     count() {
       numbered ??= numberClauses(readOrderedClauses(doc));
-      const result: DraftCounts = { brackets: 0, options: 0, clauses: {} };
-      for (const clause of numbered) {
-        let clauseBrackets = clause.noText ? 0 : brackets.get(clause.id);
-        if (clauseBrackets === undefined) {
-          clauseBrackets = readBracketRuns(clause.body).length;
-          brackets.set(clause.id, clauseBrackets);
+      return countNumberedClauses(numbered, (clause) => {
+        let count = brackets.get(clause.id);
+        if (count === undefined) {
+          count = readBracketRuns(clause.body).length;
+          brackets.set(clause.id, count);
         }
-        // As in countNegotiation: a group's options count on its first option.
-        const options = clause.option?.index === 1 ? clause.option.count : 0;
-        result.clauses[clause.id] = { brackets: clauseBrackets, options };
-        result.brackets += clauseBrackets;
-        result.options += options;
-      }
-      return result;
+        return count;
+      });
     },
   };
 }
