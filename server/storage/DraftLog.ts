@@ -6,7 +6,7 @@ import { readSnapshot, writeSnapshot } from './SnapshotFile.js';
 import type { StorageFile } from './StorageFile.js';
 
 export interface DraftLogOptions extends OpenLogOptions {
-  /** Least time between the starts of two log writes (each one write + one fdatasync). @default 0 */
+  /** Least time between the starts of two log writes (each one synced write). @default 0 */
   commitIntervalMs?: number;
 }
 
@@ -20,8 +20,10 @@ interface PendingAppend {
  * One draft's files and the single queue every disk operation on them goes through, so at most one
  * write is in flight per draft and load, appends, compaction and release happen in call order.
  *
- * Group commit: appends that arrive while a write + fdatasync is running wait together in the next
- * batch, which goes out as one write + one fdatasync; each append resolves after the sync covering it.
+ * Group commit: appends that arrive while a log write is running wait together in the next batch,
+ * which goes out as one write that is durable when it resolves (the log is opened with O_DSYNC, so the
+ * write and its fdatasync are one system call; a file without synced writes gets a datasync after it);
+ * each append resolves after the write covering it.
  * With `commitIntervalMs`, a batch also waits until that long after the previous write started, so a
  * draft many people type into at once costs at most one fdatasync per interval; a lone append after a
  * quiet spell is written at once.
@@ -122,7 +124,7 @@ export class DraftLog {
   private async writeAtEnd(file: StorageFile, bytes: Buffer): Promise<void> {
     try {
       await file.write(bytes, this.end);
-      await file.datasync();
+      if (!file.syncedWrites) await file.datasync();
     } catch (error) {
       try {
         await file.truncate(this.end);

@@ -13,7 +13,7 @@ export interface FileDocumentStoreOptions {
   /** How files are opened; tests pass one that fails on demand. @default openStorageFile (node:fs) */
   openFile?: OpenStorageFile;
   /**
-   * Least time between two grouped log writes of one draft (each one write + one fdatasync). Appends
+   * Least time between two grouped log writes of one draft (each one synced write). Appends
    * arriving meanwhile share the next write; an append to a quiet draft is written at once. The server
    * uses BUSY_DRAFT_COMMIT_INTERVAL_MS; a caller that awaits each append before the next would be held
    * to one append per interval, hence no pause by default. @default 0

@@ -1,4 +1,5 @@
 import type { DocumentStore } from './DocumentStore.js';
+import { emptyCounters, type StoreCounters } from './StoreCounters.js';
 import { StoreClosedError } from './StoreClosedError.js';
 
 interface MemoryDraft {
@@ -7,7 +8,8 @@ interface MemoryDraft {
 }
 
 /**
- * A DocumentStore that keeps everything in memory, for unit tests of the modules above it. It follows
+ * A DocumentStore that keeps everything in memory, for unit tests of the modules above it and for the
+ * benchmark's measure of what durability costs (test/bench/memoryStoreServer.ts), never for users. It follows
  * the same contract as FileDocumentStore (see test/unit/storage/documentStoreContract.ts) except that
  * nothing survives the process. logSize counts payload bytes only (the file store adds 8 per record).
  * Updates are copied in and out, so callers may reuse their buffers.
@@ -15,6 +17,7 @@ interface MemoryDraft {
 export class MemoryDocumentStore implements DocumentStore {
   private readonly drafts = new Map<string, MemoryDraft>();
   private closed = false;
+  private readonly totals = emptyCounters();
 
   async load(draftId: string): Promise<Uint8Array[]> {
     this.assertOpen();
@@ -26,6 +29,7 @@ export class MemoryDocumentStore implements DocumentStore {
     const draft = this.draft(draftId);
     draft.updates.push(update.slice());
     draft.logBytes += update.byteLength;
+    this.totals.appends += 1;
   }
 
   async compact(draftId: string, state: Uint8Array): Promise<void> {
@@ -35,6 +39,11 @@ export class MemoryDocumentStore implements DocumentStore {
 
   logSize(draftId: string): number {
     return this.drafts.get(draftId)?.logBytes ?? 0;
+  }
+
+  /** Appends so far (nothing is written or synced); openDrafts is 0, as nothing holds files. */
+  stats(): StoreCounters & { openDrafts: number } {
+    return { ...this.totals, openDrafts: 0 };
   }
 
   /** Nothing to release: memory is the storage here. */

@@ -7,6 +7,11 @@ import { open, type FileHandle } from 'node:fs/promises';
  * production uses `openStorageFile`.
  */
 export interface StorageFile {
+  /**
+   * True when the file was opened with `syncedWrites`: each write is on disk, data and file length,
+   * when it resolves, so no datasync is needed after it.
+   */
+  readonly syncedWrites: boolean;
   size(): Promise<number>;
   /** Reads `length` bytes at `position` (fewer only at the end of the file). */
   read(position: number, length: number): Promise<Buffer>;
@@ -18,17 +23,25 @@ export interface StorageFile {
   close(): Promise<void>;
 }
 
-/** Opens a file for reading and writing; `create` makes it when missing (mode 0600). */
-export type OpenStorageFile = (file: string, options: { create: boolean }) => Promise<StorageFile>;
+/**
+ * Opens a file for reading and writing; `create` makes it when missing (mode 0600). `syncedWrites`
+ * (O_DSYNC) makes every write durable before it resolves, the write and its fdatasync in one system
+ * call: one hand-off to a libuv thread instead of two, which on the benchmark machine is about a third
+ * less CPU per log commit (write + fdatasync 126-153 µs, O_DSYNC write 76-104 µs). @default false
+ */
+export type OpenStorageFile = (file: string, options: { create: boolean; syncedWrites?: boolean }) => Promise<StorageFile>;
 
 /** The real implementation over node:fs file handles. */
-export const openStorageFile: OpenStorageFile = async (file, { create }) => {
-  const flags = constants.O_RDWR | (create ? constants.O_CREAT : 0);
-  return new NodeStorageFile(await open(file, flags, 0o600));
+export const openStorageFile: OpenStorageFile = async (file, { create, syncedWrites = false }) => {
+  const flags = constants.O_RDWR | (create ? constants.O_CREAT : 0) | (syncedWrites ? constants.O_DSYNC : 0);
+  return new NodeStorageFile(await open(file, flags, 0o600), syncedWrites);
 };
 
 class NodeStorageFile implements StorageFile {
-  constructor(private readonly handle: FileHandle) {}
+  constructor(
+    private readonly handle: FileHandle,
+    readonly syncedWrites: boolean,
+  ) {}
 
   async size(): Promise<number> {
     return (await this.handle.stat()).size;

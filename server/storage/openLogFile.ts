@@ -44,12 +44,12 @@ export async function openLogFile(paths: DraftPaths, draftId: string, options: O
 
 async function openOrCreate(paths: DraftPaths, { openFile, counters }: OpenLogOptions): Promise<StorageFile> {
   try {
-    return await openFile(paths.log, { create: false });
+    return await openFile(paths.log, { create: false, syncedWrites: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const createdFrom = await mkdir(paths.dir, { recursive: true, mode: 0o700 });
-  const file = await openFile(paths.log, { create: true });
+  const file = await openFile(paths.log, { create: true, syncedWrites: true });
   // New directory entries are durable only once their parent folder is fsync'd.
   const folders = createdFrom ? [path.dirname(path.dirname(paths.dir)), path.dirname(paths.dir), paths.dir] : [paths.dir];
   for (const folder of folders) {

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileDocumentStore } from '../../../server/storage/FileDocumentStore.js';
@@ -115,4 +116,29 @@ describe('FileDocumentStore', () => {
     expect(after.bytesWritten - before.bytesWritten).toBe(update.byteLength + RECORD_HEADER_BYTES);
     await store.close();
   });
+
+  it('keeps an open draft’s log opened with O_DSYNC, so each log write is durable when it resolves', async () => {
+    const dir = await tempDataDir();
+    const store = await FileDocumentStore.open(dir, quiet);
+    const draft = newDraftId();
+    await store.append(draft, textEdits().next());
+    const log = path.join(dir, 'docs', draft, 'log.bin');
+    const flags = await openFlagsOf(log);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]! & constants.O_DSYNC).toBe(constants.O_DSYNC);
+    await store.close();
+    expect(await openFlagsOf(log)).toEqual([]);
+  });
 });
+
+/** The open flags of each descriptor this process holds on `file` (Linux: /proc/self/fd and fdinfo). */
+async function openFlagsOf(file: string): Promise<number[]> {
+  const flags: number[] = [];
+  for (const fd of await readdir('/proc/self/fd')) {
+    const target = await readlink(`/proc/self/fd/${fd}`).catch(() => null);
+    if (target !== file) continue;
+    const info = await readFile(`/proc/self/fdinfo/${fd}`, 'utf8');
+    flags.push(parseInt(/^flags:\s+([0-7]+)/m.exec(info)![1]!, 8));
+  }
+  return flags;
+}

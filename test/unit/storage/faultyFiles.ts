@@ -2,6 +2,7 @@ import { openStorageFile, type OpenStorageFile, type StorageFile } from '../../.
 
 /** A disk failure to produce on the next matching call. */
 export interface Fault {
+  /** 'datasync' on a file opened with synced writes (O_DSYNC) fails its next write after the bytes went in, as such a file reports a failed sync. */
   operation: 'write' | 'datasync';
   /** errno code, e.g. ENOSPC or EIO. */
   code: string;
@@ -26,11 +27,19 @@ export function faultyFiles(): { openFile: OpenStorageFile; failNext(fault: Faul
   const openFile: OpenStorageFile = async (file, options) => {
     const real = await openStorageFile(file, options);
     const wrapped: StorageFile = {
+      syncedWrites: real.syncedWrites,
       size: () => real.size(),
       read: (position, length) => real.read(position, length),
       truncate: (length) => real.truncate(length),
       close: () => real.close(),
       async write(data, position) {
+        if (real.syncedWrites) {
+          const syncFault = take('datasync', file);
+          if (syncFault) {
+            await real.write(data, position);
+            throw errno(syncFault.code);
+          }
+        }
         const fault = take('write', file);
         if (!fault) return real.write(data, position);
         await real.write(data.subarray(0, Math.floor(data.byteLength * (fault.partial ?? 0))), position);
