@@ -12,6 +12,7 @@ import type { DraftDocuments } from './domain/DraftDocuments.js';
 import { seedDemoWorkspace } from './domain/seed.js';
 import { createServices, type Services } from './domain/Services.js';
 import { lockDataDir } from './storage/DataDirLock.js';
+import type { DocumentStore } from './storage/DocumentStore.js';
 import { BUSY_DRAFT_COMMIT_INTERVAL_MS, FileDocumentStore } from './storage/FileDocumentStore.js';
 import { LowdbMetadataStore } from './storage/LowdbMetadataStore.js';
 import { logStatsEvery } from './storage/logStatsEvery.js';
@@ -28,24 +29,39 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** A document store the server can report on ([stats] lines). */
+export type ServedDocumentStore = DocumentStore & { stats(): object };
+
+export interface StartServerOptions {
+  /** @default systemClock */
+  clock?: Clock;
+  /** No seed notice on the console. @default false */
+  quiet?: boolean;
+  /**
+   * Where drafts' documents are kept. Only the benchmark's durability diagnosis passes another one
+   * (test/bench/memoryStoreServer.ts). @default FileDocumentStore under DATA_DIR (durable)
+   */
+  documents?: ServedDocumentStore;
+}
+
 /**
  * Opens the stores under DATA_DIR, seeds the demo workspace on a first start, and listens.
  * Used by server/index.ts and by integration tests (with PORT 0 and a temporary DATA_DIR).
  */
-export async function startServer(config: Config, options: { clock?: Clock; quiet?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const unlock = await lockDataDir(config.dataDir);
   try {
-    return await open(config, clock, options.quiet ?? false, unlock);
+    return await open(config, clock, options.quiet ?? false, unlock, options.documents);
   } catch (error) {
     await unlock();
     throw error;
   }
 }
 
-async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => Promise<void>): Promise<RunningServer> {
+async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => Promise<void>, given?: ServedDocumentStore): Promise<RunningServer> {
   const store = await LowdbMetadataStore.open(config.dataDir);
-  const documents = await FileDocumentStore.open(config.dataDir, { commitIntervalMs: BUSY_DRAFT_COMMIT_INTERVAL_MS });
+  const documents = given ?? (await FileDocumentStore.open(config.dataDir, { commitIntervalMs: BUSY_DRAFT_COMMIT_INTERVAL_MS }));
   const starter = await readStarterText(config.startersDir);
   const seed = await seedDemoWorkspace(store, clock, { seedPassword: config.seedPassword, starterTitle: starter.title });
   if (seed.seeded && !quiet) printSeedNotice(seed.generatedPasswords);

@@ -40,7 +40,11 @@ export interface RunningTarget {
   stop(): Promise<void>;
 }
 
-export type TargetName = 'ours' | 'ywss' | 'hocuspocus';
+/** ours-memory: our server with documents in memory instead of the durable store (what durability costs). */
+export type TargetName = 'ours' | 'ours-memory' | 'ywss' | 'hocuspocus';
+
+/** Every target, in the order tables list them. */
+export const TARGET_NAMES: readonly TargetName[] = ['ours', 'ours-memory', 'ywss', 'hocuspocus'];
 
 export interface StartOptions {
   /** Folder for this run's logs (and CPU profiles). */
@@ -51,7 +55,7 @@ export interface StartOptions {
   cpus: string | null;
   /** The prepared copy of ../shared/bench (with node_modules). */
   refDir: string;
-  /** Start our server with --cpu-prof (profiles written into runDir when it stops). */
+  /** Start the server with --cpu-prof (profiles written into runDir when it stops). */
   cpuProfile: boolean;
   /** Extra node options for our server (diagnostics such as --trace-gc). */
   nodeArgs: string[];
@@ -59,14 +63,18 @@ export interface StartOptions {
 
 /** Starts one of the servers compared: ours (real app, durable store, real sign-in) or a reference from the copy of ../shared/bench. */
 export function startTarget(name: TargetName, options: StartOptions): Promise<RunningTarget> {
-  if (name === 'ours') return startOurServer(options);
+  if (name === 'ours') return startOurServer(options, 'file');
+  if (name === 'ours-memory') return startOurServer(options, 'memory');
   return startReference(name, options);
 }
 
 async function startReference(name: 'ywss' | 'hocuspocus', options: StartOptions): Promise<RunningTarget> {
   const port = await freePort();
   const script = name === 'ywss' ? 'node_modules/@y/websocket-server/src/server.js' : 'servers/hocuspocus.mjs';
-  const spawned = spawnLogged([process.execPath, script], {
+  const profile = options.cpuProfile
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.runDir, `${options.runId}.cpuprofiles`)}`, '--import', path.join(import.meta.dirname, 'exitOnSignal.mjs')]
+    : [];
+  const spawned = spawnLogged([process.execPath, ...profile, script], {
     cwd: options.refDir,
     env: { HOST: '127.0.0.1', PORT: String(port) },
     logFile: path.join(options.runDir, `${options.runId}.server.log`),

@@ -18,12 +18,13 @@ const DRAFT_ALIASES = path.join(import.meta.dirname, 'loadgen', 'registerDraftAl
  * secretariat creates `docs` blank drafts through the API, a delegate's session cookie goes to the
  * generator, whose document names are mapped onto those drafts (loadgen/registerDraftAliases.mjs).
  */
-export async function startOurServer(options: StartOptions): Promise<RunningTarget> {
+export async function startOurServer(options: StartOptions, documents: 'file' | 'memory'): Promise<RunningTarget> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-bench-data-'));
   const port = await freePort();
   // One .cpuprofile per thread (the main thread's is the big one; tsx's loader runs in a worker).
   const nodeArgs = [...options.nodeArgs, ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.runDir, `${options.runId}.cpuprofiles`)}`] : [])];
-  const spawned = spawnLogged([process.execPath, ...nodeArgs, '--import', 'tsx', path.join(ROOT, 'server/index.ts')], {
+  const entry = documents === 'file' ? path.join(ROOT, 'server/index.ts') : path.join(import.meta.dirname, 'memoryStoreServer.ts');
+  const spawned = spawnLogged([process.execPath, ...nodeArgs, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: {
       NODE_ENV: 'production',

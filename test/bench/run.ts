@@ -6,7 +6,7 @@
  * memory per connection, join time (S3) and the store's fsync rate. With --with-references the
  * y-websocket server and Hocuspocus run in the same session, alternating (ours, ywss, hocuspocus) x reps.
  *
- *   npm run bench -- [--scenarios S1,S2,S3,S4] [--reps 3] [--with-references] [--targets ours,ywss]
+ *   npm run bench -- [--scenarios S1,S2,S3,S4] [--reps 3] [--with-references] [--targets ours,ours-memory,ywss]
  *                    [--no-pin] [--server-cpus 0] [--gen-cpus 1] [--cpu-prof] [--server-node-args=--trace-gc]
  *                    [--out DIR]
  *   npm run bench -- --report DIR      prints the tables again from DIR/runs.json
@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderGoals } from './benchGoals.js';
 import { renderScenario, type RunRecord } from './benchReport.js';
-import { prepareReferenceCopy, startTarget, type TargetName } from './benchTargets.js';
+import { prepareReferenceCopy, startTarget, TARGET_NAMES, type TargetName } from './benchTargets.js';
 import { runLoadgen } from './runLoadgen.js';
 import { isScenarioId, SCENARIOS, type ScenarioId } from './scenarios.js';
 
@@ -43,7 +43,7 @@ const { values } = parseArgs({
 const scenarioIds = values.scenarios.split(',').map((s) => s.trim());
 for (const id of scenarioIds) if (!isScenarioId(id)) throw new Error(`unknown scenario ${id} (S1..S4)`);
 const targets = (values.targets ?? (values['with-references'] ? 'ours,ywss,hocuspocus' : 'ours')).split(',').map((t) => t.trim()) as TargetName[];
-for (const t of targets) if (!['ours', 'ywss', 'hocuspocus'].includes(t)) throw new Error(`unknown target ${t}`);
+for (const t of targets) if (!TARGET_NAMES.includes(t)) throw new Error(`unknown target ${t} (${TARGET_NAMES.join(', ')})`);
 const reps = Number(values.reps);
 if (!Number.isInteger(reps) || reps < 1 || reps > 10) throw new Error('--reps must be 1..10');
 const pin = !values['no-pin'];
@@ -54,7 +54,7 @@ mkdirSync(outDir, { recursive: true });
 if (values.report) {
   const saved = JSON.parse(readFileSync(path.join(values.report, 'runs.json'), 'utf8')) as RunRecord[];
   const present = (['S1', 'S2', 'S3', 'S4'] as ScenarioId[]).filter((id) => saved.some((r) => r.scenario === id));
-  const names = (['ours', 'ywss', 'hocuspocus'] as TargetName[]).filter((t) => saved.some((r) => r.target === t));
+  const names = TARGET_NAMES.filter((t) => saved.some((r) => r.target === t));
   console.log(present.map((id) => renderScenario(SCENARIOS[id], saved, names)).join('\n') + '\n' + renderGoals(saved, present));
   process.exit(0);
 }
@@ -75,7 +75,7 @@ for (const id of scenarioIds as ScenarioId[]) {
         docs: scenario.docs,
         cpus: pin ? values['server-cpus'] : null,
         refDir,
-        cpuProfile: values['cpu-prof'] && target === 'ours',
+        cpuProfile: values['cpu-prof'],
         nodeArgs: values['server-node-args'].split(' ').filter(Boolean),
       });
       let record: RunRecord;
@@ -97,7 +97,7 @@ for (const id of scenarioIds as ScenarioId[]) {
   }
 }
 
-let report = `## Sync server benchmark, ${stamp}\n\n${machine}; pinning: ${pin ? `server cpu ${values['server-cpus']}, generator cpu ${values['gen-cpus']}` : 'none'}; ${reps} rep(s) per cell, value = median [min-max]; ours = this project's server with its durable file store and real sign-in, the references in memory.\n\n`;
+let report = `## Sync server benchmark, ${stamp}\n\n${machine}; pinning: ${pin ? `server cpu ${values['server-cpus']}, generator cpu ${values['gen-cpus']}` : 'none'}; ${reps} rep(s) per cell, value = median [min-max]; ours = this project's server with its durable file store and real sign-in (ours-memory: the same with documents in memory, to show what durability costs), the references in memory.\n\n`;
 for (const id of scenarioIds as ScenarioId[]) report += renderScenario(SCENARIOS[id], runs, targets) + '\n';
 if (targets.includes('ours') && targets.length > 1) report += renderGoals(runs, scenarioIds as ScenarioId[]);
 writeFileSync(path.join(outDir, 'runs.json'), JSON.stringify(runs, null, 2));
