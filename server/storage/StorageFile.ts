@@ -26,8 +26,9 @@ export interface StorageFile {
 /**
  * Opens a file for reading and writing; `create` makes it when missing (mode 0600). `syncedWrites`
  * (O_DSYNC) makes every write durable before it resolves, the write and its fdatasync in one system
- * call: one hand-off to a libuv thread instead of two, which on the benchmark machine is about a third
- * less CPU per log commit (write + fdatasync 126-153 µs, O_DSYNC write 76-104 µs). @default false
+ * call: one hand-off to a libuv thread instead of two, which on the benchmark machine is a fifth to a
+ * third less CPU per log commit (`npx tsx test/bench/logWriteCost.ts`: write + fdatasync 126-146 µs,
+ * O_DSYNC write 101-110 µs). @default false
  */
 export type OpenStorageFile = (file: string, options: { create: boolean; syncedWrites?: boolean }) => Promise<StorageFile>;
 

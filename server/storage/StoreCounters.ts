@@ -2,7 +2,7 @@
 export interface StoreCounters {
   /** append() calls that were made durable. */
   appends: number;
-  /** Grouped log writes (each one write + one fdatasync); appends / logWrites is the grouping ratio. */
+  /** Grouped log writes (each one synced write); appends / logWrites is the grouping ratio. */
   logWrites: number;
   /** Every fsync/fdatasync, of logs, snapshots and folders. */
   fsyncs: number;
