@@ -77,6 +77,10 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
       if (!collabServer) return Promise.reject(new Error('The collaboration server is not attached yet'));
       return collabServer.change(draftId, change);
     },
+    hold: (draftId, work) => {
+      if (!collabServer) return Promise.reject(new Error('The collaboration server is not attached yet'));
+      return collabServer.hold(draftId, work);
+    },
   };
   const services = createServices(store, config, clock, draftDocuments);
   const app = createApp(services, config);

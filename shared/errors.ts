@@ -4,6 +4,8 @@
  */
 export const ERROR_STATUS = {
   MALFORMED_JSON: 400,
+  /** The body could not be read as sent: compressed data cut short or not what Content-Encoding names, or shorter than Content-Length. */
+  MALFORMED_BODY: 400,
   VALIDATION_FAILED: 400,
   BAD_ANCHOR: 400,
   FORBIDDEN_KEY: 400,

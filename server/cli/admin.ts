@@ -124,7 +124,7 @@ async function main(): Promise<number> {
   try {
     const store = await LowdbMetadataStore.open(config.dataDir);
     const unavailable = () => Promise.reject(new Error('Draft documents are not available from the command line'));
-    const noDocuments = { read: unavailable, change: unavailable };
+    const noDocuments = { read: unavailable, change: unavailable, hold: unavailable };
     const services = createServices(store, config, systemClock, noDocuments);
     await run(services, positionals, values as Options, config.publicUrl ?? `http://${config.host}:${config.port}`);
     await store.close();

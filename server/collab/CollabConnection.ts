@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, type RawData } from 'ws';
+import * as Y from 'yjs';
 import { CLOSE_CODE, closeCodeName, type CloseCode } from '../../shared/collab/closeCodes.js';
 import type { CollabLimits } from '../../shared/collab/limits.js';
 import type { CollabUser } from './CollabHooks.js';
@@ -8,7 +9,7 @@ import type { CollabLog } from './CollabLog.js';
 import { CollabRefusal } from './CollabRefusal.js';
 import { RateLimiter } from './RateLimiter.js';
 import { readClientMessage, type ClientMessage } from './readClientMessage.js';
-import type { RoomApi, RoomConnection } from './RoomConnection.js';
+import type { RoomApi, RoomConnection, SyncHandshake } from './RoomConnection.js';
 import { encodeBinaryFrame, SharedFrame } from './SharedFrame.js';
 
 /** How long a closed socket may take to finish the closing handshake before it is cut. */
@@ -56,6 +57,7 @@ export class CollabConnection implements RoomConnection {
   readonly draftId: string;
   readonly request: IncomingMessage;
   readonly clientIds = new Set<number>();
+  readonly sync: SyncHandshake = { declared: new Map(), answered: false };
   savedSubscribed = false;
   /** Cleared by each ping; a socket still false at the next one is dead. */
   alive = true;
@@ -149,11 +151,12 @@ export class CollabConnection implements RoomConnection {
   private dispatch(message: ClientMessage, room: RoomApi): void {
     switch (message.type) {
       case 'syncStep1':
+        this.sync.declared = readStateVector(message.stateVector);
         return this.send(room.syncStep2For(message.stateVector));
       case 'syncStep2':
       case 'update':
         // Reviewers read only: their edits are dropped here, before anything is decoded or applied.
-        if (!this.user.readOnly) room.applyUpdate(this, message.update);
+        if (!this.user.readOnly) room.applyUpdate(this, message.update, message.type);
         return;
       case 'awareness':
         return room.receiveAwareness(this, message.update);
@@ -177,6 +180,14 @@ export class CollabConnection implements RoomConnection {
 
   private context(extra: Record<string, unknown>): Record<string, unknown> {
     return { draftId: this.draftId, userId: this.user.id, ...extra };
+  }
+}
+
+function readStateVector(bytes: Uint8Array): Map<number, number> {
+  try {
+    return Y.decodeStateVector(bytes);
+  } catch (error) {
+    throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable state vector: ${(error as Error).message}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 import type { Role } from '../../shared/roles.js';
+import type { ClientIdOwner } from '../storage/DocumentStore.js';
 
 /** Who is at the other end of a socket, from the server's records (never from what the client claims). */
 export interface CollabUser {
@@ -32,6 +33,18 @@ export interface LoadPayload {
   document: Y.Doc;
 }
 
+/** What loading a draft found besides its text. */
+export interface LoadedDraft {
+  /** Who each client id already written with belongs to (ClientIdOwners). */
+  clientIdOwners: ClientIdOwner[];
+}
+
+export interface ClientIdOwnersPayload {
+  draftId: string;
+  /** Client ids a member writes with for the first time, and whose they are. */
+  owners: ClientIdOwner[];
+}
+
 export interface StorePayload {
   draftId: string;
   /** One accepted update, or several merged when retrying after a failure. */
@@ -61,8 +74,17 @@ export interface CollabHooks {
    * deactivated): a refusal then closes the socket.
    */
   authenticate(payload: AuthenticatePayload): CollabUser | Promise<CollabUser>;
-  /** Fills a fresh document with the draft's saved state. Called once per draft however many sockets join at once. Rejects: the joiners get STORAGE_FAILURE. */
-  load(payload: LoadPayload): Promise<void>;
+  /**
+   * Fills a fresh document with the draft's saved state and returns the recorded client id owners. Called
+   * once per draft however many sockets join at once. Rejects: the joiners get STORAGE_FAILURE.
+   */
+  load(payload: LoadPayload): Promise<LoadedDraft | void>;
+  /**
+   * Records the owners of client ids a member writes with for the first time; resolves once durable. The
+   * first update written with an id is applied only after that, so the server never sends anyone text
+   * under an id whose owner a crash could forget. Rejects: the sender gets STORAGE_FAILURE.
+   */
+  addClientIdOwners(payload: ClientIdOwnersPayload): Promise<void>;
   /** Makes one accepted update durable; resolves once it is on disk. Rejections are logged and retried. */
   store(payload: StorePayload): Promise<void>;
   /** After the last socket left and every store resolved: compact, release files, forget. */

@@ -20,6 +20,7 @@ function hooks(overrides: Partial<CollabHooks> = {}): CollabHooks {
   return {
     authenticate: () => user,
     load: async () => {},
+    addClientIdOwners: async () => {},
     store: async () => {},
     unload: async () => {},
     ...overrides,

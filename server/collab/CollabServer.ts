@@ -102,6 +102,14 @@ export class CollabServer {
   }
 
   /**
+   * Runs `work` with the draft's document held still (DocumentRoom.hold), the draft kept open meanwhile.
+   * Implements server/domain/DraftDocuments.
+   */
+  hold<T>(draftId: string, work: () => Promise<T>): Promise<T> {
+    return this.withRoom(draftId, (room) => room.hold(work));
+  }
+
+  /**
    * Calls `listener` with the draft id after every accepted change of an open document, and whether the
    * change may have changed its bracket or option counts (see DocumentRoom's onChanged). Returns the
    * unsubscribe function.

@@ -12,6 +12,7 @@ export class DocumentReader implements RoomConnection {
   readonly user = SERVER_READER;
   readonly clientIds = new Set<number>();
   readonly savedSubscribed = false;
+  readonly sync = { declared: new Map<number, number>(), answered: true };
   /** Resolves once the room is loaded; rejects if the room closes it (load failure, reload). */
   readonly ready: Promise<void>;
   private settle!: (error?: Error) => void;

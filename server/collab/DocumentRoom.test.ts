@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import { COLLAB_LIMITS } from '../../shared/collab/limits.js';
 import type { CollabHooks, CollabUser } from './CollabHooks.js';
-import { CollabRefusal } from './CollabRefusal.js';
 import { DocumentRoom } from './DocumentRoom.js';
 import type { RoomApi, RoomConnection } from './RoomConnection.js';
 
@@ -12,6 +11,7 @@ const delegate: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', del
 
 class FakeConnection implements RoomConnection {
   readonly clientIds = new Set<number>();
+  readonly sync = { declared: new Map<number, number>(), answered: true };
   savedSubscribed = false;
   closedWith: number | null = null;
   room: RoomApi | null = null;
@@ -29,9 +29,13 @@ class FakeConnection implements RoomConnection {
   }
 }
 
+/** The client ids the test's delegate writes with (recorded as theirs when the room loads). */
+const BASE_CLIENT = 5;
+const EDITOR_CLIENT = 6;
+
 function base(): Uint8Array {
   const doc = new Y.Doc();
-  doc.clientID = 5;
+  doc.clientID = BASE_CLIENT;
   const clauses = doc.getMap('clauses');
   for (let i = 0; i < 4; i += 1) {
     const clause = clauses.set(`c${i}`, new Y.Map<unknown>());
@@ -46,7 +50,11 @@ function setup() {
   const unloads: Array<Uint8Array | null> = [];
   const hooks: CollabHooks = {
     authenticate: () => delegate,
-    load: async ({ document }) => Y.applyUpdate(document, base()),
+    load: async ({ document }) => {
+      Y.applyUpdate(document, base());
+      return { clientIdOwners: [BASE_CLIENT, EDITOR_CLIENT].map((clientId) => ({ clientId, memberId: delegate.id })) };
+    },
+    addClientIdOwners: async () => {},
     store: async ({ update }) => {
       stored.push(update);
     },
@@ -70,6 +78,7 @@ function setup() {
 function updateThatThrowsWhenApplied(kind: 'clean' | 'partial'): Uint8Array {
   const start = base();
   const editor = new Y.Doc();
+  editor.clientID = EDITOR_CLIENT;
   Y.applyUpdate(editor, start);
   const updates: Uint8Array[] = [];
   editor.on('update', (u: Uint8Array) => updates.push(u));
@@ -106,7 +115,8 @@ describe('DocumentRoom', () => {
     const conn = connect();
     await loaded();
     const bad = updateThatThrowsWhenApplied('clean');
-    expect(() => room.applyUpdate(conn, bad)).toThrow(CollabRefusal);
+    room.applyUpdate(conn, bad, 'syncStep2');
+    expect(conn.closedWith).toBe(CLOSE_CODE.MALFORMED_MESSAGE);
     expect(stored).toEqual([]);
     const other = connect();
     expect(other.room).toBe(room);
@@ -118,7 +128,8 @@ describe('DocumentRoom', () => {
     const b = connect();
     await loaded();
     const before = Y.encodeStateVector(room.doc);
-    expect(() => room.applyUpdate(a, updateThatThrowsWhenApplied('partial'))).toThrow(CollabRefusal);
+    room.applyUpdate(a, updateThatThrowsWhenApplied('partial'), 'syncStep2');
+    expect(a.closedWith).toBe(CLOSE_CODE.MALFORMED_MESSAGE);
     expect(b.closedWith).toBeNull();
     expect(stored).toEqual([]);
     expect(Y.encodeStateVector(room.doc)).toEqual(before);
@@ -131,7 +142,9 @@ describe('DocumentRoom', () => {
     const editor = new Y.Doc();
     Y.applyUpdate(editor, base());
     editor.getArray('order').delete(0, 1);
-    room.applyUpdate(conn, Y.encodeStateAsUpdate(editor, Y.encodeStateVector(room.doc)));
+    room.applyUpdate(conn, Y.encodeStateAsUpdate(editor, Y.encodeStateVector(room.doc)), 'update');
+    await loaded();
+    expect(conn.closedWith).toBeNull();
     expect(stored).toHaveLength(1);
     conn.close(CLOSE_CODE.SHUTTING_DOWN);
     await room.gone;

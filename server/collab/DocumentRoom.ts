@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import type { CollabLimits } from '../../shared/collab/limits.js';
@@ -8,7 +9,11 @@ import type { CollabLog } from './CollabLog.js';
 import { findAddedOptions, type OptionsAdded } from './findAddedOptions.js';
 import { touchesBrackets } from './findBracketEdits.js';
 import { getClauses, getOrder } from '../../shared/doc/schema.js';
-import { readClientUpdate } from './readClientUpdate.js';
+import { encodeAcceptedState } from './acceptedState.js';
+import { checkClientUpdate, type UpdateCheckContext, type UpdateKind } from './checkClientUpdate.js';
+import { ClientIdOwners } from './ClientIdOwners.js';
+import { IncomingUpdates } from './IncomingUpdates.js';
+import { readClientUpdate, type DecodedUpdate } from './readClientUpdate.js';
 import { CollabRefusal } from './CollabRefusal.js';
 import { DocumentPersistence } from './DocumentPersistence.js';
 import { RoomAwareness } from './RoomAwareness.js';
@@ -40,6 +45,19 @@ export interface DocumentRoomOptions {
 /** The transaction origin of changes the server itself makes (DocumentRoom.change): every connection receives them. */
 export const SERVER_CHANGE = Symbol('server change');
 
+/** The broadcast origin of an update that completed items Yjs held back: its sender lacks them too. */
+const RELEASED_HELD = Symbol('released held items');
+
+/** Where a client's state vector entry says "everything": its sync step 2 then carries nothing of that client id. */
+const EVERYTHING = 2 ** 40;
+
+/** A member's update waiting its turn. */
+interface IncomingUpdate {
+  conn: RoomConnection;
+  update: Uint8Array;
+  kind: UpdateKind;
+}
+
 /**
  * loading: the load hook runs; joiners wait. ready: serving. idle: no connections, flushing writes (a
  * joiner revives it). unloading: the unload hook runs; joiners wait for `gone` and load afresh. gone: out of memory.
@@ -60,6 +78,8 @@ export class DocumentRoom implements RoomApi {
   private readonly connections = new Set<RoomConnection>();
   private readonly broadcaster: RoomBroadcast;
   private readonly step2 = new SyncStep2Cache(this.doc);
+  private readonly owners = new ClientIdOwners();
+  private readonly incoming = new IncomingUpdates<IncomingUpdate>((task) => this.process(task));
   /**
    * Transactions that may have changed bracket or option counts, noted as each one ends, before Yjs replaces
    * the content of deleted items (a deleted bracket's formatting is only recognisable until then).
@@ -102,6 +122,7 @@ export class DocumentRoom implements RoomApi {
   leave(conn: RoomConnection): void {
     if (!this.connections.delete(conn)) return;
     this.presence.release(conn);
+    this.owners.forget(conn);
     if (this.connections.size === 0 && this.state === 'ready') void this.idle();
   }
 
@@ -120,18 +141,90 @@ export class DocumentRoom implements RoomApi {
   }
 
   /**
-   * Applies a client's update. It is decoded in full first (MALFORMED_MESSAGE, nothing applied); what the
-   * document emits is held back until applying finished, so an update that throws half-way is neither
-   * broadcast nor stored. If it changed anything before throwing, the room is tainted and reloaded.
-   * Brackets it claims for anyone but the sender's delegation are corrected at once (BracketAttribution);
-   * brackets and options it added are reported (onBracketsChanged, onOptionsAdded) for the audit log.
+   * Takes a client's update (its sync step 2, or a live edit). Updates are worked on in arrival order
+   * (IncomingUpdates): normally at once; behind a hold (a restore) or behind the recording of a new
+   * client id's owner, they wait their turn. Each is decoded in full and checked against the client ids
+   * it writes with (checkClientUpdate) before anything is applied; a refused one closes its sender with
+   * MALFORMED_MESSAGE and changes nothing. Never throws: problems close the sender.
    */
-  applyUpdate(conn: RoomConnection, update: Uint8Array): void {
+  applyUpdate(conn: RoomConnection, update: Uint8Array, kind: UpdateKind): void {
+    this.incoming.push({ conn, update, kind });
+  }
+
+  /**
+   * Runs `work` with the document held still: no member's update is applied from the moment it starts
+   * until it has finished (they wait their turn, in order); server changes (`change`) inside it go
+   * ahead. A restore uses it to save the text as it is and replace it, with nothing in between.
+   */
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    return this.incoming.hold(work);
+  }
+
+  private process({ conn, update, kind }: IncomingUpdate): Promise<void> | void {
+    if (this.tainted || !this.connections.has(conn)) return;
     try {
-      readClientUpdate(update);
+      return this.checkAndApply(conn, update, kind);
+    } catch (error) {
+      if (error instanceof CollabRefusal) return conn.close(error.code, error.message);
+      this.options.log.error('an update handler failed', { draftId: this.draftId, userId: conn.user.id, error: (error as Error).stack });
+      conn.close(CLOSE_CODE.INTERNAL_ERROR, 'unexpected error');
+    }
+  }
+
+  private checkAndApply(conn: RoomConnection, update: Uint8Array, kind: UpdateKind): Promise<void> | void {
+    let decoded: DecodedUpdate;
+    try {
+      decoded = readClientUpdate(update);
     } catch (error) {
       throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable update: ${(error as Error).message}`);
     }
+    const verdict = checkClientUpdate(decoded, this.checkContext(conn, kind, update.byteLength));
+    if (verdict.action === 'refuse') throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `update refused: it ${verdict.reason}`);
+    if (kind === 'syncStep2') conn.sync.answered = true;
+    if (verdict.action === 'ignore') return;
+    if (verdict.claims.length > 0) return this.claim(conn, verdict.claims);
+    if (kind === 'update') this.owners.wrote(new Set(decoded.structs.map((s) => s.id.client)), conn);
+    this.apply(conn, update);
+  }
+
+  /** Records client ids as the sender's, durably, before the update writing with them is applied. */
+  private async claim(conn: RoomConnection, clientIds: number[]): Promise<void> {
+    try {
+      await this.options.hooks.addClientIdOwners({ draftId: this.draftId, owners: clientIds.map((clientId) => ({ clientId, memberId: conn.user.id })) });
+      this.owners.add(clientIds, conn.user.id);
+    } catch (error) {
+      this.options.log.error('recording client id owners failed', { draftId: this.draftId, userId: conn.user.id, error: (error as Error).message });
+      conn.close(CLOSE_CODE.STORAGE_FAILURE, 'could not record the connection’s client id');
+    }
+  }
+
+  private checkContext(conn: RoomConnection, kind: UpdateKind, updateBytes: number): UpdateCheckContext {
+    const held = this.doc.store.pendingStructs;
+    let heldEnds: Map<number, number> | null = null;
+    return {
+      memberId: conn.user.id,
+      kind,
+      ownerOf: (id) => this.owners.ownerOf(id),
+      usedElsewhere: (id) => this.owners.usedElsewhere(id, conn, (other) => this.connections.has(other)),
+      stateOf: (id) => Y.getState(this.doc.store, id),
+      heldEndOf: (id) => (held ? ((heldEnds ??= Y.parseUpdateMetaV2(held.update).to).get(id) ?? 0) : 0),
+      awaitingSyncAnswer: !conn.sync.answered,
+      declared: conn.sync.declared,
+      heldBytes: held?.update.byteLength ?? 0,
+      updateBytes,
+      maxHeldBytes: this.options.limits.maxHeldBytesPerDraft,
+    };
+  }
+
+  /**
+   * Applies a checked update. What the document emits is held back until applying finished, so an
+   * update that throws half-way is neither broadcast nor stored; if it changed anything before throwing,
+   * the room is tainted and reloaded. Deletions of items the document does not have are dropped, never
+   * kept for later. Brackets it claims for anyone but the sender's delegation are corrected at once
+   * (BracketAttribution); brackets and options it added are reported (onBracketsChanged, onOptionsAdded).
+   * When it completes items Yjs was holding back, the result goes to the sender too (it lacks them).
+   */
+  private apply(conn: RoomConnection, update: Uint8Array): void {
     const { pendingStructs, pendingDs } = this.doc.store;
     this.staged = [];
     this.brackets.watch(conn, conn.user.delegationId, update);
@@ -149,9 +242,11 @@ export class DocumentRoom implements RoomApi {
       if (changed) return this.taint(conn, failure);
       throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `update failed to apply: ${(failure as Error).message}`);
     }
+    this.doc.store.pendingDs = null;
+    const origin = pendingStructs !== null && this.doc.store.pendingStructs !== pendingStructs ? RELEASED_HELD : conn;
     const options = this.options.onOptionsAdded ? findAddedOptions(staged.map((s) => s.transaction)) : [];
-    if (brackets) this.publishBrackets(conn, staged, brackets);
-    else for (const { update: applied, transaction } of staged) this.publish(applied, transaction, conn);
+    if (brackets) this.publishBrackets(conn, staged, brackets, origin);
+    else for (const { update: applied, transaction } of staged) this.publish(applied, transaction, origin);
     if (options.length > 0) this.options.onOptionsAdded?.({ draftId: this.draftId, actor: conn.user, options });
   }
 
@@ -160,9 +255,14 @@ export class DocumentRoom implements RoomApi {
    * everyone (the sender included) and so into the same store write: the claimed attribution is never
    * on disk without its correction.
    */
-  private publishBrackets(conn: RoomConnection, staged: Array<{ update: Uint8Array; transaction: Y.Transaction }>, findings: BracketFindings): void {
+  private publishBrackets(
+    conn: RoomConnection,
+    staged: Array<{ update: Uint8Array; transaction: Y.Transaction }>,
+    findings: BracketFindings,
+    origin: unknown,
+  ): void {
     if (findings.corrections.length === 0) {
-      for (const { update: applied, transaction } of staged) this.publish(applied, transaction, conn);
+      for (const { update: applied, transaction } of staged) this.publish(applied, transaction, origin);
     } else {
       this.staged = staged;
       try {
@@ -212,7 +312,9 @@ export class DocumentRoom implements RoomApi {
 
   private async load(): Promise<void> {
     try {
-      await this.options.hooks.load({ draftId: this.draftId, document: this.doc });
+      const loaded = await this.options.hooks.load({ draftId: this.draftId, document: this.doc });
+      this.owners.load(loaded?.clientIdOwners ?? []);
+      this.reserveServerClientId();
     } catch (error) {
       this.options.log.error('loading a draft failed', { draftId: this.draftId, error: (error as Error).message });
       this.state = 'gone';
@@ -238,12 +340,35 @@ export class DocumentRoom implements RoomApi {
     if (this.connections.size === 0) void this.idle();
   }
 
-  /** What y-websocket's server sends a new client: its sync step 1, then everyone's presence. */
+  /**
+   * The server's own changes write with the document's client id: it must be one no member has, and it
+   * is the server's while the room lives (a later load picks another, as Yjs expects of a new session).
+   */
+  private reserveServerClientId(): void {
+    while (this.owners.has(this.doc.clientID) || Y.getState(this.doc.store, this.doc.clientID) > 0) {
+      this.doc.clientID = randomBytes(4).readUInt32LE(0);
+    }
+    this.owners.reserveForServer(this.doc.clientID);
+  }
+
+  /**
+   * What y-websocket's server sends a new client: its sync step 1, then everyone's presence. The state
+   * vector in that sync step 1 says "everything" for every client id that is not the member's own, so
+   * the client's answer carries only its own member's edits: after a crash it may hold others' edits the
+   * server lost, which only their authors may send again.
+   */
   private greet(conn: RoomConnection): void {
-    conn.send(encodeSyncStep1(this.doc));
+    conn.send(encodeSyncStep1(this.greetingStateVector(conn.user.id)));
     const presence = this.presence.stateMessage();
     if (presence) conn.send(presence);
     conn.attach(this);
+  }
+
+  private greetingStateVector(memberId: string): Map<number, number> {
+    const stateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const client of stateVector.keys()) if (this.owners.ownerOf(client) !== memberId) stateVector.set(client, EVERYTHING);
+    for (const client of this.owners.othersWithoutText(memberId, (id) => Y.getState(this.doc.store, id) > 0)) stateVector.set(client, EVERYTHING);
+    return stateVector;
   }
 
   private publish(update: Uint8Array, transaction: Y.Transaction, origin: unknown): void {
@@ -260,7 +385,7 @@ export class DocumentRoom implements RoomApi {
   }
 
   private snapshot(): Uint8Array | null {
-    return this.tainted || this.state === 'gone' ? null : Y.encodeStateAsUpdate(this.doc);
+    return this.tainted || this.state === 'gone' ? null : encodeAcceptedState(this.doc);
   }
 
   private taint(conn: RoomConnection, error: unknown): void {
@@ -298,6 +423,7 @@ export class DocumentRoom implements RoomApi {
 
   private finish(): void {
     this.state = 'gone';
+    this.incoming.clear();
     this.persistence?.dispose();
     this.broadcaster.dispose();
     this.presence.destroy();

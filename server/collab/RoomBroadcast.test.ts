@@ -11,6 +11,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 class Recorder implements RoomConnection {
   readonly clientIds = new Set<number>();
+  readonly sync = { declared: new Map<number, number>(), answered: true };
   readonly savedSubscribed = false;
   readonly user = user;
   readonly sent: Array<Uint8Array | SharedFrame> = [];

@@ -1,12 +1,23 @@
 import type { CloseCode } from '../../shared/collab/closeCodes.js';
 import type { CollabUser } from './CollabHooks.js';
 import type { SharedFrame } from './SharedFrame.js';
+import type { UpdateKind } from './checkClientUpdate.js';
+
+/** Where a connection's client stands in the sync handshake (CollabConnection reads it, the room completes it). */
+export interface SyncHandshake {
+  /** The state vector the client declared in its latest sync step 1 (empty until it sent one). */
+  declared: Map<number, number>;
+  /** True once the client answered the server's greeting (sync step 1) with its sync step 2. */
+  answered: boolean;
+}
 
 /** A socket as its document room sees it (implemented by CollabConnection). */
 export interface RoomConnection {
   readonly user: CollabUser;
   /** Awareness client ids this connection speaks for; the room keeps it current. */
   readonly clientIds: Set<number>;
+  /** Where the client stands in the sync handshake. */
+  readonly sync: SyncHandshake;
   /** Whether this client asked for MESSAGE_SAVED notices. */
   readonly savedSubscribed: boolean;
   /**
@@ -24,8 +35,8 @@ export interface RoomConnection {
 export interface RoomApi {
   /** Sync step 2 for a client's state vector; throws CollabRefusal when it does not decode. */
   syncStep2For(stateVector: Uint8Array): Uint8Array | SharedFrame;
-  /** Checks and applies a client's document update; throws CollabRefusal to close that socket. */
-  applyUpdate(conn: RoomConnection, update: Uint8Array): void;
+  /** Takes a client's document update (checked and applied in turn; a refused one closes `conn`). */
+  applyUpdate(conn: RoomConnection, update: Uint8Array, kind: UpdateKind): void;
   receiveAwareness(conn: RoomConnection, update: Uint8Array): void;
   /** Every known presence state, or null when nobody is present. */
   awarenessMessage(): Uint8Array | null;

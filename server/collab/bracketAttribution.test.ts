@@ -353,6 +353,7 @@ describe('bracket attribution', () => {
 describe('bracket attribution in a document room', () => {
   class FakeConnection implements RoomConnection {
     readonly clientIds = new Set<number>();
+    readonly sync = { declared: new Map<number, number>(), answered: true };
     savedSubscribed = false;
     readonly sent: Uint8Array[] = [];
     constructor(readonly user: CollabUser) {}
@@ -384,6 +385,7 @@ describe('bracket attribution in a document room', () => {
       hooks: {
         authenticate: () => user(US),
         load: async ({ document }) => Y.applyUpdate(document, base()),
+        addClientIdOwners: async () => {},
         store: async ({ update }) => {
           stored.push(update);
         },
@@ -406,7 +408,7 @@ describe('bracket attribution in a document room', () => {
     const send = async (edit: () => void) => {
       const before = Y.encodeStateVector(client);
       edit();
-      room.applyUpdate(sender, Y.encodeStateAsUpdate(client, before));
+      room.applyUpdate(sender, Y.encodeStateAsUpdate(client, before), 'update');
       await new Promise((resolve) => setImmediate(resolve));
     };
     return { stored, changes, sender, other, client, send };

@@ -22,8 +22,9 @@ export interface DraftHooksOptions {
  * The app's hooks: members and drafts from the domain services, documents in the DocumentStore.
  * - authenticate: session cookie -> active member; the draft must exist; every active member may read
  *   every draft; reviewers are read-only.
- * - load: the saved updates, or for a new draft the seed from its template, written to disk before any
- *   client can see it, so a crash can never lead to a second, different seed.
+ * - load: the saved updates and client id owners, or for a new draft the seed from its template, written
+ *   to disk before any client can see it, so a crash can never lead to a second, different seed.
+ * - addClientIdOwners: to the document store, durably.
  * - store: append (durable when it resolves); compacts in the background past `compactAfterBytes`.
  * - unload: waits for a running compaction, compacts what the log gained, releases the draft's files.
  */
@@ -60,15 +61,20 @@ export function createDraftHooks(options: DraftHooksOptions): CollabHooks {
     },
 
     async load({ draftId, document }) {
-      const updates = await documents.load(draftId);
+      const [updates, clientIdOwners] = await Promise.all([documents.load(draftId), documents.loadClientIdOwners(draftId)]);
       if (updates.length > 0) {
         for (const update of updates) Y.applyUpdate(document, update);
-        return;
+        return { clientIdOwners };
       }
       const draft = services.drafts.get(draftId);
       const seed: DocumentSeed = draft.template === 'starter' ? { ...options.starter, title: draft.title } : { title: draft.title, clauses: [] };
       seedDocument(document, seed);
       await documents.append(draftId, Y.encodeStateAsUpdate(document));
+      return { clientIdOwners };
+    },
+
+    addClientIdOwners({ draftId, owners }) {
+      return documents.addClientIdOwners(draftId, owners);
     },
 
     async store({ draftId, update, snapshot }) {

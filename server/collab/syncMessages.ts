@@ -1,8 +1,9 @@
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/collab/messageTypes.js';
+import { encodeAcceptedState } from './acceptedState.js';
 
 /** `[MESSAGE_SYNC, update, update]`: one accepted update, encoded once and sent to every other client. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
@@ -12,19 +13,24 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** `[MESSAGE_SYNC, step 1, state vector]`: asks a client for what the server lacks. */
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/** `[MESSAGE_SYNC, step 1, state vector]`: asks a client for what it has beyond `stateVector`. */
+export function encodeSyncStep1(stateVector: Map<number, number>): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(stateVector));
   return encoding.toUint8Array(encoder);
 }
 
-/** `[MESSAGE_SYNC, step 2, update]`: what a client lacks given its state vector. Throws on a malformed state vector. */
+/**
+ * `[MESSAGE_SYNC, step 2, update]`: what a client lacks given its state vector, never what Yjs holds back
+ * (encodeAcceptedState). Throws on a malformed state vector.
+ */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, encodeAcceptedState(doc, stateVector));
   return encoding.toUint8Array(encoder);
 }
 

@@ -14,4 +14,10 @@ export interface DraftDocuments {
    * change is durable. `change` must be synchronous and must not keep the document.
    */
   change<T>(draftId: string, change: (doc: Y.Doc) => T): Promise<T>;
+  /**
+   * Runs `work` with the draft's document held still: no member's edit is applied from the moment it
+   * starts until it has finished; members' edits wait their turn meanwhile (nothing is refused or lost)
+   * and are applied after it, in order. `read` and `change` inside `work` go ahead. Resolves with its result.
+   */
+  hold<T>(draftId: string, work: () => Promise<T>): Promise<T>;
 }

@@ -18,32 +18,64 @@ function record(id: string): VersionRecord {
   };
 }
 
+/** A live draft, a metadata store holding the version to restore, and a writer that records backups. */
+function setup() {
+  const live = new Y.Doc();
+  addClause(live, { kind: 'operative', heading: 'Live', paragraphs: ['Live text.'] });
+  const data = { ...emptyMetadata(), versions: [record('versionToRestore')] };
+  const store: MetadataStore = { read: () => data, update: async (mutate) => mutate(data), close: async () => {} };
+  const saved: VersionRecord[] = [];
+  const discarded: string[] = [];
+  const writer: VersionWriter = {
+    save: async () => {
+      saved.push(record(`backup${saved.length}`));
+      return saved[saved.length - 1]!;
+    },
+    discard: async (r) => void discarded.push(r.id),
+    announce: (view: VersionView) => view,
+    readSnapshot: async () => Y.encodeStateAsUpdate(new Y.Doc()),
+  };
+  const text = () => JSON.stringify([live.getArray('order').toJSON(), live.getMap('clauses').toJSON()]);
+  return { live, store, saved, discarded, writer, text };
+}
+
 describe('restoreVersion', () => {
-  it('gives up with DRAFT_BUSY, keeping no backup and changing nothing, when the draft changes between every backup and restore', async () => {
-    const live = new Y.Doc();
-    addClause(live, { kind: 'operative', heading: 'Live', paragraphs: ['Live text.'] });
-    const data = { ...emptyMetadata(), versions: [record('versionToRestore')] };
-    const store: MetadataStore = { read: () => data, update: async (mutate) => mutate(data), close: async () => {} };
-    const saved: VersionRecord[] = [];
-    const discarded: string[] = [];
-    const writer: VersionWriter = {
-      save: async () => {
-        saved.push(record(`backup${saved.length}`));
-        return saved[saved.length - 1]!;
+  it('holds the document still for the backup and the restore, and restores at the first attempt', async () => {
+    const { live, store, saved, discarded, writer } = setup();
+    let holding = false;
+    const heldAround: boolean[] = [];
+    const documents = {
+      read: async <T>(_id: string, read: (doc: Y.Doc) => T) => (heldAround.push(holding), read(live)),
+      change: async <T>(_id: string, change: (doc: Y.Doc) => T) => (heldAround.push(holding), change(live)),
+      hold: async <T>(_id: string, work: () => Promise<T>) => {
+        holding = true;
+        try {
+          return await work();
+        } finally {
+          holding = false;
+        }
       },
-      discard: async (r) => void discarded.push(r.id),
-      announce: (view: VersionView) => view,
-      readSnapshot: async () => Y.encodeStateAsUpdate(new Y.Doc()),
     };
-    const text = () => JSON.stringify([live.getArray('order').toJSON(), live.getMap('clauses').toJSON()]);
+    const deps = { store, documents, events: new LocalDraftEventBus(), clock: () => new Date() };
+    const result = await restoreVersion(writer, deps, { draftId: DRAFT, versionId: 'versionToRestore', user });
+    expect(result.restored.id).toBe('versionToRestore');
+    expect(heldAround).toEqual([true, true]);
+    expect(saved).toHaveLength(1);
+    expect(discarded).toEqual([]);
+    expect(live.getArray('order').length).toBe(0);
+  });
+
+  it('gives up with DRAFT_BUSY, keeping no backup and changing nothing, when server changes land between every backup and restore', async () => {
+    const { live, store, saved, discarded, writer, text } = setup();
     const before = text();
     const documents = {
       read: async <T>(_id: string, read: (doc: Y.Doc) => T) => read(live),
-      // Someone types between the backup and the restore, every time.
+      // Another change of the server's own lands between the backup and the restore, every time.
       change: async <T>(_id: string, change: (doc: Y.Doc) => T) => {
-        live.getMap('meta').set('typing', Math.random());
+        live.getMap('meta').set('settled', Math.random());
         return change(live);
       },
+      hold: <T>(_id: string, work: () => Promise<T>) => work(),
     };
     const deps = { store, documents, events: new LocalDraftEventBus(), clock: () => new Date() };
     const attempt = restoreVersion(writer, deps, { draftId: DRAFT, versionId: 'versionToRestore', user });

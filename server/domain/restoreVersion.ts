@@ -10,7 +10,11 @@ import { restoreDocument } from './restoreDocument.js';
 import { findVersion, toVersionView } from './toVersionView.js';
 import { captureState, stateKeyOf, withSnapshotDoc, type CapturedState } from './versionSnapshot.js';
 
-/** How often a restore tries to save the live draft and restore before giving up with DRAFT_BUSY. @default 5 */
+/**
+ * How often a restore tries to save the live draft and restore before giving up with DRAFT_BUSY. Members'
+ * edits cannot come in between (the document is held still); only another change of the server's own can.
+ * @default 5
+ */
 export const RESTORE_ATTEMPTS = 5;
 
 /** What restoring needs of the version service (VersionService implements it). */
@@ -25,7 +29,9 @@ export interface VersionWriter {
  * Restores a version into the live draft as a new change everyone connected sees (restoreDocument, run
  * through DraftDocuments.change), so no version is lost: first the live draft is saved as a named version
  * ("Before restoring ..."), durably; then, in one transaction, the restore runs only if the draft is still
- * in exactly the state that was saved. If someone edited in between, that backup is dropped and both steps
+ * in exactly the state that was saved. Both steps run with the document held still (DraftDocuments.hold):
+ * members keep typing, and their edits are applied right after the restore, so a busy draft never makes a
+ * restore fail. If a change of the server's own came in between, that backup is dropped and both steps
  * are tried again (a newer backup holds everything the older one did), up to RESTORE_ATTEMPTS times.
  * Resolves once the restored text is durable.
  */
@@ -34,9 +40,19 @@ export async function restoreVersion(
   deps: { store: MetadataStore; documents: DraftDocuments; events: DraftEventBus; clock: Clock },
   request: { draftId: string; versionId: string; user: UserRecord },
 ): Promise<RestoreResult> {
-  const { draftId, versionId, user } = request;
+  const { draftId, versionId } = request;
   const record = findVersion(deps.store.read(), draftId, versionId);
   const bytes = await versions.readSnapshot(record);
+  return deps.documents.hold(draftId, () => restoreHeld(versions, deps, request, record, bytes));
+}
+
+async function restoreHeld(
+  versions: VersionWriter,
+  deps: { store: MetadataStore; documents: DraftDocuments; events: DraftEventBus; clock: Clock },
+  { draftId, user }: { draftId: string; user: UserRecord },
+  record: VersionRecord,
+  bytes: Uint8Array,
+): Promise<RestoreResult> {
   for (let attempt = 0; attempt < RESTORE_ATTEMPTS; attempt += 1) {
     const state = await deps.documents.read(draftId, captureState);
     const backup = await versions.save(draftId, state, { label: beforeRestoreLabel(record), kind: 'named', author: user });

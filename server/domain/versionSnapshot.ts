@@ -7,19 +7,20 @@ import { cleanNumbering } from '../../shared/doc/numberClauses.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import { isId } from '../../shared/ids.js';
 import { EMPTY_NEGOTIATION } from '../../shared/negotiation/NegotiationSnapshot.js';
+import { encodeAcceptedState } from '../collab/acceptedState.js';
 import type { VersionRecord } from '../storage/MetadataSchema.js';
 import { sha256Hex } from '../storage/sha256Hex.js';
 
 /** A document's state captured for a version: its bytes, and a key that is equal exactly when two states are. */
 export interface CapturedState {
-  /** Y.encodeStateAsUpdate of the document. */
+  /** The document's accepted state as one update (encodeAcceptedState). */
   bytes: Uint8Array;
   stateKey: string;
 }
 
 /** Captures the document's full state (call inside DraftDocuments.read or .change: it copies, keeps nothing). */
 export function captureState(doc: Y.Doc): CapturedState {
-  return { bytes: Y.encodeStateAsUpdate(doc), stateKey: stateKeyOf(doc) };
+  return { bytes: encodeAcceptedState(doc), stateKey: stateKeyOf(doc) };
 }
 
 /**

@@ -10,6 +10,15 @@ function send(res: Parameters<RequestHandler>[1], error: AppError): void {
   res.status(error.status).json(body);
 }
 
+/**
+ * A body that cannot be read as sent: a gzip or deflate stream that is cut short or is not one (zlib's
+ * Z_* errors), or fewer bytes than Content-Length announced.
+ */
+function isUnreadableBody(err: unknown): boolean {
+  const { code, type } = err as { code?: unknown; type?: unknown };
+  return (typeof code === 'string' && code.startsWith('Z_')) || type === 'request.size.invalid' || type === 'request.aborted';
+}
+
 /** Unknown /api paths answer 404 NOT_FOUND in the error shape, never the client's HTML. */
 export const apiNotFound: RequestHandler = (_req, res) => {
   send(res, new AppError('NOT_FOUND', 'No such API route.'));
@@ -27,6 +36,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return send(res, new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as UTF-8 JSON.'));
   }
+  if (isUnreadableBody(err)) return send(res, new AppError('MALFORMED_BODY', 'The request body could not be read (cut short, or not the compression it names).'));
   console.error(`[http] ${req.method} ${req.path} failed:`, err);
   send(res, new AppError('INTERNAL', 'Something went wrong on the server. Nothing was changed.'));
 };

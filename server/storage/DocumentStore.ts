@@ -1,3 +1,9 @@
+/** A Yjs client id of a draft and the member it belongs to: the only one whose updates may write with it. */
+export interface ClientIdOwner {
+  clientId: number;
+  memberId: string;
+}
+
 /**
  * The port the collab server uses to persist Yjs documents, one per draft. Implementations must make
  * `append` durable (on disk, fsync'd) before its promise resolves: the server only reports an edit as
@@ -27,6 +33,16 @@ export interface DocumentStore {
    * costs no memory or file handles. Later calls for the draft simply reopen it.
    */
   release(draftId: string): Promise<void>;
+  /**
+   * Every client id owner recorded for the draft, oldest first (empty for a new draft). Rejects when the
+   * record cannot be read in full, like `load`.
+   */
+  loadClientIdOwners(draftId: string): Promise<ClientIdOwner[]>;
+  /**
+   * Records owners of client ids; resolves once they are durable. Independent of the update log: it does
+   * not wait for the log's grouped commits, and compaction never drops an owner.
+   */
+  addClientIdOwners(draftId: string, owners: readonly ClientIdOwner[]): Promise<void>;
   /** Flushes everything pending and releases file handles. load, append and compact after it reject. */
   close(): Promise<void>;
 }

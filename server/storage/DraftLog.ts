@@ -2,7 +2,7 @@ import type { DraftPaths } from './DraftPaths.js';
 import { openLogFile, type OpenedLog, type OpenLogOptions } from './openLogFile.js';
 import { encodeRecords, scanRecords } from './RecordCodec.js';
 import { SerialQueue } from './SerialQueue.js';
-import { readSnapshot, writeSnapshot } from './SnapshotFile.js';
+import { readSnapshot, removeStaleSnapshot, writeSnapshot } from './SnapshotFile.js';
 import type { StorageFile } from './StorageFile.js';
 
 export interface DraftLogOptions extends OpenLogOptions {
@@ -143,6 +143,7 @@ export class DraftLog {
 
   /** Opens and recovers the log; hands back its records so a first load reads the file only once. */
   private async open(): Promise<OpenedLog> {
+    await removeStaleSnapshot(this.paths);
     const opened = await openLogFile(this.paths, this.draftId, this.options);
     this.file = opened.file;
     this.end = opened.end;

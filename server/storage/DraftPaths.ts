@@ -13,6 +13,8 @@ export interface DraftPaths {
   snapshot: string;
   /** A snapshot being written; renamed over `snapshot` once it is on disk. A leftover one is stale. */
   snapshotTmp: string;
+  /** Append-only record of which member each Yjs client id belongs to (ClientIdOwnerLog). */
+  clients: string;
 }
 
 /**
@@ -27,5 +29,6 @@ export function draftPaths(dataDir: string, draftId: string): DraftPaths {
     log: path.join(dir, 'log.bin'),
     snapshot: path.join(dir, 'snapshot.bin'),
     snapshotTmp: path.join(dir, 'snapshot.bin.tmp'),
+    clients: path.join(dir, 'clients.bin'),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentStore } from './DocumentStore.js';
+import { ClientIdOwnerLog } from './ClientIdOwnerLog.js';
+import type { ClientIdOwner, DocumentStore } from './DocumentStore.js';
 import { DraftLog } from './DraftLog.js';
 import { DOCS_DIR, draftPaths } from './DraftPaths.js';
 import { StoreClosedError } from './StoreClosedError.js';
@@ -33,13 +34,19 @@ export interface FileDocumentStoreOptions {
  */
 export const BUSY_DRAFT_COMMIT_INTERVAL_MS = 500;
 
+/** The files of one open draft. */
+interface OpenDraft {
+  log: DraftLog;
+  owners: ClientIdOwnerLog;
+}
+
 /**
- * Yjs documents on the local disk: DATA_DIR/docs/<draftId>/snapshot.bin (last compacted state) and
- * log.bin (checksummed updates since, appended with group commit). See DraftLog for the write path,
- * openLogFile for crash recovery and SnapshotFile for compaction.
+ * Yjs documents on the local disk: DATA_DIR/docs/<draftId>/snapshot.bin (last compacted state),
+ * log.bin (checksummed updates since, appended with group commit) and clients.bin (client id owners).
+ * See DraftLog for the write path, openLogFile for crash recovery and SnapshotFile for compaction.
  */
 export class FileDocumentStore implements DocumentStore {
-  private readonly drafts = new Map<string, DraftLog>();
+  private readonly drafts = new Map<string, OpenDraft>();
   private readonly totals: StoreCounters = emptyCounters();
   private closed = false;
 
@@ -59,27 +66,35 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   load(draftId: string): Promise<Uint8Array[]> {
-    return this.withDraft(draftId, (log) => log.load());
+    return this.withDraft(draftId, ({ log }) => log.load());
   }
 
   append(draftId: string, update: Uint8Array): Promise<void> {
-    return this.withDraft(draftId, (log) => log.append(update));
+    return this.withDraft(draftId, ({ log }) => log.append(update));
   }
 
   compact(draftId: string, state: Uint8Array): Promise<void> {
-    return this.withDraft(draftId, (log) => log.compact(state));
+    return this.withDraft(draftId, ({ log }) => log.compact(state));
+  }
+
+  loadClientIdOwners(draftId: string): Promise<ClientIdOwner[]> {
+    return this.withDraft(draftId, ({ owners }) => owners.load());
+  }
+
+  addClientIdOwners(draftId: string, owners: readonly ClientIdOwner[]): Promise<void> {
+    return this.withDraft(draftId, (draft) => draft.owners.append(owners));
   }
 
   logSize(draftId: string): number {
-    return this.drafts.get(draftId)?.logBytes ?? 0;
+    return this.drafts.get(draftId)?.log.logBytes ?? 0;
   }
 
   async release(draftId: string): Promise<void> {
-    const log = this.drafts.get(draftId);
-    if (!log) return;
-    await log.release();
+    const draft = this.drafts.get(draftId);
+    if (!draft) return;
+    await Promise.all([draft.log.release(), draft.owners.release()]);
     // Calls made while the release was queued keep the draft open; the last release forgets it.
-    if (log.idle && this.drafts.get(draftId) === log) this.drafts.delete(draftId);
+    if (draft.log.idle && draft.owners.idle && this.drafts.get(draftId) === draft) this.drafts.delete(draftId);
   }
 
   async close(): Promise<void> {
@@ -92,19 +107,20 @@ export class FileDocumentStore implements DocumentStore {
     return { ...this.totals, openDrafts: this.drafts.size };
   }
 
-  private withDraft<T>(draftId: string, operation: (log: DraftLog) => Promise<T>): Promise<T> {
+  private withDraft<T>(draftId: string, operation: (draft: OpenDraft) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new StoreClosedError());
-    let log = this.drafts.get(draftId);
-    if (!log) {
+    let draft = this.drafts.get(draftId);
+    if (!draft) {
       let paths;
       try {
         paths = draftPaths(this.dataDir, draftId);
       } catch (error) {
         return Promise.reject(error);
       }
-      log = new DraftLog(paths, draftId, { ...this.options, counters: this.totals });
-      this.drafts.set(draftId, log);
+      const options = { ...this.options, counters: this.totals };
+      draft = { log: new DraftLog(paths, draftId, options), owners: new ClientIdOwnerLog(paths, draftId, options) };
+      this.drafts.set(draftId, draft);
     }
-    return operation(log);
+    return operation(draft);
   }
 }

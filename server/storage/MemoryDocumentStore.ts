@@ -1,10 +1,11 @@
-import type { DocumentStore } from './DocumentStore.js';
+import type { ClientIdOwner, DocumentStore } from './DocumentStore.js';
 import { emptyCounters, type StoreCounters } from './StoreCounters.js';
 import { StoreClosedError } from './StoreClosedError.js';
 
 interface MemoryDraft {
   updates: Uint8Array[];
   logBytes: number;
+  owners: ClientIdOwner[];
 }
 
 /**
@@ -34,7 +35,19 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async compact(draftId: string, state: Uint8Array): Promise<void> {
     this.assertOpen();
-    this.drafts.set(draftId, { updates: [state.slice()], logBytes: 0 });
+    const draft = this.draft(draftId);
+    draft.updates = [state.slice()];
+    draft.logBytes = 0;
+  }
+
+  async loadClientIdOwners(draftId: string): Promise<ClientIdOwner[]> {
+    this.assertOpen();
+    return (this.drafts.get(draftId)?.owners ?? []).map((owner) => ({ ...owner }));
+  }
+
+  async addClientIdOwners(draftId: string, owners: readonly ClientIdOwner[]): Promise<void> {
+    this.assertOpen();
+    this.draft(draftId).owners.push(...owners.map((owner) => ({ ...owner })));
   }
 
   logSize(draftId: string): number {
@@ -56,7 +69,7 @@ export class MemoryDocumentStore implements DocumentStore {
   private draft(draftId: string): MemoryDraft {
     let draft = this.drafts.get(draftId);
     if (!draft) {
-      draft = { updates: [], logBytes: 0 };
+      draft = { updates: [], logBytes: 0, owners: [] };
       this.drafts.set(draftId, draft);
     }
     return draft;

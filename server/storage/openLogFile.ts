@@ -1,9 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from './AtomicJsonFile.js';
-import type { DraftPaths } from './DraftPaths.js';
 import { countIntactAfterFault, scanRecords, type RecordScan } from './RecordCodec.js';
-import { removeStaleSnapshot } from './SnapshotFile.js';
 import type { StoreCounters } from './StoreCounters.js';
 import type { OpenStorageFile, StorageFile } from './StorageFile.js';
 
@@ -22,16 +20,22 @@ export interface OpenLogOptions {
   warn: (message: string) => void;
 }
 
+/** An append-only record file of one draft: the folder it lives in and its path. */
+export interface LogFilePaths {
+  dir: string;
+  log: string;
+}
+
 /**
- * Opens (creating when needed) a draft's log and recovers it: whatever follows the last intact record
- * (a torn tail from a crash, or damage) is cut off so new records are never appended after garbage.
- * When intact records follow the damage it was not a torn write: those bytes are copied to a
- * `log.bin.damaged-<time>` file first, so nothing that was once saved is destroyed.
+ * Opens (creating when needed) one of a draft's append-only record files (its update log, its client id
+ * owners) and recovers it: whatever follows the last intact record (a torn tail from a crash, or damage)
+ * is cut off so new records are never appended after garbage. When intact records follow the damage it
+ * was not a torn write: those bytes are copied to a `<file>.damaged-<time>` file first, so nothing that
+ * was once saved is destroyed.
  */
-export async function openLogFile(paths: DraftPaths, draftId: string, options: OpenLogOptions): Promise<OpenedLog> {
+export async function openLogFile(paths: LogFilePaths, draftId: string, options: OpenLogOptions): Promise<OpenedLog> {
   const file = await openOrCreate(paths, options);
   try {
-    await removeStaleSnapshot(paths);
     const data = await file.read(0, await file.size());
     const scan = scanRecords(data);
     if (scan.fault) await cutBack(file, data, scan, paths, draftId, options);
@@ -42,7 +46,7 @@ export async function openLogFile(paths: DraftPaths, draftId: string, options: O
   }
 }
 
-async function openOrCreate(paths: DraftPaths, { openFile, counters }: OpenLogOptions): Promise<StorageFile> {
+async function openOrCreate(paths: LogFilePaths, { openFile, counters }: OpenLogOptions): Promise<StorageFile> {
   try {
     return await openFile(paths.log, { create: false, syncedWrites: true });
   } catch (error) {
@@ -63,7 +67,7 @@ async function cutBack(
   file: StorageFile,
   data: Buffer,
   scan: RecordScan,
-  paths: DraftPaths,
+  paths: LogFilePaths,
   draftId: string,
   { openFile, counters, warn }: OpenLogOptions,
 ): Promise<void> {
@@ -84,11 +88,11 @@ async function cutBack(
     await fsyncDir(paths.dir);
     counters.fsyncs += 1;
     warn(
-      `[storage] draft ${draftId}: log damaged at byte ${fault.offset} (${fault.reason}) with ${intactAfter} intact ` +
-        `record(s) after it; dropped ${dropped} bytes from the log, kept a copy in ${keep}`,
+      `[storage] draft ${draftId}: ${path.basename(paths.log)} damaged at byte ${fault.offset} (${fault.reason}) with ${intactAfter} intact ` +
+        `record(s) after it; dropped ${dropped} bytes from it, kept a copy in ${keep}`,
     );
   } else {
-    warn(`[storage] draft ${draftId}: cut back a torn log tail at byte ${fault.offset} (${fault.reason}), dropped ${dropped} bytes`);
+    warn(`[storage] draft ${draftId}: cut back a torn tail of ${path.basename(paths.log)} at byte ${fault.offset} (${fault.reason}), dropped ${dropped} bytes`);
   }
   await file.truncate(goodEnd);
   await file.datasync();

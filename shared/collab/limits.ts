@@ -22,6 +22,12 @@ export const COLLAB_LIMITS = {
   maxAwarenessStateBytes: 8 * 1024,
   /** Awareness client ids one connection may speak for; entries for more are ignored. A page normally uses one. @default 4 */
   maxAwarenessClientsPerConnection: 4,
+  /**
+   * Bytes of a draft's edits the server holds back because they build on text it does not have (after a
+   * crash, a client may have typed next to a colleague's words that only the colleague can send again).
+   * An update that would hold back more is refused (MALFORMED_MESSAGE). Per draft. @default 1 MiB
+   */
+  maxHeldBytesPerDraft: 1024 * 1024,
 } as const;
 
 export type CollabLimits = { -readonly [K in keyof typeof COLLAB_LIMITS]: number };

@@ -32,7 +32,7 @@ for (let round = 1; round <= 3; round += 1) {
   );
   const room = await openRoom();
   const sender = connection();
-  const roomCost = perUpdate(() => room, (r, update) => r.applyUpdate(sender, update));
+  const roomCost = perUpdate(() => room, (r, update) => r.applyUpdate(sender, update, 'update'));
   await new Promise((resolve) => setTimeout(resolve, 50));
   console.log(`round ${round}: µs per update: bare Y.Doc ${bare}, with an update listener ${listened}, DocumentRoom.applyUpdate ${roomCost}`);
 }
@@ -47,7 +47,11 @@ function perUpdate<T>(make: () => T, apply: (target: T, update: Uint8Array) => v
 
 /** The updates 10 stock clients send while typing markers, as the load generator's writers do. */
 function generatorUpdates(count: number): Uint8Array[] {
-  const writers = Array.from({ length: 10 }, () => new Y.Doc());
+  const writers = WRITER_CLIENT_IDS.map((clientId) => {
+    const writer = new Y.Doc();
+    writer.clientID = clientId;
+    return writer;
+  });
   const hub = new Y.Doc();
   const out: Uint8Array[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -72,10 +76,14 @@ function generatorUpdates(count: number): Uint8Array[] {
   return out;
 }
 
+/** The writers' client ids, recorded as the bench member's when the room loads (as after their first edit). */
+const WRITER_CLIENT_IDS = Array.from({ length: 10 }, (_, i) => 1000 + i);
+
 function connection(): RoomConnection {
   return {
     user: { id: 'bench-user', name: 'Bench', role: 'delegate', delegation: 'Bench', delegationId: 'bench-delegation', readOnly: false },
     clientIds: new Set<number>(),
+    sync: { declared: new Map(), answered: true },
     savedSubscribed: false,
     send: () => undefined,
     close: () => undefined,
@@ -93,7 +101,8 @@ async function openRoom(): Promise<DocumentRoom> {
       authenticate: () => {
         throw new Error('not used');
       },
-      load: async () => undefined,
+      load: async () => ({ clientIdOwners: WRITER_CLIENT_IDS.map((clientId) => ({ clientId, memberId: 'bench-user' })) }),
+      addClientIdOwners: async () => undefined,
       store: async () => undefined,
       unload: async () => undefined,
     },

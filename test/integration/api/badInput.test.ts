@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { deflateSync, gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../../helpers/http.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
 
@@ -52,6 +54,21 @@ describe('bad input gets a clear error, a stable code, and writes nothing', () =
     });
   }
 
+  it.each([
+    ['a gzip body cut short', 'gzip', gzipSync(Buffer.from(JSON.stringify({ title: 'Compressed title' }))).subarray(0, 20)],
+    ['a deflate body cut short', 'deflate', deflateSync(Buffer.from(JSON.stringify({ title: 'Compressed title' }))).subarray(0, 8)],
+    ['a body that is not the gzip it claims to be', 'gzip', Buffer.from('{"title":"plain"}')],
+  ])('answers %s with 400 MALFORMED_BODY, logging no failure', async (_name, encoding, body) => {
+    const before = await metadata();
+    const errors = vi.spyOn(console, 'error');
+    const res = await rawPost(`${server.url}/api/drafts`, secretariat.cookie!, body, { 'content-encoding': encoding });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error.code).toBe('MALFORMED_BODY');
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+    expect(await metadata()).toBe(before);
+  });
+
   it('keeps serving after all of that', async () => {
     expect((await secretariat.get('/api/me')).status).toBe(200);
   });
@@ -66,3 +83,16 @@ describe('bad input gets a clear error, a stable code, and writes nothing', () =
     }
   });
 });
+
+/** A POST with exactly these body bytes and headers (JSON content type, the session cookie). */
+function rawPost(url: string, cookie: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, cookie, ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -107,3 +107,48 @@ describe('restoring a version into the live draft', () => {
     return server.collab.read(draftId, (doc) => JSON.stringify(clausesOf(doc)));
   }
 });
+
+describe('restoring while a delegate keeps typing', () => {
+  it('restores at the first request every time, keeping every keystroke before and after it', async () => {
+    const server = await startTestServer();
+    const draftId = await starterDraftId(server);
+    const as = await signInAll(server);
+    const typists = await Promise.all(
+      ['us@example.org', 'dk@example.org', 'no@example.org'].map(async (email) => openCollabClient(server, { draftId, cookie: await signInCookie(server, email) })),
+    );
+    const typist = typists[0]!;
+    const clauseId = operativeIds(typist.doc)[0]!;
+    const version = (await as.delegate.post(`/api/drafts/${draftId}/versions`, { label: 'Before the typing' })).body.id as string;
+    // Three delegates each type a character every 10 ms, within the socket's rate: the draft is never quiet.
+    let typed = 0;
+    const timer = setInterval(() => {
+      for (const t of typists) typeInto(t.doc, clauseId, 0, 'k');
+      typed += 1;
+    }, 10);
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const res = await as.secretariat.post(`/api/drafts/${draftId}/versions/${version}/restore`);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const backup = RestoreResult.parse(res.body).backup;
+        const backupText = VersionDetail.parse((await as.reviewer.get(`/api/drafts/${draftId}/versions/${backup.id}`)).body).text;
+        expect(JSON.stringify(backupText.clauses.find((c) => c.id === clauseId))).toMatch(/k{3,}/);
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    expect(typed).toBeGreaterThan(30);
+    for (const t of typists) expect(t.closes).toEqual([]);
+    // Keystrokes made while a restore held the draft still were applied after it, not lost: everyone ends
+    // with the same text, which starts with them.
+    await eventually(() => new Set(typists.map((t) => serverTextOf(t.doc, clauseId))).size === 1, 'the typists to converge');
+    expect(serverTextOf(typist.doc, clauseId)).toMatch(/^k+/);
+    await expect
+      .poll(async () => (await serverParagraphs(server, draftId, clauseId))[0] === serverTextOf(typist.doc, clauseId), { timeout: 5000 })
+      .toBe(true);
+  }, 30_000);
+});
+
+function serverTextOf(doc: Y.Doc, clauseId: string): string {
+  return (readClause(doc, clauseId)!.body.get(0) as Y.XmlElement).get(0)!.toString();
+}

@@ -25,6 +25,7 @@ function gatedServer() {
       Y.applyUpdate(document, BASE);
       for (const update of stored) Y.applyUpdate(document, update);
     },
+    addClientIdOwners: async () => {},
     store: async ({ update }) => {
       await gate;
       stored.push(update);

@@ -144,4 +144,24 @@ describe('FileDocumentStore recovery', () => {
     expect(textOf(result)).toBe(expectedText(8));
     expect(warnings).toEqual([]);
   });
+  it('keeps client id owners across a restart and cuts a torn tail of clients.bin back to the last whole record', async () => {
+    const dir = await tempDataDir();
+    const draft = newDraftId();
+    const paths = draftPaths(dir, draft);
+    await withStore(dir, async (s) => {
+      await s.addClientIdOwners(draft, [{ clientId: 1, memberId: 'alice' }]);
+      await s.addClientIdOwners(draft, [{ clientId: 2, memberId: 'bob' }]);
+    });
+    const whole = await readFile(paths.clients);
+    await writeFile(paths.clients, whole.subarray(0, whole.byteLength - 3));
+    const { result, warnings } = await withStore(dir, (s) => s.loadClientIdOwners(draft));
+    expect(result).toEqual([{ clientId: 1, memberId: 'alice' }]);
+    expect(warnings).toEqual([expect.stringContaining('torn tail of clients.bin')]);
+    await withStore(dir, (s) => s.addClientIdOwners(draft, [{ clientId: 3, memberId: 'carol' }]));
+    const { result: after } = await withStore(dir, (s) => s.loadClientIdOwners(draft));
+    expect(after).toEqual([
+      { clientId: 1, memberId: 'alice' },
+      { clientId: 3, memberId: 'carol' },
+    ]);
+  });
 });

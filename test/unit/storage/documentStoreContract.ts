@@ -102,6 +102,36 @@ export function describeDocumentStoreContract(name: string, create: () => Promis
       expect(textOf(await store.load(draft))).toBe(expectedText(2));
     });
 
+    it('has no client id owners for a new draft, and gives recorded ones back in order, per draft', async () => {
+      const store = await fresh();
+      const [a, b] = [newDraftId(), newDraftId()];
+      expect(await store.loadClientIdOwners(a)).toEqual([]);
+      await store.addClientIdOwners(a, [{ clientId: 7, memberId: 'member-one' }]);
+      await store.addClientIdOwners(a, [
+        { clientId: 2 ** 32 - 1, memberId: 'member-two' },
+        { clientId: 0, memberId: 'member-one' },
+      ]);
+      await store.addClientIdOwners(b, [{ clientId: 7, memberId: 'member-three' }]);
+      expect(await store.loadClientIdOwners(a)).toEqual([
+        { clientId: 7, memberId: 'member-one' },
+        { clientId: 2 ** 32 - 1, memberId: 'member-two' },
+        { clientId: 0, memberId: 'member-one' },
+      ]);
+      expect(await store.loadClientIdOwners(b)).toEqual([{ clientId: 7, memberId: 'member-three' }]);
+    });
+
+    it('keeps client id owners through compaction and release', async () => {
+      const store = await fresh();
+      const draft = newDraftId();
+      const edits = textEdits();
+      await store.append(draft, edits.next());
+      await store.addClientIdOwners(draft, [{ clientId: 11, memberId: 'm' }]);
+      await store.compact(draft, Y.encodeStateAsUpdate(edits.doc));
+      await store.release(draft);
+      expect(await store.loadClientIdOwners(draft)).toEqual([{ clientId: 11, memberId: 'm' }]);
+      expect(textOf(await store.load(draft))).toBe(expectedText(1));
+    });
+
     it('rejects loads and writes after it is closed', async () => {
       const store = await fresh();
       await store.close();
@@ -109,6 +139,8 @@ export function describeDocumentStoreContract(name: string, create: () => Promis
       await expect(store.load(draft)).rejects.toThrow(/closed/);
       await expect(store.append(draft, textEdits().next())).rejects.toThrow(/closed/);
       await expect(store.compact(draft, new Uint8Array([0, 0]))).rejects.toThrow(/closed/);
+      await expect(store.loadClientIdOwners(draft)).rejects.toThrow(/closed/);
+      await expect(store.addClientIdOwners(draft, [{ clientId: 1, memberId: 'm' }])).rejects.toThrow(/closed/);
     });
   });
 }

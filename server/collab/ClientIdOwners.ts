@@ -1,0 +1,68 @@
+import type { ClientIdOwner } from '../storage/DocumentStore.js';
+import type { RoomConnection } from './RoomConnection.js';
+
+/** The owner of the client id a room's own document writes with (server changes): never a member id. */
+export const SERVER_OWNER = ':server';
+
+/**
+ * Whose each Yjs client id of one draft is: the member who first wrote with it (recorded durably by the
+ * document store before that first write was applied, loaded with the draft), or the server for the id of
+ * the room's own document. In memory it also knows which open connection last sent live edits with each
+ * id: a member's other connection may take an id over only when it speaks for that id in its presence
+ * (the same page, reconnected) or the earlier connection has left.
+ */
+export class ClientIdOwners {
+  private readonly owners = new Map<number, string>();
+  private readonly writers = new Map<number, RoomConnection>();
+
+  /** Adds recorded owners (the store's, at load). */
+  load(recorded: readonly ClientIdOwner[]): void {
+    for (const { clientId, memberId } of recorded) this.owners.set(clientId, memberId);
+  }
+
+  /** Reserves the room document's own client id for the server. */
+  reserveForServer(clientId: number): void {
+    this.owners.set(clientId, SERVER_OWNER);
+  }
+
+  /** True when the id is taken (by a member or the server). */
+  has(clientId: number): boolean {
+    return this.owners.has(clientId);
+  }
+
+  /** The member id (or SERVER_OWNER) the id belongs to; undefined when nobody has written with it. */
+  ownerOf(clientId: number): string | undefined {
+    return this.owners.get(clientId);
+  }
+
+  /** Ids owned by anyone but `memberId` that have no text in the document (`hasText` says which do). */
+  othersWithoutText(memberId: string, hasText: (clientId: number) => boolean): number[] {
+    const ids: number[] = [];
+    for (const [id, owner] of this.owners) if (owner !== memberId && !hasText(id)) ids.push(id);
+    return ids;
+  }
+
+  /** Records ids as a member's (after the store made them durable). */
+  add(clientIds: readonly number[], memberId: string): void {
+    for (const id of clientIds) this.owners.set(id, memberId);
+  }
+
+  /**
+   * True when another connection still in the room last wrote with this id and `conn` does not speak for
+   * it in its presence.
+   */
+  usedElsewhere(clientId: number, conn: RoomConnection, stillHere: (other: RoomConnection) => boolean): boolean {
+    const writer = this.writers.get(clientId);
+    return writer !== undefined && writer !== conn && stillHere(writer) && !conn.clientIds.has(clientId);
+  }
+
+  /** `conn` has sent live edits with these ids. */
+  wrote(clientIds: Iterable<number>, conn: RoomConnection): void {
+    for (const id of clientIds) this.writers.set(id, conn);
+  }
+
+  /** A connection left: the ids it wrote with are free for the member's next connection. */
+  forget(conn: RoomConnection): void {
+    for (const [id, writer] of this.writers) if (writer === conn) this.writers.delete(id);
+  }
+}
