@@ -22,7 +22,7 @@ import { apiWriteGuard, rejectForbiddenKeys, securityHeaders } from './http/secu
 export function createApp(services: Services, config: Config): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
 
   const api = express.Router();

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -17,6 +18,7 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   SESSION_TTL_HOURS: Positive.default(12),
   SIGNIN_MAX_FAILURES: Positive.default(5),
+  TRUST_PROXY: z.string().optional(),
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   // Minutes may be fractional (0.01 = 600 ms), which tests use; a quiet time of 0 turns automatic snapshots off.
   AUTO_SNAPSHOT_QUIET_MINUTES: z.coerce.number().nonnegative().default(5),
@@ -32,10 +34,16 @@ export interface Config {
   seedPassword: string | undefined;
   /** Origin used in invitation links; derived from the request when unset. */
   publicUrl: string | undefined;
-  /** Extra origins allowed to open sockets and send API writes (the app's own origin always is). */
+  /** Extra origins allowed to open sockets and send API writes: ALLOWED_ORIGINS and PUBLIC_URL's (the request's own origin always is). */
   allowedOrigins: string[];
   sessionTtlMs: number;
+  /** Sign-in attempts for one account from one address before each further one must wait (SignInLimits). @default 5 */
   signInMaxFailures: number;
+  /**
+   * Which proxies' X-Forwarded-For (and -Proto) to believe, as Express's 'trust proxy' setting: false (none),
+   * a number of hops, or addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. @default false
+   */
+  trustProxy: false | number | string[];
   /** Mark cookies Secure (needed behind HTTPS). @default true when PUBLIC_URL is https */
   secureCookies: boolean;
   /** An automatic version is saved once a changed draft has had no change for this long; 0: never. @default 5 minutes */
@@ -60,15 +68,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicOrigin = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null;
+  const extraOrigins = (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     seedPassword: e.SEED_PASSWORD,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
-    allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: publicOrigin && !extraOrigins.includes(publicOrigin) ? [...extraOrigins, publicOrigin] : extraOrigins,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     signInMaxFailures: e.SIGNIN_MAX_FAILURES,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : (e.PUBLIC_URL ?? '').startsWith('https:'),
     autoSnapshotQuietMs: Math.round(e.AUTO_SNAPSHOT_QUIET_MINUTES * 60_000),
     autoSnapshotMaxIntervalMs: Math.round(e.AUTO_SNAPSHOT_MAX_INTERVAL_MINUTES * 60_000),
@@ -76,4 +87,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.join(PROJECT_ROOT, 'dist', 'client'),
     startersDir: path.join(PROJECT_ROOT, 'drafts'),
   };
+}
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset or "false" trusts no proxy; a whole number trusts that many hops in front of the
+ * server; otherwise a comma-separated list of addresses, CIDR ranges and the names loopback, linklocal and
+ * uniquelocal. "true" (trust anyone's X-Forwarded-For) is refused: any client could then choose its address.
+ */
+function parseTrustProxy(value: string | undefined): false | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => {
+    if (TRUST_PROXY_NAMES.has(entry)) return false;
+    const [address, bits, ...rest] = entry.split('/');
+    const version = isIP(address ?? '');
+    if (version === 0 || rest.length > 0) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  });
+  if (value === 'true' || entries.length === 0 || bad.length > 0) {
+    throw new Error(
+      `Invalid configuration:\n  TRUST_PROXY: expected false, a number of hops, or addresses, CIDR ranges, loopback, linklocal or uniquelocal (got ${JSON.stringify(value)})`,
+    );
+  }
+  return entries;
 }

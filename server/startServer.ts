@@ -128,6 +128,7 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
       });
       await documents.close();
       await store.close();
+      await services.hasher.close();
       await unlock();
     },
   };

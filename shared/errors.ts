@@ -41,7 +41,11 @@ export const ERROR_STATUS = {
   /** Settling on a clause that is not an option of this clause's group. */
   NOT_AN_OPTION: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** A new password that is too easy to guess (common, a sequence or repetition, or the member's own name or email). */
+  WEAK_PASSWORD: 400,
   TOO_MANY_ATTEMPTS: 429,
+  /** Too many passwords are being checked at once; try again after Retry-After. Nothing was evaluated. */
+  SIGN_IN_BUSY: 429,
   TOO_MANY_STREAMS: 429,
   INTERNAL: 500,
   /** A version's saved snapshot is missing or damaged on disk. */

@@ -177,9 +177,27 @@ export class CollabServer {
   }
 
   private accept(ws: WebSocket, socket: Duplex, request: IncomingMessage, draftId: string, user: CollabUser): void {
+    if (this.atConnectionLimit(user.id, draftId)) {
+      ws.on('error', () => ws.terminate());
+      ws.close(CLOSE_CODE.TOO_MANY_CONNECTIONS, closeCodeName(CLOSE_CODE.TOO_MANY_CONNECTIONS) ?? undefined);
+      setTimeout(() => ws.terminate(), REFUSED_TERMINATE_MS).unref();
+      return;
+    }
     const conn = new CollabConnection(ws, { draftId, user, request, socket, limits: this.limits, log: this.log, onClose: (c) => this.forget(c) });
     this.connections.add(conn);
     void this.admit(conn);
+  }
+
+  /** True when a member already has as many sockets open as the limits allow, to this draft or in all. */
+  private atConnectionLimit(userId: string, draftId: string): boolean {
+    let inAll = 0;
+    let inDraft = 0;
+    for (const conn of this.connections) {
+      if (conn.user.id !== userId || conn.isClosed) continue;
+      inAll += 1;
+      if (conn.draftId === draftId) inDraft += 1;
+    }
+    return inDraft >= this.limits.maxConnectionsPerMemberPerDraft || inAll >= this.limits.maxConnectionsPerMember;
   }
 
   /** Puts a connection into its draft's room, waiting out a room that is unloading. */

@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { CollabLimits } from '../../shared/collab/limits.js';
 import { encodeAwarenessEntries, readAwarenessEntries, type AwarenessEntry } from './awarenessEntries.js';
+import { PresenceBudget } from './PresenceBudget.js';
 import { bindPresence, colorFor } from './presenceUser.js';
 import type { RoomConnection } from './RoomConnection.js';
 import { encodeAwareness, encodeAwarenessMessage } from './syncMessages.js';
@@ -14,7 +15,8 @@ import { encodeAwareness, encodeAwarenessMessage } from './syncMessages.js';
  * the server's record. Changes are collected and sent once per event-loop turn (RoomBroadcast calls
  * takeChanges), so a room full of clients renewing their presence together costs a few broadcasts, not
  * one per client; they go to every connection, the sender included: y-websocket clients count that echo
- * as a sign of life.
+ * as a sign of life. What one member's pages pass on to everyone is limited in bytes per second
+ * (PresenceBudget): a state over the budget waits, and only the latest state of a page goes out later.
  */
 export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness;
@@ -23,13 +25,21 @@ export class RoomAwareness {
   private readonly colors = new Map<string, string>();
   /** Client ids changed since the last takeChanges, with the clock of those that left (their meta is dropped). */
   private readonly changed = new Map<number, number | null>();
+  /** Bytes of each present client's state as received. */
+  private readonly sizes = new Map<number, number>();
+  private readonly budget: PresenceBudget;
+  private retryTimer: NodeJS.Timeout | null = null;
 
   /** @param onChange called after every change; the owner then calls takeChanges (once per turn). */
   constructor(
     doc: Y.Doc,
-    private readonly limits: Pick<CollabLimits, 'maxAwarenessStateBytes' | 'maxAwarenessClientsPerConnection'>,
-    onChange: () => void,
+    private readonly limits: Pick<
+      CollabLimits,
+      'maxAwarenessStateBytes' | 'maxAwarenessClientsPerConnection' | 'presenceBytesPerSecondPerMember' | 'presenceBurstBytesPerMember'
+    >,
+    private readonly onChange: () => void,
   ) {
+    this.budget = new PresenceBudget(limits.presenceBytesPerSecondPerMember, limits.presenceBurstBytesPerMember);
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server itself is not present in any draft.
     this.awareness.setLocalState(null);
@@ -40,17 +50,31 @@ export class RoomAwareness {
     });
   }
 
-  /** One awareness message with the current entry of every client changed since the last call, or null. */
+  /**
+   * One awareness message with the current entry of every client changed since the last call that its
+   * member's budget lets through, or null. Entries held back stay changed and are offered again shortly.
+   */
   takeChanges(): Uint8Array | null {
     if (this.changed.size === 0) return null;
     const states = this.awareness.getStates();
     const entries: AwarenessEntry[] = [];
+    let heldBack = 0;
     for (const [clientId, leftAtClock] of this.changed) {
+      const state = (states.get(clientId) as Record<string, unknown> | undefined) ?? null;
+      const member = this.owners.get(clientId)?.user.id;
+      if (state !== null && member !== undefined) {
+        const wait = this.budget.take(member, this.sizes.get(clientId) ?? 0);
+        if (wait > 0) {
+          heldBack = heldBack === 0 ? wait : Math.min(heldBack, wait);
+          continue;
+        }
+      }
       const clock = this.awareness.meta.get(clientId)?.clock ?? leftAtClock ?? 0;
-      entries.push({ clientId, clock, state: (states.get(clientId) as Record<string, unknown> | undefined) ?? null });
+      entries.push({ clientId, clock, state });
+      this.changed.delete(clientId);
     }
-    this.changed.clear();
-    return encodeAwarenessMessage(encodeAwarenessEntries(entries));
+    if (heldBack > 0) this.offerAgainIn(heldBack);
+    return entries.length > 0 ? encodeAwarenessMessage(encodeAwarenessEntries(entries)) : null;
   }
 
   /** Applies a client's awareness update after checking it (throws CollabRefusal on a malformed or oversized one). */
@@ -58,6 +82,8 @@ export class RoomAwareness {
     const accepted: AwarenessEntry[] = [];
     for (const entry of readAwarenessEntries(update, this.limits.maxAwarenessStateBytes)) {
       if (!this.claim(conn, entry)) continue;
+      if (entry.state === null) this.sizes.delete(entry.clientId);
+      else this.sizes.set(entry.clientId, entry.bytes);
       accepted.push(entry.state === null ? entry : { ...entry, state: bindPresence(entry.state, conn.user, this.colorOf(conn.user.id)) });
     }
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);
@@ -71,7 +97,10 @@ export class RoomAwareness {
   /** Removes a leaving connection's states (others see it go) and frees its client ids. */
   release(conn: RoomConnection): void {
     const ids = [...conn.clientIds].filter((id) => this.owners.get(id) === conn);
-    for (const id of ids) this.owners.delete(id);
+    for (const id of ids) {
+      this.owners.delete(id);
+      this.sizes.delete(id);
+    }
     conn.clientIds.clear();
     awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'left');
     // Forget the clocks too, so the same client id reconnecting with its old clock is accepted again.
@@ -89,7 +118,18 @@ export class RoomAwareness {
   }
 
   destroy(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.awareness.destroy();
+  }
+
+  private offerAgainIn(ms: number): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.changed.size > 0) this.onChange();
+    }, Math.ceil(ms));
+    this.retryTimer.unref();
   }
 
   private claim(conn: RoomConnection, entry: AwarenessEntry): boolean {

@@ -13,8 +13,8 @@ export interface AttachCollabOptions {
   services: Services;
   documents: DocumentStore;
   starter: DocumentSeed;
-  /** ALLOWED_ORIGINS and the origin of PUBLIC_URL may open sockets, besides the request's own origin. */
-  config: Pick<Config, 'allowedOrigins' | 'publicUrl'>;
+  /** config.allowedOrigins (ALLOWED_ORIGINS and the origin of PUBLIC_URL) may open sockets, besides the request's own origin. */
+  config: Pick<Config, 'allowedOrigins'>;
 }
 
 /**
@@ -25,9 +25,7 @@ export interface AttachCollabOptions {
 export function attachCollabServer(http: Server, options: AttachCollabOptions): { server: CollabServer; close(): Promise<void> } {
   const log = consoleCollabLog;
   const hooks = createDraftHooks({ services: options.services, documents: options.documents, starter: options.starter, log });
-  const { allowedOrigins, publicUrl } = options.config;
-  const origins = publicUrl ? [...allowedOrigins, new URL(publicUrl).origin] : allowedOrigins;
-  const collab = new CollabServer({ hooks, allowedOrigins: origins, log });
+  const collab = new CollabServer({ hooks, allowedOrigins: options.config.allowedOrigins, log });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (collab.handleUpgrade(request, socket, head)) return;
     // No websocket for other paths, unless another endpoint listens for them too.

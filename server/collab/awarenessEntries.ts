@@ -11,6 +11,11 @@ export interface AwarenessEntry {
   state: Record<string, unknown> | null;
 }
 
+/** An entry as read from a client, with the size of its state as sent (JSON bytes). */
+export interface ReceivedAwarenessEntry extends AwarenessEntry {
+  bytes: number;
+}
+
 /** More entries than this in one message is not a real client. */
 const MAX_ENTRIES = 1000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -19,9 +24,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Decodes a y-protocols awareness update strictly: every state must be JSON null or a JSON object of at
  * most `maxStateBytes`. Throws CollabRefusal (MALFORMED_MESSAGE, or MESSAGE_TOO_LARGE for a big state).
  */
-export function readAwarenessEntries(update: Uint8Array, maxStateBytes: number): AwarenessEntry[] {
+export function readAwarenessEntries(update: Uint8Array, maxStateBytes: number): ReceivedAwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
-  const entries: AwarenessEntry[] = [];
+  const entries: ReceivedAwarenessEntry[] = [];
   try {
     const count = decoding.readVarUint(decoder);
     if (count > MAX_ENTRIES) throw new Error('too many awareness entries');
@@ -32,7 +37,7 @@ export function readAwarenessEntries(update: Uint8Array, maxStateBytes: number):
       if (json.byteLength > maxStateBytes) {
         throw new CollabRefusal(CLOSE_CODE.MESSAGE_TOO_LARGE, `awareness state of ${json.byteLength} bytes`);
       }
-      entries.push({ clientId, clock, state: parseState(utf8.decode(json)) });
+      entries.push({ clientId, clock, state: parseState(utf8.decode(json)), bytes: json.byteLength });
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
   } catch (error) {

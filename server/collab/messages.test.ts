@@ -53,7 +53,10 @@ describe('readClientMessage', () => {
 describe('readAwarenessEntries', () => {
   it('round-trips entries and refuses states over the size limit or that are not objects', () => {
     const entries = [{ clientId: 12, clock: 3, state: { cursor: null } }, { clientId: 13, clock: 1, state: null }];
-    expect(readAwarenessEntries(encodeAwarenessEntries(entries), 100)).toEqual(entries);
+    expect(readAwarenessEntries(encodeAwarenessEntries(entries), 100)).toEqual([
+      { ...entries[0], bytes: '{"cursor":null}'.length },
+      { ...entries[1], bytes: 'null'.length },
+    ]);
     const big = encodeAwarenessEntries([{ clientId: 1, clock: 1, state: { x: 'y'.repeat(200) } }]);
     expect(refusalCode(() => readAwarenessEntries(big, 100))).toBe(CLOSE_CODE.MESSAGE_TOO_LARGE);
     for (const json of ['[1]', '"text"', '7', '{']) {

@@ -96,6 +96,7 @@ export class CommentService {
     const now = this.clock().toISOString();
     const view = await this.store.update((data) => {
       const comment = findComment(data, draftId, commentId);
+      if (body.resolved !== undefined && comment.parentId !== null) throw new AppError('VALIDATION_FAILED', 'Resolve the thread through its first comment.');
       if (comment.deletedAt && body.body !== undefined) throw new AppError('COMMENT_DELETED', 'This comment was deleted.');
       if (body.body !== undefined) {
         if (comment.authorId !== user.id) throw new AppError('FORBIDDEN', 'Only the author can edit a comment.');
@@ -103,7 +104,6 @@ export class CommentService {
         comment.editedAt = now;
       }
       if (body.resolved !== undefined && body.resolved !== comment.resolved) {
-        if (comment.parentId !== null) throw new AppError('VALIDATION_FAILED', 'Resolve the thread through its first comment.');
         if (body.resolved && comment.authorId !== user.id && user.role !== 'secretariat') {
           throw new AppError('FORBIDDEN', 'Only the author of the thread or the secretariat can resolve it.');
         }

@@ -4,7 +4,8 @@ import type { MetadataStore } from '../storage/MetadataStore.js';
 import { AppError } from './AppError.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
-import { hashPassword } from './passwords.js';
+import type { PasswordHasher } from './PasswordHasher.js';
+import { checkPasswordStrength } from './passwordStrength.js';
 import type { SessionService } from './SessionService.js';
 import { hashToken, newId, newToken } from './tokens.js';
 
@@ -29,6 +30,7 @@ export class MemberService {
   constructor(
     private readonly store: MetadataStore,
     private readonly sessions: SessionService,
+    private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
   ) {}
 
@@ -119,11 +121,17 @@ export class MemberService {
     return { email: user.email, name: user.name };
   }
 
-  /** Sets the member's password from a valid invitation, spends it, and returns the member. */
+  /**
+   * Sets the member's password from a valid invitation (WEAK_PASSWORD for one too easy to guess), spends
+   * the invitation, and ends every session the member had: whoever knew the old password is signed out,
+   * sockets and event streams included. Returns the member; the caller opens the new session.
+   */
   async acceptInvitation(token: string, password: string): Promise<UserRecord> {
-    const passwordHash = await hashPassword(password);
+    const invited = this.findInvitedUser(this.store.read(), token);
+    checkPasswordStrength(password, invited);
+    const passwordHash = await this.hasher.hash(password);
     const now = this.clock();
-    return this.store.update((data) => {
+    const user = await this.store.update((data) => {
       const user = this.findInvitedUser(data, token);
       const hash = hashToken(token);
       for (const invitation of data.invitations) if (invitation.tokenHash === hash) invitation.usedAt = now.toISOString();
@@ -132,6 +140,8 @@ export class MemberService {
       audit(data, now, user.id, 'member.acceptInvitation', user.id);
       return user;
     });
+    await this.sessions.endAllFor(user.id);
+    return user;
   }
 
   private findInvitedUser(data: Metadata, token: string): UserRecord {

@@ -10,14 +10,17 @@ import { LocalDraftEventBus, type DraftEventBus } from './DraftEventBus.js';
 import { DraftService } from './DraftService.js';
 import { MemberService } from './MemberService.js';
 import { NegotiationService } from './NegotiationService.js';
+import { PasswordHasher } from './PasswordHasher.js';
 import { SessionService } from './SessionService.js';
-import { DEFAULT_THROTTLE, SignInThrottle } from './SignInThrottle.js';
+import { DEFAULT_SIGN_IN_LIMITS, SignInLimits } from './SignInLimits.js';
 import { VersionService } from './VersionService.js';
 
 /** The domain services the HTTP and collab layers call. Built once per server. */
 export interface Services {
   store: MetadataStore;
   clock: Clock;
+  /** Password hashing on threads of its own (close it with the server). */
+  hasher: PasswordHasher;
   sessions: SessionService;
   members: MemberService;
   delegations: DelegationService;
@@ -33,16 +36,18 @@ export interface Services {
 }
 
 export function createServices(store: MetadataStore, config: Config, clock: Clock, documents: DraftDocuments): Services {
-  const throttle = new SignInThrottle({ ...DEFAULT_THROTTLE, maxFailuresPerEmail: config.signInMaxFailures }, clock);
-  const sessions = new SessionService(store, throttle, clock, { ttlMs: config.sessionTtlMs });
+  const limits = new SignInLimits({ ...DEFAULT_SIGN_IN_LIMITS, freePerAccountAndAddress: config.signInMaxFailures }, clock);
+  const hasher = new PasswordHasher();
+  const sessions = new SessionService(store, limits, hasher, clock, { ttlMs: config.sessionTtlMs });
   const events = new LocalDraftEventBus();
   const negotiation = new NegotiationService(store, documents, events, clock);
   return {
     store,
     events,
     clock,
+    hasher,
     sessions,
-    members: new MemberService(store, sessions, clock),
+    members: new MemberService(store, sessions, hasher, clock),
     delegations: new DelegationService(store, clock),
     drafts: new DraftService(store, clock, events),
     comments: new CommentService(store, documents, events, clock),

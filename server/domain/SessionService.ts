@@ -2,8 +2,8 @@ import type { MetadataStore } from '../storage/MetadataStore.js';
 import type { UserRecord } from '../storage/MetadataSchema.js';
 import { AppError } from './AppError.js';
 import type { Clock } from './Clock.js';
-import { dummyHash, verifyPassword } from './passwords.js';
-import type { SignInThrottle } from './SignInThrottle.js';
+import type { PasswordHasher } from './PasswordHasher.js';
+import type { SignInLimits } from './SignInLimits.js';
 import { hashToken, newToken } from './tokens.js';
 
 export interface SessionOptions {
@@ -17,24 +17,32 @@ export class SessionService {
 
   constructor(
     private readonly store: MetadataStore,
-    private readonly throttle: SignInThrottle,
+    private readonly limits: SignInLimits,
+    private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly options: SessionOptions,
   ) {}
 
   /**
    * Checks the credentials and opens a session. Wrong password, unknown email, a member without a
-   * password yet and a deactivated member all get the same INVALID_CREDENTIALS answer.
+   * password yet and a deactivated member all get the same INVALID_CREDENTIALS answer, after the same
+   * work. The attempt is counted against the sign-in limits before the password is hashed
+   * (TOO_MANY_ATTEMPTS), and given back if the hasher was too busy to evaluate it (SIGN_IN_BUSY).
    */
   async signIn(email: string, password: string, address: string): Promise<{ token: string; user: UserRecord; expiresAt: Date }> {
-    this.throttle.check(email, address);
+    const attempt = this.limits.begin(email, address);
     const user = this.store.read().users.find((u) => u.email === email);
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    let ok: boolean;
+    try {
+      ok = await this.hasher.verify(password, user?.passwordHash ?? (await this.hasher.dummyHash()));
+    } catch (error) {
+      attempt.cancelled();
+      throw error;
+    }
     if (!user || !user.passwordHash || !user.active || !ok) {
-      this.throttle.recordFailure(email, address);
       throw new AppError('INVALID_CREDENTIALS', 'The email or password is not correct.');
     }
-    this.throttle.recordSuccess(email);
+    attempt.succeeded();
     return { ...(await this.open(user.id)), user };
   }
 
@@ -68,7 +76,7 @@ export class SessionService {
     });
   }
 
-  /** Ends every session of a member at once (deactivation, role change). Listeners close live connections. */
+  /** Ends every session of a member at once (deactivation, role change, a new password). Listeners close live connections and event streams. */
   async endAllFor(userId: string): Promise<void> {
     await this.store.update((data) => {
       data.sessions = data.sessions.filter((s) => s.userId !== userId);

@@ -1,37 +1,55 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost parameters (N=2^15, r=8, p=1: ~32 MiB and ~50 ms per hash on a laptop core). */
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
-const KEY_LENGTH = 32;
+export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
+export const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
-  const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r * 2 };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+export type ScryptParams = { N: number; r: number; p: number };
+
+/** Node's scrypt options for the given cost: enough memory allowed for it. */
+export function scryptOptions(params: ScryptParams): ScryptOptions {
+  return { ...params, maxmem: 128 * params.N * params.r * 2 };
 }
 
-/** Hashes a password for storage as `scrypt$N$r$p$salt$hash` (base64url). */
-export async function hashPassword(password: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+/** A stored hash, split into its parts; null when it is not one of ours (and so never matches). */
+export interface ParsedHash {
+  params: ScryptParams;
+  salt: Buffer;
+  key: Buffer;
 }
 
-/** Checks a password against a stored hash in constant time. A malformed hash never matches. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** `scrypt$N$r$p$salt$hash` (base64url), as stored. */
+export function formatHash(params: ScryptParams, salt: Buffer, key: Uint8Array): string {
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), Buffer.from(key).toString('base64url')].join('$');
+}
+
+export function parseHash(stored: string): ParsedHash | null {
   const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [, n, r, p, saltText, hashText] = parts as [string, string, string, string, string, string];
-  const expected = Buffer.from(hashText, 'base64url');
-  const key = await derive(password, Buffer.from(saltText, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
+  const [, n, r, p, saltText, keyText] = parts as [string, string, string, string, string, string];
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (![params.N, params.r, params.p].every((v) => Number.isInteger(v) && v > 0)) return null;
+  return { params, salt: Buffer.from(saltText, 'base64url'), key: Buffer.from(keyText, 'base64url') };
 }
 
-let dummy: Promise<string> | undefined;
+/** True when a derived key equals the stored one, compared in constant time. */
+export function keysMatch(derived: Uint8Array, expected: Buffer): boolean {
+  return derived.length === expected.length && timingSafeEqual(derived, expected);
+}
 
-/** A hash of a random password, checked against for unknown emails so they take as long as known ones. */
-export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString('hex'));
-  return dummy;
+/** A fresh random salt. */
+export function newSalt(): Buffer {
+  return randomBytes(16);
+}
+
+/**
+ * Hashes a password on libuv's thread pool, for start-up work only (seeding the demo workspace, the
+ * admin command line), when nothing else waits on that pool. Requests hash through PasswordHasher.
+ */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = newSalt();
+  const key = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, scryptOptions(SCRYPT_PARAMS), (err, derived) => (err ? reject(err) : resolve(derived))),
+  );
+  return formatHash(SCRYPT_PARAMS, salt, key);
 }

@@ -34,8 +34,9 @@ export function ownOrigin(req: Request): string {
 export function apiWriteGuard(allowedOrigins: readonly string[]): RequestHandler {
   return (req, _res, next) => {
     if (!UNSAFE_METHODS.has(req.method)) return next();
+    // An Origin header that is present must match, even when empty: browsers never send an empty one.
     const origin = req.get('origin');
-    if (origin && origin !== ownOrigin(req) && !allowedOrigins.includes(origin)) {
+    if (origin !== undefined && origin !== ownOrigin(req) && !allowedOrigins.includes(origin)) {
       return next(new AppError('BAD_ORIGIN', 'Requests from this origin are not accepted.'));
     }
     const length = Number(req.get('content-length') ?? 0);

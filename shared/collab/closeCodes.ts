@@ -31,6 +31,11 @@ export const CLOSE_CODE = {
   MESSAGE_TOO_LARGE: 4413,
   /** The path is not /collab/<draftId> with a well-formed draft id (shared/ids.ts). Final. */
   BAD_DRAFT_ID: 4414,
+  /**
+   * The member already has COLLAB_LIMITS.maxConnectionsPerMemberPerDraft sockets open to this draft, or
+   * maxConnectionsPerMember in all. Final: close other windows, then reload.
+   */
+  TOO_MANY_CONNECTIONS: 4429,
   /** Something unexpected on the server; the document is reloaded from disk. Transient: reconnect. */
   INTERNAL_ERROR: 4500,
   /** The server is restarting or stopping; everything accepted so far was flushed. Transient: reconnect. */
@@ -67,6 +72,7 @@ export const CLOSE_CODE_MESSAGE: Record<CloseCodeName, string> = {
   SESSION_ENDED: 'Your session has ended. Sign in again to continue.',
   MESSAGE_TOO_LARGE: 'A change was too large to send. Reload the page; changes beyond the limit are kept in this browser only.',
   BAD_DRAFT_ID: 'This is not a valid draft address.',
+  TOO_MANY_CONNECTIONS: 'You have this draft open in too many windows. Close some of them, then reload this page.',
   INTERNAL_ERROR: 'The server had a problem with this draft. Reconnecting…',
   SHUTTING_DOWN: 'The server is restarting. Reconnecting…',
   STORAGE_FAILURE: 'The draft cannot be read right now. Retrying…',

@@ -1,6 +1,6 @@
 /**
- * Limits of the collaboration socket, per connection. The server enforces them (and closes the one socket
- * that breaks one, with the close code named here); clients can read them to stay under.
+ * Limits of the collaboration socket, per connection unless said otherwise. The server enforces them (and
+ * closes the one socket that breaks one, with the close code named here); clients can read them to stay under.
  */
 export const COLLAB_LIMITS = {
   /**
@@ -28,6 +28,18 @@ export const COLLAB_LIMITS = {
    * An update that would hold back more is refused (MALFORMED_MESSAGE). Per draft. @default 1 MiB
    */
   maxHeldBytesPerDraft: 1024 * 1024,
+  /** Sockets one member may have open to one draft; one more is refused with TOO_MANY_CONNECTIONS. A page uses one. @default 8 */
+  maxConnectionsPerMemberPerDraft: 8,
+  /** Sockets one member may have open in all; one more is refused with TOO_MANY_CONNECTIONS. @default 24 */
+  maxConnectionsPerMember: 24,
+  /**
+   * Presence bytes (awareness states) of one member's pages that one draft passes on to the others per
+   * second, sustained; what goes over waits, and only the latest state of each page is sent once there is
+   * room. A page moving its caret while typing sends about 3 KB a second. @default 32 KiB
+   */
+  presenceBytesPerSecondPerMember: 32 * 1024,
+  /** The burst allowed above that rate. @default 64 KiB */
+  presenceBurstBytesPerMember: 64 * 1024,
 } as const;
 
 export type CollabLimits = { -readonly [K in keyof typeof COLLAB_LIMITS]: number };

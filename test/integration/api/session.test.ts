@@ -66,7 +66,7 @@ describe('signing in and out', () => {
     }
   });
 
-  it('throttles repeated failed sign-ins for an email, even with the right password afterwards', async () => {
+  it('makes each attempt past the free ones for an account wait longer, one second doubling, instead of locking it', async () => {
     const clock = manualClock();
     const server = await startTestServer({ clock, env: { SIGNIN_MAX_FAILURES: '3' } });
     const client = new ApiClient(server.url);
@@ -76,11 +76,18 @@ describe('signing in and out', () => {
     const blocked = await client.post('/api/session', { email: 'au@example.org', password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Another account is not locked by this one's failures.
+    expect(blocked.headers.get('retry-after')).toBe('1');
+    // Another account is not slowed by this one's failures.
     expect((await new ApiClient(server.url).post('/api/session', { email: 'dk@example.org', password: TEST_PASSWORD })).status).toBe(200);
-    clock.advance(15 * 60_000 + 1000);
+    clock.advance(1000);
+    expect((await client.post('/api/session', { email: 'au@example.org', password: 'guess 3' })).status).toBe(401);
+    const longer = await client.post('/api/session', { email: 'au@example.org', password: TEST_PASSWORD });
+    expect(longer.status).toBe(429);
+    expect(longer.headers.get('retry-after')).toBe('2');
+    clock.advance(2000);
     expect((await client.post('/api/session', { email: 'au@example.org', password: TEST_PASSWORD })).status).toBe(200);
+    // A successful sign-in forgets the run: the next mistake is free again.
+    expect((await client.post('/api/session', { email: 'au@example.org', password: 'one typo' })).status).toBe(401);
   });
 
   it('never stores passwords or session tokens in plain text', async () => {

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeAnchorPosition } from '../../../shared/comments/commentAnchor.js';
@@ -75,6 +77,26 @@ describe('comment threads on clauses', () => {
 
     const listed = (await other.get(url())).body as Array<{ id: string }>;
     expect(listed.map((c) => c.id)).toEqual(expect.arrayContaining([created.body.id, reply.body.id]));
+  });
+
+  it('refuses to resolve or reopen a reply, by its author or the secretariat, and stores nothing of such a request', async () => {
+    const thread = await reviewer.post(url(), { clauseId: operative[1], body: 'A thread' });
+    const reply = await delegate.post(url(), { clauseId: operative[1], body: 'A reply', parentId: thread.body.id });
+    const metadata = () => readFile(path.join(server.dataDir, 'metadata.json'), 'utf8');
+    const before = await metadata();
+    for (const [who, body] of [
+      [delegate, { resolved: true }],
+      [secretariat, { resolved: true }],
+      [delegate, { resolved: false }],
+      [delegate, { resolved: true, body: 'Edited on the way' }],
+    ] as const) {
+      const res = await who.patch(`${url()}/${reply.body.id}`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    expect(await metadata()).toBe(before);
+    const listed = (await reviewer.get(url())).body as Array<{ id: string; body: string; resolved: boolean; editedAt: string | null }>;
+    expect(listed.find((c) => c.id === reply.body.id)).toMatchObject({ body: 'A reply', resolved: false, editedAt: null });
   });
 
   it('lets only the author edit or delete a comment, and leaves a marker when deleted', async () => {
