@@ -75,7 +75,7 @@ function SetPasswordForm({ token, invitation, onInvalid }: { token: string; invi
       const error = toApiError(reason);
       setBusy(false);
       if (error.code === 'INVITATION_INVALID') return onInvalid(error);
-      const fieldMessage = error.fieldErrors().password;
+      const fieldMessage = error.code === 'WEAK_PASSWORD' ? error.message : error.fieldErrors().password;
       if (fieldMessage) {
         setErrors({ password: fieldMessage });
         passwordInput.current?.focus();
@@ -99,7 +99,7 @@ function SetPasswordForm({ token, invitation, onInvalid }: { token: string; invi
         <TextField
           ref={passwordInput}
           label="New password"
-          hint={`At least ${LIMITS.passwordMinLength} characters. A few unrelated words make a strong password that is easy to remember.`}
+          hint={`At least ${LIMITS.passwordMinLength} characters, not easy to guess, and without your name or email. A few unrelated words make a strong password that is easy to remember.`}
           type="password"
           name="new-password"
           autoComplete="new-password"

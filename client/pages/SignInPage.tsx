@@ -94,16 +94,23 @@ export function SignInPage() {
   );
 }
 
+/** "Please try again in 8 seconds." / "... in 2 minutes." */
+function waitText(seconds: number | null): string {
+  if (!seconds) return ' Please wait a moment and try again.';
+  if (seconds < 90) return ` Please try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+  const minutes = Math.ceil(seconds / 60);
+  return ` Please try again in ${minutes} minutes.`;
+}
+
 /** What to tell the person about a failed sign-in. */
 function signInErrorText(error: ApiError): string {
   switch (error.code) {
     case 'INVALID_CREDENTIALS':
       return 'The email address or password is not correct. Please check both and try again.';
-    case 'TOO_MANY_ATTEMPTS': {
-      const minutes = error.retryAfterSeconds ? Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) : null;
-      const wait = minutes ? ` Please try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.` : ' Please wait a few minutes and try again.';
-      return `There have been too many unsuccessful attempts to sign in, so sign-in is paused for now.${wait}`;
-    }
+    case 'TOO_MANY_ATTEMPTS':
+      return `There have been several unsuccessful attempts to sign in, so the next one has to wait a little.${waitText(error.retryAfterSeconds)}`;
+    case 'SIGN_IN_BUSY':
+      return 'The server is handling many sign-ins right now. Please try again in a few seconds.';
     case 'VALIDATION_FAILED':
       return 'Enter a valid email address, such as name@ministry.gov.';
     default:

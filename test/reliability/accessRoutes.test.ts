@@ -81,7 +81,16 @@ interface Rule {
   refusal?: { status: number; code: string };
   /** Who passes the route's role check (the others get 403 FORBIDDEN before the record is looked at). @default everyone signed in */
   routeRoles?: Who[];
+  /** After an allowed request: reads back that the change really happened (`path` is the request's). */
+  changed?: (path: string) => Promise<void>;
 }
+
+/** The negotiation state as every member reads it. */
+const negotiation = async () => (await as.secretariat.get(`/api/drafts/${draftId}/negotiation`)).body;
+/** One comment as listed for the draft. */
+const commentAt = async (path: string) => ((await as.secretariat.get(`/api/drafts/${draftId}/comments`)).body as Array<{ id: string }>).find((c) => path.endsWith(c.id));
+/** One version as listed for the draft, or undefined. */
+const versionAt = async (path: string) => ((await as.secretariat.get(`/api/drafts/${draftId}/versions`)).body as Array<{ id: string }>).find((v) => path.endsWith(v.id));
 
 const DRAFTERS: Who[] = ['author', 'otherDelegate', 'secretariat'];
 
@@ -91,11 +100,16 @@ const RULES: Rule[] = [
     prepare: async () => ({ method: 'PUT', path: `/api/drafts/${draftId}/clauses/${clauseId}/status`, body: { status: await nextStatus(), note: 'Checked' } }),
     allowed: ['secretariat'],
     routeRoles: ['secretariat'],
+    changed: async () => expect((await negotiation()).statuses.filter((s: { clauseId: string }) => s.clauseId === clauseId).at(-1)).toMatchObject({ note: 'Checked' }),
   },
   {
     name: 'record the United States’ position',
     prepare: async () => ({ method: 'PUT', path: `/api/drafts/${draftId}/clauses/${clauseId}/positions/${ownDelegationId}`, body: { position: 'reservation', text: 'Pending capital' } }),
     allowed: ['author'],
+    changed: async () =>
+      expect((await negotiation()).positions).toContainEqual(
+        expect.objectContaining({ clauseId, delegation: expect.objectContaining({ id: ownDelegationId }), position: 'reservation', text: 'Pending capital' }),
+      ),
   },
   {
     name: 'withdraw the United States’ position',
@@ -104,6 +118,8 @@ const RULES: Rule[] = [
       return { method: 'DELETE', path: `/api/drafts/${draftId}/clauses/${clauseId}/positions/${ownDelegationId}` };
     },
     allowed: ['author'],
+    changed: async () =>
+      expect((await negotiation()).positions.filter((p: { clauseId: string; delegation: { id: string } }) => p.clauseId === clauseId && p.delegation.id === ownDelegationId)).toEqual([]),
   },
   {
     name: 'settle a clause on one of its options',
@@ -121,12 +137,42 @@ const RULES: Rule[] = [
     allowed: ['secretariat'],
     routeRoles: ['secretariat'],
   },
-  { name: 'edit a comment’s text', prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment()}`, body: { body: 'Changed' } }), allowed: ['author'] },
-  { name: 'resolve a thread', prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment()}`, body: { resolved: true } }), allowed: ['author', 'secretariat'] },
-  { name: 'reopen a thread', prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment(true)}`, body: { resolved: false } }), allowed: ['author', 'otherDelegate', 'reviewer', 'secretariat'] },
-  { name: 'delete a comment', prepare: async () => ({ method: 'DELETE', path: `/api/drafts/${draftId}/comments/${await newComment()}` }), allowed: ['author'] },
-  { name: 'rename a version', prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/versions/${await newVersion()}`, body: { label: 'Renamed' } }), allowed: ['author', 'secretariat'] },
-  { name: 'delete a version', prepare: async () => ({ method: 'DELETE', path: `/api/drafts/${draftId}/versions/${await newVersion()}` }), allowed: ['author', 'secretariat'] },
+  {
+    name: 'edit a comment’s text',
+    prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment()}`, body: { body: 'Changed' } }),
+    allowed: ['author'],
+    changed: async (path) => expect(await commentAt(path)).toMatchObject({ body: 'Changed' }),
+  },
+  {
+    name: 'resolve a thread',
+    prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment()}`, body: { resolved: true } }),
+    allowed: ['author', 'secretariat'],
+    changed: async (path) => expect(await commentAt(path)).toMatchObject({ resolved: true }),
+  },
+  {
+    name: 'reopen a thread',
+    prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment(true)}`, body: { resolved: false } }),
+    allowed: ['author', 'otherDelegate', 'reviewer', 'secretariat'],
+    changed: async (path) => expect(await commentAt(path)).toMatchObject({ resolved: false, resolvedBy: null }),
+  },
+  {
+    name: 'delete a comment',
+    prepare: async () => ({ method: 'DELETE', path: `/api/drafts/${draftId}/comments/${await newComment()}` }),
+    allowed: ['author'],
+    changed: async (path) => expect(await commentAt(path)).toMatchObject({ deleted: true, body: null }),
+  },
+  {
+    name: 'rename a version',
+    prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/versions/${await newVersion()}`, body: { label: 'Renamed' } }),
+    allowed: ['author', 'secretariat'],
+    changed: async (path) => expect(await versionAt(path)).toMatchObject({ label: 'Renamed' }),
+  },
+  {
+    name: 'delete a version',
+    prepare: async () => ({ method: 'DELETE', path: `/api/drafts/${draftId}/versions/${await newVersion()}` }),
+    allowed: ['author', 'secretariat'],
+    changed: async (path) => expect(await versionAt(path)).toBeUndefined(),
+  },
   {
     name: 'rename a published revision',
     prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/versions/${await newVersion(true)}`, body: { label: 'Rewritten' } }),
@@ -159,7 +205,12 @@ describe('rules that depend on who wrote the record', () => {
         const before = await storedState(server);
         const res = await as[who].request(request.method, request.path, request.body);
         checked += 1;
-        if (allowed) return expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+        if (allowed) {
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+          // A change leaves the store different, and reads back as asked.
+          if (request.method !== 'GET') expect(await storedState(server)).not.toEqual(before);
+          return rule.changed?.(request.path);
+        }
         const passesRoute = (rule.routeRoles ?? EVERYONE).includes(who);
         const refusal = who === 'anonymous' ? { status: 401, code: 'UNAUTHENTICATED' } : passesRoute && rule.refusal ? rule.refusal : { status: 403, code: 'FORBIDDEN' };
         expect({ status: res.status, code: res.body?.error?.code }).toEqual(refusal);

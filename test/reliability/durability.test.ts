@@ -7,7 +7,8 @@ import { addClause } from '../../shared/doc/addClause.js';
 import { readParagraphs } from '../../shared/doc/clauseBody.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import { draftPaths } from '../../server/storage/DraftPaths.js';
-import { eventually, openCollabClient } from '../helpers/collabClient.js';
+import { eventually, openCollabClient, openRawSocket } from '../helpers/collabClient.js';
+import { editUnder, forgeUpdate, updateMessage } from '../helpers/forgedUpdates.js';
 import { readDraftFromDisk } from '../helpers/draftDisk.js';
 import { ApiClient } from '../helpers/http.js';
 import { markerCounts } from '../helpers/markerCounts.js';
@@ -33,6 +34,47 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let server: RestartableServer;
 let cookies: string[];
 const random = seeded(SEED);
+
+/**
+ * A delegate attacking the others while they type: every 50 ms a fresh raw socket sends one forged update,
+ * in turn a GC range of a million clocks just past a typist's clock, the typist's next characters written
+ * under its client id, or its own client id past its clock. Counts the refusals (4400) it gets.
+ */
+function startHostileDelegate(cookie: string, draftId: string, victims: SavedTypist[]): { stop(): Promise<number> } {
+  let refused = 0;
+  let stopped = false;
+  const run = async () => {
+    for (let n = 0; !stopped; n++) {
+      const socket = openRawSocket(server.target, `/collab/${draftId}`, { cookie });
+      try {
+        await socket.opened;
+        await eventually(() => socket.messages.length > 0 || stopped, 'the greeting', 2000);
+        const victim = victims[n % victims.length]!.client.doc;
+        const clock = Y.getState(victim.store, victim.clientID);
+        const forged = [
+          () => forgeUpdate([{ client: victim.clientID, clock: clock + 3, structs: [{ kind: 'gc', length: 1_000_000 }] }]),
+          () => editUnder(victim, victim.clientID, (doc) => doc.getMap('meta').set('forged', n)),
+          () => forgeUpdate([{ client: 900_000 + n, clock: 7, structs: [{ kind: 'text', text: 'gap' }] }]),
+        ][n % 3]!();
+        socket.ws.send(updateMessage(forged));
+        const { code } = await Promise.race([socket.closed, sleep(2000).then(() => ({ code: 0 }))]);
+        if (code === CLOSE_CODE.MALFORMED_MESSAGE) refused += 1;
+      } catch {
+        // the server is down between a kill and its restart
+      }
+      socket.ws.terminate();
+      await sleep(50);
+    }
+  };
+  const running = run();
+  return {
+    async stop() {
+      stopped = true;
+      await running;
+      return refused;
+    },
+  };
+}
 
 /** Adds `count` operative clauses (one text run each) through a collab client and waits until they are saved. */
 async function addTypingClauses(draftId: string, cookie: string, count: number, heading: string): Promise<string[]> {
@@ -92,21 +134,24 @@ describe('durability of the draft text across crashes and restarts', () => {
     );
   });
 
-  it(`loses nothing reported saved and duplicates nothing when the server is killed with SIGKILL at a seeded random moment (${KILL_TRIALS} trials, ${CLIENTS} clients typing)`, async () => {
+  it(`loses nothing reported saved and duplicates nothing when the server is killed with SIGKILL at a seeded random moment (${KILL_TRIALS} trials, ${CLIENTS} clients typing, a hostile delegate forging updates)`, async () => {
     const clausesBefore = readOrderedClauses(typists[0]!.client.doc).length;
     let worstUnsavedAgeMs = 0;
     let worstUnsavedCount = 0;
     let savedChecks = 0;
     const restarts: number[] = [];
     const resyncs: number[] = [];
+    let forgeriesRefused = 0;
     for (let trial = 0; trial < KILL_TRIALS; trial++) {
       const runMs = 300 + Math.floor(random() * 1200);
       const context = `trial ${trial} (seed ${SEED}, killed after ${runMs} ms)`;
       for (const t of typists) t.start(TYPING_PERIOD_MS);
+      const hostile = startHostileDelegate(cookies[3]!, draftId, typists);
       await sleep(runMs);
       const killedAt = performance.now();
       const exit = await server.stop('SIGKILL');
       for (const t of typists) t.stop();
+      forgeriesRefused += await hostile.stop();
       expect(exit.signal, context).toBe('SIGKILL');
 
       const saved = typists.flatMap((t) => t.savedMarkers());
@@ -132,10 +177,11 @@ describe('durability of the draft text across crashes and restarts', () => {
       expect(fullText(await readDraftFilesNow(server.dataDir, draftId)), `${context}: the stored document differs from the clients'`).toBe(text);
     }
     for (const t of typists) expect(t.client.closes.every((c) => c.code === 1006), 'only abnormal closes (the kills), no refusals').toBe(true);
+    expect(forgeriesRefused).toBeGreaterThan(KILL_TRIALS);
     const typedTotal = typists.reduce((n, t) => n + t.typed.length, 0);
     reportFigure(
-      'kill -9 trials with 20 typing clients',
-      `${KILL_TRIALS} trials, ${typedTotal} edits typed, ${savedChecks} reported-saved edits checked on disk after the kills: 0 lost, 0 duplicated`,
+      'kill -9 trials with 20 typing clients and a hostile delegate',
+      `${KILL_TRIALS} trials, ${typedTotal} edits typed, ${savedChecks} reported-saved edits checked on disk after the kills: 0 lost, 0 duplicated; ${forgeriesRefused} forged updates refused with 4400`,
     );
     reportFigure('kill -9: most edits typed but not yet reported saved at a kill (resent by their clients)', worstUnsavedCount);
     reportFigure('kill -9: oldest edit not yet reported saved at a kill (ms)', Math.round(worstUnsavedAgeMs));

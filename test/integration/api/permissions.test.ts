@@ -17,6 +17,8 @@ interface Route {
   body?: (ids: Ids) => unknown;
   /** Who may call it; everyone else gets 401 (anonymous) or 403 (signed in). */
   allowed: Who[];
+  /** For a change: reads back, as the secretariat, that it really happened (given the body sent and the answer). */
+  changed?: (read: ApiClient, ids: Ids, sent: any, answer: any) => Promise<void>;
 }
 interface Ids {
   draftId: string;
@@ -26,6 +28,9 @@ interface Ids {
   versionId: string;
 }
 
+/** The titles in a GET /api/drafts answer. */
+const titles = (res: { body: unknown }) => (res.body as Array<{ title: string }>).map((d) => d.title);
+
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${counter++}`;
 
@@ -34,22 +39,62 @@ const ROUTES: Route[] = [
   { method: 'GET', path: () => '/api/me', allowed: ['secretariat', 'delegate', 'reviewer'] },
   { method: 'GET', path: () => '/api/drafts', allowed: ['secretariat', 'delegate', 'reviewer'] },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}`, allowed: ['secretariat', 'delegate', 'reviewer'] },
-  { method: 'POST', path: () => '/api/drafts', body: () => ({ title: `Draft ${unique()}` }), allowed: ['secretariat'] },
-  { method: 'PATCH', path: (i) => `/api/drafts/${i.draftId}`, body: () => ({ title: `Renamed ${unique()}` }), allowed: ['secretariat'] },
+  {
+    method: 'POST',
+    path: () => '/api/drafts',
+    body: () => ({ title: `Draft ${unique()}` }),
+    allowed: ['secretariat'],
+    changed: async (read, _i, sent) => expect(titles(await read.get('/api/drafts'))).toContain(sent.title),
+  },
+  {
+    method: 'PATCH',
+    path: (i) => `/api/drafts/${i.draftId}`,
+    body: () => ({ title: `Renamed ${unique()}` }),
+    allowed: ['secretariat'],
+    changed: async (read, i, sent) => expect((await read.get(`/api/drafts/${i.draftId}`)).body.title).toBe(sent.title),
+  },
   { method: 'GET', path: () => '/api/delegations', allowed: ['secretariat', 'delegate', 'reviewer'] },
-  { method: 'POST', path: () => '/api/delegations', body: () => ({ name: `Delegation ${unique()}` }), allowed: ['secretariat'] },
+  {
+    method: 'POST',
+    path: () => '/api/delegations',
+    body: () => ({ name: `Delegation ${unique()}` }),
+    allowed: ['secretariat'],
+    changed: async (read, _i, sent) => expect(((await read.get('/api/delegations')).body as Array<{ name: string }>).map((d) => d.name)).toContain(sent.name),
+  },
   { method: 'GET', path: () => '/api/members', allowed: ['secretariat'] },
   {
     method: 'POST',
     path: () => '/api/members',
     body: () => ({ email: `m${unique()}@example.org`, name: 'New member', role: 'reviewer' }),
     allowed: ['secretariat'],
+    changed: async (read, _i, sent) => expect(((await read.get('/api/members')).body as Array<{ email: string }>).map((m) => m.email)).toContain(sent.email),
   },
-  { method: 'PATCH', path: (i) => `/api/members/${i.memberId}`, body: () => ({ name: `Name ${unique()}` }), allowed: ['secretariat'] },
-  { method: 'POST', path: (i) => `/api/members/${i.memberId}/invitation`, allowed: ['secretariat'] },
+  {
+    method: 'PATCH',
+    path: (i) => `/api/members/${i.memberId}`,
+    body: () => ({ name: `Name ${unique()}` }),
+    allowed: ['secretariat'],
+    changed: async (read, i, sent) =>
+      expect(((await read.get('/api/members')).body as Array<{ id: string; name: string }>).find((m) => m.id === i.memberId)?.name).toBe(sent.name),
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/members/${i.memberId}/invitation`,
+    allowed: ['secretariat'],
+    changed: async (read, _i, _sent, answer) => {
+      const token = new URL(answer.invitationUrl).pathname.split('/').pop();
+      expect((await read.get(`/api/invitations/${token}`)).body).toMatchObject({ email: 'target@example.org' });
+    },
+  },
   // Routes of one version (publish, restore, rename, delete, open) are checked per role in test/integration/versions/permissions.test.ts.
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/versions`, allowed: ['secretariat', 'delegate', 'reviewer'] },
-  { method: 'POST', path: (i) => `/api/drafts/${i.draftId}/versions`, body: () => ({ label: `Version ${unique()}` }), allowed: ['secretariat', 'delegate'] },
+  {
+    method: 'POST',
+    path: (i) => `/api/drafts/${i.draftId}/versions`,
+    body: () => ({ label: `Version ${unique()}` }),
+    allowed: ['secretariat', 'delegate'],
+    changed: async (read, i, sent) => expect(((await read.get(`/api/drafts/${i.draftId}/versions`)).body as Array<{ label: string }>).map((v) => v.label)).toContain(sent.label),
+  },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare?from=live&to=live`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/versions/${i.versionId}`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare?from=${i.versionId}&to=live`, allowed: ['secretariat', 'delegate', 'reviewer'] },
@@ -57,7 +102,13 @@ const ROUTES: Route[] = [
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare/export?from=${i.versionId}&to=live&format=html`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   // Editing, resolving and deleting one comment depend on who wrote it: test/integration/comments/comments.test.ts.
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/comments`, allowed: ['secretariat', 'delegate', 'reviewer'] },
-  { method: 'POST', path: (i) => `/api/drafts/${i.draftId}/comments`, body: (i) => ({ clauseId: i.clauseId, body: `Comment ${unique()}` }), allowed: ['secretariat', 'delegate', 'reviewer'] },
+  {
+    method: 'POST',
+    path: (i) => `/api/drafts/${i.draftId}/comments`,
+    body: (i) => ({ clauseId: i.clauseId, body: `Comment ${unique()}` }),
+    allowed: ['secretariat', 'delegate', 'reviewer'],
+    changed: async (read, i, sent) => expect(((await read.get(`/api/drafts/${i.draftId}/comments`)).body as Array<{ body: string }>).map((c) => c.body)).toContain(sent.body),
+  },
 ];
 
 describe('permissions: every role against every route', () => {
@@ -81,9 +132,11 @@ describe('permissions: every role against every route', () => {
     for (const who of ['anonymous', 'reviewer', 'delegate', 'secretariat'] as Who[]) {
       const allowed = route.allowed.includes(who);
       it(`${route.method} ${route.path({ draftId: ':id', memberId: ':id', delegationId: ':id', clauseId: ':id', versionId: ':id' })} as ${who} is ${allowed ? 'allowed' : 'refused'}`, async () => {
-        const res = await clients[who].request(route.method, route.path(ids), route.body?.(ids));
+        const sent = route.body?.(ids);
+        const res = await clients[who].request(route.method, route.path(ids), sent);
         if (allowed) {
           expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+          await route.changed?.(clients.secretariat, ids, sent, res.body);
         } else {
           expect(res.status).toBe(who === 'anonymous' ? 401 : 403);
           expect(res.body.error.code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
