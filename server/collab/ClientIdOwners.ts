@@ -14,6 +14,8 @@ export const SERVER_OWNER = ':server';
 export class ClientIdOwners {
   private readonly owners = new Map<number, string>();
   private readonly writers = new Map<number, RoomConnection>();
+  /** Ids whose owner is being recorded, and the connection that first wrote with them. */
+  private readonly reserved = new Map<number, RoomConnection>();
 
   /** Adds recorded owners (the store's, at load). */
   load(recorded: readonly ClientIdOwner[]): void {
@@ -42,9 +44,28 @@ export class ClientIdOwners {
     return ids;
   }
 
+  /** Reserves ids for a connection while their owner is being recorded: nobody else may write with them. */
+  reserve(clientIds: readonly number[], conn: RoomConnection): void {
+    for (const id of clientIds) this.reserved.set(id, conn);
+  }
+
+  /** Recording failed: the ids are free again. */
+  unreserve(clientIds: readonly number[]): void {
+    for (const id of clientIds) this.reserved.delete(id);
+  }
+
+  /** Whether the id is reserved for `conn` (true), for another connection (false), or not at all (null). */
+  reservedFor(clientId: number, conn: RoomConnection): boolean | null {
+    const holder = this.reserved.get(clientId);
+    return holder === undefined ? null : holder === conn;
+  }
+
   /** Records ids as a member's (after the store made them durable). */
   add(clientIds: readonly number[], memberId: string): void {
-    for (const id of clientIds) this.owners.set(id, memberId);
+    for (const id of clientIds) {
+      this.owners.set(id, memberId);
+      this.reserved.delete(id);
+    }
   }
 
   /**

@@ -79,7 +79,10 @@ export class DocumentRoom implements RoomApi {
   private readonly broadcaster: RoomBroadcast;
   private readonly step2 = new SyncStep2Cache(this.doc);
   private readonly owners = new ClientIdOwners();
-  private readonly incoming = new IncomingUpdates<IncomingUpdate>((task) => this.process(task));
+  private readonly incoming = new IncomingUpdates<IncomingUpdate>(
+    (task) => task.conn,
+    (task) => this.process(task),
+  );
   /**
    * Transactions that may have changed bracket or option counts, noted as each one ends, before Yjs replaces
    * the content of deleted items (a deleted bracket's formatting is only recognisable until then).
@@ -142,8 +145,8 @@ export class DocumentRoom implements RoomApi {
 
   /**
    * Takes a client's update (its sync step 2, or a live edit). Updates are worked on in arrival order
-   * (IncomingUpdates): normally at once; behind a hold (a restore) or behind the recording of a new
-   * client id's owner, they wait their turn. Each is decoded in full and checked against the client ids
+   * (IncomingUpdates): normally at once; behind a hold (a restore), or behind the recording of a new
+   * client id's owner (the sender's own updates only), they wait their turn. Each is decoded in full and checked against the client ids
    * it writes with (checkClientUpdate) before anything is applied; a refused one closes its sender with
    * MALFORMED_MESSAGE and changes nothing. Never throws: problems close the sender.
    */
@@ -187,12 +190,17 @@ export class DocumentRoom implements RoomApi {
     this.apply(conn, update);
   }
 
-  /** Records client ids as the sender's, durably, before the update writing with them is applied. */
+  /**
+   * Records client ids as the sender's, durably, before the update writing with them is applied. Meanwhile
+   * they are reserved for this connection: nobody else may write with them until the record is on disk.
+   */
   private async claim(conn: RoomConnection, clientIds: number[]): Promise<void> {
+    this.owners.reserve(clientIds, conn);
     try {
       await this.options.hooks.addClientIdOwners({ draftId: this.draftId, owners: clientIds.map((clientId) => ({ clientId, memberId: conn.user.id })) });
       this.owners.add(clientIds, conn.user.id);
     } catch (error) {
+      this.owners.unreserve(clientIds);
       this.options.log.error('recording client id owners failed', { draftId: this.draftId, userId: conn.user.id, error: (error as Error).message });
       conn.close(CLOSE_CODE.STORAGE_FAILURE, 'could not record the connection’s client id');
     }
@@ -205,6 +213,7 @@ export class DocumentRoom implements RoomApi {
       memberId: conn.user.id,
       kind,
       ownerOf: (id) => this.owners.ownerOf(id),
+      reservedElsewhere: (id) => this.owners.reservedFor(id, conn) === false,
       usedElsewhere: (id) => this.owners.usedElsewhere(id, conn, (other) => this.connections.has(other)),
       stateOf: (id) => Y.getState(this.doc.store, id),
       heldEndOf: (id) => (held ? ((heldEnds ??= Y.parseUpdateMetaV2(held.update).to).get(id) ?? 0) : 0),

@@ -11,6 +11,8 @@ export interface UpdateCheckContext {
   kind: UpdateKind;
   /** Owner of a client id: a member id, SERVER_OWNER, or undefined when nobody has written with it. */
   ownerOf(clientId: number): string | undefined;
+  /** True when another connection wrote with this id first and its owner is being recorded. */
+  reservedElsewhere(clientId: number): boolean;
   /**
    * True when another open connection of the same member writes live edits with this id and the sender
    * does not speak for it. Only live edits are bound to a connection: a sync step 2 may carry what a
@@ -70,7 +72,9 @@ export function checkClientUpdate(update: DecodedUpdate, context: UpdateCheckCon
   let gapExcused = true;
   for (const [client, run] of runs) {
     const owner = context.ownerOf(client);
-    if (owner === undefined) {
+    if (context.reservedElsewhere(client)) {
+      return refuse(`writes under client id ${client}, which another connection is taking`);
+    } else if (owner === undefined) {
       if (context.stateOf(client) > 0) return refuse(`writes under client id ${client}, which nobody may write with any more`);
       claims.push(client);
     } else if (owner !== context.memberId) {

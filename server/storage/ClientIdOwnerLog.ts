@@ -7,17 +7,26 @@ import { encodeRecords, scanRecords } from './RecordCodec.js';
 import { SerialQueue } from './SerialQueue.js';
 import type { StorageFile } from './StorageFile.js';
 
+interface PendingOwners {
+  owners: readonly ClientIdOwner[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * One draft's `clients.bin`: which member each Yjs client id writing into the draft belongs to, one
  * checksummed record per owner (RecordCodec; payload: varUint client id, varString member id). Append
- * only and never compacted: an id keeps its owner for as long as the draft exists. Each append is its
- * own synced write, not grouped with the update log's commits, because the sync server waits for it
- * before it applies the first update written with a new id.
+ * only and never compacted: an id keeps its owner for as long as the draft exists. Appends are written
+ * at once, apart from the update log's commits (the sync server waits for them before it applies the
+ * first update written with a new id), and those arriving while a write runs go together in the next one:
+ * three hundred pages reconnecting at once cost a few synced writes, not three hundred.
  */
 export class ClientIdOwnerLog {
   private readonly queue = new SerialQueue();
   private file: StorageFile | null = null;
   private end = 0;
+  /** Owners waiting for the next write, with the callers to tell. */
+  private batch: PendingOwners[] | null = null;
 
   constructor(
     private readonly paths: DraftPaths,
@@ -38,11 +47,23 @@ export class ClientIdOwnerLog {
     });
   }
 
-  /** Appends owners in one synced write; resolves once they are on disk. */
+  /** Appends owners; resolves once they are on disk (in one synced write with any appended meanwhile). */
   append(owners: readonly ClientIdOwner[]): Promise<void> {
-    return this.queue.run(async () => {
+    return new Promise((resolve, reject) => {
+      if (!this.batch) {
+        const batch: PendingOwners[] = [];
+        this.batch = batch;
+        void this.queue.run(() => this.write(batch));
+      }
+      this.batch.push({ owners, resolve, reject });
+    });
+  }
+
+  private async write(batch: PendingOwners[]): Promise<void> {
+    if (this.batch === batch) this.batch = null;
+    try {
       if (!this.file) await this.open();
-      const bytes = encodeRecords(owners.map(encodeOwner));
+      const bytes = encodeRecords(batch.flatMap((b) => b.owners).map(encodeOwner));
       try {
         await this.file!.write(bytes, this.end);
         if (!this.file!.syncedWrites) await this.file!.datasync();
@@ -54,11 +75,16 @@ export class ClientIdOwnerLog {
       this.end += bytes.byteLength;
       this.options.counters.fsyncs += 1;
       this.options.counters.bytesWritten += bytes.byteLength;
-    });
+    } catch (error) {
+      for (const waiter of batch) waiter.reject(error);
+      return;
+    }
+    for (const waiter of batch) waiter.resolve();
   }
 
   /** Closes the file once everything queued is done; the next operation reopens it. */
   release(): Promise<void> {
+    this.batch = null;
     return this.queue.run(() => this.close());
   }
 

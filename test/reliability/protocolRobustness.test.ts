@@ -20,7 +20,11 @@ const SEED = 20261221;
 const COUNTS: AttackOptions['counts'] = { random: 1800, truncated: 2200, flipped: 2500, hugeLength: 1000, unknownType: 1000, trailing: 500, badAwareness: 500, text: 500 };
 /** Eleven kinds of websocket-level garbage, this many of each. */
 const GARBAGE_PER_KIND = 40;
-const CONCURRENCY = 16;
+/**
+ * Sockets at a time: one attacking member may have COLLAB_LIMITS.maxConnectionsPerMemberPerDraft (8) open,
+ * and a socket the attacker just cut still counts until the server has read its end.
+ */
+const CONCURRENCY = 6;
 const BASELINE_SAMPLES = 150;
 /** The honest clients' round trip during the attack may be at most this much slower than before it (medians). */
 const LATENCY_FACTOR = 2;
@@ -60,11 +64,14 @@ let baseline: number[] = [];
 let underAttack: number[] = [];
 let result: AttackResult;
 let probeCount = 0;
+/** OP1 before the attack: fuzzed frames that happen to be valid may add clauses anywhere, so the probe keeps to this one. */
+let probeClauseId: string;
 
 /** A types a marker at the end of OP1; resolves with how long until B's copy shows it (ms). */
 async function roundTrip(): Promise<number> {
   const marker = `[p-${probeCount++}]`;
-  const sent = readOrderedClauses(a.doc).find((c) => c.kind === 'operative')!;
+  probeClauseId ??= readOrderedClauses(a.doc).find((c) => c.kind === 'operative')!.id;
+  const sent = readOrderedClauses(a.doc).find((c) => c.id === probeClauseId)!;
   const received = readOrderedClauses(b.doc).find((c) => c.id === sent.id)!;
   const text = (sent.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
   const arrived = new Promise<number>((resolve, reject) => {

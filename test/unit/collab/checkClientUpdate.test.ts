@@ -29,6 +29,7 @@ function context(overrides: Partial<UpdateCheckContext> = {}): UpdateCheckContex
     memberId: ME,
     kind: 'update',
     ownerOf: (id) => OWNERS.get(id),
+    reservedElsewhere: () => false,
     usedElsewhere: () => false,
     stateOf: (id) => STATE.get(id) ?? 0,
     heldEndOf: () => 0,
@@ -81,6 +82,10 @@ describe('checkClientUpdate', () => {
     expect(check(run, { awaitingSyncAnswer: true, declared: new Map() })).toBe('refuse');
     expect(check(run, { awaitingSyncAnswer: false, declared: new Map([[MINE, 9]]) })).toBe('refuse');
     expect(check(run, { awaitingSyncAnswer: true, declared: new Map([[MINE, 9]]), kind: 'syncStep2' })).toBe('refuse');
+  });
+
+  it('refuses a new client id another connection is taking (its owner not yet on disk)', () => {
+    expect(check([{ client: NEW, clock: 0, structs: [text()] }], { reservedElsewhere: (id) => id === NEW })).toBe('refuse');
   });
 
   it('continues after my items Yjs holds back', () => {
