@@ -16,10 +16,18 @@ export class ClientIdOwners {
   private readonly writers = new Map<number, RoomConnection>();
   /** Ids whose owner is being recorded, and the connection that first wrote with them. */
   private readonly reserved = new Map<number, RoomConnection>();
+  /**
+   * Owned ids that may have no text in the document (recorded, then the write was lost in a crash, or the
+   * update never applied): few, so the greeting need not look through every owner.
+   */
+  private readonly maybeWithoutText = new Set<number>();
 
-  /** Adds recorded owners (the store's, at load). */
-  load(recorded: readonly ClientIdOwner[]): void {
-    for (const { clientId, memberId } of recorded) this.owners.set(clientId, memberId);
+  /** Adds recorded owners (the store's, at load); `hasText` says which ids the loaded document holds text of. */
+  load(recorded: readonly ClientIdOwner[], hasText: (clientId: number) => boolean): void {
+    for (const { clientId, memberId } of recorded) {
+      this.owners.set(clientId, memberId);
+      if (!hasText(clientId)) this.maybeWithoutText.add(clientId);
+    }
   }
 
   /** Reserves the room document's own client id for the server. */
@@ -40,7 +48,10 @@ export class ClientIdOwners {
   /** Ids owned by anyone but `memberId` that have no text in the document (`hasText` says which do). */
   othersWithoutText(memberId: string, hasText: (clientId: number) => boolean): number[] {
     const ids: number[] = [];
-    for (const [id, owner] of this.owners) if (owner !== memberId && !hasText(id)) ids.push(id);
+    for (const id of this.maybeWithoutText) {
+      if (hasText(id)) this.maybeWithoutText.delete(id);
+      else if (this.owners.get(id) !== memberId) ids.push(id);
+    }
     return ids;
   }
 
@@ -65,6 +76,7 @@ export class ClientIdOwners {
     for (const id of clientIds) {
       this.owners.set(id, memberId);
       this.reserved.delete(id);
+      this.maybeWithoutText.add(id);
     }
   }
 

@@ -322,7 +322,7 @@ export class DocumentRoom implements RoomApi {
   private async load(): Promise<void> {
     try {
       const loaded = await this.options.hooks.load({ draftId: this.draftId, document: this.doc });
-      this.owners.load(loaded?.clientIdOwners ?? []);
+      this.owners.load(loaded?.clientIdOwners ?? [], (id) => Y.getState(this.doc.store, id) > 0);
       this.reserveServerClientId();
     } catch (error) {
       this.options.log.error('loading a draft failed', { draftId: this.draftId, error: (error as Error).message });

@@ -90,7 +90,7 @@ describe('loading and unloading', () => {
     const a = await openCollabClient(server, { draftId, cookie });
     addClause(a.doc, { kind: 'preambular', heading: 'Unload marker' });
     const b = await openCollabClient(server, { draftId, cookie });
-    expect(headings(b.doc)).toContain('Unload marker');
+    await eventually(() => headings(b.doc).includes('Unload marker'), 'the second client to see the marker');
     a.destroy();
     b.destroy();
     await eventually(() => server.collab.stats().rooms === 0 && server.collab.stats().connections === 0, 'the room to unload');
