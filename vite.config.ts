@@ -17,6 +17,23 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // A group takes only the modules it names, not everything they import (Yjs stays out of the editor's chunk).
+          includeDependenciesRecursively: false,
+          groups: [
+            // The editing engine (ProseMirror, TipTap and their Yjs binding) changes only with its pinned
+            // versions: its chunks stay cached across releases of the app, and the draft page's chunk keeps
+            // to the app's code.
+            { name: 'prosemirror', test: /node_modules[\\/](prosemirror-|orderedmap|rope-sequence|w3c-keyname)/ },
+            { name: 'tiptap', test: /node_modules[\\/](@tiptap[\\/]|y-prosemirror|linkifyjs)/ },
+            // The CRDT and its protocols, shared by every page that syncs (draft, positions, history).
+            { name: 'yjs', test: /node_modules[\\/](yjs|y-protocols|y-websocket|lib0)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {
