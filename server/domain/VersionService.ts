@@ -11,7 +11,6 @@ import {
   type VersionView,
 } from '../../shared/api/versions.js';
 import { compareDrafts } from '../../shared/compare/compareDrafts.js';
-import { draftTextFromDoc } from '../../shared/export/draftTextFromDoc.js';
 import type { DraftText } from '../../shared/export/DraftText.js';
 import type { UserRecord, VersionRecord } from '../storage/MetadataSchema.js';
 import type { MetadataStore } from '../storage/MetadataStore.js';
@@ -21,6 +20,7 @@ import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
+import { liveDraftText } from './liveDraftText.js';
 import type { NegotiationSnapshots } from './NegotiationService.js';
 import { restoreVersion } from './restoreVersion.js';
 import { newId } from './tokens.js';
@@ -149,14 +149,17 @@ export class VersionService {
           const bytes = await this.readSnapshot(record);
           return { side: { kind: 'version', version: toVersionView(record) }, text: withSnapshotDoc(bytes, (doc) => versionText(doc, record)) };
         }
-        const at = this.deps.clock().toISOString();
-        const source = { draftId, revision: null, versionLabel: null, date: at, title: draft.title, negotiation: this.deps.negotiation.snapshot(draftId, at) };
-        const text = await this.deps.documents.read(draftId, (doc) => draftTextFromDoc(doc, source));
-        return { side: { kind: 'live', at }, text };
+        const text = await liveDraftText(this.deps, draftId);
+        return { side: { kind: 'live', at: text.date }, text };
       }),
     );
     const [from, to] = sides as [(typeof sides)[0], (typeof sides)[0]];
     return { from: from.side, to: to.side, comparison: compareDrafts(from.text, to.text) };
+  }
+
+  /** The live draft as it stands now, stamped as a working text exported now: for GET /api/drafts/:id/export. */
+  workingText(draftId: string): Promise<DraftText> {
+    return liveDraftText(this.deps, draftId, { workingText: true });
   }
 
   /** Restores a version into the live draft (secretariat), after saving the live draft as a version: see restoreVersion. */

@@ -1,4 +1,5 @@
 import type { DraftText } from '../../shared/export/DraftText.js';
+import { aknWorkingTextMeta } from './aknWorkingText.js';
 import { escapeXml } from './escapeXml.js';
 import { isoDay } from './exportDate.js';
 
@@ -37,9 +38,11 @@ export interface AknNegotiationMeta {
 }
 
 /**
- * The <meta> block: FRBR identification dated from the version (never the clock), the version number when
- * published, and the reference to the secretariat as author; then the negotiation's delegations among the
- * references and its statuses, positions and options in <proprietary>. @default negotiation: none
+ * The <meta> block: FRBR identification dated from the version (never the clock, but for a working text,
+ * dated when exported), the version number when published, and the reference to the secretariat as author;
+ * then the negotiation's delegations among the references and its statuses, positions and options in
+ * <proprietary>; for a working text, a second <proprietary> saying so (aknWorkingTextMeta).
+ * @default negotiation: none
  */
 export function aknMeta(draft: DraftText, negotiation: AknNegotiationMeta = { references: '', proprietary: '' }): string {
   const uris = aknUris(draft);
@@ -72,6 +75,6 @@ export function aknMeta(draft: DraftText, negotiation: AknNegotiationMeta = { re
       </identification>
       <references source="#${AKN_AUTHOR_ID}">
         <TLCOrganization eId="${AKN_AUTHOR_ID}" href="/akn/ontology/organizations/${AKN_COUNTRY}/${AKN_AUTHOR_ID}" showAs="Secretariat"/>${negotiation.references}
-      </references>${negotiation.proprietary}
+      </references>${negotiation.proprietary}${aknWorkingTextMeta(draft, AKN_AUTHOR_ID)}
     </meta>`;
 }

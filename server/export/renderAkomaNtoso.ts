@@ -3,6 +3,7 @@ import { aknBlocks } from './aknBlocks.js';
 import { aknEid, aknGuid } from './aknIds.js';
 import { AKN_AUTHOR_ID, AKN_DOC_NAME, AKN_DOC_TYPE, aknMeta } from './aknMeta.js';
 import { aknNegotiation } from './aknNegotiation.js';
+import { aknWorkingTextLine } from './aknWorkingText.js';
 import { NO_TEXT } from './clauseNotes.js';
 import { escapeXml } from './escapeXml.js';
 import { formatLongDate, isoDay } from './exportDate.js';
@@ -15,7 +16,8 @@ export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
  * The draft as Akoma Ntoso 3.0 XML (OASIS LegalDocML), valid against akomantoso30.xsd:
  *
  * - <statement name="codeOfConduct"> (see AKN_DOC_TYPE) with FRBR metadata dated from the version;
- * - <preface>: the title (<docTitle>) and the version line with <docNumber> (Rev.N) and <docDate>;
+ * - <preface>: the title (<docTitle>) and the version line with <docNumber> (Rev.N) and <docDate>; a working
+ *   text's line with <docStage> instead, and a <proprietary> saying it is one (aknWorkingText);
  * - <preamble><recitals>: the preambular clauses that open the text, each a <recital> (AKN's preambular
  *   paragraph) with <num>, <heading> and its paragraphs (a recital holds blocks directly: AKN gives it no <content>);
  * - <mainBody>: each section an <hcontainer name="section"> with its <heading>, holding the clauses up to the next
@@ -62,9 +64,11 @@ ${mainBodyXml(layout, body)}
 function prefaceXml(draft: DraftText): string {
   const day = isoDay(draft.date);
   const dated = `<docDate date="${day}">${escapeXml(formatLongDate(draft.date))}</docDate>`;
-  const line = draft.revision !== null
-    ? `<docNumber>${escapeXml(draft.revision)}</docNumber>, ${dated}`
-    : `${escapeXml(versionLine(draft))} (${dated})`;
+  const line = draft.workingText
+    ? aknWorkingTextLine(draft.workingText)
+    : draft.revision !== null
+      ? `<docNumber>${escapeXml(draft.revision)}</docNumber>, ${dated}`
+      : `${escapeXml(versionLine(draft))} (${dated})`;
   return `    <preface>
       <p class="title"><docTitle>${escapeXml(displayTitle(draft))}</docTitle></p>
       <p class="version">${line}</p>

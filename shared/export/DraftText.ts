@@ -78,9 +78,18 @@ export const DraftText = z.object({
   revision: z.string().nullable(),
   /** The version's label ("Before the plenary", "Automatic snapshot" ...), or null for the live draft. */
   versionLabel: z.string().nullable(),
-  /** When the version was taken (ISO 8601, UTC); exports print it, so it never comes from the clock at export time. */
+  /**
+   * When the version was taken (ISO 8601, UTC); exports print it, so it never comes from the clock at export
+   * time, except for a working text, which is taken at the moment it is exported.
+   */
   date: z.string(),
   clauses: z.array(ClauseText),
+  /**
+   * Present only on the live draft exported as it stands (GET /api/drafts/:id/export): a working text, not a
+   * version or revision, with when it was exported (ISO 8601, UTC; equal to `date`). Absent from every
+   * version, so their JSON and fingerprints are as before.
+   */
+  workingText: z.object({ exportedAt: z.string() }).optional(),
 });
 export type DraftText = z.infer<typeof DraftText>;
 

@@ -16,12 +16,17 @@ export interface DraftTextSource {
   revision: string | null;
   /** The version's label, or null for the live draft. */
   versionLabel: string | null;
-  /** When the version was taken, ISO 8601 (any offset; stored normalised to UTC). Never the export time. */
+  /** When the version was taken, ISO 8601 (any offset; stored normalised to UTC). Never the export time, but for a working text. */
   date: string;
   /** The draft's title; @default the title in the document's `meta` (readTitle) */
   title?: string;
   /** Numbering base, delegation names, statuses and positions as they were for this text. @default none */
   negotiation?: NegotiationSnapshot;
+  /**
+   * The live draft read for export as a working text: `date` is then the export time, and the DraftText says
+   * so (`workingText`), so no reader takes it for a version. @default false
+   */
+  workingText?: boolean;
 }
 
 /**
@@ -76,6 +81,7 @@ export function draftTextFromDoc(doc: Y.Doc, source: DraftTextSource): DraftText
     versionLabel: source.versionLabel === null ? null : cleanLine(source.versionLabel),
     date: new Date(time).toISOString(),
     clauses,
+    ...(source.workingText ? { workingText: { exportedAt: new Date(time).toISOString() } } : {}),
   });
 }
 

@@ -1,6 +1,6 @@
 /**
- * The formats a version can be exported as, by the `format` query parameter of
- * GET /api/drafts/:id/versions/:versionId/export and the export menu:
+ * The formats a version, or the live draft as a working text, can be exported as, by the `format` query
+ * parameter of GET /api/drafts/:id/versions/:versionId/export and GET /api/drafts/:id/export and the export menu:
  * md (Markdown), html (standalone HTML), docx (Word), pdf (A4 PDF), akn (Akoma Ntoso 3.0 XML), json (DraftText).
  */
 export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'akn', 'json'] as const;

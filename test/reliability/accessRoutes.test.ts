@@ -226,9 +226,10 @@ describe('reading: exports and the event stream', () => {
     versionId = await newVersion(true);
   });
 
-  it('serves every export format and redline to every member, as an attachment, and to nobody signed out', async () => {
+  it('serves every export format (of a version and of the live draft) and redline to every member, as an attachment, and to nobody signed out', async () => {
     const paths = [
       ...EXPORT_FORMATS.map((f) => `/api/drafts/${draftId}/versions/${versionId}/export?format=${f}`),
+      ...EXPORT_FORMATS.map((f) => `/api/drafts/${draftId}/export?format=${f}`),
       ...REDLINE_FORMATS.map((f) => `/api/drafts/${draftId}/compare/export?from=${versionId}&to=live&format=${f}`),
     ];
     for (const path of paths) {

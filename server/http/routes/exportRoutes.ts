@@ -11,9 +11,10 @@ import { validate } from '../validate.js';
 import { draftIdParam, versionIdParam } from '../pathIds.js';
 
 /**
- * Downloads, for every member who can read the draft: a version in any export format, and a redline
- * between two versions (or a version and the live draft) as HTML or Word. Served as attachments that are
- * never cached (they hold negotiating text) and never run anything if a browser opens them anyway.
+ * Downloads, for every member who can read the draft: a version in any export format, the live draft in
+ * any export format as a working text (stamped as such, with the export time), and a redline between two
+ * versions (or a version and the live draft) as HTML or Word. Served as attachments that are never cached
+ * (they hold negotiating text) and never run anything if a browser opens them anyway.
  */
 export function exportRoutes(services: Services): Router {
   const router = Router();
@@ -24,6 +25,14 @@ export function exportRoutes(services: Services): Router {
     const format = formatParam(req.query.format, EXPORT_FORMATS);
     const { text } = await services.versions.detail(draftId, versionIdParam(req.params.versionId));
     sendExport(res, await renderExport(text, format));
+  });
+
+  // The live draft as it stands, through the same renderers: a working text, not a version, so it is
+  // stamped and named as one (DraftText.workingText) and dated when exported.
+  router.get('/drafts/:id/export', requireUser, async (req, res) => {
+    const draftId = draftOf(req.params.id);
+    const format = formatParam(req.query.format, EXPORT_FORMATS);
+    sendExport(res, await renderExport(await services.versions.workingText(draftId), format));
   });
 
   router.get('/drafts/:id/compare/export', requireUser, async (req, res) => {

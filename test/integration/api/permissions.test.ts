@@ -99,6 +99,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/versions/${i.versionId}`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare?from=${i.versionId}&to=live`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/versions/${i.versionId}/export?format=json`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/export?format=json`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare/export?from=${i.versionId}&to=live&format=html`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   // Editing, resolving and deleting one comment depend on who wrote it: test/integration/comments/comments.test.ts.
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/comments`, allowed: ['secretariat', 'delegate', 'reviewer'] },
