@@ -20,16 +20,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // A group takes only the modules it names, not everything they import (Yjs stays out of the editor's chunk).
-          includeDependenciesRecursively: false,
+          // Higher priority captures first: Yjs is in its own chunk before the editor's group would pull it in.
           groups: [
             // The editing engine (ProseMirror, TipTap and their Yjs binding) changes only with its pinned
             // versions: its chunks stay cached across releases of the app, and the draft page's chunk keeps
             // to the app's code.
-            { name: 'prosemirror', test: /node_modules[\\/](prosemirror-|orderedmap|rope-sequence|w3c-keyname)/ },
-            { name: 'tiptap', test: /node_modules[\\/](@tiptap[\\/]|y-prosemirror|linkifyjs)/ },
+            { name: 'prosemirror', priority: 2, test: /node_modules[\\/](prosemirror-|orderedmap|rope-sequence|w3c-keyname)/ },
+            { name: 'tiptap', priority: 1, test: /node_modules[\\/](@tiptap[\\/]|y-prosemirror|linkifyjs)/ },
             // The CRDT and its protocols, shared by every page that syncs (draft, positions, history).
-            { name: 'yjs', test: /node_modules[\\/](yjs|y-protocols|y-websocket|lib0)[\\/]/ },
+            { name: 'yjs', priority: 3, test: /node_modules[\\/](yjs|y-protocols|y-websocket|lib0)[\\/]/ },
           ],
         },
       },
