@@ -20,15 +20,13 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // Higher priority captures first: Yjs is in its own chunk before the editor's group would pull it in.
+          // Libraries that change only with their pinned versions get chunks of their own, so they stay
+          // cached across releases of the app and no chunk passes 500 kB. Each group is closed under its
+          // own imports (ProseMirror's packages import only each other; Yjs, its protocols and lib0 likewise),
+          // so no chunk waits on another that waits on it.
           groups: [
-            // The editing engine (ProseMirror, TipTap and their Yjs binding) changes only with its pinned
-            // versions: its chunks stay cached across releases of the app, and the draft page's chunk keeps
-            // to the app's code.
-            { name: 'prosemirror', priority: 2, test: /node_modules[\\/](prosemirror-|orderedmap|rope-sequence|w3c-keyname)/ },
-            { name: 'tiptap', priority: 1, test: /node_modules[\\/](@tiptap[\\/]|y-prosemirror|linkifyjs)/ },
-            // The CRDT and its protocols, shared by every page that syncs (draft, positions, history).
-            { name: 'yjs', priority: 3, test: /node_modules[\\/](yjs|y-protocols|y-websocket|lib0)[\\/]/ },
+            { name: 'yjs', test: /node_modules[\\/](yjs|y-protocols|y-websocket|lib0)[\\/]/ },
+            { name: 'prosemirror', test: /node_modules[\\/](prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname)[\\/]/ },
           ],
         },
       },
