@@ -5,7 +5,7 @@ export const LIMITS = {
   emailLength: 254,
   nameLength: 120,
   delegationNameLength: 120,
-  draftTitleLength: 200,
+  draftTitleLength: 300,
   passwordMinLength: 10,
   passwordMaxLength: 200,
 } as const;

@@ -11,6 +11,9 @@ import { ThreadFilterControl } from './ThreadFilterControl.js';
 import { ThreadOverview } from './ThreadOverview.js';
 import { useArrivalAnnouncement } from './useArrivalAnnouncement.js';
 
+/** Where the panel is a sheet over the lower part of the screen (comments.css has the same width). */
+const SHEET_MEDIA = '(max-width: 40rem)';
+
 /** How long the event stream may be down before the panel says so (reconnecting is usually quicker). @default 2500 ms */
 export const LIVE_NOTICE_DELAY_MS = 2500;
 
@@ -32,6 +35,14 @@ export function CommentsPanel({ doc, clauses }: { doc: Y.Doc; clauses: readonly 
   const streamDown = useDelayedFlag(comments !== null && comments.data.loaded && !comments.data.live, LIVE_NOTICE_DELAY_MS);
 
   const focus = panel?.open ? panel.focus : null;
+  // On a phone the panel is a sheet over the lower part of the screen: bring the clause it discusses to the
+  // top, where it stays readable above the sheet.
+  const discussed = panel?.open && inClauseView ? panel.clauseId : null;
+  useEffect(() => {
+    if (!discussed || !window.matchMedia(SHEET_MEDIA).matches) return;
+    document.getElementById(`clause-${discussed}`)?.scrollIntoView({ block: 'start' });
+  }, [discussed, focus?.token]);
+
   useEffect(() => {
     if (!focus) return;
     const thread = focus.target === 'thread' && panel?.threadId ? box.current?.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(panel.threadId)}"]`) : null;
@@ -58,7 +69,7 @@ export function CommentsPanel({ doc, clauses }: { doc: Y.Doc; clauses: readonly 
   };
 
   return (
-    <aside id={COMMENTS_PANEL_ID} ref={box} className="comments-panel" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <aside id={COMMENTS_PANEL_ID} ref={box} className="comments-panel" aria-label="Comments" onKeyDown={onKeyDown}>
       <div className="comments-panel-header">
         <h2 id={titleId} ref={heading} tabIndex={-1} className="comments-panel-title">
           {title}

@@ -43,7 +43,9 @@ export function ThreadOverview({ doc, clauses }: { doc: Y.Doc; clauses: readonly
           <h3 className="overview-clause">
             <button type="button" className="overview-clause-button" onClick={() => actions.openClause(clauseId)}>
               {clause.deleted ? <span className="tag tag-deleted">Deleted clause</span> : <span className="overview-clause-name">{clause.name}</span>}
-              <span className="overview-clause-summary">{clause.summary || 'Empty clause'}</span>
+              <span className="overview-clause-summary" title={clause.summary || undefined}>
+                {clause.summary || 'Empty clause'}
+              </span>
               <span className="overview-count">
                 {threads.length} {what}
                 {threads.length === 1 ? 'thread' : 'threads'}

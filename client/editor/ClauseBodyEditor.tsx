@@ -5,6 +5,8 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { CommentSelectionButton } from '../comments/CommentSelectionButton.js';
 import { useCommentHighlights } from '../comments/useCommentHighlights.js';
+import { bracketDelegation } from '../negotiation/negotiationPermissions.js';
+import { useSession } from '../session/useSession.js';
 import { clauseEditorExtensions } from './clauseEditorExtensions.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import type { FocusRequest } from './FocusRequest.js';
@@ -33,10 +35,11 @@ export interface ClauseBodyEditorProps {
 export function ClauseBodyEditor({ clauseId, fragment, provider, user, editable, label, focusRequest, onEdited }: ClauseBodyEditorProps) {
   // One set of extensions per editor instance. `user` is read once: it is only what this page says
   // about itself, and others see the server's record instead.
+  const bracketFor = bracketDelegation(useSession().me)?.id ?? null;
   const extensions = useMemo(
-    () => clauseEditorExtensions({ fragment, provider, user }),
+    () => clauseEditorExtensions({ fragment, provider, user, bracketFor, clauseId }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fragment, provider, editable],
+    [fragment, provider, editable, bracketFor],
   );
   const editor = useEditor(
     {
@@ -46,7 +49,7 @@ export function ClauseBodyEditor({ clauseId, fragment, provider, user, editable,
       shouldRerenderOnTransaction: false,
       editorProps: { attributes: editorAttributes(label, editable) },
     },
-    [fragment, provider, editable],
+    [fragment, provider, editable, bracketFor],
   );
 
   useCommentHighlights(editor, clauseId);

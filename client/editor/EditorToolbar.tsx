@@ -1,10 +1,12 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { bracketDelegation } from '../negotiation/negotiationPermissions.js';
 import { useSession } from '../session/useSession.js';
 import { selectionHasBracket } from './bracketMark.js';
 import { LinkForm } from './LinkForm.js';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon.js';
+import '../styles/tools.css';
 
 interface ToolbarButton {
   name: ToolbarIconName;
@@ -14,6 +16,8 @@ interface ToolbarButton {
   /** Shown in the tooltip and announced as aria-keyshortcuts; none when the button has no shortcut. */
   keys?: string;
   active?: boolean;
+  /** Shows its label in words beside the icon (where a pictogram alone would not say what it does). */
+  worded?: boolean;
   /** Ends a group of buttons (a little space after it). */
   groupEnd?: boolean;
   disabled?: boolean;
@@ -23,12 +27,13 @@ interface ToolbarButton {
 /**
  * Bold, italic, lists, link, brackets, undo and redo for one clause body. One tab stop (arrow keys move
  * along the buttons, as in a desktop toolbar); buttons do not take focus on click, so the selection stays.
+ * The bracket buttons say what they do in words: their pictograms ([ ] and [x]) read as text, not tools.
  * "Bracket" is for delegates (the bracket is their delegation's; the server sets it from the session
  * anyway); "Lift brackets" for everyone who edits, as an ordinary undoable change.
  */
 export function EditorToolbar({ editor, label }: { editor: Editor; label: string }) {
   const { me } = useSession();
-  const bracketFor = me?.role === 'delegate' ? (me.delegation ?? null) : null;
+  const bracketFor = bracketDelegation(me);
   const [linkFormOpen, setLinkFormOpen] = useState(false);
   const [current, setCurrent] = useState(0);
   const bar = useRef<HTMLDivElement>(null);
@@ -70,13 +75,14 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
           {
             name: 'bracket',
             label: 'Bracket',
+            worded: true,
             title: `Bracket the selected text for ${bracketFor.name}`,
             disabled: !state.selection,
             run: () => editor.chain().focus().setBracket(bracketFor.id).run(),
           } satisfies ToolbarButton,
         ]
       : []),
-    { name: 'liftBrackets', label: 'Lift brackets', disabled: !state.bracketed, groupEnd: true, run: () => editor.chain().focus().liftBrackets().run() },
+    { name: 'liftBrackets', label: 'Lift brackets', worded: true, disabled: !state.bracketed, groupEnd: true, run: () => editor.chain().focus().liftBrackets().run() },
     { name: 'undo', label: 'Undo my last change', keys: 'Control+Z', disabled: !state.canUndo, run: () => editor.chain().focus().undo().run() },
     { name: 'redo', label: 'Redo', keys: 'Control+Shift+Z', disabled: !state.canRedo, run: () => editor.chain().focus().redo().run() },
   ];
@@ -98,7 +104,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
           <button
             key={button.name}
             type="button"
-            className={button.groupEnd ? 'toolbar-button toolbar-button-group-end' : 'toolbar-button'}
+            className={`toolbar-button${button.worded ? ' toolbar-button-worded' : ''}${button.groupEnd ? ' toolbar-button-group-end' : ''}`}
             aria-label={button.label}
             aria-pressed={button.active === undefined ? undefined : button.active}
             aria-keyshortcuts={button.keys}
@@ -110,6 +116,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
             onClick={button.run}
           >
             <ToolbarIcon name={button.name} />
+            {button.worded ? <span className="toolbar-button-label">{button.label}</span> : null}
           </button>
         ))}
       </div>

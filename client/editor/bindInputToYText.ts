@@ -3,21 +3,37 @@ import { LOCAL_ORIGIN } from '../collab/localOrigin.js';
 import { diffText } from './diffText.js';
 
 /**
- * Binds a plain one-line <input> to a Y.Text (a clause heading), in both directions:
+ * Binds a one-paragraph text field (an <input>, or a <textarea> that wraps a long heading) to a Y.Text (a
+ * clause heading), in both directions:
  * - typing becomes the minimal insert/delete on the Y.Text (diffText), so concurrent edits merge;
  * - others' changes update the field in place and move the caret and selection with the text around
  *   them, so typing is never interrupted; during IME composition the update waits for compositionend;
  * - Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo this person's own heading edits only
  *   (a Y.UndoManager tracking LOCAL_ORIGIN): the browser's own undo would also take back others' text.
- * Line breaks pasted into the field are turned into spaces by the input itself. Returns the unbind function.
+ * Line breaks (pasted, or Enter in a textarea) become spaces: a heading is one paragraph. A textarea's height
+ * follows its text. Returns the unbind function.
  */
-export function bindInputToYText(input: HTMLInputElement, text: Y.Text): () => void {
+export function bindInputToYText(input: HTMLInputElement | HTMLTextAreaElement, text: Y.Text): () => void {
   const undoManager = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL_ORIGIN]) });
   let composing = false;
   let shown = text.toString();
   input.value = shown;
 
+  // Browsers without CSS field-sizing (Chromium has it) get the textarea's height set from its text.
+  const sizeByScript = input instanceof HTMLTextAreaElement && !CSS.supports('field-sizing', 'content');
+  const fitHeight = () => {
+    if (!sizeByScript) return;
+    input.style.height = 'auto';
+    input.style.height = `${input.scrollHeight}px`;
+  };
+
   const onInput = () => {
+    if (/[\r\n]/.test(input.value)) {
+      const caret = input.selectionStart ?? input.value.length;
+      input.value = input.value.replace(/\r\n|[\r\n]/g, ' ');
+      input.setSelectionRange(caret, caret);
+    }
+    fitHeight();
     const change = diffText(shown, input.value);
     shown = input.value;
     if (!change) return;
@@ -38,6 +54,7 @@ export function bindInputToYText(input: HTMLInputElement, text: Y.Text): () => v
     const end = input.selectionEnd ?? 0;
     input.value = next;
     shown = next;
+    fitHeight();
     if (focused) {
       const direction = input.selectionDirection ?? 'none';
       input.setSelectionRange(mapIndex(start, delta), mapIndex(end, delta), direction);
@@ -52,6 +69,10 @@ export function bindInputToYText(input: HTMLInputElement, text: Y.Text): () => v
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && !event.isComposing) {
+      event.preventDefault();
+      return;
+    }
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) {
@@ -71,17 +92,21 @@ export function bindInputToYText(input: HTMLInputElement, text: Y.Text): () => v
     showRemote(null);
   };
 
-  input.addEventListener('input', onInput);
-  input.addEventListener('keydown', onKeyDown);
-  input.addEventListener('compositionstart', onCompositionStart);
-  input.addEventListener('compositionend', onCompositionEnd);
+  requestAnimationFrame(fitHeight);
+  if (sizeByScript) window.addEventListener('resize', fitHeight);
+  const element: HTMLElement = input;
+  element.addEventListener('input', onInput);
+  element.addEventListener('keydown', onKeyDown);
+  element.addEventListener('compositionstart', onCompositionStart);
+  element.addEventListener('compositionend', onCompositionEnd);
   text.observe(observer);
   return () => {
     text.unobserve(observer);
-    input.removeEventListener('input', onInput);
-    input.removeEventListener('keydown', onKeyDown);
-    input.removeEventListener('compositionstart', onCompositionStart);
-    input.removeEventListener('compositionend', onCompositionEnd);
+    window.removeEventListener('resize', fitHeight);
+    element.removeEventListener('input', onInput);
+    element.removeEventListener('keydown', onKeyDown);
+    element.removeEventListener('compositionstart', onCompositionStart);
+    element.removeEventListener('compositionend', onCompositionEnd);
     undoManager.destroy();
   };
 }

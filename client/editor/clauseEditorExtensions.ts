@@ -4,12 +4,14 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { FindHighlights } from '../find/findHighlights.js';
 import { BracketMark } from './bracketMark.js';
 import { CommentHighlights } from './commentHighlights.js';
 import { delegationNames } from './delegationNames.js';
 import { isAllowedLinkHref } from './isAllowedLinkHref.js';
 import { othersAwareness } from './othersAwareness.js';
 import { renderCaret } from './renderCaret.js';
+import { TypedBracket } from './typedBracket.js';
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -20,6 +22,10 @@ export interface ClauseEditorExtensionOptions {
   provider: WebsocketProvider;
   /** What this page says about itself in presence; the server replaces it with its own record for everyone else. */
   user: { name: string; delegation: string | null };
+  /** The delegation id whose bracket "[…]" typed here becomes; null (not a delegate) keeps typed brackets as characters. @default null */
+  bracketFor?: string | null;
+  /** The clause this body belongs to, for Find's marks. @default '' (none) */
+  clauseId?: string;
 }
 
 /**
@@ -27,9 +33,10 @@ export interface ClauseEditorExtensionOptions {
  * (http, https, mailto only), nothing else, so pasted headings, code or quotes turn into plain paragraphs.
  * Undo is Yjs's (Collaboration), which takes back only this person's own typing in this clause.
  * CommentHighlights marks the passages comment threads are anchored on (the page feeds it the threads).
- * Brackets (BracketMark) carry their delegation's id and show its name as a tag.
+ * Brackets (BracketMark) carry their delegation's id and show its name as a tag; a delegate may also type
+ * them (TypedBracket). FindHighlights marks what Find in this draft finds.
  */
-export function clauseEditorExtensions({ fragment, provider, user }: ClauseEditorExtensionOptions): Extensions {
+export function clauseEditorExtensions({ fragment, provider, user, bracketFor = null, clauseId = '' }: ClauseEditorExtensionOptions): Extensions {
   return [
     StarterKit.configure({
       heading: false,
@@ -60,5 +67,7 @@ export function clauseEditorExtensions({ fragment, provider, user }: ClauseEdito
     CollaborationCaret.configure({ provider: { awareness: othersAwareness(provider.awareness) }, user, render: renderCaret }),
     CommentHighlights,
     BracketMark.configure({ names: delegationNames }),
+    TypedBracket.configure({ delegation: bracketFor }),
+    FindHighlights.configure({ clauseId }),
   ];
 }

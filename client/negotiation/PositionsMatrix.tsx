@@ -15,12 +15,16 @@ export interface PositionsMatrixProps {
   ownDelegationId: string | null;
 }
 
-/** Delegations by clauses, each cell the delegation's current position. Scrolls sideways on its own when wide. */
+/**
+ * Delegations by clauses, each cell the delegation's current position in words. When it does not fit, it
+ * scrolls inside its own box, both ways, with the delegations' column and the clauses' header row staying
+ * in view; the page itself never scrolls sideways.
+ */
 export function PositionsMatrix({ clauses, delegations, positions, ownDelegationId }: PositionsMatrixProps) {
   const captionId = useId();
   const byCell = new Map(positions.map((p) => [`${p.delegation.id}\u0000${p.clauseId}`, p]));
   return (
-    <div className="matrix-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <div className="matrix-scroll" role="region" aria-labelledby={captionId} tabIndex={0} data-region>
       <table className="positions-matrix">
         <caption id={captionId} className="visually-hidden">
           Positions of each delegation (rows) on each clause (columns)

@@ -8,6 +8,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { useNegotiation } from './NegotiationContext.js';
 import { NegotiationPageFrame } from './NegotiationPageFrame.js';
 import { positionDelegation } from './negotiationPermissions.js';
+import { MatrixLegend } from './MatrixLegend.js';
 import { PositionsMatrix } from './PositionsMatrix.js';
 import { ReservationList } from './ReservationList.js';
 import { useLiveClauses } from './useLiveClauses.js';
@@ -46,6 +47,7 @@ function PositionsContent({ draftId }: { draftId: string }) {
   return (
     <>
       <ErrorMessage error={error} />
+      <MatrixLegend />
       <PositionsMatrix clauses={clauses} delegations={delegations} positions={state.positions} ownDelegationId={positionDelegation(me)?.id ?? null} />
       <ReservationList clauses={clauses} positions={state.positions} />
     </>

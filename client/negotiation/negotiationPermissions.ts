@@ -16,6 +16,14 @@ export function positionDelegation(me: MeResponse | null): { id: string; name: s
   return me?.role === 'delegate' ? (me.delegation ?? null) : null;
 }
 
+/**
+ * The delegation whose brackets `me` adds (toolbar "Bracket", or "[" … "]" typed), or null: only delegates
+ * bracket text; the secretariat has no delegation and reviewers cannot edit.
+ */
+export function bracketDelegation(me: MeResponse | null): { id: string; name: string } | null {
+  return me?.role === 'delegate' ? (me.delegation ?? null) : null;
+}
+
 /** True when `me` may read the negotiation audit log (the secretariat). */
 export function mayReadAudit(me: MeResponse | null): boolean {
   return me?.role === 'secretariat';

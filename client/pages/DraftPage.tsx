@@ -11,6 +11,7 @@ import { useUnsavedChangesWarning } from '../collab/useUnsavedChangesWarning.js'
 import { CommentsProvider } from '../comments/CommentsProvider.js';
 import { CommentsToggle } from '../comments/CommentsToggle.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { HelpMenu } from '../components/HelpMenu.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { NegotiationLinks } from '../negotiation/NegotiationLinks.js';
@@ -19,6 +20,7 @@ import { useSession } from '../session/useSession.js';
 import { DraftVersionTools } from '../versions/DraftVersionTools.js';
 import { ConnectionProblem } from './draft/ConnectionProblem.js';
 import { DraftWorkspace } from './draft/DraftWorkspace.js';
+import { FindInDraft } from './draft/FindInDraft.js';
 import { PresenceList } from './draft/PresenceList.js';
 import { ReviewerNote } from './draft/ReviewerNote.js';
 import { SaveStatus } from './draft/SaveStatus.js';
@@ -72,9 +74,11 @@ export function DraftPage() {
             <NegotiationLinks draftId={id} />
             <SaveStatus description={describeConnection(state, !mayEdit)} />
             <div className="draft-header-tools">
+              <HelpMenu />
               {state.everSynced ? <CommentsToggle /> : null}
               {state.everSynced ? <PresenceList me={user} others={others} /> : null}
             </div>
+            {connection && state.everSynced ? <FindInDraft doc={connection.doc} /> : null}
           </div>
         </div>
         {mayEdit ? null : <ReviewerNote />}

@@ -11,7 +11,9 @@ export function VersionOutline({ clauses }: { clauses: readonly ClauseText[] }) 
           <li key={clause.id} className={clause.number ? 'outline-item' : 'outline-item outline-section'}>
             <a href={`#clause-${clause.id}`}>
               {clause.number ? <span className="outline-number">{clause.number}</span> : null}
-              <span className={clause.heading ? 'outline-text' : 'outline-text outline-text-summary'}>{outlineText(clause)}</span>
+              <span className={clause.heading ? 'outline-text' : 'outline-text outline-text-summary'} title={outlineText(clause)}>
+                {outlineText(clause)}
+              </span>
             </a>
           </li>
         ))}

@@ -81,8 +81,8 @@ describe('co-drafting a clause in real time', () => {
       await expect.poll(() => heading.inputValue(), WAIT).toBe('Broad Consultation with stakeholders and partners');
     }
     // Each caret stayed right after what that person typed.
-    expect(await usHeading.evaluate((input: HTMLInputElement) => input.selectionStart)).toBe('Broad Consultation with stakeholders and partners'.length);
-    expect(await dkHeading.evaluate((input: HTMLInputElement) => input.selectionStart)).toBe('Broad '.length);
+    expect(await usHeading.evaluate((input: HTMLTextAreaElement) => input.selectionStart)).toBe('Broad Consultation with stakeholders and partners'.length);
+    expect(await dkHeading.evaluate((input: HTMLTextAreaElement) => input.selectionStart)).toBe('Broad '.length);
     await expect.poll(() => reviewer.getByRole('textbox', { name: 'Heading of OP2' }).inputValue(), WAIT).toBe('Broad Consultation with stakeholders and partners');
   });
 

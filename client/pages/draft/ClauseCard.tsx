@@ -62,7 +62,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   const showHeading = isSection || headingText !== '' || headingOpen;
 
   useEffect(() => {
-    if (headingOpen) headingBox.current?.querySelector('input')?.focus();
+    if (headingOpen) headingBox.current?.querySelector<HTMLElement>('[data-heading-field]')?.focus();
   }, [headingOpen]);
 
   function onKeyDown(event: KeyboardEvent) {

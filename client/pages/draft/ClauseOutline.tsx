@@ -73,7 +73,9 @@ const OutlineItem = memo(function OutlineItem({ id, number, heading, body, noTex
         }}
       >
         {number ? <span className="outline-number">{number}</span> : null}
-        <span className={headingText ? 'outline-text' : 'outline-text outline-text-summary'}>{text}</span>
+        <span className={headingText ? 'outline-text' : 'outline-text outline-text-summary'} title={text}>
+          {text}
+        </span>
         <OutlineStatusMarker clauseId={id} />
         <OutlineCounts brackets={brackets} options={options} />
       </a>

@@ -12,20 +12,22 @@ export interface HeadingFieldProps {
 }
 
 /**
- * A clause heading edited live by everyone: a plain one-line field bound to the clause's Y.Text
+ * A clause heading edited live by everyone: a one-paragraph field bound to the clause's Y.Text
  * (bindInputToYText), so typing merges with others' and their changes arrive without moving the caret.
+ * A textarea that grows with its text, so a long heading wraps onto more lines instead of being cut off;
+ * Enter does not break it (a heading is one paragraph).
  */
 export function HeadingField({ text, label, placeholder, readOnly, className }: HeadingFieldProps) {
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const element = input.current;
     if (!element) return;
     return bindInputToYText(element, text);
   }, [text]);
   return (
-    <input
+    <textarea
       ref={input}
-      type="text"
+      rows={1}
       className={className}
       aria-label={label}
       placeholder={readOnly ? '' : placeholder}

@@ -8,7 +8,7 @@ export function focusClause(id: string, target: 'text' | 'heading' = 'text', scr
   const card = document.querySelector<HTMLElement>(`[data-clause-id="${CSS.escape(id)}"]`);
   if (!card) return false;
   const text = card.querySelector<HTMLElement>('.clause-body [role="textbox"][tabindex], .clause-body [contenteditable="true"]');
-  const heading = card.querySelector<HTMLInputElement>('[data-heading-field]:not([readonly])');
+  const heading = card.querySelector<HTMLTextAreaElement>('[data-heading-field]:not([readonly])');
   const element = (target === 'text' ? text : null) ?? heading ?? card;
   card.scrollIntoView({ block: scroll });
   element.focus({ preventScroll: true });

@@ -75,8 +75,10 @@ export function DraftRow({ draft, manage, focusLink, onChanged, onNotice }: Draf
           </>
         )}
       </td>
-      <td className="col-counts">{describeCounts(draft.counts)}</td>
-      <td className="col-date">
+      <td className="col-counts" data-label="Left to agree">
+        {describeCounts(draft.counts)}
+      </td>
+      <td className="col-date" data-label="Created">
         <FormattedDate iso={draft.createdAt} />
       </td>
       {manage ? (

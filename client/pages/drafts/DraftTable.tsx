@@ -14,17 +14,17 @@ export interface DraftTableProps {
 }
 
 /**
- * A table of drafts: title (the link that opens it), what is still open in it (brackets and options),
+ * A table of drafts: title (the link that opens it), what is left to agree in it (brackets and options),
  * creation date and, for the secretariat, actions.
  */
 export function DraftTable({ drafts, manage, focusId, onChanged, onNotice }: DraftTableProps) {
   return (
-    <table className="table">
+    <table className="table table-stack">
       <thead>
         <tr>
           <th scope="col">Title</th>
           <th scope="col" className="col-counts">
-            Still open
+            Left to agree
           </th>
           <th scope="col" className="col-date">
             Created

@@ -91,7 +91,7 @@ export function MemberRow({ member, delegations, isSelf, onChanged, onIssued, on
         </span>
         <span className="member-email">{member.email}</span>
       </th>
-      <td>
+      <td data-label="Role">
         {editing ? (
           <SelectField label={`Role of ${member.name}`} hideLabel value={role} onChange={(e) => setRole(e.target.value as Role)} autoFocus>
             {ROLES.map((r) => (
@@ -104,7 +104,7 @@ export function MemberRow({ member, delegations, isSelf, onChanged, onIssued, on
           ROLE_LABELS[member.role]
         )}
       </td>
-      <td>
+      <td data-label="Delegation">
         {editing ? (
           <SelectField label={`Delegation of ${member.name}`} hideLabel value={delegationId} onChange={(e) => setDelegationId(e.target.value)}>
             <option value="">{role === 'delegate' ? 'Choose a delegation…' : 'No delegation'}</option>
@@ -118,7 +118,7 @@ export function MemberRow({ member, delegations, isSelf, onChanged, onIssued, on
           (delegationName ?? <span className="muted">—</span>)
         )}
       </td>
-      <td>
+      <td data-label="Status">
         <span className={`status status-${status}`}>{MEMBER_STATUS_LABELS[status].label}</span>
         {MEMBER_STATUS_LABELS[status].detail ? (
           <span className="status-detail">

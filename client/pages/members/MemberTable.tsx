@@ -12,7 +12,7 @@ export interface MemberTableProps extends Pick<MemberRowProps, 'onChanged' | 'on
 export function MemberTable({ members, delegations, selfId, ...handlers }: MemberTableProps) {
   return (
     <div className="table-scroll">
-      <table className="table">
+      <table className="table table-stack">
         <thead>
           <tr>
             <th scope="col">Member</th>

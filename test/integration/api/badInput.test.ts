@@ -22,7 +22,7 @@ describe('bad input gets a clear error, a stable code, and writes nothing', () =
     { name: 'an unknown field', method: 'POST', path: '/api/drafts', body: { title: 'Fine', colour: 'red' }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'a wrong type', method: 'POST', path: '/api/drafts', body: { title: 42 }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'an empty title', method: 'POST', path: '/api/drafts', body: { title: '   ' }, status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'an over-long title', method: 'POST', path: '/api/drafts', body: { title: 'x'.repeat(201) }, status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'an over-long title', method: 'POST', path: '/api/drafts', body: { title: 'x'.repeat(301) }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'a control character in a title', method: 'POST', path: '/api/drafts', body: { title: 'a\u0000b' }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'an oversized body', method: 'POST', path: '/api/drafts', body: { title: 'x'.repeat(70_000) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
     { name: 'a __proto__ key', method: 'POST', path: '/api/drafts', body: '{"title":"T","__proto__":{"isAdmin":true}}', status: 400, code: 'FORBIDDEN_KEY' },
