@@ -10,6 +10,9 @@ export interface PageHeadingProps {
   focusOnMount?: boolean;
 }
 
+/** Titles longer than this are set smaller, so a long draft title does not fill the screen. */
+const LONG_TITLE = 90;
+
 /**
  * The h1 of a page. After a client-side navigation nothing tells a screen reader that the page
  * changed, so the heading takes focus (and the tab title changes), as a full page load would do.
@@ -27,7 +30,7 @@ export function PageHeading({ title, children, focusOnMount = true }: PageHeadin
 
   return (
     <div className="page-heading">
-      <h1 ref={ref} tabIndex={-1}>
+      <h1 ref={ref} tabIndex={-1} className={title.length > LONG_TITLE ? 'page-title-long' : undefined}>
         {title}
       </h1>
       {children ? <div className="page-intro">{children}</div> : null}

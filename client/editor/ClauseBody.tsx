@@ -12,7 +12,7 @@ export interface ClauseBodyProps {
   provider: WebsocketProvider;
   user: { name: string; delegation: string | null };
   editable: boolean;
-  /** Accessible name, e.g. "Text of OP2". */
+  /** Accessible name, e.g. "Operative paragraph 2, Consultation with stakeholders" (clauseTextName). */
   label: string;
   /** The clause is on screen or close to it (the card observes itself, useNearViewport). */
   near: boolean;

@@ -19,7 +19,7 @@ export interface ClauseBodyEditorProps {
   user: { name: string; delegation: string | null };
   /** False for reviewers: the text is shown live (with others' carets) but cannot be changed. */
   editable: boolean;
-  /** The accessible name of the text area, e.g. "Text of OP2". */
+  /** The accessible name of the text area, e.g. "Operative paragraph 2, Consultation with stakeholders". */
   label: string;
   /** Focus the editor once it exists (it replaced a preview that was clicked or focused). */
   focusRequest: FocusRequest | null;

@@ -99,7 +99,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
 
   return (
     <>
-      <div className="editor-toolbar" role="toolbar" aria-label={`Formatting of ${label.replace(/^Text of /, '')}`} ref={bar} onKeyDown={onKeyDown}>
+      <div className="editor-toolbar" role="toolbar" aria-label={`Formatting of ${label.split(',')[0]}`} ref={bar} onKeyDown={onKeyDown}>
         {buttons.map((button, index) => (
           <button
             key={button.name}

@@ -14,11 +14,11 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { HelpMenu } from '../components/HelpMenu.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { PageHeading } from '../components/PageHeading.js';
-import { NegotiationLinks } from '../negotiation/NegotiationLinks.js';
 import { NegotiationProvider } from '../negotiation/NegotiationProvider.js';
 import { useSession } from '../session/useSession.js';
 import { DraftVersionTools } from '../versions/DraftVersionTools.js';
 import { ConnectionProblem } from './draft/ConnectionProblem.js';
+import { DraftMoreMenu } from './draft/DraftMoreMenu.js';
 import { DraftWorkspace } from './draft/DraftWorkspace.js';
 import { FindInDraft } from './draft/FindInDraft.js';
 import { PresenceList } from './draft/PresenceList.js';
@@ -67,18 +67,18 @@ export function DraftPage() {
         <p className="back-link">
           <Link to="/drafts">← All drafts</Link>
         </p>
-        <div className="draft-header">
-          {title ? <PageHeading title={title} /> : <LoadingMessage label="Opening the draft…" />}
-          <div className="draft-header-side">
-            <DraftVersionTools draftId={id} />
-            <NegotiationLinks draftId={id} />
-            <SaveStatus description={describeConnection(state, !mayEdit)} />
-            <div className="draft-header-tools">
-              <HelpMenu />
-              {state.everSynced ? <CommentsToggle /> : null}
-              {state.everSynced ? <PresenceList me={user} others={others} /> : null}
-            </div>
+        <div className="draft-header">{title ? <PageHeading title={title} /> : <LoadingMessage label="Opening the draft…" />}</div>
+        <div className="draft-actions">
+          <div className="draft-actions-main">
+            {state.everSynced ? <CommentsToggle /> : null}
             {connection && state.everSynced ? <FindInDraft doc={connection.doc} /> : null}
+            <DraftVersionTools draftId={id} />
+            <DraftMoreMenu draftId={id} />
+            <HelpMenu />
+          </div>
+          <div className="draft-actions-status">
+            <SaveStatus description={describeConnection(state, !mayEdit)} />
+            {state.everSynced ? <PresenceList me={user} others={others} /> : null}
           </div>
         </div>
         {mayEdit ? null : <ReviewerNote />}

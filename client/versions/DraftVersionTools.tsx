@@ -8,10 +8,14 @@ import { maySaveVersions } from './versionPermissions.js';
 import { versionPaths } from './versionPaths.js';
 import '../styles/versions.css';
 
+/** How long a notice about versions stays on screen. @default 10 s */
+const NOTICE_MS = 10_000;
+
 /**
  * The draft page's way into versions: a History link for everyone and, for delegates and the
  * secretariat, "Save version…" with a confirmation. When the secretariat restores a version, everyone
- * with the draft open is told who did it, since their text just changed under them.
+ * with the draft open is told who did it, since their text just changed under them. Notices show over the
+ * page for a while (they never move the buttons) and are announced politely.
  */
 export function DraftVersionTools({ draftId }: { draftId: string }) {
   const { me } = useSession();
@@ -30,17 +34,21 @@ export function DraftVersionTools({ draftId }: { draftId: string }) {
     [draftId, me?.id],
   );
 
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
+
   return (
-    <div className="draft-version-tools">
-      <div className="draft-version-buttons">
-        <Link className="button button-small button-secondary" to={versionPaths.history(draftId)}>
-          History
-        </Link>
-        {maySaveVersions(me) ? <SaveVersionButton draftId={draftId} onSaved={(version) => setMessage(`Version “${version.label}” saved.`)} /> : null}
-      </div>
+    <>
+      <Link className="button button-small button-secondary" to={versionPaths.history(draftId)}>
+        History
+      </Link>
+      {maySaveVersions(me) ? <SaveVersionButton draftId={draftId} onSaved={(version) => setMessage(`Version “${version.label}” saved.`)} /> : null}
       <p className={message ? 'draft-version-message' : 'visually-hidden'} role="status">
         {message}
       </p>
-    </div>
+    </>
   );
 }

@@ -5,6 +5,11 @@ export function versionExportUrl(draftId: string, versionId: string, format: Exp
   return `/api/drafts/${encodeURIComponent(draftId)}/versions/${encodeURIComponent(versionId)}/export?format=${format}`;
 }
 
+/** The download address of the live draft in one format, as a working text (code-of-conduct-working-text-2026-12-07-1405.docx). */
+export function liveDraftExportUrl(draftId: string, format: ExportFormat): string {
+  return `/api/drafts/${encodeURIComponent(draftId)}/export?format=${format}`;
+}
+
 /** The download address of the redline between two sides (version ids or 'live'). */
 export function redlineExportUrl(draftId: string, from: string, to: string, format: RedlineFormat): string {
   const query = new URLSearchParams({ from, to, format }).toString();

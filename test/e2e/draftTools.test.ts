@@ -173,7 +173,7 @@ describe('typed square brackets', () => {
 
   it('shows the bracket tools in words', async () => {
     await clauseText(us, 'OP1').click();
-    const toolbar = us.getByRole('toolbar', { name: 'Formatting of OP1', exact: true });
+    const toolbar = us.getByRole('toolbar', { name: 'Formatting of Operative paragraph 1', exact: true });
     expect(await toolbar.getByRole('button', { name: 'Bracket', exact: true }).innerText()).toBe('Bracket');
     expect(await toolbar.getByRole('button', { name: 'Lift brackets', exact: true }).innerText()).toBe('Lift brackets');
   });

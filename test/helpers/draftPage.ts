@@ -28,9 +28,20 @@ export async function waitForDraftText(page: Page): Promise<void> {
   await page.locator('.clause-list').waitFor();
 }
 
+/** A clause number in the words its text is named with: "OP3bis" -> "Operative paragraph 3bis". */
+export function clauseNumberInWords(number: string): string {
+  const kind = number.startsWith('PP') ? 'Preambular paragraph' : 'Operative paragraph';
+  return `${kind} ${number.slice(2)}`;
+}
+
+/** The accessible name of a clause's text: its number in words, then a comma and its heading, if any. */
+export function clauseTextName(number: string): RegExp {
+  return new RegExp(`^${clauseNumberInWords(number)}(,|$)`);
+}
+
 /** The body of the clause with this number ("OP1"), as the textbox a person would click into. */
 export function clauseText(page: Page, number: string) {
-  return page.getByRole('textbox', { name: `Text of ${number}`, exact: true });
+  return page.getByRole('textbox', { name: clauseTextName(number) });
 }
 
 /**

@@ -11,7 +11,7 @@ import { ClauseNegotiationBar } from '../../negotiation/ClauseNegotiationBar.js'
 import { useSession } from '../../session/useSession.js';
 import type { ClauseActions } from './ClauseActions.js';
 import { ClauseControls } from './ClauseControls.js';
-import { clauseName } from './clauseName.js';
+import { clauseName, clauseTextName } from './clauseName.js';
 import { DragHandle } from './DragHandle.js';
 import { HeadingField } from './HeadingField.js';
 import { OptionBar } from './OptionBar.js';
@@ -118,7 +118,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
             {noText ? (
               <p className="clause-no-text">No text</p>
             ) : (
-              <ClauseBody clauseId={id} fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={`Text of ${name}`} near={near} />
+              <ClauseBody clauseId={id} fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={clauseTextName({ number, kind }, headingText)} near={near} />
             )}
           </>
         )}

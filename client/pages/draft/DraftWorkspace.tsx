@@ -20,6 +20,7 @@ import { UndoToast } from './UndoToast.js';
 import { useClauseDrag } from './useClauseDrag.js';
 import { useClauseStructure } from './useClauseStructure.js';
 import { useOrderedClauses, type NumberedClause } from './useOrderedClauses.js';
+import { useChangeAnnouncer } from './useChangeAnnouncer.js';
 import { useStructureUndoKeys } from './useStructureUndoKeys.js';
 
 export interface DraftWorkspaceProps {
@@ -43,7 +44,8 @@ interface DeletedClause {
  */
 export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit, user }: DraftWorkspaceProps) {
   const { doc, provider } = connection;
-  const commentsOpen = useComments()?.panel.open ?? false;
+  const comments = useComments();
+  const commentsOpen = comments?.panel.open ?? false;
   const numbering = useNegotiation()?.numbering ?? null;
   const clauses = useOrderedClauses(doc, numbering);
   // The status filter and the agreed-text view (read-only) choose which clauses show.
@@ -56,6 +58,7 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
   const latest = useRef({ clauses, structure, numbering });
   latest.current = { clauses, structure, numbering };
   const announce = useCallback((text: string) => setAnnouncement(text), []);
+  const othersChanged = useChangeAnnouncer({ doc, provider, clauses, threads: comments?.data.loaded ? comments.threads : null, meId: comments?.me?.id ?? null });
   useStructureUndoKeys(canEdit ? structure : null, announce);
 
   const actions = useMemo<ClauseActions>(
@@ -150,6 +153,9 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
       <CommentsPanel doc={doc} clauses={clauses} />
       <div className="visually-hidden" role="status">
         {announcement}
+      </div>
+      <div className="visually-hidden" role="status" data-testid="others-changed">
+        {othersChanged}
       </div>
       {deleted ? <UndoToast key={deleted.id} message={deleted.message} onUndo={undoDeletion} onDismiss={dismissToast} /> : null}
     </div>
