@@ -27,6 +27,7 @@ import { SaveStatus } from './draft/SaveStatus.js';
 import '../styles/draft.css';
 import '../styles/comments.css';
 import '../styles/negotiation.css';
+import '../styles/print.css';
 
 /**
  * One draft, edited clause by clause with everyone else who has it open. The title comes from the draft
