@@ -27,6 +27,8 @@ interface ToolbarButton {
 /**
  * Bold, italic, lists, link, brackets, undo and redo for one clause body. One tab stop (arrow keys move
  * along the buttons, as in a desktop toolbar); buttons do not take focus on click, so the selection stays.
+ * Buttons that cannot act now are aria-disabled, not disabled: they stay reachable with the arrows (a
+ * keyboard user hears them and why), and the toolbar's one tab stop can never land on an unfocusable one.
  * The bracket buttons say what they do in words: their pictograms ([ ] and [x]) read as text, not tools.
  * "Bracket" is for delegates (the bracket is their delegation's; the server sets it from the session
  * anyway); "Lift brackets" for everyone who edits, as an ordinary undoable change.
@@ -110,10 +112,10 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
             aria-keyshortcuts={button.keys}
             title={button.title ?? (button.keys ? `${button.label} (${button.keys.replace('Control', 'Ctrl')})` : button.label)}
             tabIndex={index === current ? 0 : -1}
-            disabled={button.disabled}
+            aria-disabled={button.disabled || undefined}
             onMouseDown={(event) => event.preventDefault()}
             onFocus={() => setCurrent(index)}
-            onClick={button.run}
+            onClick={button.disabled ? undefined : button.run}
           >
             <ToolbarIcon name={button.name} />
             {button.worded ? <span className="toolbar-button-label">{button.label}</span> : null}

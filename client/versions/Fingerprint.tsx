@@ -4,8 +4,9 @@ import { useState } from 'react';
 export const SHORT_FINGERPRINT_LENGTH = 12;
 
 /**
- * A version's fingerprint (sha256 of its canonical text): the first 12 hex characters, the full value on
- * hover and through Copy. Where the clipboard is not available (plain-HTTP deployments), Copy shows the
+ * A published revision's fingerprint (sha256 of its canonical text, revision number and date included, so
+ * final only once published: it is shown for revisions only): the first 12 hex characters, the full value
+ * on hover and through Copy. Where the clipboard is not available (plain-HTTP deployments), Copy shows the
  * full value, selected, to copy by hand.
  */
 export function Fingerprint({ value }: { value: string }) {

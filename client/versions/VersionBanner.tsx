@@ -32,9 +32,6 @@ export function VersionBanner({ version }: { version: VersionView }) {
           Version <strong>“{version.label}”</strong> {who} on <FormattedDate iso={version.createdAt} withTime />
         </span>
       </p>
-      <p className="version-banner-line">
-        <Fingerprint value={version.fingerprint} />
-      </p>
       <p className="version-banner-note">This is a read-only copy; changes are made in the live draft.</p>
     </div>
   );

@@ -44,9 +44,11 @@ export function VersionItem({ draftId, version, permissions, nextRevision, onAct
           </>
         ) : null}
       </p>
-      <p className="version-meta">
-        <Fingerprint value={version.fingerprint} />
-      </p>
+      {version.revision !== null ? (
+        <p className="version-meta">
+          <Fingerprint value={version.fingerprint} />
+        </p>
+      ) : null}
       <VersionActions draftId={draftId} version={version} permissions={permissions} nextRevision={nextRevision} onAction={(action) => onAction(action, version)} />
     </li>
   );

@@ -178,6 +178,30 @@ describe('typed square brackets', () => {
     expect(await toolbar.getByRole('button', { name: 'Lift brackets', exact: true }).innerText()).toBe('Lift brackets');
   });
 
+  it('keep tools that cannot act now reachable with the arrow keys, saying they are unavailable', async () => {
+    await clauseText(us, 'OP1').click();
+    await us.keyboard.press('Control+End');
+    const toolbar = us.getByRole('toolbar', { name: 'Formatting of Operative paragraph 1', exact: true });
+    const bracket = toolbar.getByRole('button', { name: 'Bracket', exact: true });
+    // Nothing is selected: Bracket cannot act, and says so, yet arrow keys still land on it.
+    expect(await bracket.getAttribute('aria-disabled')).toBe('true');
+    await toolbar.getByRole('button', { name: 'Bold' }).focus();
+    for (let i = 0; i < 8; i += 1) {
+      if ((await us.evaluate(() => document.activeElement?.getAttribute('aria-label'))) === 'Bracket') break;
+      await us.keyboard.press('ArrowRight');
+    }
+    expect(await us.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bracket');
+    const before = await readClauseText(us, 'OP1');
+    await us.keyboard.press('Enter');
+    await us.keyboard.press('Space');
+    expect(await clauseText(us, 'OP1').locator('.bracket').count()).toBe(0);
+    expect(await readClauseText(us, 'OP1')).toBe(before);
+    // Tab leaves the toolbar and Shift+Tab comes back to the same button: the one tab stop never vanishes.
+    await us.keyboard.press('Tab');
+    await us.keyboard.press('Shift+Tab');
+    expect(await us.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bracket');
+  });
+
   it('turn a delegate’s "[text]" into their delegation’s bracket, which another delegation sees as such', async () => {
     const dk = await openDraftAs(browser, server.url, 'dk@example.org', draftId);
     await waitForClauseEditor(us, 'OP3');
