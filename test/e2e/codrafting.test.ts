@@ -44,10 +44,10 @@ describe('co-drafting a clause in real time', () => {
   it('shows both delegates the text both typed at once into the same clause, with each other’s caret labelled', async () => {
     await placeCaret(us, 'OP1', 'end');
     await placeCaret(dk, 'OP1', 'start');
-    await Promise.all([us.keyboard.type(' [US: within available resources]'), dk.keyboard.type('[DK: Each] ')]);
+    await Promise.all([us.keyboard.type(' (US: within available resources)'), dk.keyboard.type('(DK: Each) ')]);
 
     for (const page of [us, dk]) {
-      await expect.poll(() => readClauseText(page, 'OP1'), WAIT).toMatch(/^\[DK: Each\] Subscribing States .* \[US: within available resources\]$/);
+      await expect.poll(() => readClauseText(page, 'OP1'), WAIT).toMatch(/^\(DK: Each\) Subscribing States .* \(US: within available resources\)$/);
     }
     await expect.poll(() => caretLabels(us, 'OP1'), WAIT).toEqual(['Mette Sørensen · Denmark']);
     await expect.poll(() => caretLabels(dk, 'OP1'), WAIT).toEqual(['James Carter · United States']);
@@ -98,7 +98,7 @@ describe('co-drafting a clause in real time', () => {
 
 describe('reading as a reviewer', () => {
   it('shows the reviewer the delegates’ typing live', async () => {
-    await expect.poll(() => readClauseText(reviewer, 'OP1'), WAIT).toContain('[US: within available resources]');
+    await expect.poll(() => readClauseText(reviewer, 'OP1'), WAIT).toContain('(US: within available resources)');
     await placeCaret(us, 'OP3', 'end');
     await us.keyboard.type(' Reviewed live.');
     await expect.poll(() => readClauseText(reviewer, 'OP3'), WAIT).toMatch(/Reviewed live\.$/);

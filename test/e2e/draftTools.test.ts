@@ -184,7 +184,7 @@ describe('typed square brackets', () => {
     const toolbar = us.getByRole('toolbar', { name: 'Formatting of Operative paragraph 1', exact: true });
     const bracket = toolbar.getByRole('button', { name: 'Bracket', exact: true });
     // Nothing is selected: Bracket cannot act, and says so, yet arrow keys still land on it.
-    expect(await bracket.getAttribute('aria-disabled')).toBe('true');
+    await expect.poll(() => bracket.getAttribute('aria-disabled')).toBe('true');
     await toolbar.getByRole('button', { name: 'Bold' }).focus();
     for (let i = 0; i < 8; i += 1) {
       if ((await us.evaluate(() => document.activeElement?.getAttribute('aria-label'))) === 'Bracket') break;
