@@ -2,7 +2,7 @@
 const MAX_FRAMES = 10;
 
 /**
- * Scrolls an element to the middle of the screen unless it is fully visible already. Waits for it to be
+ * Scrolls an element to the middle of the screen unless it is fully visible already (and not under Find). Waits for it to be
  * in the page (an editor's DOM is attached a frame after it is created) and for its clause card to be
  * rendered (a card far away skips rendering, `data-far`, and its size is only an estimate until then).
  */
@@ -17,6 +17,8 @@ export function revealElement(find: () => HTMLElement | null, frames = MAX_FRAME
       return;
     }
     const { top, bottom } = element.getBoundingClientRect();
-    if (top < 0 || bottom > window.innerHeight) element.scrollIntoView({ block: 'center' });
+    // Find, floating at the top of the window, covers what lies under it.
+    const covered = document.querySelector('.find-in-draft-floating')?.getBoundingClientRect().bottom ?? 0;
+    if (top < covered || bottom > window.innerHeight) element.scrollIntoView({ block: 'center' });
   });
 }

@@ -52,6 +52,16 @@ function matchCount(page: Page) {
   return find(page).locator('.find-count-text').textContent();
 }
 
+/** Whether the whole Find bar is on screen, with nothing over its field. */
+function findInView(page: Page): Promise<boolean> {
+  return find(page).evaluate((bar) => {
+    const r = bar.getBoundingClientRect();
+    const field = bar.querySelector('input')!.getBoundingClientRect();
+    const top = document.elementFromPoint(field.left + 5, field.top + field.height / 2);
+    return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth && top !== null && bar.contains(top);
+  });
+}
+
 /** Whether the clause's card is at least partly on screen. */
 function onScreen(page: Page, number: string): Promise<boolean> {
   return page.locator('article.clause', { has: clauseText(page, number) }).evaluate((card) => {
@@ -77,6 +87,15 @@ describe('Find in this draft', () => {
     await expect.poll(() => find(us).getByRole('status').textContent(), WAIT).toBe(`1 of 1, OP${CLAUSES}`);
     await expect.poll(() => onScreen(us, `OP${CLAUSES}`), WAIT).toBe(true);
     await expect.poll(() => currentMatchIn(us, `OP${CLAUSES}`), WAIT).toBe(RARE);
+    // The page has scrolled far from the action bar: Find floats at the top of the window, whole and in
+    // view, and the marked match is not under it.
+    await expect.poll(() => findInView(us), WAIT).toBe(true);
+    const covered = await us.evaluate(() => {
+      const bar = document.querySelector('[role="search"]')!.getBoundingClientRect();
+      const match = document.querySelector('.find-match-current')!.getBoundingClientRect();
+      return match.top < bar.bottom && match.bottom > bar.top && match.left < bar.right && match.right > bar.left;
+    });
+    expect(covered).toBe(false);
     await us.screenshot({ path: `${SHOTS}/find-far-clause.png` });
     // Focus stays in the field, for the next Enter.
     expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);

@@ -24,6 +24,7 @@ export function FindInDraft({ doc }: { doc: Y.Doc }) {
   const field = useRef<HTMLInputElement>(null);
   const focusToggle = useRef(false);
   const fieldId = useId();
+  const floating = useFloatWhenScrolledAway(open);
 
   // The current match by identity; when it is gone (its text changed), the one now at its place.
   let index = matches.findIndex((match) => matchKey(match) === currentKey);
@@ -96,34 +97,61 @@ export function FindInDraft({ doc }: { doc: Y.Doc }) {
 
   const count = matches.length > 0 ? `${index + 1} of ${matches.length}` : foundFor.trim() !== '' ? 'No matches' : '';
   return (
-    <div className="find-in-draft" role="search" aria-label="Find in this draft" onKeyDown={onKeyDown}>
-      <label htmlFor={fieldId} className="find-label">
-        Find
-      </label>
-      <input
-        ref={field}
-        id={fieldId}
-        type="search"
-        className="input find-input"
-        value={query}
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={onFieldKeyDown}
-      />
-      <p className="find-count" role="status" aria-atomic="true">
-        <span className="find-count-text">{count}</span>
-        {where && count ? <span className="visually-hidden">, {where}</span> : null}
-      </p>
-      <button type="button" className="button button-small button-secondary" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={matches.length === 0} onClick={() => step(-1)}>
-        Previous
-      </button>
-      <button type="button" className="button button-small button-secondary" aria-label="Next match" title="Next match (Enter)" disabled={matches.length === 0} onClick={() => step(1)}>
-        Next
-      </button>
-      <button type="button" className="button button-small button-secondary" aria-label="Close Find" title="Close Find (Escape)" onClick={close}>
-        Close
-      </button>
+    <div className="find-slot" ref={floating.slot} style={floating.size}>
+      <div className={`find-in-draft${floating.size ? ' find-in-draft-floating' : ''}`} role="search" aria-label="Find in this draft" onKeyDown={onKeyDown}>
+        <label htmlFor={fieldId} className="find-label">
+          Find
+        </label>
+        <input
+          ref={field}
+          id={fieldId}
+          type="search"
+          className="input find-input"
+          value={query}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onFieldKeyDown}
+        />
+        <p className="find-count" role="status" aria-atomic="true">
+          <span className="find-count-text">{count}</span>
+          {where && count ? <span className="visually-hidden">, {where}</span> : null}
+        </p>
+        <button type="button" className="button button-small button-secondary" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={matches.length === 0} onClick={() => step(-1)}>
+          Previous
+        </button>
+        <button type="button" className="button button-small button-secondary" aria-label="Next match" title="Next match (Enter)" disabled={matches.length === 0} onClick={() => step(1)}>
+          Next
+        </button>
+        <button type="button" className="button button-small button-secondary" aria-label="Close Find" title="Close Find (Escape)" onClick={close}>
+          Close
+        </button>
+      </div>
     </div>
   );
+}
+
+/**
+ * Keeps an open Find in sight: while its place in the action bar is scrolled off the top of the screen (a
+ * match far down the draft), it floats at the top of the window; its place keeps its size, so nothing
+ * jumps. Returns the place's ref and, while floating, that size.
+ */
+function useFloatWhenScrolledAway(open: boolean) {
+  const slot = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | undefined>(undefined);
+  useEffect(() => {
+    const element = slot.current;
+    if (!open || !element) return;
+    const observer = new IntersectionObserver(([entry]) => {
+      if (!entry) return;
+      const above = !entry.isIntersecting && entry.boundingClientRect.top < 0;
+      setSize((now) => (above ? (now ?? { width: entry.boundingClientRect.width, height: entry.boundingClientRect.height }) : undefined));
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      setSize(undefined);
+    };
+  }, [open]);
+  return { slot, size };
 }
