@@ -67,6 +67,37 @@ describe('WCAG 2.2 AA (axe-core) on every page and its states', () => {
         await page.getByRole('dialog').waitFor();
       },
     ],
+    [
+      'draft with the More menu open',
+      true,
+      async (page: Page) => {
+        await page.goto(draftUrl());
+        await waitForDraftText(page);
+        await page.getByRole('button', { name: /^More/ }).click();
+        await page.getByRole('link', { name: 'Positions of the delegations' }).waitFor();
+      },
+    ],
+    [
+      'draft with Find open on a match far down (floating)',
+      true,
+      async (page: Page) => {
+        await page.goto(draftUrl());
+        await waitForDraftText(page);
+        await page.getByRole('button', { name: 'Find in this draft' }).click();
+        await page.getByRole('searchbox', { name: 'Find', exact: true }).fill('Further commitment 6');
+        await page.locator('.find-in-draft-floating').waitFor();
+      },
+    ],
+    [
+      'draft with the keyboard shortcuts sheet open',
+      true,
+      async (page: Page) => {
+        await page.goto(draftUrl());
+        await waitForDraftText(page);
+        await page.keyboard.press('?');
+        await page.getByRole('dialog', { name: /shortcuts/i }).waitFor();
+      },
+    ],
     ['history', true, (page: Page) => page.goto(`${draftUrl()}/history`).then(() => page.locator('.version-item').first().waitFor())],
     ['version', true, (page: Page) => page.goto(`${draftUrl()}/versions/${workspace.revisionId}`).then(() => page.locator('.clause').first().waitFor())],
     ['compare', true, (page: Page) => page.goto(`${draftUrl()}/compare?from=${workspace.revisionId}&to=${workspace.versionId}`).then(() => page.locator('.compared-clause').first().waitFor())],
