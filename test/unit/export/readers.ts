@@ -8,7 +8,8 @@ import { unzipSync } from 'fflate';
 
 /** Independent readers of each export format, for tests: none of them is used to write the files. */
 
-export const AKN_XSD = path.resolve(import.meta.dirname, '../../../../shared/schemas/akn/akomantoso30.xsd');
+/** The OASIS Akoma Ntoso 3.0 schema vendored in schemas/akn (its import of xml.xsd resolves beside it, offline). */
+export const AKN_XSD = path.resolve(import.meta.dirname, '../../../schemas/akn/akomantoso30.xsd');
 
 /** The text of every page of a PDF, as pdf.js (Mozilla's reader) extracts it. */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
