@@ -1,6 +1,6 @@
-import { cpSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import { freePort, spawnLogged, stopProcess, waitForPort } from './childProcesses.js';
 import { startOurServer } from './ourServer.js';
@@ -53,15 +53,15 @@ export interface StartOptions {
   /** Documents the scenario opens (drafts to create on our server). */
   docs: number;
   cpus: string | null;
-  /** The prepared copy of ../shared/bench (with node_modules). */
-  refDir: string;
+  /** The bench/ package with its dependencies installed (see prepareBenchPackage). */
+  benchDir: string;
   /** Start the server with --cpu-prof (profiles written into runDir when it stops). */
   cpuProfile: boolean;
   /** Extra node options for our server (diagnostics such as --trace-gc). */
   nodeArgs: string[];
 }
 
-/** Starts one of the servers compared: ours (real app, durable store, real sign-in) or a reference from the copy of ../shared/bench. */
+/** Starts one of the servers compared: ours (real app, durable store, real sign-in) or a reference from bench/. */
 export function startTarget(name: TargetName, options: StartOptions): Promise<RunningTarget> {
   if (name === 'ours') return startOurServer(options, 'file');
   if (name === 'ours-memory') return startOurServer(options, 'memory');
@@ -75,7 +75,7 @@ async function startReference(name: 'ywss' | 'hocuspocus', options: StartOptions
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.runDir, `${options.runId}.cpuprofiles`)}`, '--import', path.join(import.meta.dirname, 'exitOnSignal.mjs')]
     : [];
   const spawned = spawnLogged([process.execPath, ...profile, script], {
-    cwd: options.refDir,
+    cwd: options.benchDir,
     env: { HOST: '127.0.0.1', PORT: String(port) },
     logFile: path.join(options.runDir, `${options.runId}.server.log`),
     cpus: options.cpus,
@@ -93,16 +93,24 @@ async function startReference(name: 'ywss' | 'hocuspocus', options: StartOptions
   };
 }
 
+/** The repository's bench/ package: the reference load generator and servers, with their own pinned dependencies. */
+export const BENCH_DIR = path.resolve(import.meta.dirname, '../../bench');
+
 /**
- * A writable copy of ../shared/bench with its pinned dependencies installed (`npm ci`, once), since the
- * generator needs its own yjs / y-websocket / ws and the shared folder stays untouched.
- * @default folder: <tmpdir>/coc-refbench
+ * Installs bench/'s pinned dependencies in bench/node_modules (git-ignored) with `npm ci`, when they are
+ * missing or were installed from another bench/package-lock.json, and returns the folder. The generator and
+ * the references need their own yjs / y-websocket / ws / Hocuspocus, apart from the app's. Dependency install
+ * scripts stay blocked: bench/package.json denies leveldown's (the y-websocket server's optional LevelDB
+ * persistence, never switched on here; leveldown ships prebuilt binaries anyway).
  */
-export function prepareReferenceCopy(sourceDir: string, targetDir = path.join(os.tmpdir(), 'coc-refbench')): string {
-  if (existsSync(path.join(targetDir, 'node_modules', 'y-websocket')) && existsSync(path.join(targetDir, 'loadgen.mjs'))) return targetDir;
-  if (!existsSync(path.join(sourceDir, 'loadgen.mjs'))) throw new Error(`no reference generator in ${sourceDir}`);
-  cpSync(sourceDir, targetDir, { recursive: true, filter: (source) => !source.includes(`${path.sep}results`) && !source.includes('node_modules') });
-  console.error(`[bench] installing the reference generator's dependencies in ${targetDir} (npm ci) ...`);
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: targetDir, stdio: 'inherit' });
-  return targetDir;
+export function prepareBenchPackage(benchDir: string = BENCH_DIR): string {
+  if (!existsSync(path.join(benchDir, 'loadgen.mjs'))) throw new Error(`no load generator in ${benchDir}`);
+  const lockDigest = createHash('sha256').update(readFileSync(path.join(benchDir, 'package-lock.json'))).digest('hex');
+  const marker = path.join(benchDir, 'node_modules', '.bench-lock-sha256');
+  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === lockDigest) return benchDir;
+  console.error(`[bench] installing the load generator's dependencies in ${benchDir} (npm ci) ...`);
+  // npm's own output goes to stderr, so that the report on stdout stays clean.
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: benchDir, stdio: ['ignore', 2, 2] });
+  writeFileSync(marker, `${lockDigest}\n`);
+  return benchDir;
 }

@@ -5,7 +5,7 @@
  * state vector until the whole sync step 2 has arrived) and applying that state to a fresh Y.Doc, which
  * a stock client does before it counts as synced. Our server against the y-websocket server.
  *
- *   npx tsx test/bench/joinProbe.ts [--joiners 15] [--targets ours,ywss] [--refbench DIR]
+ *   npx tsx test/bench/joinProbe.ts [--joiners 15] [--targets ours,ywss]
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -14,24 +14,23 @@ import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { median } from './benchReport.js';
-import { prepareReferenceCopy, startTarget, type TargetName } from './benchTargets.js';
+import { prepareBenchPackage, startTarget, type TargetName } from './benchTargets.js';
 import { typedDocument } from './typedDocument.js';
 
 const { values } = parseArgs({
   options: {
     joiners: { type: 'string', default: '15' },
     targets: { type: 'string', default: 'ours,ywss' },
-    refbench: { type: 'string', default: path.join(os.tmpdir(), 'coc-refbench') },
   },
 });
-const refDir = prepareReferenceCopy(path.resolve(import.meta.dirname, '../../../shared/bench'), values.refbench);
+const benchDir = prepareBenchPackage();
 const runDir = mkdtempSync(path.join(os.tmpdir(), 'coc-join-probe-'));
 const state = Y.encodeStateAsUpdate(typedDocument(50_000));
 console.log(`join probe: a ${(state.byteLength / 1024).toFixed(0)} KB document, ${values.joiners} sequential joiners per server (medians, ms)`);
 console.log('server | socket open | sync step 2 received after step 1 sent | applying it to a fresh doc');
 
 for (const name of values.targets.split(',') as TargetName[]) {
-  const target = await startTarget(name, { runDir, runId: `join-${name}`, docs: 1, cpus: '0', refDir, cpuProfile: false, nodeArgs: [] });
+  const target = await startTarget(name, { runDir, runId: `join-${name}`, docs: 1, cpus: '0', benchDir, cpuProfile: false, nodeArgs: [] });
   try {
     const url = target.url.replace('{doc}', target.loadgenEnv.BENCH_DRAFT_IDS ?? 'join-probe');
     const headers: Record<string, string> = target.loadgenArgs[0] === '--cookie' ? { cookie: target.loadgenArgs[1]! } : {};

@@ -1,7 +1,7 @@
 /**
  * Sync-server benchmark (`npm run bench`; not a test, vitest never runs test/bench, nothing is asserted):
  * starts our real server (child process, fresh DATA_DIR, durable file store, real sign-in), creates the
- * drafts a scenario needs, drives it with the reference load generator of ../shared/bench (stock
+ * drafts a scenario needs, drives it with the reference load generator of bench/ (stock
  * y-websocket clients), and prints per scenario: server CPU per delivered update, latency p50/p95/p99,
  * memory per connection, join time (S3) and the store's fsync rate. With --with-references the
  * y-websocket server and Hocuspocus run in the same session, alternating (ours, ywss, hocuspocus) x reps.
@@ -17,11 +17,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderGoals } from './benchGoals.js';
 import { renderScenario, type RunRecord } from './benchReport.js';
-import { prepareReferenceCopy, startTarget, TARGET_NAMES, type TargetName } from './benchTargets.js';
+import { prepareBenchPackage, startTarget, TARGET_NAMES, type TargetName } from './benchTargets.js';
 import { runLoadgen } from './runLoadgen.js';
 import { isScenarioId, SCENARIOS, type ScenarioId } from './scenarios.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +32,6 @@ const { values } = parseArgs({
     'gen-cpus': { type: 'string', default: '1' },
     'cpu-prof': { type: 'boolean', default: false },
     'server-node-args': { type: 'string', default: '' },
-    refbench: { type: 'string', default: path.join(os.tmpdir(), 'coc-refbench') },
     out: { type: 'string' },
     report: { type: 'string' },
   },
@@ -59,7 +56,7 @@ if (values.report) {
   process.exit(0);
 }
 
-const refDir = prepareReferenceCopy(path.resolve(ROOT, '../shared/bench'), values.refbench);
+const benchDir = prepareBenchPackage();
 const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 console.error(`[bench] ${machine}; results in ${outDir}`);
 
@@ -74,7 +71,7 @@ for (const id of scenarioIds as ScenarioId[]) {
         runId,
         docs: scenario.docs,
         cpus: pin ? values['server-cpus'] : null,
-        refDir,
+        benchDir,
         cpuProfile: values['cpu-prof'],
         nodeArgs: values['server-node-args'].split(' ').filter(Boolean),
       });
@@ -83,7 +80,7 @@ for (const id of scenarioIds as ScenarioId[]) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         const before = await running.serverStats();
         const started = Date.now();
-        const { exit, result } = await runLoadgen(running, scenario, { refDir, runDir: outDir, runId, cpus: pin ? values['gen-cpus'] : null });
+        const { exit, result } = await runLoadgen(running, scenario, { benchDir, runDir: outDir, runId, cpus: pin ? values['gen-cpus'] : null });
         // Everyone has left: wait (a few seconds at most) for the drafts to leave memory, as they should.
         const after = await running.serverStats((stats) => stats.collab.rooms === 0 && stats.store.openDrafts === 0);
         record = { scenario: id, target, rep, exit, result, store: before && after ? { before: before.store, after: after.store } : null, leftOpen: after ? after.collab.rooms + after.store.openDrafts : null };

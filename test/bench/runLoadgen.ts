@@ -4,7 +4,7 @@ import type { RunningTarget } from './benchTargets.js';
 import { spawnLogged } from './childProcesses.js';
 import type { Scenario } from './scenarios.js';
 
-/** The parts of a loadgen.mjs result JSON the harness reads (see ../shared/bench/README.md). */
+/** The parts of a loadgen.mjs result JSON the harness reads (see bench/README.md). */
 export interface LoadgenResult {
   exitCode: number;
   connect?: { ok: number; clients: number; wallMs: number; perClientMs: Quantiles };
@@ -41,10 +41,10 @@ export interface LoadgenRun {
 }
 
 /**
- * Runs the reference generator (unchanged, from the prepared copy) against a running target, pinned to
+ * Runs the reference generator (bench/loadgen.mjs, unchanged) against a running target, pinned to
  * the generator's core, and reads its JSON result. A hard timeout ends a stuck run.
  */
-export async function runLoadgen(target: RunningTarget, scenario: Scenario, options: { refDir: string; runDir: string; runId: string; cpus: string | null }): Promise<LoadgenRun> {
+export async function runLoadgen(target: RunningTarget, scenario: Scenario, options: { benchDir: string; runDir: string; runId: string; cpus: string | null }): Promise<LoadgenRun> {
   const json = path.join(options.runDir, `${options.runId}.json`);
   const argv = [
     process.execPath,
@@ -58,7 +58,7 @@ export async function runLoadgen(target: RunningTarget, scenario: Scenario, opti
     ...scenario.args,
     ...target.loadgenArgs,
   ];
-  const spawned = spawnLogged(argv, { cwd: options.refDir, env: target.loadgenEnv, logFile: path.join(options.runDir, `${options.runId}.log`), cpus: options.cpus });
+  const spawned = spawnLogged(argv, { cwd: options.benchDir, env: target.loadgenEnv, logFile: path.join(options.runDir, `${options.runId}.log`), cpus: options.cpus });
   const timer = setTimeout(() => process.kill(spawned.pid, 'SIGKILL'), 15 * 60_000);
   const { code } = await spawned.exited;
   clearTimeout(timer);

@@ -1,5 +1,5 @@
 /**
- * The reference scenarios of ../shared/bench (bench.mjs), with the very same generator arguments, so our
+ * The reference scenarios of bench/ (bench.mjs), with the very same generator arguments, so our
  * figures sit beside the y-websocket server's and Hocuspocus's from the same session.
  */
 export interface Scenario {
