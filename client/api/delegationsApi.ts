@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DelegationView } from '../../shared/api/delegations.js';
-import { apiRequest } from './apiRequest.js';
+import { apiRequest } from '../common/api/apiRequest.js';
 
 /** Delegations: every member lists them; the secretariat adds them. */
 export const delegationsApi = {

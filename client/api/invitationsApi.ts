@@ -1,6 +1,6 @@
 import { InvitationView } from '../../shared/api/invitations.js';
 import { MeResponse } from '../../shared/api/session.js';
-import { apiRequest } from './apiRequest.js';
+import { apiRequest } from '../common/api/apiRequest.js';
 
 /** The public side of a one-time invitation link. */
 export const invitationsApi = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvitationIssued, MemberView, type CreateMemberBody, type UpdateMemberBody } from '../../shared/api/members.js';
-import { apiRequest } from './apiRequest.js';
+import { apiRequest } from '../common/api/apiRequest.js';
 
 /** Members administration (secretariat only). */
 export const membersApi = {

@@ -1,5 +1,5 @@
 import { MeResponse, type SignInBody } from '../../shared/api/session.js';
-import { apiRequest } from './apiRequest.js';
+import { apiRequest } from '../common/api/apiRequest.js';
 
 /** Signing in and out, and who is signed in. */
 export const sessionApi = {

@@ -1,5 +1,5 @@
 import type { DraftSummary } from '../../shared/api/drafts.js';
-import { openEventStream } from './eventStream.js';
+import { openEventStream } from '../common/api/eventStream.js';
 
 export interface WorkspaceEventStreamHandlers {
   /** A draft was created or changed (title, archived, counts of brackets and options). */

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { CommentView } from '../../shared/api/comments.js';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
-import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { ConfirmDialog } from '../common/components/ConfirmDialog.js';
 import { commentsApi } from './commentsApi.js';
 import { mayChangeComment } from './commentPermissions.js';
 import { CommentForm } from './CommentForm.js';

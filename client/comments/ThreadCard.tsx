@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { toApiError, type ApiError } from '../api/ApiError.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { commentsApi } from './commentsApi.js';
 import { mayResolveThread } from './commentPermissions.js';
 import { CommentForm } from './CommentForm.js';

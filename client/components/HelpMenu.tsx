@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useShortcutSheetKey } from '../help/useShortcutSheetKey.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
-import { useDisclosureMenu } from './useDisclosureMenu.js';
+import { useDisclosureMenu } from '../common/components/useDisclosureMenu.js';
 import '../styles/tools.css';
 
 /**

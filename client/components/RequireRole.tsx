@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
 import { useSession } from '../session/useSession.js';
-import { PageHeading } from './PageHeading.js';
+import { PageHeading } from '../common/components/PageHeading.js';
 
 /**
  * Shows its children only to members of the given role; others get a plain explanation. The server

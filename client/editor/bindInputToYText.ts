@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { LOCAL_ORIGIN } from '../collab/localOrigin.js';
+import { LOCAL_ORIGIN } from '../common/collab/localOrigin.js';
 import { diffText } from './diffText.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { DraftSummary } from '../../shared/api/drafts.js';
-import type { ApiResource } from '../api/useApiResource.js';
-import { DraftUnavailable } from '../versions/DraftUnavailable.js';
+import type { ApiResource } from '../common/api/useApiResource.js';
+import { DraftUnavailable } from '../common/components/DraftUnavailable.js';
 import { versionPaths } from '../versions/versionPaths.js';
 import { NegotiationProvider } from './NegotiationProvider.js';
 

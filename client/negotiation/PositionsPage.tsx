@@ -1,10 +1,10 @@
 import { useParams } from 'react-router';
 import { draftsApi } from '../api/draftsApi.js';
-import { closeCodeText } from '../collab/describeConnection.js';
-import { useApiResource } from '../api/useApiResource.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { LoadingMessage } from '../components/LoadingMessage.js';
-import { PageHeading } from '../components/PageHeading.js';
+import { closeCodeText } from '../common/collab/describeConnection.js';
+import { useApiResource } from '../common/api/useApiResource.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
+import { LoadingMessage } from '../common/components/LoadingMessage.js';
+import { PageHeading } from '../common/components/PageHeading.js';
 import { useNegotiation } from './NegotiationContext.js';
 import { NegotiationPageFrame } from './NegotiationPageFrame.js';
 import { positionDelegation } from './negotiationPermissions.js';

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import type { DraftSummary } from '../../shared/api/drafts.js';
 import { draftsApi } from '../api/draftsApi.js';
-import { useApiResource } from '../api/useApiResource.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { LoadingMessage } from '../components/LoadingMessage.js';
-import { Notice } from '../components/Notice.js';
-import { PageHeading } from '../components/PageHeading.js';
+import { useApiResource } from '../common/api/useApiResource.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
+import { LoadingMessage } from '../common/components/LoadingMessage.js';
+import { Notice } from '../common/components/Notice.js';
+import { PageHeading } from '../common/components/PageHeading.js';
 import { useSession } from '../session/useSession.js';
 import { DraftTable } from './drafts/DraftTable.js';
 import { NewDraftDialog } from './drafts/NewDraftDialog.js';

@@ -1,12 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { toApiError, type ApiError } from '../api/ApiError.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
 import { sessionApi } from '../api/sessionApi.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { PageHeading } from '../components/PageHeading.js';
-import { PublicLayout } from '../components/PublicLayout.js';
-import { TextField } from '../components/TextField.js';
-import { PRODUCT_TAGLINE } from '../productName.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
+import { PageHeading } from '../common/components/PageHeading.js';
+import { PublicLayout } from '../common/components/PublicLayout.js';
+import { TextField } from '../common/components/TextField.js';
+import { PRODUCT_TAGLINE } from '../common/productName.js';
 import { safeReturnPath } from '../session/safeReturnPath.js';
 import { useSession } from '../session/useSession.js';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { openDraftEventStream } from '../api/draftEventStream.js';
+import { openDraftEventStream } from '../common/api/draftEventStream.js';
 import { useSession } from '../session/useSession.js';
 import { SaveVersionButton } from './SaveVersionButton.js';
 import { versionName } from './versionName.js';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { revisionName, type VersionView } from '../../shared/api/versions.js';
-import { FormattedDate } from '../components/FormattedDate.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
 import { ExportMenu } from './ExportMenu.js';
 import { Fingerprint } from './Fingerprint.js';
 import { versionPaths } from './versionPaths.js';

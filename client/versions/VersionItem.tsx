@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { VersionView } from '../../shared/api/versions.js';
-import { FormattedDate } from '../components/FormattedDate.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
 import { Fingerprint } from './Fingerprint.js';
 import type { VersionAction } from './VersionAction.js';
 import { VersionActions } from './VersionActions.js';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { revisionName } from '../../shared/api/versions.js';
-import { useApiResource } from '../api/useApiResource.js';
-import { LoadingMessage } from '../components/LoadingMessage.js';
-import { PageHeading } from '../components/PageHeading.js';
+import { useApiResource } from '../common/api/useApiResource.js';
+import { LoadingMessage } from '../common/components/LoadingMessage.js';
+import { PageHeading } from '../common/components/PageHeading.js';
 import { CompareWithDialog } from './CompareWithDialog.js';
-import { DraftUnavailable } from './DraftUnavailable.js';
+import { DraftUnavailable } from '../common/components/DraftUnavailable.js';
 import { ExportMenu } from './ExportMenu.js';
 import { ReadOnlyClause } from './ReadOnlyClause.js';
 import { useDraftVersions } from './useDraftVersions.js';

@@ -3,7 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { OptionPlace } from '../../../shared/doc/numberClauses.js';
 import type { ClauseKind } from '../../../shared/doc/schema.js';
-import { useYTextValue } from '../../collab/useYTextValue.js';
+import { useYTextValue } from '../../common/collab/useYTextValue.js';
 import { ClauseCommentsButton } from '../../comments/ClauseCommentsButton.js';
 import { ClauseBody } from '../../editor/ClauseBody.js';
 import { useNearViewport } from '../../editor/useNearViewport.js';
@@ -11,7 +11,7 @@ import { ClauseNegotiationBar } from '../../negotiation/ClauseNegotiationBar.js'
 import { useSession } from '../../session/useSession.js';
 import type { ClauseActions } from './ClauseActions.js';
 import { ClauseControls } from './ClauseControls.js';
-import { clauseName, clauseTextName } from './clauseName.js';
+import { clauseName, clauseTextName } from '../../common/draft/clauseName.js';
 import { DragHandle } from './DragHandle.js';
 import { HeadingField } from './HeadingField.js';
 import { OptionBar } from './OptionBar.js';

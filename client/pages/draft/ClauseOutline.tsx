@@ -2,14 +2,14 @@ import { memo } from 'react';
 import type * as Y from 'yjs';
 import { readParagraphs } from '../../../shared/doc/clauseBody.js';
 import type { NegotiationCounts } from '../../../shared/negotiation/counts.js';
-import { useYjsVersion } from '../../collab/useYjsVersion.js';
-import { useYTextValue } from '../../collab/useYTextValue.js';
+import { useYjsVersion } from '../../common/collab/useYjsVersion.js';
+import { useYTextValue } from '../../common/collab/useYTextValue.js';
 import { OutlineCommentCount } from '../../comments/OutlineCommentCount.js';
 import { OutlineStatusMarker } from '../../negotiation/OutlineStatusMarker.js';
-import { clauseName } from './clauseName.js';
-import { describeCounts } from './describeCounts.js';
+import { clauseName } from '../../common/draft/clauseName.js';
+import { describeCounts } from '../../common/draft/describeCounts.js';
 import { useNegotiationCounts } from './useNegotiationCounts.js';
-import type { NumberedClause } from './useOrderedClauses.js';
+import type { NumberedClause } from '../../common/draft/useOrderedClauses.js';
 
 /**
  * The side navigation: every clause by number and heading (or, without a heading, the start of its

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '../../../shared/export/exportFormats.js';
-import { useDisclosureMenu } from '../../components/useDisclosureMenu.js';
+import { useDisclosureMenu } from '../../common/components/useDisclosureMenu.js';
 import { mayReadAudit } from '../../negotiation/negotiationPermissions.js';
 import { negotiationPaths } from '../../negotiation/negotiationPaths.js';
 import { useSession } from '../../session/useSession.js';

@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '../../../shared/roles.js';
-import type { Participant } from '../../collab/Participant.js';
+import type { Participant } from '../../common/collab/Participant.js';
 import { caretLabel } from '../../editor/renderCaret.js';
 
 export interface PresenceListProps {

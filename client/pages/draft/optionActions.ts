@@ -3,7 +3,7 @@ import { numberClauses } from '../../../shared/doc/numberClauses.js';
 import { addOption } from '../../../shared/doc/options.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { negotiationApi } from '../../negotiation/negotiationApi.js';
-import { LOCAL_ORIGIN } from '../../collab/localOrigin.js';
+import { LOCAL_ORIGIN } from '../../common/collab/localOrigin.js';
 import type { ClauseActions } from './ClauseActions.js';
 
 export interface OptionActionsContext {

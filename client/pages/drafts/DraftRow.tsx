@@ -2,12 +2,12 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { Link } from 'react-router';
 import type { DraftSummary } from '../../../shared/api/drafts.js';
 import { LIMITS } from '../../../shared/limits.js';
-import { toApiError, type ApiError } from '../../api/ApiError.js';
+import { toApiError, type ApiError } from '../../common/api/ApiError.js';
 import { draftsApi } from '../../api/draftsApi.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { FormattedDate } from '../../components/FormattedDate.js';
-import { TextField } from '../../components/TextField.js';
-import { describeCounts } from '../draft/describeCounts.js';
+import { ErrorMessage } from '../../common/components/ErrorMessage.js';
+import { FormattedDate } from '../../common/components/FormattedDate.js';
+import { TextField } from '../../common/components/TextField.js';
+import { describeCounts } from '../../common/draft/describeCounts.js';
 
 export interface DraftRowProps {
   draft: DraftSummary;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { DraftSummary } from '../../../shared/api/drafts.js';
-import type { ApiResource } from '../../api/useApiResource.js';
+import type { ApiResource } from '../../common/api/useApiResource.js';
 import { openWorkspaceEventStream } from '../../api/workspaceEventStream.js';
 
 /**

@@ -3,9 +3,9 @@ import type { DelegationView } from '../../../shared/api/delegations.js';
 import type { MemberView } from '../../../shared/api/members.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { delegationsApi } from '../../api/delegationsApi.js';
-import { toApiError, type ApiError } from '../../api/ApiError.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { TextField } from '../../components/TextField.js';
+import { toApiError, type ApiError } from '../../common/api/ApiError.js';
+import { ErrorMessage } from '../../common/components/ErrorMessage.js';
+import { TextField } from '../../common/components/TextField.js';
 
 export interface DelegationsSectionProps {
   delegations: DelegationView[];

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BracketMark } from '../../../client/editor/bracketMark.js';
 import { createDelegationNames } from '../../../client/editor/delegationNames.js';
-import { describeCounts } from '../../../client/pages/draft/describeCounts.js';
+import { describeCounts } from '../../../client/common/draft/describeCounts.js';
 import { addClause } from '../../../shared/doc/addClause.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import { BRACKET_MARK } from '../../../shared/doc/schema.js';

@@ -1,4 +1,4 @@
-import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
+import { CLOSE_CODE } from '../../../shared/collab/closeCodes.js';
 
 const SIGN_IN_CODES: ReadonlySet<number> = new Set([CLOSE_CODE.UNAUTHENTICATED, CLOSE_CODE.SESSION_ENDED]);
 

@@ -1,4 +1,4 @@
-import { DraftEvent } from '../../shared/api/events.js';
+import { DraftEvent } from '../../../shared/api/events.js';
 import { openEventStream } from './eventStream.js';
 
 /** Every event type the server may send, so one listener per named SSE event can be registered. */

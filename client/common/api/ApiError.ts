@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/errors.js';
+import type { ErrorCode } from '../../../shared/errors.js';
 
 /** Codes the client adds to the server's: the request never got an answer, or the answer made no sense. */
 export type ClientErrorCode = ErrorCode | 'NETWORK_FAILED' | 'UNEXPECTED_RESPONSE';

@@ -1,5 +1,5 @@
-import type { Role } from '../../shared/roles.js';
-import { ROLES } from '../../shared/roles.js';
+import type { Role } from '../../../shared/roles.js';
+import { ROLES } from '../../../shared/roles.js';
 
 /** Someone with the draft open, as the server described them in their presence (awareness) state. */
 export interface Participant {

@@ -1,4 +1,4 @@
-import { DraftEvent } from '../../shared/api/events.js';
+import { DraftEvent } from '../../../shared/api/events.js';
 
 /** First wait before opening a new stream after the server refused one (the browser does not retry those). @default 3000 ms */
 export const EVENT_STREAM_RETRY_MS = 3000;

@@ -1,4 +1,4 @@
-import { CLOSE_CODE_MESSAGE, closeCodeName } from '../../shared/collab/closeCodes.js';
+import { CLOSE_CODE_MESSAGE, closeCodeName } from '../../../shared/collab/closeCodes.js';
 import type { ConnectionState } from './ConnectionState.js';
 
 /** The save indicator's words and tone. */

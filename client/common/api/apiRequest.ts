@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_STATUS, type ErrorCode } from '../../shared/errors.js';
+import { ERROR_STATUS, type ErrorCode } from '../../../shared/errors.js';
 import { ApiError } from './ApiError.js';
 
 const ErrorBodySchema = z.object({

@@ -2,8 +2,8 @@ import type * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE_SAVED } from '../../shared/collab/messageTypes.js';
-import { encodeSavedSubscribe, readSavedMessage, type DeleteSet } from '../../shared/collab/savedProtocol.js';
+import { MESSAGE_SAVED } from '../../../shared/collab/messageTypes.js';
+import { encodeSavedSubscribe, readSavedMessage, type DeleteSet } from '../../../shared/collab/savedProtocol.js';
 
 /**
  * Reports whether every edit made in this page is on the server's disk, using the saved notifications

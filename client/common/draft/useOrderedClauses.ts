@@ -3,8 +3,8 @@ import type * as Y from 'yjs';
 import { numberClauses, type Numbered, type NumberingBase } from '../../../shared/doc/numberClauses.js';
 import { readOrderedClauses, type OrderedClause } from '../../../shared/doc/readOrderedClauses.js';
 import { getOrder } from '../../../shared/doc/schema.js';
-import { useClauseFieldsVersion } from '../../collab/useClauseFieldsVersion.js';
-import { useYjsVersion } from '../../collab/useYjsVersion.js';
+import { useClauseFieldsVersion } from '../collab/useClauseFieldsVersion.js';
+import { useYjsVersion } from '../collab/useYjsVersion.js';
 
 /**
  * A clause in reading order with its derived display number (null for sections) and, in a group of

@@ -1,7 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { isFinalCloseCode } from '../../shared/collab/closeCodes.js';
-import { refreshAwarenessOnConnect } from '../../shared/collab/refreshAwarenessOnConnect.js';
+import { isFinalCloseCode } from '../../../shared/collab/closeCodes.js';
+import { refreshAwarenessOnConnect } from '../../../shared/collab/refreshAwarenessOnConnect.js';
 import { collabServerUrl } from './collabServerUrl.js';
 import { INITIAL_CONNECTION_STATE, type ConnectionState } from './ConnectionState.js';
 import { trackOwnSaved } from './trackOwnSaved.js';

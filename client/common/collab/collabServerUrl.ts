@@ -1,4 +1,4 @@
-import { COLLAB_PATH_PREFIX } from '../../shared/collab/collabPath.js';
+import { COLLAB_PATH_PREFIX } from '../../../shared/collab/collabPath.js';
 
 /**
  * The y-websocket server URL on this page's own origin (`ws(s)://host/collab`); the provider appends

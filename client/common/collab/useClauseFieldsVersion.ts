@@ -1,6 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { getClauses } from '../../shared/doc/schema.js';
+import { getClauses } from '../../../shared/doc/schema.js';
 
 /**
  * A number that changes when a clause is added to or removed from `clauses`, or when one of a clause's own
