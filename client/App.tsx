@@ -1,12 +1,12 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { AppLayout } from './components/AppLayout.js';
-import { RequireRole } from './components/RequireRole.js';
-import { RequireSignIn } from './components/RequireSignIn.js';
-import { DraftsPage } from './pages/DraftsPage.js';
-import { InvitationPage } from './pages/InvitationPage.js';
-import { MembersPage } from './pages/MembersPage.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
-import { SignInPage } from './pages/SignInPage.js';
+import { AppLayout } from './session/AppLayout.js';
+import { RequireRole } from './session/RequireRole.js';
+import { RequireSignIn } from './session/RequireSignIn.js';
+import { DraftsPage } from './drafts/DraftsPage.js';
+import { InvitationPage } from './session/InvitationPage.js';
+import { MembersPage } from './members/MembersPage.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { SignInPage } from './session/SignInPage.js';
 import { SessionProvider } from './session/SessionProvider.js';
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { readTitle } from '../../shared/doc/schema.js';
-import { draftsApi } from '../api/draftsApi.js';
+import { draftsApi } from '../drafts/draftsApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { describeConnection } from '../common/collab/describeConnection.js';
 import { needsSignIn } from '../common/collab/needsSignIn.js';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { MeResponse } from '../../shared/api/session.js';
 import { onUnauthenticated } from '../common/api/apiRequest.js';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
-import { sessionApi } from '../api/sessionApi.js';
+import { sessionApi } from './sessionApi.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { SessionContext, type SessionState } from './SessionContext.js';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { VersionView } from '../../shared/api/versions.js';
-import { draftsApi } from '../api/draftsApi.js';
+import { draftsApi } from '../drafts/draftsApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useSession } from '../session/useSession.js';
+import { useSession } from './useSession.js';
 
 /**
  * Shows its children only to a signed-in member. Anyone else goes to sign-in, carrying the page they

@@ -1,18 +1,18 @@
 import { useRef, useState } from 'react';
 import type { DelegationView } from '../../shared/api/delegations.js';
 import type { InvitationIssued, MemberView } from '../../shared/api/members.js';
-import { delegationsApi } from '../api/delegationsApi.js';
-import { membersApi } from '../api/membersApi.js';
+import { delegationsApi } from './delegationsApi.js';
+import { membersApi } from './membersApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { Notice } from '../common/components/Notice.js';
 import { PageHeading } from '../common/components/PageHeading.js';
 import { useSession } from '../session/useSession.js';
-import { AddMemberForm } from './members/AddMemberForm.js';
-import { DelegationsSection } from './members/DelegationsSection.js';
-import { InvitationLinkPanel } from './members/InvitationLinkPanel.js';
-import { MemberTable } from './members/MemberTable.js';
+import { AddMemberForm } from './AddMemberForm.js';
+import { DelegationsSection } from './DelegationsSection.js';
+import { InvitationLinkPanel } from './InvitationLinkPanel.js';
+import { MemberTable } from './MemberTable.js';
 
 interface Workspace {
   members: MemberView[];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { PRODUCT_NAME } from '../common/productName.js';
-import { useSession } from '../session/useSession.js';
+import { useSession } from './useSession.js';
 import { BrandMark } from '../common/components/BrandMark.js';
 
 /**

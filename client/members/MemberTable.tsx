@@ -1,5 +1,5 @@
-import type { DelegationView } from '../../../shared/api/delegations.js';
-import type { MemberView } from '../../../shared/api/members.js';
+import type { DelegationView } from '../../shared/api/delegations.js';
+import type { MemberView } from '../../shared/api/members.js';
 import { MemberRow, type MemberRowProps } from './MemberRow.js';
 
 export interface MemberTableProps extends Pick<MemberRowProps, 'onChanged' | 'onIssued' | 'onNotice'> {

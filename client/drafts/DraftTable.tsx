@@ -1,6 +1,6 @@
-import type { DraftSummary } from '../../../shared/api/drafts.js';
+import type { DraftSummary } from '../../shared/api/drafts.js';
 import { DraftRow } from './DraftRow.js';
-import '../../styles/draftList.css';
+import '../styles/draftList.css';
 
 export interface DraftTableProps {
   drafts: DraftSummary[];

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
-import { useSession } from '../session/useSession.js';
+import { useSession } from './useSession.js';
 import { PageHeading } from '../common/components/PageHeading.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { PageHeading } from '../common/components/PageHeading.js';
-import { PublicLayout } from '../common/components/PublicLayout.js';
+import { PageHeading } from './common/components/PageHeading.js';
+import { PublicLayout } from './common/components/PublicLayout.js';
 
 /** Any address the app does not know. */
 export function NotFoundPage() {

@@ -1,15 +1,15 @@
 import { useRef, useState } from 'react';
 import type { DraftSummary } from '../../shared/api/drafts.js';
-import { draftsApi } from '../api/draftsApi.js';
+import { draftsApi } from './draftsApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { Notice } from '../common/components/Notice.js';
 import { PageHeading } from '../common/components/PageHeading.js';
 import { useSession } from '../session/useSession.js';
-import { DraftTable } from './drafts/DraftTable.js';
-import { NewDraftDialog } from './drafts/NewDraftDialog.js';
-import { useLiveDrafts } from './drafts/useLiveDrafts.js';
+import { DraftTable } from './DraftTable.js';
+import { NewDraftDialog } from './NewDraftDialog.js';
+import { useLiveDrafts } from './useLiveDrafts.js';
 
 /**
  * The drafts of the workspace, newest first, with archived ones folded away. The secretariat also

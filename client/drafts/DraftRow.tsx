@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import type { DraftSummary } from '../../../shared/api/drafts.js';
-import { LIMITS } from '../../../shared/limits.js';
-import { toApiError, type ApiError } from '../../common/api/ApiError.js';
-import { draftsApi } from '../../api/draftsApi.js';
-import { ErrorMessage } from '../../common/components/ErrorMessage.js';
-import { FormattedDate } from '../../common/components/FormattedDate.js';
-import { TextField } from '../../common/components/TextField.js';
-import { describeCounts } from '../../common/draft/describeCounts.js';
+import type { DraftSummary } from '../../shared/api/drafts.js';
+import { LIMITS } from '../../shared/limits.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
+import { draftsApi } from './draftsApi.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
+import { TextField } from '../common/components/TextField.js';
+import { describeCounts } from '../common/draft/describeCounts.js';
 
 export interface DraftRowProps {
   draft: DraftSummary;

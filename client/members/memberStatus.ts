@@ -1,4 +1,4 @@
-import type { MemberView } from '../../../shared/api/members.js';
+import type { MemberView } from '../../shared/api/members.js';
 
 /** Where a member stands: can sign in, has not used their invitation yet, or is deactivated. */
 export type MemberStatus = 'active' | 'invited' | 'deactivated';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import type { DraftSummary } from '../../../shared/api/drafts.js';
-import type { ApiResource } from '../../common/api/useApiResource.js';
-import { openWorkspaceEventStream } from '../../api/workspaceEventStream.js';
+import type { DraftSummary } from '../../shared/api/drafts.js';
+import type { ApiResource } from '../common/api/useApiResource.js';
+import { openWorkspaceEventStream } from './workspaceEventStream.js';
 
 /**
  * Keeps the loaded list of drafts current from the workspace event stream: a changed draft (renamed,
