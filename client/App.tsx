@@ -26,7 +26,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/drafts', element: <DraftsPage /> },
       // The editor (TipTap, Yjs) is most of the code: load it only when a draft is opened.
-      { path: '/drafts/:id', lazy: async () => ({ Component: (await import('./pages/DraftPage.js')).DraftPage }) },
+      { path: '/drafts/:id', lazy: async () => ({ Component: (await import('./draft/DraftPage.js')).DraftPage }) },
       // Versions: the history, one version read-only, and comparisons; loaded only when opened.
       { path: '/drafts/:id/history', lazy: async () => ({ Component: (await import('./versions/HistoryPage.js')).HistoryPage }) },
       { path: '/drafts/:id/versions/:versionId', lazy: async () => ({ Component: (await import('./versions/VersionPage.js')).VersionPage }) },

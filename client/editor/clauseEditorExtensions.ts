@@ -6,7 +6,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { FindHighlights } from '../find/findHighlights.js';
 import { BracketMark } from './bracketMark.js';
-import { CommentHighlights } from './commentHighlights.js';
+import { CommentHighlights } from '../comments/commentHighlights.js';
 import { delegationNames } from './delegationNames.js';
 import { isAllowedLinkHref } from './isAllowedLinkHref.js';
 import { othersAwareness } from './othersAwareness.js';

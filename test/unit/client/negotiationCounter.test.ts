@@ -7,7 +7,7 @@ import { addOption, settleOption } from '../../../shared/doc/options.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import { BRACKET_MARK, CLAUSE_FIELD, getClauses, getOrder } from '../../../shared/doc/schema.js';
 import { countNegotiation } from '../../../shared/negotiation/counts.js';
-import { negotiationCounter, type NegotiationCounter } from '../../../client/pages/draft/negotiationCounter.js';
+import { negotiationCounter, type NegotiationCounter } from '../../../client/draft/negotiationCounter.js';
 
 /** A counter fed by the same observers useNegotiationCounts attaches. */
 function observedCounter(doc: Y.Doc): NegotiationCounter {

@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import { numberClauses, type Numbered } from '../../../shared/doc/numberClauses.js';
-import { readOrderedClauses, type OrderedClause } from '../../../shared/doc/readOrderedClauses.js';
-import { CLAUSE_FIELD } from '../../../shared/doc/schema.js';
-import { readBracketRuns } from '../../../shared/negotiation/brackets.js';
-import { countNumberedClauses, type DraftCounts } from '../../../shared/negotiation/counts.js';
+import { numberClauses, type Numbered } from '../../shared/doc/numberClauses.js';
+import { readOrderedClauses, type OrderedClause } from '../../shared/doc/readOrderedClauses.js';
+import { CLAUSE_FIELD } from '../../shared/doc/schema.js';
+import { readBracketRuns } from '../../shared/negotiation/brackets.js';
+import { countNumberedClauses, type DraftCounts } from '../../shared/negotiation/counts.js';
 
 /** Counts a draft's brackets and options as countNegotiation does, re-reading only what changed. */
 export interface NegotiationCounter {

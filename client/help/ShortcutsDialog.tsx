@@ -1,6 +1,6 @@
 import { Fragment, useId } from 'react';
-import { keyWords } from '../help/keyWords.js';
-import { MAC_NOTE, SHORTCUT_GROUPS, type Shortcut } from '../help/shortcuts.js';
+import { keyWords } from './keyWords.js';
+import { MAC_NOTE, SHORTCUT_GROUPS, type Shortcut } from './shortcuts.js';
 import { Dialog } from '../common/components/Dialog.js';
 import '../styles/tools.css';
 

@@ -1,7 +1,7 @@
-import type { ClausePlacement } from '../../../shared/doc/clausePlacement.js';
-import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/doc/schema.js';
-import { useDisclosureMenu } from '../../common/components/useDisclosureMenu.js';
-import { CLAUSE_KIND_LABEL } from '../../common/draft/clauseName.js';
+import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
+import { CLAUSE_KINDS, type ClauseKind } from '../../shared/doc/schema.js';
+import { useDisclosureMenu } from '../common/components/useDisclosureMenu.js';
+import { CLAUSE_KIND_LABEL } from '../common/draft/clauseName.js';
 
 export interface AddClauseMenuProps {
   clauseId: string;

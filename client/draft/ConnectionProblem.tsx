@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { closeCodeText } from '../../common/collab/describeConnection.js';
-import { needsSignIn } from '../../common/collab/needsSignIn.js';
+import { closeCodeText } from '../common/collab/describeConnection.js';
+import { needsSignIn } from '../common/collab/needsSignIn.js';
 
 export interface ConnectionProblemProps {
   /** The final close code the server sent. */

@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
-import { matchKey } from '../../find/draftMatches.js';
-import { findHighlight } from '../../find/findHighlight.js';
+import { matchKey } from './draftMatches.js';
+import { findHighlight } from './findHighlight.js';
 import { clauseNameOnPage, firstMatchFromScreen, markHeading, revealMatch } from './revealMatch.js';
 import { useDraftMatches } from './useDraftMatches.js';
-import '../../styles/tools.css';
+import '../styles/tools.css';
 
 /**
  * Find in this draft: a "Find" button that opens a search field finding text, ignoring case, in every

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { readDraftMatches, type DraftMatch } from '../../find/draftMatches.js';
-import { searchPattern } from '../../find/matchText.js';
+import { readDraftMatches, type DraftMatch } from './draftMatches.js';
+import { searchPattern } from './matchText.js';
 
 /** The matches and the query they are for (the query changes a render before its matches arrive). */
 export interface DraftMatches {

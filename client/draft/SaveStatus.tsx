@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ConnectionDescription } from '../../common/collab/describeConnection.js';
+import type { ConnectionDescription } from '../common/collab/describeConnection.js';
 
 /** How long a save status must hold before screen readers hear it, so typing does not cause chatter. @default 1500 ms */
 export const ANNOUNCE_SETTLE_MS = 1500;

@@ -1,5 +1,5 @@
-import { CLAUSE_KINDS, type ClauseKind } from '../../../shared/doc/schema.js';
-import { CLAUSE_KIND_LABEL } from '../../common/draft/clauseName.js';
+import { CLAUSE_KINDS, type ClauseKind } from '../../shared/doc/schema.js';
+import { CLAUSE_KIND_LABEL } from '../common/draft/clauseName.js';
 
 /** What a draft without clauses shows: for editors, a way to add the first one. */
 export function EmptyDraft({ canEdit, onAdd }: { canEdit: boolean; onAdd: (kind: ClauseKind) => void }) {

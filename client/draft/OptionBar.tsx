@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { OptionPlace } from '../../../shared/doc/numberClauses.js';
-import { ConfirmDialog } from '../../common/components/ConfirmDialog.js';
+import type { OptionPlace } from '../../shared/doc/numberClauses.js';
+import { ConfirmDialog } from '../common/components/ConfirmDialog.js';
 
 export interface OptionBarProps {
   option: OptionPlace;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import { bindInputToYText } from '../../editor/bindInputToYText.js';
+import { bindInputToYText } from './bindInputToYText.js';
 
 export interface HeadingFieldProps {
   text: Y.Text;

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type DragEvent } from 'react';
-import type { ClausePlacement } from '../../../shared/doc/clausePlacement.js';
+import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
 
 /** The drag-data type of a clause being moved; other drags (text, files) are left to the editors. */
 export const CLAUSE_DRAG_TYPE = 'application/x-clause-id';

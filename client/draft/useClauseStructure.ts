@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
-import { addClause } from '../../../shared/doc/addClause.js';
-import type { ClausePlacement } from '../../../shared/doc/clausePlacement.js';
-import { deleteClause } from '../../../shared/doc/deleteClause.js';
-import { moveClause } from '../../../shared/doc/moveClause.js';
-import { getOrder, type ClauseKind } from '../../../shared/doc/schema.js';
-import { LOCAL_ORIGIN } from '../../common/collab/localOrigin.js';
+import { addClause } from '../../shared/doc/addClause.js';
+import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
+import { deleteClause } from '../../shared/doc/deleteClause.js';
+import { moveClause } from '../../shared/doc/moveClause.js';
+import { getOrder, type ClauseKind } from '../../shared/doc/schema.js';
+import { LOCAL_ORIGIN } from '../common/collab/localOrigin.js';
 
 /** Marks the undo step of a deletion with the deleted clause id, so "Undo" in the toast can find it. */
 const DELETED_CLAUSE = 'deletedClause';

@@ -1,5 +1,5 @@
-import type { ClausePlacement } from '../../../shared/doc/clausePlacement.js';
-import type { ClauseKind } from '../../../shared/doc/schema.js';
+import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
+import type { ClauseKind } from '../../shared/doc/schema.js';
 
 /** What a clause card can ask the page to do; stable callbacks, so cards re-render only when their clause changes. */
 export interface ClauseActions {

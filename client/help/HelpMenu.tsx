@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useShortcutSheetKey } from '../help/useShortcutSheetKey.js';
+import { useShortcutSheetKey } from './useShortcutSheetKey.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { useDisclosureMenu } from '../common/components/useDisclosureMenu.js';
 import '../styles/tools.css';

@@ -1,5 +1,5 @@
-import type { DraftMatch } from '../../find/draftMatches.js';
-import { revealElement } from '../../find/revealElement.js';
+import type { DraftMatch } from './draftMatches.js';
+import { revealElement } from './revealElement.js';
 
 function cardOf(clauseId: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`.clause-list [data-clause-id="${CSS.escape(clauseId)}"]`);
