@@ -1,13 +1,10 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { AppLayout } from './session/AppLayout.js';
-import { RequireRole } from './session/RequireRole.js';
-import { RequireSignIn } from './session/RequireSignIn.js';
+import { AppLayout, RequireRole, RequireSignIn, SessionProvider } from './session/index.js';
 import { DraftsPage } from './drafts/DraftsPage.js';
 import { InvitationPage } from './session/InvitationPage.js';
 import { MembersPage } from './members/MembersPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { SignInPage } from './session/SignInPage.js';
-import { SessionProvider } from './session/SessionProvider.js';
 
 /**
  * The routes. Sign-in and invitation links are public; everything else needs a session and sits in the

@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '../../shared/export/exportFormats.js';
 import { useDisclosureMenu } from '../common/components/useDisclosureMenu.js';
-import { mayReadAudit } from '../negotiation/negotiationPermissions.js';
-import { negotiationPaths } from '../negotiation/negotiationPaths.js';
-import { useSession } from '../session/useSession.js';
-import { liveDraftExportUrl } from '../versions/exportLinks.js';
+import { mayReadAudit, negotiationPaths } from '../negotiation/index.js';
+import { useSession } from '../session/index.js';
+import { liveDraftExportUrl } from '../versions/index.js';
 
 /**
  * The draft's less frequent actions behind one "More" button: the positions matrix, the audit log (the

@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '../../shared/roles.js';
 import type { Participant } from '../common/collab/Participant.js';
-import { caretLabel } from '../editor/renderCaret.js';
+import { caretLabel } from '../editor/index.js';
 
 export interface PresenceListProps {
   /** This page's own person, from the session. */

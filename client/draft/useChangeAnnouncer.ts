@@ -3,7 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { getClauses } from '../../shared/doc/schema.js';
 import { readParticipant } from '../common/collab/Participant.js';
-import type { CommentThread } from '../comments/groupThreads.js';
+import type { CommentThread } from '../comments/index.js';
 import { ChangeSummary } from './changeSummary.js';
 import { clauseName } from '../common/draft/clauseName.js';
 import type { NumberedClause } from '../common/draft/useOrderedClauses.js';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { DraftSummary } from '../../shared/api/drafts.js';
 import { LIMITS } from '../../shared/limits.js';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
-import { draftsApi } from './draftsApi.js';
+import { draftsApi } from '../common/api/draftsApi.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { FormattedDate } from '../common/components/FormattedDate.js';
 import { TextField } from '../common/components/TextField.js';

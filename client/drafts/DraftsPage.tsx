@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import type { DraftSummary } from '../../shared/api/drafts.js';
-import { draftsApi } from './draftsApi.js';
+import { draftsApi } from '../common/api/draftsApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { Notice } from '../common/components/Notice.js';
 import { PageHeading } from '../common/components/PageHeading.js';
-import { useSession } from '../session/useSession.js';
+import { useSession } from '../session/index.js';
 import { DraftTable } from './DraftTable.js';
 import { NewDraftDialog } from './NewDraftDialog.js';
 import { useLiveDrafts } from './useLiveDrafts.js';

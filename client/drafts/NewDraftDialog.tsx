@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { DraftSummary, DraftTemplate } from '../../shared/api/drafts.js';
 import { LIMITS } from '../../shared/limits.js';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
-import { draftsApi } from './draftsApi.js';
+import { draftsApi } from '../common/api/draftsApi.js';
 import { Dialog } from '../common/components/Dialog.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { TextField } from '../common/components/TextField.js';

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { Notice } from '../common/components/Notice.js';
 import { PageHeading } from '../common/components/PageHeading.js';
-import { useSession } from '../session/useSession.js';
+import { useSession } from '../session/index.js';
 import { AddMemberForm } from './AddMemberForm.js';
 import { DelegationsSection } from './DelegationsSection.js';
 import { InvitationLinkPanel } from './InvitationLinkPanel.js';

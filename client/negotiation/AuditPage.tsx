@@ -1,13 +1,13 @@
 import { useEffect, useMemo } from 'react';
 import { useParams } from 'react-router';
 import type { AuditEntryView } from '../../shared/api/negotiation.js';
-import { draftsApi } from '../drafts/draftsApi.js';
+import { draftsApi } from '../common/api/draftsApi.js';
 import { openDraftEventStream } from '../common/api/draftEventStream.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { PageHeading } from '../common/components/PageHeading.js';
-import { RequireRole } from '../session/RequireRole.js';
+import { RequireRole } from '../session/index.js';
 import { AuditTable } from './AuditTable.js';
 import { negotiationApi } from './negotiationApi.js';
 import { NegotiationPageFrame } from './NegotiationPageFrame.js';

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { draftsApi } from '../drafts/draftsApi.js';
+import { draftsApi } from '../common/api/draftsApi.js';
 import { closeCodeText } from '../common/collab/describeConnection.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';

@@ -4,7 +4,7 @@ import { LIVE, type VersionView } from '../../shared/api/versions.js';
 import { Dialog } from '../common/components/Dialog.js';
 import { SelectField } from '../common/components/SelectField.js';
 import { versionChoiceLabel, versionName } from './versionName.js';
-import { versionPaths } from './versionPaths.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 
 export interface CompareWithDialogProps {
   draftId: string;

@@ -3,7 +3,7 @@ import { revisionName, type VersionView } from '../../shared/api/versions.js';
 import { FormattedDate } from '../common/components/FormattedDate.js';
 import { ExportMenu } from './ExportMenu.js';
 import { Fingerprint } from './Fingerprint.js';
-import { versionPaths } from './versionPaths.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 
 export interface RevisionCardProps {
   draftId: string;

@@ -3,7 +3,7 @@ import { revisionName, type VersionView } from '../../shared/api/versions.js';
 import { ExportMenu } from './ExportMenu.js';
 import type { VersionAction } from './VersionAction.js';
 import { versionName } from './versionName.js';
-import { versionPaths } from './versionPaths.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 import type { VersionPermissions } from './versionPermissions.js';
 
 export interface VersionActionsProps {

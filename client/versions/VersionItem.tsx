@@ -6,7 +6,7 @@ import type { VersionAction } from './VersionAction.js';
 import { VersionActions } from './VersionActions.js';
 import { VersionBadges } from './VersionBadges.js';
 import { versionAuthorLine } from './versionName.js';
-import { versionPaths } from './versionPaths.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 import type { VersionPermissions } from './versionPermissions.js';
 
 export interface VersionItemProps {

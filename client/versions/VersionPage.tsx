@@ -13,7 +13,7 @@ import { VersionBanner } from './VersionBanner.js';
 import { versionName } from './versionName.js';
 import { VersionOutline } from './VersionOutline.js';
 import { VersionBackLinks } from './VersionBackLinks.js';
-import { versionPaths } from './versionPaths.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 import { versionsApi } from './versionsApi.js';
 import '../styles/draft.css';
 import '../styles/versions.css';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DraftSummary, type DraftTemplate, type UpdateDraftBody } from '../../shared/api/drafts.js';
-import { apiRequest } from '../common/api/apiRequest.js';
+import { DraftSummary, type DraftTemplate, type UpdateDraftBody } from '../../../shared/api/drafts.js';
+import { apiRequest } from './apiRequest.js';
 
 /** Drafts: every member lists and opens them; the secretariat creates, renames and archives. */
 export const draftsApi = {

@@ -1,4 +1,4 @@
-import { LIVE } from '../../shared/api/versions.js';
+import { LIVE } from '../../../shared/api/versions.js';
 
 /** Client routes of the version pages, built in one place so links and routes agree. */
 export const versionPaths = {
