@@ -1,9 +1,9 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { AppLayout, RequireRole, RequireSignIn, SessionProvider } from './session/index.js';
 import { DraftsPage } from './drafts/DraftsPage.js';
-import { InvitationPage } from './session/InvitationPage.js';
 import { MembersPage } from './members/MembersPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { AppLayout, RequireRole, RequireSignIn, SessionProvider } from './session/index.js';
+import { InvitationPage } from './session/InvitationPage.js';
 import { SignInPage } from './session/SignInPage.js';
 
 /**

@@ -2,12 +2,12 @@ import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
-import { commentsApi } from './commentsApi.js';
-import { mayResolveThread } from './commentPermissions.js';
 import { CommentForm } from './CommentForm.js';
 import { CommentItem } from './CommentItem.js';
-import { CommentTime } from './CommentTime.js';
+import { mayResolveThread } from './commentPermissions.js';
+import { commentsApi } from './commentsApi.js';
 import { COMMENTS_PANEL_ID, useComments } from './CommentsContext.js';
+import { CommentTime } from './CommentTime.js';
 import type { CommentThread } from './groupThreads.js';
 import { ThreadQuote } from './ThreadQuote.js';
 

@@ -3,19 +3,19 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { OptionPlace } from '../../shared/doc/numberClauses.js';
 import type { ClauseKind } from '../../shared/doc/schema.js';
-import { useYTextValue } from '../common/collab/useYTextValue.js';
 import { ClauseCommentsButton } from '../comments/index.js';
+import { useYTextValue } from '../common/collab/useYTextValue.js';
+import { clauseName, clauseTextName } from '../common/draft/clauseName.js';
 import { ClauseBody } from '../editor/index.js';
-import { useNearViewport } from './useNearViewport.js';
 import { ClauseNegotiationBar } from '../negotiation/index.js';
 import { useSession } from '../session/index.js';
 import type { ClauseActions } from './ClauseActions.js';
 import { ClauseControls } from './ClauseControls.js';
-import { clauseName, clauseTextName } from '../common/draft/clauseName.js';
 import { DragHandle } from './DragHandle.js';
 import { HeadingField } from './HeadingField.js';
 import { OptionBar } from './OptionBar.js';
 import type { ClauseDrag } from './useClauseDrag.js';
+import { useNearViewport } from './useNearViewport.js';
 
 export interface ClauseCardProps {
   id: string;

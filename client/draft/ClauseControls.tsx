@@ -1,5 +1,5 @@
-import type { ClauseActions } from './ClauseActions.js';
 import { AddClauseMenu } from './AddClauseMenu.js';
+import type { ClauseActions } from './ClauseActions.js';
 
 export interface ClauseControlsProps {
   id: string;

@@ -2,14 +2,14 @@ import { memo } from 'react';
 import type * as Y from 'yjs';
 import { readParagraphs } from '../../shared/doc/clauseBody.js';
 import type { NegotiationCounts } from '../../shared/negotiation/counts.js';
+import { OutlineCommentCount } from '../comments/index.js';
 import { useYjsVersion } from '../common/collab/useYjsVersion.js';
 import { useYTextValue } from '../common/collab/useYTextValue.js';
-import { OutlineCommentCount } from '../comments/index.js';
-import { OutlineStatusMarker } from '../negotiation/index.js';
 import { clauseName } from '../common/draft/clauseName.js';
 import { describeCounts } from '../common/draft/describeCounts.js';
-import { useNegotiationCounts } from './useNegotiationCounts.js';
 import type { NumberedClause } from '../common/draft/useOrderedClauses.js';
+import { OutlineStatusMarker } from '../negotiation/index.js';
+import { useNegotiationCounts } from './useNegotiationCounts.js';
 
 /**
  * The side navigation: every clause by number and heading (or, without a heading, the start of its

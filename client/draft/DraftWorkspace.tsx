@@ -3,21 +3,21 @@ import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
 import { numberClauses } from '../../shared/doc/numberClauses.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import type { ClauseKind } from '../../shared/doc/schema.js';
-import type { DraftConnection } from '../common/collab/DraftConnection.js';
 import { CommentsPanel, useComments } from '../comments/index.js';
+import type { DraftConnection } from '../common/collab/DraftConnection.js';
+import { CLAUSE_KIND_LABEL, clauseName } from '../common/draft/clauseName.js';
+import { useOrderedClauses, type NumberedClause } from '../common/draft/useOrderedClauses.js';
 import { ClauseSelectionBar, useNegotiation, useVisibleClauses } from '../negotiation/index.js';
 import type { ClauseActions } from './ClauseActions.js';
 import { ClauseCard } from './ClauseCard.js';
-import { CLAUSE_KIND_LABEL, clauseName } from '../common/draft/clauseName.js';
 import { ClauseOutline } from './ClauseOutline.js';
 import { EmptyDraft } from './EmptyDraft.js';
 import { focusClause } from './focusClause.js';
 import { optionActions } from './optionActions.js';
 import { UndoToast } from './UndoToast.js';
+import { useChangeAnnouncer } from './useChangeAnnouncer.js';
 import { useClauseDrag } from './useClauseDrag.js';
 import { useClauseStructure } from './useClauseStructure.js';
-import { useOrderedClauses, type NumberedClause } from '../common/draft/useOrderedClauses.js';
-import { useChangeAnnouncer } from './useChangeAnnouncer.js';
 import { useStructureUndoKeys } from './useStructureUndoKeys.js';
 
 export interface DraftWorkspaceProps {

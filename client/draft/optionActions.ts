@@ -2,8 +2,8 @@ import type * as Y from 'yjs';
 import { numberClauses } from '../../shared/doc/numberClauses.js';
 import { addOption } from '../../shared/doc/options.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
-import { negotiationApi } from '../negotiation/index.js';
 import { LOCAL_ORIGIN } from '../common/collab/localOrigin.js';
+import { negotiationApi } from '../negotiation/index.js';
 import type { ClauseActions } from './ClauseActions.js';
 
 export interface OptionActionsContext {

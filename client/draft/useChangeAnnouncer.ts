@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { getClauses } from '../../shared/doc/schema.js';
-import { readParticipant } from '../common/collab/Participant.js';
 import type { CommentThread } from '../comments/index.js';
-import { ChangeSummary } from './changeSummary.js';
+import { readParticipant } from '../common/collab/Participant.js';
 import { clauseName } from '../common/draft/clauseName.js';
 import type { NumberedClause } from '../common/draft/useOrderedClauses.js';
+import { ChangeSummary } from './changeSummary.js';
 
 /** How long others must pause, and this person too, before what they changed is announced. @default 2500 ms */
 export const ANNOUNCE_PAUSE_MS = 2500;

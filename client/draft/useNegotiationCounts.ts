@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { countNegotiation, type DraftCounts } from '../../shared/negotiation/counts.js';
 import { getClauses, getOrder } from '../../shared/doc/schema.js';
+import { countNegotiation, type DraftCounts } from '../../shared/negotiation/counts.js';
 import { negotiationCounter } from './negotiationCounter.js';
 
 /** Shortest time between two recounts while the text keeps changing. @default 250 ms */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useShortcutSheetKey } from './useShortcutSheetKey.js';
-import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { useDisclosureMenu } from '../common/components/useDisclosureMenu.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { useShortcutSheetKey } from './useShortcutSheetKey.js';
 import '../styles/tools.css';
 
 /**

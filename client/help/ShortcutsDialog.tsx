@@ -1,7 +1,7 @@
 import { Fragment, useId } from 'react';
+import { Dialog } from '../common/components/Dialog.js';
 import { keyWords } from './keyWords.js';
 import { MAC_NOTE, SHORTCUT_GROUPS, type Shortcut } from './shortcuts.js';
-import { Dialog } from '../common/components/Dialog.js';
 import '../styles/tools.css';
 
 /**

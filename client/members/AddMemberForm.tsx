@@ -4,10 +4,10 @@ import type { InvitationIssued } from '../../shared/api/members.js';
 import { LIMITS } from '../../shared/limits.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles.js';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
-import { membersApi } from './membersApi.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { SelectField } from '../common/components/SelectField.js';
 import { TextField } from '../common/components/TextField.js';
+import { membersApi } from './membersApi.js';
 
 interface Errors {
   email?: string;

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { DelegationView } from '../../shared/api/delegations.js';
 import type { MemberView } from '../../shared/api/members.js';
 import { LIMITS } from '../../shared/limits.js';
-import { delegationsApi } from './delegationsApi.js';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { TextField } from '../common/components/TextField.js';
+import { delegationsApi } from './delegationsApi.js';
 
 export interface DelegationsSectionProps {
   delegations: DelegationView[];

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { InvitationIssued } from '../../shared/api/members.js';
-import { CopyableLink } from './CopyableLink.js';
 import { FormattedDate } from '../common/components/FormattedDate.js';
+import { CopyableLink } from './CopyableLink.js';
 
 export interface InvitationLinkPanelProps {
   issued: InvitationIssued;

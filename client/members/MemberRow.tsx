@@ -3,10 +3,10 @@ import type { DelegationView } from '../../shared/api/delegations.js';
 import type { InvitationIssued, MemberView, UpdateMemberBody } from '../../shared/api/members.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles.js';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
-import { membersApi } from './membersApi.js';
 import { ConfirmDialog } from '../common/components/ConfirmDialog.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { SelectField } from '../common/components/SelectField.js';
+import { membersApi } from './membersApi.js';
 import { MEMBER_STATUS_LABELS, memberStatus } from './memberStatus.js';
 
 export interface MemberRowProps {

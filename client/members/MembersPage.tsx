@@ -1,8 +1,6 @@
 import { useRef, useState } from 'react';
 import type { DelegationView } from '../../shared/api/delegations.js';
 import type { InvitationIssued, MemberView } from '../../shared/api/members.js';
-import { delegationsApi } from './delegationsApi.js';
-import { membersApi } from './membersApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
@@ -10,8 +8,10 @@ import { Notice } from '../common/components/Notice.js';
 import { PageHeading } from '../common/components/PageHeading.js';
 import { useSession } from '../session/index.js';
 import { AddMemberForm } from './AddMemberForm.js';
+import { delegationsApi } from './delegationsApi.js';
 import { DelegationsSection } from './DelegationsSection.js';
 import { InvitationLinkPanel } from './InvitationLinkPanel.js';
+import { membersApi } from './membersApi.js';
 import { MemberTable } from './MemberTable.js';
 
 interface Workspace {

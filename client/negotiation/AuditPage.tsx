@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useParams } from 'react-router';
 import type { AuditEntryView } from '../../shared/api/negotiation.js';
-import { draftsApi } from '../common/api/draftsApi.js';
 import { openDraftEventStream } from '../common/api/draftEventStream.js';
+import { draftsApi } from '../common/api/draftsApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';

@@ -1,14 +1,14 @@
 import { useParams } from 'react-router';
 import { draftsApi } from '../common/api/draftsApi.js';
-import { closeCodeText } from '../common/collab/describeConnection.js';
 import { useApiResource } from '../common/api/useApiResource.js';
+import { closeCodeText } from '../common/collab/describeConnection.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { PageHeading } from '../common/components/PageHeading.js';
+import { MatrixLegend } from './MatrixLegend.js';
 import { useNegotiation } from './NegotiationContext.js';
 import { NegotiationPageFrame } from './NegotiationPageFrame.js';
 import { positionDelegation } from './negotiationPermissions.js';
-import { MatrixLegend } from './MatrixLegend.js';
 import { PositionsMatrix } from './PositionsMatrix.js';
 import { ReservationList } from './ReservationList.js';
 import { useLiveClauses } from './useLiveClauses.js';

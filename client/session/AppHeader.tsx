@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles.js';
+import { BrandMark } from '../common/components/BrandMark.js';
 import { PRODUCT_NAME } from '../common/productName.js';
 import { useSession } from './useSession.js';
-import { BrandMark } from '../common/components/BrandMark.js';
 
 /**
  * The bar on every signed-in page: product name, main navigation (Members for the secretariat only),

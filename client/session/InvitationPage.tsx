@@ -3,13 +3,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { InvitationView } from '../../shared/api/invitations.js';
 import { LIMITS } from '../../shared/limits.js';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
-import { invitationsApi } from './invitationsApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { PageHeading } from '../common/components/PageHeading.js';
 import { PublicLayout } from '../common/components/PublicLayout.js';
 import { TextField } from '../common/components/TextField.js';
+import { invitationsApi } from './invitationsApi.js';
 import { DEFAULT_SIGNED_IN_PATH } from './safeReturnPath.js';
 import { useSession } from './useSession.js';
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
-import { useSession } from './useSession.js';
 import { PageHeading } from '../common/components/PageHeading.js';
+import { useSession } from './useSession.js';
 
 /**
  * Shows its children only to members of the given role; others get a plain explanation. The server

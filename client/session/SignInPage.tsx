@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
-import { sessionApi } from './sessionApi.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { PageHeading } from '../common/components/PageHeading.js';
 import { PublicLayout } from '../common/components/PublicLayout.js';
 import { TextField } from '../common/components/TextField.js';
 import { PRODUCT_TAGLINE } from '../common/productName.js';
 import { safeReturnPath } from './safeReturnPath.js';
+import { sessionApi } from './sessionApi.js';
 import { useSession } from './useSession.js';
 
 /** Sign-in with email and password; afterwards back to the page the person wanted (`?next=`). */

@@ -3,8 +3,8 @@ import { useNavigate } from 'react-router';
 import { LIVE, type VersionView } from '../../shared/api/versions.js';
 import { Dialog } from '../common/components/Dialog.js';
 import { SelectField } from '../common/components/SelectField.js';
-import { versionChoiceLabel, versionName } from './versionName.js';
 import { versionPaths } from '../common/draft/versionPaths.js';
+import { versionChoiceLabel, versionName } from './versionName.js';
 
 export interface CompareWithDialogProps {
   draftId: string;
