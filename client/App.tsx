@@ -1,13 +1,10 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { AppLayout } from './components/AppLayout.js';
-import { RequireRole } from './components/RequireRole.js';
-import { RequireSignIn } from './components/RequireSignIn.js';
-import { DraftsPage } from './pages/DraftsPage.js';
-import { InvitationPage } from './pages/InvitationPage.js';
-import { MembersPage } from './pages/MembersPage.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
-import { SignInPage } from './pages/SignInPage.js';
-import { SessionProvider } from './session/SessionProvider.js';
+import { DraftsPage } from './drafts/DraftsPage.js';
+import { MembersPage } from './members/MembersPage.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { AppLayout, RequireRole, RequireSignIn, SessionProvider } from './session/index.js';
+import { InvitationPage } from './session/InvitationPage.js';
+import { SignInPage } from './session/SignInPage.js';
 
 /**
  * The routes. Sign-in and invitation links are public; everything else needs a session and sits in the
@@ -26,7 +23,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/drafts', element: <DraftsPage /> },
       // The editor (TipTap, Yjs) is most of the code: load it only when a draft is opened.
-      { path: '/drafts/:id', lazy: async () => ({ Component: (await import('./pages/DraftPage.js')).DraftPage }) },
+      { path: '/drafts/:id', lazy: async () => ({ Component: (await import('./draft/DraftPage.js')).DraftPage }) },
       // Versions: the history, one version read-only, and comparisons; loaded only when opened.
       { path: '/drafts/:id/history', lazy: async () => ({ Component: (await import('./versions/HistoryPage.js')).HistoryPage }) },
       { path: '/drafts/:id/versions/:versionId', lazy: async () => ({ Component: (await import('./versions/VersionPage.js')).VersionPage }) },

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { COMMENT_LIMITS, CommentText } from '../../shared/api/comments.js';
-import { toApiError, type ApiError } from '../api/ApiError.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
 
 /** Characters left at which the counter appears. @default 10% of COMMENT_LIMITS.bodyLength */
 export const COUNTER_FROM_REMAINING = Math.round(COMMENT_LIMITS.bodyLength / 10);

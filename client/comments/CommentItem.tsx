@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import type { CommentView } from '../../shared/api/comments.js';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
-import { ConfirmDialog } from '../components/ConfirmDialog.js';
-import { commentsApi } from './commentsApi.js';
-import { mayChangeComment } from './commentPermissions.js';
+import { ConfirmDialog } from '../common/components/ConfirmDialog.js';
 import { CommentForm } from './CommentForm.js';
+import { mayChangeComment } from './commentPermissions.js';
+import { commentsApi } from './commentsApi.js';
+import { useComments } from './CommentsContext.js';
 import { CommentTime } from './CommentTime.js';
 import { PlainCommentText } from './PlainCommentText.js';
-import { useComments } from './CommentsContext.js';
 
 /** Who wrote a comment, in the words the page uses: delegation, or the role for reviewers and secretariat. */
 function affiliation(author: CommentView['author']): string {

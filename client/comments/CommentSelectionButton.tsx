@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
-import { anchorFromRange } from '../editor/anchorFromRange.js';
+import { anchorFromRange } from './anchorFromRange.js';
 import { CommentIcon } from './CommentIcon.js';
 import { useComments } from './CommentsContext.js';
 

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { LoadingMessage } from '../components/LoadingMessage.js';
-import type { NumberedClause } from '../pages/draft/useOrderedClauses.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
+import { LoadingMessage } from '../common/components/LoadingMessage.js';
+import type { NumberedClause } from '../common/draft/useOrderedClauses.js';
 import { ClauseThreads } from './ClauseThreads.js';
 import { COMMENTS_PANEL_ID, useComments } from './CommentsContext.js';
 import { describeCommentClause } from './describeCommentClause.js';

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { useSession } from '../session/useSession.js';
+import { useSession } from '../session/index.js';
 import { CommentsContext, type CommentsActions, type CommentsContextValue, type CommentsPanelState } from './CommentsContext.js';
 import { groupThreads, threadsByClause } from './groupThreads.js';
 import { matchesFilter } from './ThreadFilter.js';

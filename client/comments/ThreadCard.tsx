@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { toApiError, type ApiError } from '../api/ApiError.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { commentsApi } from './commentsApi.js';
-import { mayResolveThread } from './commentPermissions.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { CommentForm } from './CommentForm.js';
 import { CommentItem } from './CommentItem.js';
-import { CommentTime } from './CommentTime.js';
+import { mayResolveThread } from './commentPermissions.js';
+import { commentsApi } from './commentsApi.js';
 import { COMMENTS_PANEL_ID, useComments } from './CommentsContext.js';
+import { CommentTime } from './CommentTime.js';
 import type { CommentThread } from './groupThreads.js';
 import { ThreadQuote } from './ThreadQuote.js';
 

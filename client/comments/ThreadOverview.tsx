@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { NumberedClause } from '../pages/draft/useOrderedClauses.js';
+import type { NumberedClause } from '../common/draft/useOrderedClauses.js';
 import { useComments } from './CommentsContext.js';
 import { describeCommentClause, type CommentClause } from './describeCommentClause.js';
 import type { CommentThread } from './groupThreads.js';

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { CommentAnchor } from '../../shared/api/comments.js';
 import { readClause } from '../../shared/doc/readClause.js';
-import { useYjsVersion } from '../collab/useYjsVersion.js';
+import { useYjsVersion } from '../common/collab/useYjsVersion.js';
 import { isPassagePresent } from './isPassagePresent.js';
 
 export interface ThreadQuoteProps {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommentView, type CreateCommentBody, type UpdateCommentBody } from '../../shared/api/comments.js';
-import { apiRequest } from '../api/apiRequest.js';
+import { apiRequest } from '../common/api/apiRequest.js';
 
 const base = (draftId: string) => `/drafts/${encodeURIComponent(draftId)}/comments`;
 

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import { readParagraphs } from '../../shared/doc/clauseBody.js';
 import { readClause } from '../../shared/doc/readClause.js';
-import { clauseName } from '../pages/draft/clauseName.js';
-import type { NumberedClause } from '../pages/draft/useOrderedClauses.js';
+import { clauseName } from '../common/draft/clauseName.js';
+import type { NumberedClause } from '../common/draft/useOrderedClauses.js';
 
 /** How the comments panel names the clause a thread is on. */
 export interface CommentClause {

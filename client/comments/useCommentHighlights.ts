@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef } from 'react';
-import { setCommentHighlights, type CommentHighlight } from '../editor/commentHighlights.js';
+import { setCommentHighlights, type CommentHighlight } from './commentHighlights.js';
 import { useComments } from './CommentsContext.js';
 
 /** The highlight id of the passage a new thread is being written about (not a thread yet). */

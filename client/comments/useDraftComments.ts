@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CommentView } from '../../shared/api/comments.js';
-import { toApiError, type ApiError } from '../api/ApiError.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
+import { openDraftEventStream } from '../common/api/draftEventStream.js';
 import { commentsApi } from './commentsApi.js';
-import { openDraftEventStream } from '../api/draftEventStream.js';
 
 export interface DraftCommentsState {
   /** Every comment of the draft by id (replies and deletion markers included). */

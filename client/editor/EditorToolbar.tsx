@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { bracketDelegation } from '../negotiation/negotiationPermissions.js';
-import { useSession } from '../session/useSession.js';
+import { bracketDelegation } from '../negotiation/index.js';
+import { useSession } from '../session/index.js';
 import { selectionHasBracket } from './bracketMark.js';
 import { LinkForm } from './LinkForm.js';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon.js';

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { bracketDelegation, isBracketKey } from '../../shared/negotiation/brackets.js';
-import { useYjsVersion } from '../collab/useYjsVersion.js';
+import { useYjsVersion } from '../common/collab/useYjsVersion.js';
 import type { DelegationNames } from './delegationNames.js';
 import { useDelegationNames } from './useDelegationNames.js';
 

@@ -1,4 +1,4 @@
-import { delegationsApi } from '../api/delegationsApi.js';
+import { delegationsApi } from '../members/index.js';
 
 /**
  * Delegation names by id, for bracket tags: a bracket in the document carries only its delegation's id.

@@ -1,5 +1,5 @@
-import type { Participant } from '../collab/Participant.js';
-import { readParticipant } from '../collab/Participant.js';
+import type { Participant } from '../common/collab/Participant.js';
+import { readParticipant } from '../common/collab/Participant.js';
 
 /** Neutral caret colour for a state whose colour is missing or not a #rrggbb colour. */
 export const FALLBACK_CARET_COLOR = '#5d6473';

@@ -1,5 +1,5 @@
 import type { AuditEntryView } from '../../shared/api/negotiation.js';
-import { FormattedDate } from '../components/FormattedDate.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
 import { AUDIT_ACTION_LABELS } from './auditActionLabels.js';
 
 export interface AuditTableProps {

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { CLAUSE_STATUS_LABELS } from '../../shared/negotiation/clauseStatus.js';
-import { useYTextValue } from '../collab/useYTextValue.js';
+import { useYTextValue } from '../common/collab/useYTextValue.js';
 import { useNegotiation } from './NegotiationContext.js';
 
 /**

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { CLAUSE_STATUS_LABELS } from '../../shared/negotiation/clauseStatus.js';
-import { Dialog } from '../components/Dialog.js';
+import { Dialog } from '../common/components/Dialog.js';
 import { ClauseStatusBadge } from './ClauseStatusBadge.js';
 import { useNegotiation } from './NegotiationContext.js';
 import { SetStatusForm } from './SetStatusForm.js';

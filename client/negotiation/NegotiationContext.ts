@@ -3,7 +3,7 @@ import type { ClauseStatusEntry, NegotiationState, PositionView, SetClauseStatus
 import type { MeResponse } from '../../shared/api/session.js';
 import type { NumberingBase } from '../../shared/doc/numberClauses.js';
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.js';
-import type { ApiError } from '../api/ApiError.js';
+import type { ApiError } from '../common/api/ApiError.js';
 import type { ClauseSelection } from './clauseVisibility.js';
 
 /** Changes this page makes; each resolves once the server has recorded it (and the page shows it), or rejects with an ApiError. */

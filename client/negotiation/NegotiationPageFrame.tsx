@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { DraftSummary } from '../../shared/api/drafts.js';
-import type { ApiResource } from '../api/useApiResource.js';
-import { DraftUnavailable } from '../versions/DraftUnavailable.js';
-import { versionPaths } from '../versions/versionPaths.js';
+import type { ApiResource } from '../common/api/useApiResource.js';
+import { DraftUnavailable } from '../common/components/DraftUnavailable.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 import { NegotiationProvider } from './NegotiationProvider.js';
 
 interface NegotiationPageFrameProps {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_CLAUSE_STATUS } from '../../shared/negotiation/clauseStatus.js';
-import { useSession } from '../session/useSession.js';
+import { useSession } from '../session/index.js';
 import { SHOW_EVERYTHING, type ClauseSelection } from './clauseVisibility.js';
 import { currentStatuses } from './currentStatuses.js';
 import { negotiationApi } from './negotiationApi.js';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import type { PositionView } from '../../shared/api/negotiation.js';
 import { POSITION_LABELS } from '../../shared/negotiation/positions.js';
-import { FormattedDate } from '../components/FormattedDate.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
 
 /** Gap between a reservation chip and its text, in px. */
 const TOOLTIP_GAP = 6;

@@ -1,5 +1,5 @@
 import { POSITION_LABELS } from '../../shared/negotiation/positions.js';
-import { Dialog } from '../components/Dialog.js';
+import { Dialog } from '../common/components/Dialog.js';
 import { useNegotiation } from './NegotiationContext.js';
 import { PositionForm } from './PositionForm.js';
 

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PositionView, SetPositionBody } from '../../shared/api/negotiation.js';
 import { POSITION_LABELS, POSITIONS, RESERVATION_TEXT_LENGTH, type Position } from '../../shared/negotiation/positions.js';
-import { toApiError } from '../api/ApiError.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
+import { toApiError } from '../common/api/ApiError.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { describeNegotiationError } from './describeNegotiationError.js';
 import { POSITION_HINTS } from './positionHints.js';
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { DelegationView } from '../../shared/api/delegations.js';
 import type { PositionView } from '../../shared/api/negotiation.js';
-import type { NumberedClause } from '../pages/draft/useOrderedClauses.js';
+import type { NumberedClause } from '../common/draft/useOrderedClauses.js';
 import { ClauseColumnHeader } from './ClauseColumnHeader.js';
 import { PositionCell } from './PositionCell.js';
 

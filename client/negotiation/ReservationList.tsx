@@ -1,6 +1,6 @@
 import type { PositionView } from '../../shared/api/negotiation.js';
-import { FormattedDate } from '../components/FormattedDate.js';
-import type { NumberedClause } from '../pages/draft/useOrderedClauses.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
+import type { NumberedClause } from '../common/draft/useOrderedClauses.js';
 
 /** Every reservation in full, in the clauses' reading order: the matrix only has room for the word. */
 export function ReservationList({ clauses, positions }: { clauses: readonly NumberedClause[]; positions: readonly PositionView[] }) {

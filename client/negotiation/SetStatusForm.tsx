@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CLAUSE_STATUS_LABELS, CLAUSE_STATUSES, statusChangeProblem, type ClauseStatus } from '../../shared/negotiation/clauseStatus.js';
 import { STATUS_NOTE_LENGTH } from '../../shared/negotiation/positions.js';
-import { toApiError } from '../api/ApiError.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
+import { toApiError } from '../common/api/ApiError.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { describeNegotiationError } from './describeNegotiationError.js';
 import { suggestedStatus } from './suggestedStatus.js';
 

@@ -1,6 +1,6 @@
 import type { ClauseStatusEntry } from '../../shared/api/negotiation.js';
 import { CLAUSE_STATUS_LABELS } from '../../shared/negotiation/clauseStatus.js';
-import { FormattedDate } from '../components/FormattedDate.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
 import { ClauseStatusBadge } from './ClauseStatusBadge.js';
 
 /** A clause's status changes, newest first: the status, who set it, when, and the note. */

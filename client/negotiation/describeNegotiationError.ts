@@ -1,4 +1,4 @@
-import type { ApiError } from '../api/ApiError.js';
+import type { ApiError } from '../common/api/ApiError.js';
 
 /**
  * An error of a status or position change in plain words. The server's messages are already written for

@@ -8,7 +8,7 @@ import {
   type SetPositionBody,
   type SettleOptionBody,
 } from '../../shared/api/negotiation.js';
-import { apiRequest } from '../api/apiRequest.js';
+import { apiRequest } from '../common/api/apiRequest.js';
 
 const draft = (draftId: string) => `/drafts/${encodeURIComponent(draftId)}`;
 const clause = (draftId: string, clauseId: string) => `${draft(draftId)}/clauses/${encodeURIComponent(clauseId)}`;

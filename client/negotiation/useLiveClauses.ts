@@ -1,5 +1,5 @@
-import { useDraftConnection } from '../collab/useDraftConnection.js';
-import { useOrderedClauses, type NumberedClause } from '../pages/draft/useOrderedClauses.js';
+import { useDraftConnection } from '../common/collab/useDraftConnection.js';
+import { useOrderedClauses, type NumberedClause } from '../common/draft/useOrderedClauses.js';
 import { useNegotiation } from './NegotiationContext.js';
 
 export interface LiveClauses {

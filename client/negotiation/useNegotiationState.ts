@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DraftEvent } from '../../shared/api/events.js';
 import type { NegotiationState } from '../../shared/api/negotiation.js';
-import { toApiError, type ApiError } from '../api/ApiError.js';
-import { openDraftEventStream } from '../api/draftEventStream.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
+import { openDraftEventStream } from '../common/api/draftEventStream.js';
 import { applyNegotiationEvent } from './applyNegotiationEvent.js';
 import { negotiationApi } from './negotiationApi.js';
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MeResponse } from '../../shared/api/session.js';
-import { onUnauthenticated } from '../api/apiRequest.js';
-import { toApiError, type ApiError } from '../api/ApiError.js';
-import { sessionApi } from '../api/sessionApi.js';
-import { LoadingMessage } from '../components/LoadingMessage.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
+import { onUnauthenticated } from '../common/api/apiRequest.js';
+import { LoadingMessage } from '../common/components/LoadingMessage.js';
+import { sessionApi } from './sessionApi.js';
 import { SessionContext, type SessionState } from './SessionContext.js';
 
 /**

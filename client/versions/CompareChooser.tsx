@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { LIVE, type VersionView } from '../../shared/api/versions.js';
-import { SelectField } from '../components/SelectField.js';
+import { SelectField } from '../common/components/SelectField.js';
 import { versionChoiceLabel } from './versionName.js';
 
 export interface CompareChooserProps {

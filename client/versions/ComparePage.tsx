@@ -1,9 +1,9 @@
 import { useParams, useSearchParams } from 'react-router';
 import { LIVE } from '../../shared/api/versions.js';
-import { useApiResource } from '../api/useApiResource.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { LoadingMessage } from '../components/LoadingMessage.js';
-import { PageHeading } from '../components/PageHeading.js';
+import { useApiResource } from '../common/api/useApiResource.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
+import { LoadingMessage } from '../common/components/LoadingMessage.js';
+import { PageHeading } from '../common/components/PageHeading.js';
 import { CompareChooser } from './CompareChooser.js';
 import { ComparisonView } from './ComparisonView.js';
 import { useDraftVersions } from './useDraftVersions.js';

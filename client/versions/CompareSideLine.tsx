@@ -1,5 +1,5 @@
 import { revisionName, type CompareSide } from '../../shared/api/versions.js';
-import { FormattedDate } from '../components/FormattedDate.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
 
 /** One side of a comparison in words: "Rev.1 “label”, published 5 March 2026", "“label”, saved …", or "the live draft as of …". */
 export function CompareSideLine({ side }: { side: CompareSide }) {

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { LIVE, type VersionView } from '../../shared/api/versions.js';
-import { Dialog } from '../components/Dialog.js';
-import { SelectField } from '../components/SelectField.js';
+import { Dialog } from '../common/components/Dialog.js';
+import { SelectField } from '../common/components/SelectField.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 import { versionChoiceLabel, versionName } from './versionName.js';
-import { versionPaths } from './versionPaths.js';
 
 export interface CompareWithDialogProps {
   draftId: string;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { openDraftEventStream } from '../api/draftEventStream.js';
-import { useSession } from '../session/useSession.js';
+import { openDraftEventStream } from '../common/api/draftEventStream.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
+import { useSession } from '../session/index.js';
 import { SaveVersionButton } from './SaveVersionButton.js';
 import { versionName } from './versionName.js';
 import { maySaveVersions } from './versionPermissions.js';
-import { versionPaths } from './versionPaths.js';
 import '../styles/versions.css';
 
 /** How long a notice about versions stays on screen. @default 10 s */

@@ -1,5 +1,5 @@
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '../../shared/export/exportFormats.js';
-import { useDisclosureMenu } from '../components/useDisclosureMenu.js';
+import { useDisclosureMenu } from '../common/components/useDisclosureMenu.js';
 import { versionExportUrl } from './exportLinks.js';
 
 export interface ExportMenuProps {

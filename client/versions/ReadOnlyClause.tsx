@@ -1,7 +1,7 @@
 import type { ClauseText } from '../../shared/export/DraftText.js';
 import { CLAUSE_STATUS_LABELS } from '../../shared/negotiation/clauseStatus.js';
 import { POSITION_LABELS } from '../../shared/negotiation/positions.js';
-import { clauseName } from '../pages/draft/clauseName.js';
+import { clauseName } from '../common/draft/clauseName.js';
 import { DraftTextBlocks } from './DraftTextBlocks.js';
 
 /**

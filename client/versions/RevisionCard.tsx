@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { revisionName, type VersionView } from '../../shared/api/versions.js';
-import { FormattedDate } from '../components/FormattedDate.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 import { ExportMenu } from './ExportMenu.js';
 import { Fingerprint } from './Fingerprint.js';
-import { versionPaths } from './versionPaths.js';
 
 export interface RevisionCardProps {
   draftId: string;

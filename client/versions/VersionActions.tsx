@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { revisionName, type VersionView } from '../../shared/api/versions.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 import { ExportMenu } from './ExportMenu.js';
 import type { VersionAction } from './VersionAction.js';
 import { versionName } from './versionName.js';
-import { versionPaths } from './versionPaths.js';
 import type { VersionPermissions } from './versionPermissions.js';
 
 export interface VersionActionsProps {

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { versionPaths } from './versionPaths.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 
 /** "← History · Live draft" above the pages that show a saved text. */
 export function VersionBackLinks({ draftId }: { draftId: string }) {

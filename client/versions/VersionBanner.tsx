@@ -1,5 +1,5 @@
 import { revisionName, type VersionView } from '../../shared/api/versions.js';
-import { FormattedDate } from '../components/FormattedDate.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
 import { Fingerprint } from './Fingerprint.js';
 import { versionAuthorLine } from './versionName.js';
 

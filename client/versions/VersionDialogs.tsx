@@ -1,5 +1,5 @@
 import { beforeRestoreLabel, revisionName, type RestoreResult, type VersionView } from '../../shared/api/versions.js';
-import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { ConfirmDialog } from '../common/components/ConfirmDialog.js';
 import { CompareWithDialog } from './CompareWithDialog.js';
 import type { PendingVersionAction } from './VersionAction.js';
 import { VersionLabelDialog } from './VersionLabelDialog.js';

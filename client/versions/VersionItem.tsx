@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import type { VersionView } from '../../shared/api/versions.js';
-import { FormattedDate } from '../components/FormattedDate.js';
+import { FormattedDate } from '../common/components/FormattedDate.js';
+import { versionPaths } from '../common/draft/versionPaths.js';
 import { Fingerprint } from './Fingerprint.js';
 import type { VersionAction } from './VersionAction.js';
 import { VersionActions } from './VersionActions.js';
 import { VersionBadges } from './VersionBadges.js';
 import { versionAuthorLine } from './versionName.js';
-import { versionPaths } from './versionPaths.js';
 import type { VersionPermissions } from './versionPermissions.js';
 
 export interface VersionItemProps {

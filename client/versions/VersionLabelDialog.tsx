@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { VERSION_LIMITS } from '../../shared/api/versions.js';
-import { toApiError, type ApiError } from '../api/ApiError.js';
-import { Dialog } from '../components/Dialog.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { TextField } from '../components/TextField.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
+import { Dialog } from '../common/components/Dialog.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
+import { TextField } from '../common/components/TextField.js';
 
 export interface VersionLabelDialogProps {
   open: boolean;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VersionView } from '../../shared/api/versions.js';
-import { useApiResource, type ApiResource } from '../api/useApiResource.js';
-import { openDraftEventStream } from '../api/draftEventStream.js';
+import { openDraftEventStream } from '../common/api/draftEventStream.js';
+import { useApiResource, type ApiResource } from '../common/api/useApiResource.js';
 import { upsertVersion } from './upsertVersion.js';
 import { versionsApi } from './versionsApi.js';
 

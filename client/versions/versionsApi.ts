@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CompareResult, RestoreResult, VersionDetail, VersionView } from '../../shared/api/versions.js';
-import { apiRequest } from '../api/apiRequest.js';
+import { apiRequest } from '../common/api/apiRequest.js';
 
 const base = (draftId: string) => `/drafts/${encodeURIComponent(draftId)}`;
 const one = (draftId: string, versionId: string) => `${base(draftId)}/versions/${encodeURIComponent(versionId)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeSummary } from '../../../client/pages/draft/changeSummary.js';
+import { ChangeSummary } from '../../../client/draft/changeSummary.js';
 
 describe('ChangeSummary: what others changed, in one sentence', () => {
   it('merges edits per delegation and counts new comments per clause', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { touchesClauseFields } from '../../../client/collab/useClauseFieldsVersion.js';
+import { touchesClauseFields } from '../../../client/common/collab/useClauseFieldsVersion.js';
 import { addClause } from '../../../shared/doc/addClause.js';
 import { addOption } from '../../../shared/doc/options.js';
 import { readClause } from '../../../shared/doc/readClause.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffText } from '../../../client/editor/diffText.js';
+import { diffText } from '../../../client/draft/diffText.js';
 
 function apply(text: string, change: ReturnType<typeof diffText>): string {
   if (!change) return text;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { negotiationCounter, type NegotiationCounter } from '../../../client/draft/negotiationCounter.js';
 import { addClause } from '../../../shared/doc/addClause.js';
 import { deleteClause } from '../../../shared/doc/deleteClause.js';
 import { moveClause } from '../../../shared/doc/moveClause.js';
@@ -7,7 +8,6 @@ import { addOption, settleOption } from '../../../shared/doc/options.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import { BRACKET_MARK, CLAUSE_FIELD, getClauses, getOrder } from '../../../shared/doc/schema.js';
 import { countNegotiation } from '../../../shared/negotiation/counts.js';
-import { negotiationCounter, type NegotiationCounter } from '../../../client/pages/draft/negotiationCounter.js';
 
 /** A counter fed by the same observers useNegotiationCounts attaches. */
 function observedCounter(doc: Y.Doc): NegotiationCounter {

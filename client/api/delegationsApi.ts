@@ -1,9 +1,0 @@
-import { z } from 'zod';
-import { DelegationView } from '../../shared/api/delegations.js';
-import { apiRequest } from './apiRequest.js';
-
-/** Delegations: every member lists them; the secretariat adds them. */
-export const delegationsApi = {
-  list: () => apiRequest('GET', '/delegations', { schema: z.array(DelegationView) }),
-  create: (name: string) => apiRequest('POST', '/delegations', { body: { name }, schema: DelegationView }),
-};

@@ -1,0 +1,139 @@
+import { memo, useEffect, useId, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { OptionPlace } from '../../shared/doc/numberClauses.js';
+import type { ClauseKind } from '../../shared/doc/schema.js';
+import { ClauseCommentsButton } from '../comments/index.js';
+import { useYTextValue } from '../common/collab/useYTextValue.js';
+import { clauseName, clauseTextName } from '../common/draft/clauseName.js';
+import { ClauseBody } from '../editor/index.js';
+import { ClauseNegotiationBar } from '../negotiation/index.js';
+import { useSession } from '../session/index.js';
+import type { ClauseActions } from './ClauseActions.js';
+import { ClauseControls } from './ClauseControls.js';
+import { DragHandle } from './DragHandle.js';
+import { HeadingField } from './HeadingField.js';
+import { OptionBar } from './OptionBar.js';
+import type { ClauseDrag } from './useClauseDrag.js';
+import { useNearViewport } from './useNearViewport.js';
+
+export interface ClauseCardProps {
+  id: string;
+  kind: ClauseKind;
+  number: string | null;
+  heading: Y.Text;
+  body: Y.XmlFragment;
+  /** Its place among the options of its clause (Option 2 of 3), or null when the clause has no options. */
+  option: OptionPlace | null;
+  /** A "no text" option: shows "No text" instead of its body. */
+  noText: boolean;
+  /** Neighbours in reading order, for Move up / Move down; null at either end. */
+  previousId: string | null;
+  nextId: string | null;
+  canEdit: boolean;
+  provider: WebsocketProvider;
+  user: { name: string; delegation: string | null };
+  actions: ClauseActions;
+  drag: ClauseDrag;
+  /** Where a dragged clause would land relative to this one, to draw the drop line. */
+  dropSide: 'before' | 'after' | null;
+}
+
+/**
+ * One clause: its number, heading and body, and for editors the structure controls (drag handle, Move
+ * up / Move down, Add heading, Add…, Delete); Alt+Shift+Up/Down anywhere inside moves it. A section is a
+ * heading only. An empty heading takes no room until someone adds one. Memoised: typing elsewhere or
+ * moving other clauses does not re-render it. Its comment badge shows the open threads on it.
+ * A clause with options says which option it is; the secretariat can settle the clause on it there.
+ * More than a screen away from the viewport it is marked `data-far`, so the browser skips its layout
+ * and paint (draft.css) and a keystroke elsewhere costs the same in a long draft as in a short one.
+ */
+export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
+  const { id, kind, number, heading, body, option, noText, previousId, nextId, canEdit, actions, drag, dropSide } = props;
+  const maySettle = useSession().me?.role === 'secretariat' && canEdit;
+  const headingText = useYTextValue(heading);
+  const [headingOpen, setHeadingOpen] = useState(false);
+  const headingBox = useRef<HTMLDivElement>(null);
+  const card = useRef<HTMLElement>(null);
+  const near = useNearViewport(card, true);
+  const name = clauseName({ number, kind }, headingText);
+  const numberId = useId();
+  const isSection = kind === 'section';
+  const showHeading = isSection || headingText !== '' || headingOpen;
+
+  useEffect(() => {
+    if (headingOpen) headingBox.current?.querySelector<HTMLElement>('[data-heading-field]')?.focus();
+  }, [headingOpen]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (!canEdit || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowUp' && previousId) {
+      event.preventDefault();
+      actions.move(id, { before: previousId }, 'up');
+    } else if (event.key === 'ArrowDown' && nextId) {
+      event.preventDefault();
+      actions.move(id, { after: nextId }, 'down');
+    }
+  }
+
+  const onHeadingBlur = (event: FocusEvent) => {
+    if (!headingBox.current?.contains(event.relatedTarget as Node | null)) setHeadingOpen(false);
+  };
+
+  return (
+    <article
+      ref={card}
+      id={`clause-${id}`}
+      data-clause-id={id}
+      className={`clause clause-${kind}${option ? (option.index === 1 ? ' clause-option' : ' clause-option clause-alternative') : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
+      aria-labelledby={numberId}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      onDragOverCapture={(event: DragEvent) => drag.over(event, id)}
+      onDropCapture={(event: DragEvent) => drag.drop(event, id)}
+    >
+      <div className="clause-gutter">
+        <span className="clause-number" id={numberId}>
+          {isSection ? <span className="visually-hidden">{name}</span> : number}
+        </span>
+        {canEdit ? <DragHandle onDragStart={(event) => drag.start(event, id)} onDragEnd={drag.end} /> : null}
+        <ClauseCommentsButton clauseId={id} name={name} hideWhenEmpty={isSection} />
+      </div>
+      <div className="clause-main">
+        {isSection ? (
+          <h2 className="section-heading">
+            <HeadingField text={heading} label="Section heading" placeholder="Section heading" readOnly={!canEdit} className="heading-input heading-input-section" />
+          </h2>
+        ) : (
+          <>
+            <ClauseNegotiationBar clauseId={id} name={name} />
+            {option ? (
+              <OptionBar option={option} name={name} noText={noText} onSettle={maySettle ? () => actions.settle(id, option.root) : null} />
+            ) : null}
+            {showHeading ? (
+              <div ref={headingBox} onBlur={onHeadingBlur}>
+                <HeadingField text={heading} label={`Heading of ${name}`} placeholder="Heading" readOnly={!canEdit} className="heading-input" />
+              </div>
+            ) : null}
+            {noText ? (
+              <p className="clause-no-text">No text</p>
+            ) : (
+              <ClauseBody clauseId={id} fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={clauseTextName({ number, kind }, headingText)} near={near} />
+            )}
+          </>
+        )}
+      </div>
+      {canEdit ? (
+        <ClauseControls
+          id={id}
+          name={name}
+          previousId={previousId}
+          nextId={nextId}
+          actions={actions}
+          onAddHeading={showHeading ? null : () => setHeadingOpen(true)}
+          canAddOption={!isSection}
+        />
+      ) : null}
+    </article>
+  );
+});

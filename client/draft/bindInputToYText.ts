@@ -1,0 +1,129 @@
+import * as Y from 'yjs';
+import { LOCAL_ORIGIN } from '../common/collab/localOrigin.js';
+import { diffText } from './diffText.js';
+
+/**
+ * Binds a one-paragraph text field (an <input>, or a <textarea> that wraps a long heading) to a Y.Text (a
+ * clause heading), in both directions:
+ * - typing becomes the minimal insert/delete on the Y.Text (diffText), so concurrent edits merge;
+ * - others' changes update the field in place and move the caret and selection with the text around
+ *   them, so typing is never interrupted; during IME composition the update waits for compositionend;
+ * - Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo this person's own heading edits only
+ *   (a Y.UndoManager tracking LOCAL_ORIGIN): the browser's own undo would also take back others' text.
+ * Line breaks (pasted, or Enter in a textarea) become spaces: a heading is one paragraph. A textarea's height
+ * follows its text. Returns the unbind function.
+ */
+export function bindInputToYText(input: HTMLInputElement | HTMLTextAreaElement, text: Y.Text): () => void {
+  const undoManager = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+  let composing = false;
+  let shown = text.toString();
+  input.value = shown;
+
+  // Browsers without CSS field-sizing (Chromium has it) get the textarea's height set from its text.
+  const sizeByScript = input instanceof HTMLTextAreaElement && !CSS.supports('field-sizing', 'content');
+  const fitHeight = () => {
+    if (!sizeByScript) return;
+    input.style.height = 'auto';
+    input.style.height = `${input.scrollHeight}px`;
+  };
+
+  const onInput = () => {
+    if (/[\r\n]/.test(input.value)) {
+      const caret = input.selectionStart ?? input.value.length;
+      input.value = input.value.replace(/\r\n|[\r\n]/g, ' ');
+      input.setSelectionRange(caret, caret);
+    }
+    fitHeight();
+    const change = diffText(shown, input.value);
+    shown = input.value;
+    if (!change) return;
+    text.doc?.transact(() => {
+      if (change.deleteCount > 0) text.delete(change.index, change.deleteCount);
+      if (change.insert) text.insert(change.index, change.insert);
+    }, LOCAL_ORIGIN);
+  };
+
+  const showRemote = (delta: ReadonlyArray<{ insert?: unknown; delete?: number; retain?: number }> | null) => {
+    const next = text.toString();
+    if (next === input.value) {
+      shown = next;
+      return;
+    }
+    const focused = document.activeElement === input;
+    const start = input.selectionStart ?? 0;
+    const end = input.selectionEnd ?? 0;
+    input.value = next;
+    shown = next;
+    fitHeight();
+    if (focused) {
+      const direction = input.selectionDirection ?? 'none';
+      input.setSelectionRange(mapIndex(start, delta), mapIndex(end, delta), direction);
+    }
+  };
+
+  const observer = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+    if (transaction.origin === LOCAL_ORIGIN) return;
+    if (composing) return;
+    // Others' edits, and this person's undo and redo, which the field must show too.
+    showRemote(event.delta as Parameters<typeof showRemote>[0]);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && !event.isComposing) {
+      event.preventDefault();
+      return;
+    }
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      undoManager.undo();
+    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+      event.preventDefault();
+      undoManager.redo();
+    }
+  };
+  const onCompositionStart = () => {
+    composing = true;
+  };
+  const onCompositionEnd = () => {
+    composing = false;
+    onInput();
+    showRemote(null);
+  };
+
+  requestAnimationFrame(fitHeight);
+  if (sizeByScript) window.addEventListener('resize', fitHeight);
+  const element: HTMLElement = input;
+  element.addEventListener('input', onInput);
+  element.addEventListener('keydown', onKeyDown);
+  element.addEventListener('compositionstart', onCompositionStart);
+  element.addEventListener('compositionend', onCompositionEnd);
+  text.observe(observer);
+  return () => {
+    text.unobserve(observer);
+    window.removeEventListener('resize', fitHeight);
+    element.removeEventListener('input', onInput);
+    element.removeEventListener('keydown', onKeyDown);
+    element.removeEventListener('compositionstart', onCompositionStart);
+    element.removeEventListener('compositionend', onCompositionEnd);
+    undoManager.destroy();
+  };
+}
+
+/** Where a caret index ends up after a Yjs text delta: inserts before it push it right, deletes pull it left. */
+function mapIndex(index: number, delta: ReadonlyArray<{ insert?: unknown; delete?: number; retain?: number }> | null): number {
+  if (!delta) return index;
+  let oldPosition = 0;
+  let mapped = index;
+  for (const op of delta) {
+    if (oldPosition >= index) break;
+    if (op.retain !== undefined) oldPosition += op.retain;
+    else if (typeof op.insert === 'string') mapped += op.insert.length;
+    else if (op.delete !== undefined) {
+      mapped -= Math.min(op.delete, index - oldPosition);
+      oldPosition += op.delete;
+    }
+  }
+  return Math.max(0, mapped);
+}

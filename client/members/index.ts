@@ -1,0 +1,5 @@
+/**
+ * The members feature's public entry: the delegations API, which the editor uses to name the delegation
+ * of a bracket. The members page itself is not exported here: only the router (App.tsx) names page modules.
+ */
+export { delegationsApi } from './delegationsApi.js';
