@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { extraDelegateCookies } from '../helpers/extraDelegates.js';
 import { ApiClient } from '../helpers/http.js';
 import type { RunningTarget, ServerStats, StartOptions } from './benchTargets.js';
 import { freePort, spawnLogged, stopProcess, waitForPort } from './childProcesses.js';
@@ -11,12 +12,18 @@ const BENCH_PASSWORD = 'bench password, not a secret';
 /** How often the server prints its store counters ([stats] lines, STATS_LOG_SECONDS). */
 const STATS_EVERY_S = 0.25;
 const DRAFT_ALIASES = path.join(import.meta.dirname, 'loadgen', 'registerDraftAliases.mjs');
+/**
+ * Delegates whose sessions the generator's sockets take in turn: the server allows a member 8 sockets to
+ * one draft and 24 in all (shared/collab/limits.ts), and the largest scenario opens 500 sockets (S2).
+ */
+const BENCH_MEMBERS = 64;
 
 /**
  * Our real server as `npm run serve` runs it (server/index.ts, NODE_ENV=production) in a child process,
  * with a fresh DATA_DIR (durable FileDocumentStore, fsync on every group commit) and real sign-in: the
- * secretariat creates `docs` blank drafts through the API, a delegate's session cookie goes to the
- * generator, whose document names are mapped onto those drafts (loadgen/registerDraftAliases.mjs).
+ * secretariat creates `docs` blank drafts and invites BENCH_MEMBERS delegates through the API; the
+ * generator's sockets take the delegates' session cookies in turn and its document names are mapped onto
+ * those drafts (loadgen/registerDraftAliases.mjs).
  */
 export async function startOurServer(options: StartOptions, documents: 'file' | 'memory'): Promise<RunningTarget> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-bench-data-'));
@@ -51,14 +58,14 @@ export async function startOurServer(options: StartOptions, documents: 'file' | 
       if (created.status !== 201) throw new Error(`creating a draft failed: ${created.status} ${JSON.stringify(created.body)}`);
       draftIds.push((created.body as { id: string }).id);
     }
-    const delegate = await new ApiClient(base).signIn('us@example.org', BENCH_PASSWORD);
+    const cookies = await extraDelegateCookies(base, BENCH_MEMBERS, BENCH_PASSWORD);
     return {
       pid: spawned.pid,
       proto: 'yws',
       url: `ws://127.0.0.1:${port}/collab/{doc}`,
-      loadgenArgs: ['--cookie', delegate.cookie!],
+      loadgenArgs: ['--cookie', cookies[0]!],
       loadgenNodeArgs: ['--import', DRAFT_ALIASES],
-      loadgenEnv: { BENCH_DRAFT_IDS: draftIds.join(',') },
+      loadgenEnv: { BENCH_DRAFT_IDS: draftIds.join(','), BENCH_COOKIES: cookies.join('\n') },
       serverStats: (until) => nextServerStats(spawned.output, until),
       stop,
     };

@@ -1,5 +1,5 @@
 import { ApiClient } from './http.js';
-import { TEST_PASSWORD } from './testServer.js';
+import { TEST_PASSWORD } from './testPassword.js';
 
 /** The password the extra delegates choose (strong enough for the server's check). */
 export const EXTRA_DELEGATE_PASSWORD = 'lantern orchard velvet';
@@ -7,10 +7,11 @@ export const EXTRA_DELEGATE_PASSWORD = 'lantern orchard velvet';
 /**
  * Adds `count` delegates of the first delegation through the real API (invited by the secretariat, each
  * accepting the invitation) and returns their session cookies: for tests that need more people in a draft
- * than the demo workspace has (each member may have only a few sockets open to one draft).
+ * than the demo workspace has (each member may have only a few sockets open to one draft), and for the
+ * benchmark's many clients.
  */
-export async function extraDelegateCookies(url: string, count: number): Promise<string[]> {
-  const secretariat = await new ApiClient(url).signIn('secretariat@example.org', TEST_PASSWORD);
+export async function extraDelegateCookies(url: string, count: number, secretariatPassword = TEST_PASSWORD): Promise<string[]> {
+  const secretariat = await new ApiClient(url).signIn('secretariat@example.org', secretariatPassword);
   const delegationId = ((await secretariat.get('/api/delegations')).body as Array<{ id: string }>)[0]!.id;
   const cookies: string[] = [];
   // In groups, within what the server's password hasher lets wait at once.

@@ -5,9 +5,9 @@ import { loadConfig, type Config } from '../../server/config.js';
 import type { Clock } from '../../server/domain/Clock.js';
 import { startServer, type RunningServer } from '../../server/startServer.js';
 import { registerTeardown } from './teardown.js';
+import { TEST_PASSWORD } from './testPassword.js';
 
-/** Password of every demo account in tests. */
-export const TEST_PASSWORD = 'correct horse battery';
+export { TEST_PASSWORD };
 
 /** A clock tests can move forward. */
 export function manualClock(start = new Date('2026-01-05T09:00:00Z')): Clock & { advance(ms: number): void } {
