@@ -6,11 +6,16 @@ import type { CollabServer } from './collab/CollabServer.js';
 import type { Config } from './config.js';
 import { auditAddedOptions } from './domain/auditAddedOptions.js';
 import { auditBracketChanges } from './domain/auditBracketChanges.js';
+import { autoSnapshotExtension } from './domain/autoSnapshotExtension.js';
 import { AutoSnapshotScheduler } from './domain/AutoSnapshotScheduler.js';
 import { systemClock, type Clock } from './domain/Clock.js';
-import type { DraftDocuments } from './domain/DraftDocuments.js';
+import { draftSeed } from './domain/draftSeed.js';
+import { negotiationExtension } from './domain/negotiation/negotiationExtension.js';
 import { seedDemoWorkspace } from './domain/seed.js';
 import { createServices, type Services } from './domain/Services.js';
+import { consoleLog } from './log.js';
+import { createDocumentStorage } from './rooms/documentStorage.js';
+import { DraftRooms } from './rooms/DraftRooms.js';
 import { lockDataDir } from './storage/DataDirLock.js';
 import type { DocumentStore } from './storage/DocumentStore.js';
 import { BUSY_DRAFT_COMMIT_INTERVAL_MS, FileDocumentStore } from './storage/FileDocumentStore.js';
@@ -23,6 +28,8 @@ export interface RunningServer {
   port: number;
   http: Server;
   services: Services;
+  /** Every draft's live document (read, change, hold), below the domain and the sync server. */
+  rooms: DraftRooms;
   /** The sync server at /collab/<draftId>. */
   collab: CollabServer;
   /** Stops accepting connections, flushes every store and resolves once all is on disk. */
@@ -66,40 +73,38 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
   const seed = await seedDemoWorkspace(store, clock, { seedPassword: config.seedPassword, starterTitle: starter.title });
   if (seed.seeded && !quiet) printSeedNotice(seed.generatedPasswords);
 
-  // Domain services read drafts' documents through the collab server, which is built after them.
-  let collabServer: CollabServer | null = null;
-  const draftDocuments: DraftDocuments = {
-    read: (draftId, read) => {
-      if (!collabServer) return Promise.reject(new Error('The collaboration server is not attached yet'));
-      return collabServer.read(draftId, read);
-    },
-    change: (draftId, change) => {
-      if (!collabServer) return Promise.reject(new Error('The collaboration server is not attached yet'));
-      return collabServer.change(draftId, change);
-    },
-    hold: (draftId, work) => {
-      if (!collabServer) return Promise.reject(new Error('The collaboration server is not attached yet'));
-      return collabServer.hold(draftId, work);
-    },
-  };
-  const services = createServices(store, config, clock, draftDocuments);
-  const app = createApp(services, config);
-  const http = createServer(app);
-  const collab = attachCollabServer(http, { services, documents, starter, config });
-  collabServer = collab.server;
+  // Rooms first (they know nothing above them), then the domain on top of them, then the extensions
+  // that connect the document's content to the domain, then the websocket layer over both.
+  const rooms = new DraftRooms({
+    storage: createDocumentStorage({
+      documents,
+      seedFor: (draftId) => {
+        const draft = store.read().drafts.find((d) => d.id === draftId);
+        if (!draft) throw new Error(`no draft ${draftId} to seed`);
+        return draftSeed(draft, starter);
+      },
+      log: consoleLog('storage'),
+    }),
+  });
+  const services = createServices(store, config, clock, rooms);
   const autoSnapshots = new AutoSnapshotScheduler({
     take: (draftId) => services.versions.saveAutomatic(draftId),
     quietMs: config.autoSnapshotQuietMs,
     maxIntervalMs: config.autoSnapshotMaxIntervalMs,
   });
-  const stopAutoSnapshots = collab.server.onDraftChanged((draftId) => autoSnapshots.changed(draftId));
-  const stopBracketAudit = collab.server.onBracketsChanged((change) => auditBracketChanges(services, change));
-  const stopOptionAudit = collab.server.onOptionsAdded((change) => auditAddedOptions(services, change));
-  // Counting reads the whole document: only after changes that can change the counts, never for typing.
-  const stopCounting = collab.server.onDraftChanged((draftId, negotiation) => {
-    if (negotiation) services.counts.changed(draftId);
-  });
-  const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({ store: documents.stats(), collab: collab.server.stats() }));
+  rooms.use(
+    negotiationExtension({
+      bracketsChanged: (change) => auditBracketChanges(services, change),
+      optionsAdded: (change) => auditAddedOptions(services, change),
+      countsMayHaveChanged: (draftId) => services.counts.changed(draftId),
+      log: consoleLog('negotiation'),
+    }),
+  );
+  rooms.use(autoSnapshotExtension(autoSnapshots));
+  const app = createApp(services, config);
+  const http = createServer(app);
+  const collab = attachCollabServer(http, { rooms, services, config });
+  const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({ store: documents.stats(), collab: { ...collab.server.stats(), ...rooms.stats() } }));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -112,16 +117,14 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
     port,
     http,
     services,
+    rooms,
     collab: collab.server,
     async close() {
       stopStatsLog();
-      stopAutoSnapshots();
-      stopCounting();
       await autoSnapshots.close();
       await services.counts.close();
       await collab.close();
-      stopBracketAudit();
-      stopOptionAudit();
+      await rooms.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

@@ -4,12 +4,12 @@ import { WebSocket, type RawData } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODE, closeCodeName, type CloseCode } from '../../shared/collab/closeCodes.js';
 import type { CollabLimits } from '../../shared/collab/limits.js';
-import type { CollabUser } from './CollabHooks.js';
-import type { CollabLog } from './CollabLog.js';
-import { CollabRefusal } from './CollabRefusal.js';
+import type { Log } from '../log.js';
+import type { RoomMember, SyncHandshake } from '../rooms/RoomClient.js';
+import { RoomRefusal } from '../rooms/RoomRefusal.js';
 import { RateLimiter } from './RateLimiter.js';
 import { readClientMessage, type ClientMessage } from './readClientMessage.js';
-import type { RoomApi, RoomConnection, SyncHandshake } from './RoomConnection.js';
+import type { RoomApi, RoomConnection } from './RoomConnection.js';
 import { encodeBinaryFrame, SharedFrame } from './SharedFrame.js';
 
 /** How long a closed socket may take to finish the closing handshake before it is cut. */
@@ -32,7 +32,7 @@ const MISBEHAVIOUR = new Set<CloseCode>([
 
 export interface CollabConnectionOptions {
   draftId: string;
-  user: CollabUser;
+  member: RoomMember;
   /** The upgrade request, kept so the server can re-run authenticate on it. */
   request: IncomingMessage;
   /**
@@ -43,7 +43,7 @@ export interface CollabConnectionOptions {
    */
   socket: Duplex;
   limits: CollabLimits;
-  log: CollabLog;
+  log: Log;
   /** Called once when the connection is closed, whoever closed it. */
   onClose(conn: CollabConnection): void;
 }
@@ -53,7 +53,7 @@ export interface CollabConnectionOptions {
  * loaded (queueing until then), and guards what is sent to it. Any refused frame closes this socket only.
  */
 export class CollabConnection implements RoomConnection {
-  readonly user: CollabUser;
+  readonly member: RoomMember;
   readonly draftId: string;
   readonly request: IncomingMessage;
   readonly clientIds = new Set<number>();
@@ -71,7 +71,7 @@ export class CollabConnection implements RoomConnection {
     private readonly ws: WebSocket,
     private readonly options: CollabConnectionOptions,
   ) {
-    this.user = options.user;
+    this.member = options.member;
     this.draftId = options.draftId;
     this.request = options.request;
     this.limiter = new RateLimiter(options.limits.messagesPerSecond, options.limits.messageBurst);
@@ -86,6 +86,15 @@ export class CollabConnection implements RoomConnection {
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  speaksFor(clientId: number): boolean {
+    return this.clientIds.has(clientId);
+  }
+
+  /** The room refused what this client sent (or is reloading): the socket closes with the code. */
+  end(code: CloseCode, reason: string): void {
+    this.close(code, reason);
   }
 
   /** The room is loaded: greet-time messages were sent by the room; now process what queued up. */
@@ -142,7 +151,7 @@ export class CollabConnection implements RoomConnection {
     try {
       this.dispatch(readClientMessage(frame), this.room!);
     } catch (error) {
-      if (error instanceof CollabRefusal) return this.close(error.code, error.message);
+      if (error instanceof RoomRefusal) return this.close(error.code, error.message);
       this.options.log.error('a message handler failed', this.context({ error: (error as Error).stack }));
       this.close(CLOSE_CODE.INTERNAL_ERROR, 'unexpected error');
     }
@@ -156,7 +165,7 @@ export class CollabConnection implements RoomConnection {
       case 'syncStep2':
       case 'update':
         // Reviewers read only: their edits are dropped here, before anything is decoded or applied.
-        if (!this.user.readOnly) room.applyUpdate(this, message.update, message.type);
+        if (!this.member.readOnly) room.applyUpdate(this, message.update, message.type);
         return;
       case 'awareness':
         return room.receiveAwareness(this, message.update);
@@ -179,7 +188,7 @@ export class CollabConnection implements RoomConnection {
   }
 
   private context(extra: Record<string, unknown>): Record<string, unknown> {
-    return { draftId: this.draftId, userId: this.user.id, ...extra };
+    return { draftId: this.draftId, userId: this.member.id, ...extra };
   }
 }
 
@@ -187,7 +196,7 @@ function readStateVector(bytes: Uint8Array): Map<number, number> {
   try {
     return Y.decodeStateVector(bytes);
   } catch (error) {
-    throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable state vector: ${(error as Error).message}`);
+    throw new RoomRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable state vector: ${(error as Error).message}`);
   }
 }
 

@@ -4,11 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
-import type { CollabHooks, CollabUser } from './CollabHooks.js';
-import { CollabRefusal } from './CollabRefusal.js';
+import { DraftRooms } from '../rooms/DraftRooms.js';
+import type { RoomMember } from '../rooms/RoomClient.js';
+import { RoomRefusal } from '../rooms/RoomRefusal.js';
+import type { RoomStorage } from '../rooms/RoomStorage.js';
+import type { Authenticate } from './authenticateMember.js';
 import { CollabServer, type CollabServerOptions } from './CollabServer.js';
 
-const user: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: null, delegationId: null, readOnly: false };
+const user: RoomMember = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: null, delegationId: null, readOnly: false };
 const DRAFT = 'AAAAAAAAAAAAAAAA';
 const quiet = { warn: () => {}, error: () => {} };
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -16,10 +19,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function hooks(overrides: Partial<CollabHooks> = {}): CollabHooks {
+function storage(overrides: Partial<RoomStorage> = {}): RoomStorage {
   return {
-    authenticate: () => user,
-    load: async () => {},
+    load: async () => ({ clientIdOwners: [] }),
     addClientIdOwners: async () => {},
     store: async () => {},
     unload: async () => {},
@@ -27,13 +29,22 @@ function hooks(overrides: Partial<CollabHooks> = {}): CollabHooks {
   };
 }
 
-async function serve(options: Partial<CollabServerOptions> & { hooks: CollabHooks }): Promise<{ collab: CollabServer; http: Server; url: string }> {
-  const collab = new CollabServer({ log: quiet, ...options });
+/** The sync server over rooms on `storage`, the way startServer wires them (sockets closed first, then the rooms). */
+async function serve(
+  options: Partial<Omit<CollabServerOptions, 'rooms'>> & { storage: RoomStorage; shutdownTimeoutMs?: number },
+): Promise<{ collab: CollabServer; rooms: DraftRooms; http: Server; url: string; close(): Promise<void> }> {
+  const rooms = new DraftRooms({ storage: options.storage, log: quiet, shutdownTimeoutMs: options.shutdownTimeoutMs });
+  const authenticate: Authenticate = options.authenticate ?? (() => user);
+  const collab = new CollabServer({ log: quiet, ...options, rooms, authenticate });
   const http = createServer();
   http.on('upgrade', collab.handleUpgrade);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise<void>((resolve) => http.close(() => resolve())), () => collab.close());
-  return { collab, http, url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab/${DRAFT}` };
+  const close = async () => {
+    await collab.close();
+    await rooms.close();
+  };
+  cleanups.push(() => new Promise<void>((resolve) => http.close(() => resolve())), close);
+  return { collab, rooms, http, url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab/${DRAFT}`, close };
 }
 
 function connect(url: string): { ws: WebSocket; closed: Promise<number> } {
@@ -54,12 +65,11 @@ describe('CollabServer', () => {
   it('closes an open socket with SESSION_ENDED once re-authentication fails', async () => {
     let revoked = false;
     const { url } = await serve({
-      hooks: hooks({
-        authenticate: () => {
-          if (revoked) throw new CollabRefusal(CLOSE_CODE.UNAUTHENTICATED, 'signed out');
-          return user;
-        },
-      }),
+      storage: storage(),
+      authenticate: () => {
+        if (revoked) throw new RoomRefusal(CLOSE_CODE.UNAUTHENTICATED, 'signed out');
+        return user;
+      },
       reauthenticateIntervalMs: 30,
     });
     const socket = connect(url);
@@ -70,11 +80,12 @@ describe('CollabServer', () => {
 
   it('closes joiners with STORAGE_FAILURE when the draft cannot be loaded, and loads afresh next time', async () => {
     let loads = 0;
-    const { url, collab } = await serve({
-      hooks: hooks({
+    const { url, rooms } = await serve({
+      storage: storage({
         load: async () => {
           loads += 1;
           if (loads === 1) throw new Error('corrupt snapshot');
+          return { clientIdOwners: [] };
         },
       }),
     });
@@ -82,58 +93,59 @@ describe('CollabServer', () => {
     const second = connect(url);
     await new Promise((resolve) => second.ws.once('message', resolve));
     expect(loads).toBe(2);
-    expect(collab.stats().rooms).toBe(1);
+    expect(rooms.stats().rooms).toBe(1);
   });
 
   it('gives up on writes that cannot be saved after the shutdown timeout instead of hanging', async () => {
-    const { url, collab } = await serve({ hooks: hooks({ store: () => new Promise(() => {}) }), shutdownTimeoutMs: 100 });
+    const { url, close } = await serve({ storage: storage({ store: () => new Promise(() => {}) }), shutdownTimeoutMs: 100 });
     const socket = connect(url);
     await new Promise((resolve) => socket.ws.once('message', resolve));
     socket.ws.send(updateFrame());
     await new Promise((resolve) => setTimeout(resolve, 50));
     const started = Date.now();
-    await collab.close();
+    await close();
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await socket.closed).toBe(CLOSE_CODE.SHUTTING_DOWN);
   });
 
   it('refuses new sockets with SHUTTING_DOWN while it is closing', async () => {
-    const { url, collab } = await serve({ hooks: hooks({ unload: () => new Promise((resolve) => setTimeout(resolve, 300)) }) });
+    const { url, close } = await serve({ storage: storage({ unload: () => new Promise((resolve) => setTimeout(resolve, 300)) }) });
     const socket = connect(url);
     await new Promise((resolve) => socket.ws.once('message', resolve));
-    const closing = collab.close();
+    const closing = close();
     expect(await connect(url).closed).toBe(CLOSE_CODE.SHUTTING_DOWN);
     await closing;
   });
 
   it('lets server code read a draft: the live document when open, else one loaded just for the call', async () => {
-    const { url, collab } = await serve({
-      hooks: hooks({
-        load: async ({ document }) => {
+    const { url, rooms } = await serve({
+      storage: storage({
+        load: async (_draftId, document) => {
           document.getMap('meta').set('title', 'Loaded');
+          return { clientIdOwners: [] };
         },
       }),
     });
-    expect(await collab.read(DRAFT, (doc) => doc.getMap('meta').get('title'))).toBe('Loaded');
+    expect(await rooms.read(DRAFT, (doc) => doc.getMap('meta').get('title'))).toBe('Loaded');
     await new Promise((resolve) => setImmediate(resolve));
-    expect(collab.stats().rooms).toBe(0);
+    expect(rooms.stats().rooms).toBe(0);
 
     const socket = connect(url);
     await new Promise((resolve) => socket.ws.once('message', resolve));
     socket.ws.send(updateFrame());
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await collab.read(DRAFT, (doc) => doc.getMap('meta').get('x'))).toBe(1);
-    expect(collab.stats().rooms).toBe(1);
+    expect(await rooms.read(DRAFT, (doc) => doc.getMap('meta').get('x'))).toBe(1);
+    expect(rooms.stats().rooms).toBe(1);
   });
 
   it('rejects a read when the draft cannot be loaded', async () => {
-    const { collab } = await serve({
-      hooks: hooks({
+    const { rooms } = await serve({
+      storage: storage({
         load: async () => {
           throw new Error('gone');
         },
       }),
     });
-    await expect(collab.read(DRAFT, () => 1)).rejects.toThrow(/not available/);
+    await expect(rooms.read(DRAFT, () => 1)).rejects.toThrow(/not available/);
   });
 });

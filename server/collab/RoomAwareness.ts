@@ -61,7 +61,7 @@ export class RoomAwareness {
     let heldBack = 0;
     for (const [clientId, leftAtClock] of this.changed) {
       const state = (states.get(clientId) as Record<string, unknown> | undefined) ?? null;
-      const member = this.owners.get(clientId)?.user.id;
+      const member = this.owners.get(clientId)?.member.id;
       if (state !== null && member !== undefined) {
         const wait = this.budget.take(member, this.sizes.get(clientId) ?? 0);
         if (wait > 0) {
@@ -77,14 +77,14 @@ export class RoomAwareness {
     return entries.length > 0 ? encodeAwarenessMessage(encodeAwarenessEntries(entries)) : null;
   }
 
-  /** Applies a client's awareness update after checking it (throws CollabRefusal on a malformed or oversized one). */
+  /** Applies a client's awareness update after checking it (throws RoomRefusal on a malformed or oversized one). */
   receive(conn: RoomConnection, update: Uint8Array): void {
     const accepted: AwarenessEntry[] = [];
     for (const entry of readAwarenessEntries(update, this.limits.maxAwarenessStateBytes)) {
       if (!this.claim(conn, entry)) continue;
       if (entry.state === null) this.sizes.delete(entry.clientId);
       else this.sizes.set(entry.clientId, entry.bytes);
-      accepted.push(entry.state === null ? entry : { ...entry, state: bindPresence(entry.state, conn.user, this.colorOf(conn.user.id)) });
+      accepted.push(entry.state === null ? entry : { ...entry, state: bindPresence(entry.state, conn.member, this.colorOf(conn.member.id)) });
     }
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);
   }
@@ -105,7 +105,7 @@ export class RoomAwareness {
     awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'left');
     // Forget the clocks too, so the same client id reconnecting with its old clock is accepted again.
     for (const id of ids) this.awareness.meta.delete(id);
-    if (![...this.owners.values()].some((owner) => owner.user.id === conn.user.id)) this.colors.delete(conn.user.id);
+    if (![...this.owners.values()].some((owner) => owner.member.id === conn.member.id)) this.colors.delete(conn.member.id);
   }
 
   private colorOf(userId: string): string {
@@ -136,7 +136,7 @@ export class RoomAwareness {
     const owner = this.owners.get(entry.clientId);
     if (owner === conn) return true;
     if (entry.state === null) return false;
-    if (owner && owner.user.id !== conn.user.id) return false;
+    if (owner && owner.member.id !== conn.member.id) return false;
     if (conn.clientIds.size >= this.limits.maxAwarenessClientsPerConnection) return false;
     owner?.clientIds.delete(entry.clientId);
     this.owners.set(entry.clientId, conn);

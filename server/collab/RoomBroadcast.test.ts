@@ -1,24 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import type { CollabUser } from './CollabHooks.js';
+import type { RoomMember } from '../rooms/RoomClient.js';
+import { TurnOutbox } from '../rooms/TurnOutbox.js';
 import { RoomBroadcast } from './RoomBroadcast.js';
 import type { RoomConnection } from './RoomConnection.js';
 import { SharedFrame } from './SharedFrame.js';
 
-const user: CollabUser = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: null, delegationId: null, readOnly: false };
+const member: RoomMember = { id: 'u1', name: 'Delegate', role: 'delegate', delegation: null, delegationId: null, readOnly: false };
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 class Recorder implements RoomConnection {
   readonly clientIds = new Set<number>();
   readonly sync = { declared: new Map<number, number>(), answered: true };
   readonly savedSubscribed = false;
-  readonly user = user;
+  readonly member = member;
   readonly sent: Array<Uint8Array | SharedFrame> = [];
   send(message: Uint8Array | SharedFrame): void {
     this.sent.push(message);
   }
-  close(): void {}
+  speaksFor(): boolean {
+    return false;
+  }
+  end(): void {}
   attach(): void {}
   /** The document updates received, applied to a fresh document. */
   text(): string {
@@ -45,11 +49,13 @@ function edits(): Uint8Array[] {
 describe('RoomBroadcast', () => {
   it('sends the updates of one turn as one merged frame, the same bytes to everyone but their senders', async () => {
     const [a, b, watcher1, watcher2] = [new Recorder(), new Recorder(), new Recorder(), new Recorder()];
-    const broadcast = new RoomBroadcast(new Set([a, b, watcher1, watcher2]), () => null, { quietMs: Infinity });
+    const broadcast = new RoomBroadcast(new Set([a, b, watcher1, watcher2]), () => null);
+    // The room's outbox batches a turn's changes; the broadcast frames each batch once.
+    const outbox = new TurnOutbox((batch, merged) => broadcast.updates(batch, merged), Infinity);
     const [u1, u2, u3] = edits();
-    broadcast.update(u1!, a);
-    broadcast.update(u2!, b);
-    broadcast.update(u3!, 'server');
+    outbox.add({ update: u1!, origin: a, transactions: [] });
+    outbox.add({ update: u2!, origin: b, transactions: [] });
+    outbox.add({ update: u3!, origin: 'server', transactions: [] });
     expect(watcher1.sent).toHaveLength(0);
     await turn();
     expect(watcher1.sent).toHaveLength(1);
@@ -73,43 +79,6 @@ describe('RoomBroadcast', () => {
     expect(withOwn(u2!, b)).toBe('one two three');
   });
 
-  it('sends an update to a quiet room at once, and coalesces the ones right after it to the end of the turn', async () => {
-    const conn = new Recorder();
-    const stored: number[] = [];
-    const broadcast = new RoomBroadcast(new Set([conn]), () => null, { quietMs: 1000, afterUpdates: () => stored.push(conn.sent.length) });
-    const [u1, u2, u3] = edits();
-    broadcast.update(u1!, 'server');
-    expect(conn.sent).toHaveLength(1);
-    expect(stored).toEqual([1]);
-    broadcast.update(u2!, 'server');
-    broadcast.update(u3!, 'server');
-    expect(conn.sent).toHaveLength(1);
-    await turn();
-    expect(conn.sent).toHaveLength(2);
-    expect(stored).toEqual([1, 2]);
-    expect(conn.text()).toBe('one two three');
-  });
-
-  it('hands the turn’s updates back merged, after they were sent, for storing as one write', async () => {
-    const conn = new Recorder();
-    const stored: Array<{ text: string; sentBefore: number }> = [];
-    const broadcast = new RoomBroadcast(new Set([conn]), () => null, {
-      quietMs: Infinity,
-      afterUpdates: (merged) => {
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, merged);
-        stored.push({ text: doc.getText('t').toString(), sentBefore: conn.sent.length });
-      },
-    });
-    for (const update of edits()) broadcast.update(update, 'server');
-    expect(broadcast.pendingUpdates).toBe(3);
-    broadcast.flush();
-    expect(stored).toEqual([{ text: 'one two three', sentBefore: 1 }]);
-    expect(broadcast.pendingUpdates).toBe(0);
-    await turn();
-    expect(stored).toHaveLength(1);
-  });
-
   it('sends presence after the turn and then at most once per interval, with every change in between', async () => {
     const conn = new Recorder();
     let changes = 0;
@@ -127,10 +96,9 @@ describe('RoomBroadcast', () => {
     broadcast.dispose();
   });
 
-  it('sends nothing once disposed', async () => {
+  it('sends no pending presence once disposed', async () => {
     const conn = new Recorder();
-    const broadcast = new RoomBroadcast(new Set([conn]), () => Uint8Array.of(1, 0), { quietMs: Infinity });
-    broadcast.update(edits()[0]!, 'server');
+    const broadcast = new RoomBroadcast(new Set([conn]), () => Uint8Array.of(1, 0));
     broadcast.awarenessChanged();
     broadcast.dispose();
     await turn();

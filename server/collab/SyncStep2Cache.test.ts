@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
-import { CollabRefusal } from './CollabRefusal.js';
+import { RoomRefusal } from '../rooms/RoomRefusal.js';
 import { SharedFrame } from './SharedFrame.js';
 import { SyncStep2Cache } from './SyncStep2Cache.js';
 
@@ -48,11 +48,11 @@ describe('SyncStep2Cache', () => {
 
   it('refuses a state vector that does not decode with MALFORMED_MESSAGE', () => {
     const cache = new SyncStep2Cache(new Y.Doc());
-    expect(() => cache.answer(Uint8Array.of(5, 200))).toThrow(CollabRefusal);
+    expect(() => cache.answer(Uint8Array.of(5, 200))).toThrow(RoomRefusal);
     try {
       cache.answer(Uint8Array.of(5, 200));
     } catch (error) {
-      expect((error as CollabRefusal).code).toBe(CLOSE_CODE.MALFORMED_MESSAGE);
+      expect((error as RoomRefusal).code).toBe(CLOSE_CODE.MALFORMED_MESSAGE);
     }
   });
 });

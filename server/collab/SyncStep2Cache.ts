@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
-import { CollabRefusal } from './CollabRefusal.js';
+import { RoomRefusal } from '../rooms/RoomRefusal.js';
 import { SharedFrame } from './SharedFrame.js';
 import { encodeSyncStep2 } from './syncMessages.js';
 
@@ -22,7 +22,7 @@ export class SyncStep2Cache {
     this.forFreshJoiner = null;
   }
 
-  /** Sync step 2 for a client's state vector; throws CollabRefusal (MALFORMED_MESSAGE) when it does not decode. */
+  /** Sync step 2 for a client's state vector; throws RoomRefusal (MALFORMED_MESSAGE) when it does not decode. */
   answer(stateVector: Uint8Array): Uint8Array | SharedFrame {
     if (stateVector.byteLength === 1 && stateVector[0] === EMPTY_STATE_VECTOR[0]) {
       this.forFreshJoiner ??= new SharedFrame(encodeSyncStep2(this.doc, EMPTY_STATE_VECTOR));
@@ -31,7 +31,7 @@ export class SyncStep2Cache {
     try {
       return encodeSyncStep2(this.doc, stateVector);
     } catch (error) {
-      throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable state vector: ${(error as Error).message}`);
+      throw new RoomRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable state vector: ${(error as Error).message}`);
     }
   }
 }

@@ -1,18 +1,15 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
-import type { DocumentSeed } from '../../shared/doc/seedDocument.js';
 import type { Config } from '../config.js';
 import type { Services } from '../domain/Services.js';
-import type { DocumentStore } from '../storage/DocumentStore.js';
-import { consoleCollabLog } from './CollabLog.js';
+import type { DraftRooms } from '../rooms/DraftRooms.js';
+import { authenticateMember } from './authenticateMember.js';
 import { CollabServer } from './CollabServer.js';
-import { createDraftHooks } from './draftHooks.js';
 
 export interface AttachCollabOptions {
+  rooms: DraftRooms;
   services: Services;
-  documents: DocumentStore;
-  starter: DocumentSeed;
   /** config.allowedOrigins (ALLOWED_ORIGINS and the origin of PUBLIC_URL) may open sockets, besides the request's own origin. */
   config: Pick<Config, 'allowedOrigins'>;
 }
@@ -20,12 +17,10 @@ export interface AttachCollabOptions {
 /**
  * Serves /collab/<draftId> on the app's HTTP server: handles its 'upgrade' event (other paths get a bare
  * HTTP 404 and no websocket) and closes a member's sockets with SESSION_ENDED when their sessions end.
- * `close` stops both and flushes every document.
+ * `close` stops both and closes every socket (the rooms then unload as their clients leave).
  */
 export function attachCollabServer(http: Server, options: AttachCollabOptions): { server: CollabServer; close(): Promise<void> } {
-  const log = consoleCollabLog;
-  const hooks = createDraftHooks({ services: options.services, documents: options.documents, starter: options.starter, log });
-  const collab = new CollabServer({ hooks, allowedOrigins: options.config.allowedOrigins, log });
+  const collab = new CollabServer({ rooms: options.rooms, authenticate: authenticateMember(options.services), allowedOrigins: options.config.allowedOrigins });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (collab.handleUpgrade(request, socket, head)) return;
     // No websocket for other paths, unless another endpoint listens for them too.

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
-import { CollabRefusal } from './CollabRefusal.js';
+import { RoomRefusal } from '../rooms/RoomRefusal.js';
 import { readBytes } from './readClientMessage.js';
 
 /** One client's entry in an awareness update: its id, clock and state (null = the client left). */
@@ -22,7 +22,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Decodes a y-protocols awareness update strictly: every state must be JSON null or a JSON object of at
- * most `maxStateBytes`. Throws CollabRefusal (MALFORMED_MESSAGE, or MESSAGE_TOO_LARGE for a big state).
+ * most `maxStateBytes`. Throws RoomRefusal (MALFORMED_MESSAGE, or MESSAGE_TOO_LARGE for a big state).
  */
 export function readAwarenessEntries(update: Uint8Array, maxStateBytes: number): ReceivedAwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
@@ -35,14 +35,14 @@ export function readAwarenessEntries(update: Uint8Array, maxStateBytes: number):
       const clock = decoding.readVarUint(decoder);
       const json = readBytes(decoder);
       if (json.byteLength > maxStateBytes) {
-        throw new CollabRefusal(CLOSE_CODE.MESSAGE_TOO_LARGE, `awareness state of ${json.byteLength} bytes`);
+        throw new RoomRefusal(CLOSE_CODE.MESSAGE_TOO_LARGE, `awareness state of ${json.byteLength} bytes`);
       }
       entries.push({ clientId, clock, state: parseState(utf8.decode(json)), bytes: json.byteLength });
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
   } catch (error) {
-    if (error instanceof CollabRefusal) throw error;
-    throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable awareness update: ${(error as Error).message}`);
+    if (error instanceof RoomRefusal) throw error;
+    throw new RoomRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable awareness update: ${(error as Error).message}`);
   }
   return entries;
 }

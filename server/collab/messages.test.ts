@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import { encodeAwarenessEntries, readAwarenessEntries } from './awarenessEntries.js';
-import type { CollabUser } from './CollabHooks.js';
+import type { RoomMember } from '../rooms/RoomClient.js';
 import { bindPresence, colorFor, PRESENCE_PALETTE } from './presenceUser.js';
 import { RateLimiter } from './RateLimiter.js';
 import { readClientMessage } from './readClientMessage.js';
@@ -67,7 +67,7 @@ describe('readAwarenessEntries', () => {
 });
 
 describe('bindPresence', () => {
-  const user: CollabUser = { id: 'abc', name: 'Mette', role: 'delegate', delegation: 'Denmark', delegationId: null, readOnly: false };
+  const user: RoomMember = { id: 'abc', name: 'Mette', role: 'delegate', delegation: 'Denmark', delegationId: null, readOnly: false };
 
   it('replaces the claimed identity, keeps other fields and a well-formed colour', () => {
     const bound = bindPresence({ user: { name: 'Eve', role: 'secretariat', color: '#A1b2C3' }, cursor: { a: 1 } }, user);

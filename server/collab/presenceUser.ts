@@ -1,10 +1,10 @@
-import type { CollabUser } from './CollabHooks.js';
+import type { RoomMember } from '../rooms/RoomClient.js';
 
 /** What every client sees as `state.user` of a connection's awareness: always the server's record. */
 export interface PresenceUser {
   name: string;
   delegation: string | null;
-  role: CollabUser['role'];
+  role: RoomMember['role'];
   /** `#rrggbb`: the client's choice when it is one, else the colour the room gave the member. */
   color: string;
 }
@@ -18,7 +18,7 @@ export const PRESENCE_PALETTE = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8
  * Replaces the `user` field of a client's awareness state with the member's name, delegation and role
  * from the server's records, so nobody can appear as someone else. Other fields (caret, selection) stay.
  */
-export function bindPresence(state: Record<string, unknown>, user: CollabUser, roomColor = colorFor(user.id, new Set())): Record<string, unknown> {
+export function bindPresence(state: Record<string, unknown>, user: RoomMember, roomColor = colorFor(user.id, new Set())): Record<string, unknown> {
   const claimed = state.user as { color?: unknown } | undefined;
   const color = typeof claimed?.color === 'string' && COLOR.test(claimed.color) ? claimed.color : roomColor;
   const presence: PresenceUser = { name: user.name, delegation: user.delegation, role: user.role, color };

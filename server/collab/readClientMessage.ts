@@ -7,7 +7,7 @@ import {
   MESSAGE_SAVED_SUBSCRIBE,
   MESSAGE_SYNC,
 } from '../../shared/collab/messageTypes.js';
-import { CollabRefusal } from './CollabRefusal.js';
+import { RoomRefusal } from '../rooms/RoomRefusal.js';
 
 /** One frame from a client, fully read and checked for shape (the Yjs payload is checked when applied). */
 export type ClientMessage =
@@ -29,8 +29,8 @@ export function readClientMessage(frame: Uint8Array): ClientMessage {
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
     return message;
   } catch (error) {
-    if (error instanceof CollabRefusal) throw error;
-    throw new CollabRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable frame: ${(error as Error).message}`);
+    if (error instanceof RoomRefusal) throw error;
+    throw new RoomRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `unreadable frame: ${(error as Error).message}`);
   }
 }
 

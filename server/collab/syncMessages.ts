@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/collab/messageTypes.js';
-import { encodeAcceptedState } from './acceptedState.js';
+import { encodeAcceptedState } from '../rooms/acceptedState.js';
 
 /** `[MESSAGE_SYNC, update, update]`: one accepted update, encoded once and sent to every other client. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {

@@ -38,7 +38,7 @@ export class AutoSnapshotScheduler {
     this.now = options.now ?? Date.now;
   }
 
-  /** Notes that a draft's document changed (CollabServer.onDraftChanged). */
+  /** Notes that a draft's document changed (the automatic versions room extension). */
   changed(draftId: string): void {
     if (this.closed || this.quietMs <= 0) return;
     const now = this.now();

@@ -23,7 +23,7 @@ export interface DraftCountsTrackerDeps {
 
 /**
  * Keeps each draft's bracket and option counts (DraftRecord.counts) current: after its document changed
- * (CollabServer.onDraftChanged) the draft is counted again (countNegotiation), and when the counts differ
+ * (the negotiation room extension) the draft is counted again (countNegotiation), and when the counts differ
  * from the stored ones they are stored and announced as `draft.updated`, which reaches the draft's pages
  * and the workspace stream (the drafts list). Drafts never counted are counted when first listed.
  */

@@ -31,7 +31,7 @@ export interface Services {
   versions: VersionService;
   /** Clause status, positions, settling options, the negotiation audit log. */
   negotiation: NegotiationService;
-  /** Keeps drafts' bracket and option counts current (fed by the collab server's change notices). */
+  /** Keeps drafts' bracket and option counts current (fed by the negotiation room extension). */
   counts: DraftCountsTracker;
 }
 

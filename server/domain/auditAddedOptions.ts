@@ -2,7 +2,7 @@ import type { MetadataStore } from '../storage/MetadataStore.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
 
-/** Options a member added with one document update (CollabServer.onOptionsAdded delivers these). */
+/** Options a member added with one document update (the negotiation room extension reports these). */
 export interface AddedOptions {
   draftId: string;
   /** Who sent the update, as the sync server knew them (delegation: its name, or null). */

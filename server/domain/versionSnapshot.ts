@@ -7,7 +7,7 @@ import { cleanNumbering } from '../../shared/doc/numberClauses.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import { isId } from '../../shared/ids.js';
 import { EMPTY_NEGOTIATION } from '../../shared/negotiation/NegotiationSnapshot.js';
-import { encodeAcceptedState } from '../collab/acceptedState.js';
+import { encodeAcceptedState } from '../rooms/acceptedState.js';
 import type { VersionRecord } from '../storage/MetadataSchema.js';
 import { sha256Hex } from '../storage/sha256Hex.js';
 

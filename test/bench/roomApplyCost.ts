@@ -2,23 +2,24 @@
  * What our room adds per incoming update at the Yjs level, without sockets: S1-shaped updates (10
  * writers appending 17-character markers to paragraphs of `Y.XmlFragment('default')`, as the load
  * generator does) applied (a) to a bare Y.Doc, (b) to a Y.Doc with an 'update' listener (what the
- * y-websocket server does before sending), and (c) through DocumentRoom.applyUpdate (decode check,
- * bracket attribution, counting hooks, broadcast queue, persistence bookkeeping, with a store that
- * does nothing; the broadcast it queues is sent after the timed loop, and what a frame costs is
+ * y-websocket server does before sending), and (c) through DraftRoom.receive with the app's extensions
+ * (decode check, client id check, bracket attribution, counting, outbox, persistence bookkeeping, with a
+ * store that does nothing; the batch it queues is sent after the timed loop, and what a frame costs is
  * test/bench/frameCost.ts). Prints µs per update for three rounds; the first round includes warm-up.
  *
  *   npx tsx test/bench/roomApplyCost.ts [--updates 4000]
  */
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
-import type { CollabLog } from '../../server/collab/CollabLog.js';
-import { DocumentRoom } from '../../server/collab/DocumentRoom.js';
-import type { RoomConnection } from '../../server/collab/RoomConnection.js';
+import { negotiationExtension } from '../../server/domain/negotiation/negotiationExtension.js';
+import type { Log } from '../../server/log.js';
+import { DraftRoom } from '../../server/rooms/DraftRoom.js';
+import type { RoomClient } from '../../server/rooms/RoomClient.js';
 import { COLLAB_LIMITS } from '../../shared/collab/limits.js';
 
 const { values } = parseArgs({ options: { updates: { type: 'string', default: '4000' } } });
 const updates = generatorUpdates(Number(values.updates));
-const silent: CollabLog = { error: () => undefined, warn: () => undefined };
+const silent: Log = { error: () => undefined, warn: () => undefined };
 
 for (let round = 1; round <= 3; round += 1) {
   const bare = perUpdate(() => new Y.Doc(), (doc, update) => Y.applyUpdate(doc, update));
@@ -31,10 +32,11 @@ for (let round = 1; round <= 3; round += 1) {
     (doc, update) => Y.applyUpdate(doc, update),
   );
   const room = await openRoom();
-  const sender = connection();
-  const roomCost = perUpdate(() => room, (r, update) => r.applyUpdate(sender, update, 'update'));
+  const sender = client();
+  room.join(sender);
+  const roomCost = perUpdate(() => room, (r, update) => r.receive(sender, update, 'update'));
   await new Promise((resolve) => setTimeout(resolve, 50));
-  console.log(`round ${round}: µs per update: bare Y.Doc ${bare}, with an update listener ${listened}, DocumentRoom.applyUpdate ${roomCost}`);
+  console.log(`round ${round}: µs per update: bare Y.Doc ${bare}, with an update listener ${listened}, DraftRoom.receive ${roomCost}`);
 }
 process.exit(0);
 
@@ -79,35 +81,30 @@ function generatorUpdates(count: number): Uint8Array[] {
 /** The writers' client ids, recorded as the bench member's when the room loads (as after their first edit). */
 const WRITER_CLIENT_IDS = Array.from({ length: 10 }, (_, i) => 1000 + i);
 
-function connection(): RoomConnection {
+function client(): RoomClient {
   return {
-    user: { id: 'bench-user', name: 'Bench', role: 'delegate', delegation: 'Bench', delegationId: 'bench-delegation', readOnly: false },
-    clientIds: new Set<number>(),
+    member: { id: 'bench-user', name: 'Bench', role: 'delegate', delegation: 'Bench', delegationId: 'bench-delegation', readOnly: false },
     sync: { declared: new Map(), answered: true },
-    savedSubscribed: false,
-    send: () => undefined,
-    close: () => undefined,
-    attach: () => undefined,
+    speaksFor: () => false,
+    end: () => undefined,
   };
 }
 
-async function openRoom(): Promise<DocumentRoom> {
-  const room = new DocumentRoom({
+async function openRoom(): Promise<DraftRoom> {
+  const room = new DraftRoom({
     draftId: 'bench',
-    limits: { ...COLLAB_LIMITS },
+    maxHeldBytes: COLLAB_LIMITS.maxHeldBytesPerDraft,
     log: silent,
     onGone: () => undefined,
-    hooks: {
-      authenticate: () => {
-        throw new Error('not used');
-      },
+    extensions: [negotiationExtension({ bracketsChanged: () => undefined, optionsAdded: () => undefined, countsMayHaveChanged: () => undefined, log: silent })],
+    storage: {
       load: async () => ({ clientIdOwners: WRITER_CLIENT_IDS.map((clientId) => ({ clientId, memberId: 'bench-user' })) }),
       addClientIdOwners: async () => undefined,
       store: async () => undefined,
       unload: async () => undefined,
     },
   });
-  room.join(connection());
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  room.join(client());
+  await room.ready;
   return room;
 }

@@ -51,7 +51,7 @@ beforeAll(async () => {
   server = await startTestServer();
   secretariat = await new ApiClient(server.url).signIn('secretariat@example.org', TEST_PASSWORD);
   const draft = (await secretariat.get('/api/drafts')).body[0].id as string;
-  const clauseId = await server.collab.read(draft, (doc) => readOrderedClauses(doc).find((c) => c.kind === 'operative')!.id);
+  const clauseId = await server.rooms.read(draft, (doc) => readOrderedClauses(doc).find((c) => c.kind === 'operative')!.id);
   const invited = (await secretariat.post('/api/members', { email: 'paths@example.org', name: 'Paths', role: 'reviewer' })).body;
   ids = {
     draft,

@@ -39,13 +39,13 @@ beforeAll(async () => {
   as.anonymous = new ApiClient(server.url);
   for (const who of Object.keys(EMAIL) as Array<keyof typeof EMAIL>) as[who] = await new ApiClient(server.url).signIn(EMAIL[who], TEST_PASSWORD);
   draftId = (await as.secretariat.get('/api/drafts')).body[0].id;
-  clauseId = await server.collab.read(draftId, (doc) => readOrderedClauses(doc).find((c) => c.kind === 'operative')!.id);
+  clauseId = await server.rooms.read(draftId, (doc) => readOrderedClauses(doc).find((c) => c.kind === 'operative')!.id);
   ownDelegationId = (await as.author.get('/api/me')).body.delegation.id;
 });
 
 /** Gives the clause an alternative (as a delegate's editor would) and returns its id. */
 async function newOption(): Promise<string> {
-  return server.collab.change(draftId, (doc) => addOption(doc, clauseId)!);
+  return server.rooms.change(draftId, (doc) => addOption(doc, clauseId)!);
 }
 
 /** A status the clause does not have now (setting the same one again is refused). */

@@ -196,7 +196,7 @@ describe(`opening and closing ${DRAFTS * CYCLES} drafts in cycles`, () => {
     /** Opens every draft (a client connects, types, waits until saved, leaves) and waits until all have left memory. */
     const cycle = async (round: number) => {
       await inBatches(draftIds, OPEN_AT_ONCE, (draftId) => openTypeAndLeave(server, draftId, cookie, `[m-${round}] `));
-      await eventually(() => server.collab.stats().rooms === 0 && server.collab.stats().connections === 0, 'every draft to leave memory', 10_000);
+      await eventually(() => server.rooms.stats().rooms === 0 && server.collab.stats().connections === 0, 'every draft to leave memory', 10_000);
     };
 
     const started = performance.now();

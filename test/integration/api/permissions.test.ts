@@ -124,7 +124,7 @@ describe('permissions: every role against every route', () => {
     const draftId = (await clients.secretariat.get('/api/drafts')).body[0].id;
     const created = await clients.secretariat.post('/api/members', { email: 'target@example.org', name: 'Target', role: 'reviewer' });
     const delegationId = (await clients.secretariat.get('/api/delegations')).body[0].id;
-    const clauseId = await server.collab.read(draftId, (doc) => readOrderedClauses(doc).find((c) => c.kind === 'operative')!.id);
+    const clauseId = await server.rooms.read(draftId, (doc) => readOrderedClauses(doc).find((c) => c.kind === 'operative')!.id);
     const versionId = (await clients.secretariat.post(`/api/drafts/${draftId}/versions`, { label: 'Fixture version' })).body.id;
     ids = { draftId, memberId: created.body.member.id, delegationId, clauseId, versionId };
   });

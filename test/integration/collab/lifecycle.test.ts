@@ -93,7 +93,7 @@ describe('loading and unloading', () => {
     await eventually(() => headings(b.doc).includes('Unload marker'), 'the second client to see the marker');
     a.destroy();
     b.destroy();
-    await eventually(() => server.collab.stats().rooms === 0 && server.collab.stats().connections === 0, 'the room to unload');
+    await eventually(() => server.rooms.stats().rooms === 0 && server.collab.stats().connections === 0, 'the room to unload');
     const c = await openCollabClient(server, { draftId, cookie });
     expect(headings(c.doc).filter((h) => h === 'Unload marker')).toHaveLength(1);
   });

@@ -70,7 +70,7 @@ describe('exports of a document a hostile client wrote into', () => {
     const clauseId = operativeIds(editor.doc)[0]!;
     writeHostileContent(editor.doc, clauseId);
     const expected = readClause(editor.doc, clauseId)!.body.length;
-    await until(() => server.collab.read(draftId, (doc) => readClause(doc, clauseId)?.body.length === expected), 'the server has the hostile content');
+    await until(() => server.rooms.read(draftId, (doc) => readClause(doc, clauseId)?.body.length === expected), 'the server has the hostile content');
     hostile = (await as.delegate.post(`/api/drafts/${draftId}/versions`, { label: 'Hostile' })).body.id;
     for (const format of EXPORT_FORMATS) {
       const file = await download(server, as.reviewer.cookie, `/api/drafts/${draftId}/versions/${hostile}/export?format=${format}`);

@@ -58,7 +58,7 @@ describe('exporting the live draft as a working text over HTTP', () => {
     bracketed = text.toString().slice(0, 20).trim();
     text.format(0, bracketed.length, { [BRACKET_MARK]: { delegation: usId } });
     ids = { op1, added };
-    await until(() => server.collab.read(draftId, (doc) => firstText(doc, added)?.toString() === LIVE_SENTENCE), 'the server has the live edit');
+    await until(() => server.rooms.read(draftId, (doc) => firstText(doc, added)?.toString() === LIVE_SENTENCE), 'the server has the live edit');
     const status = await as.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/status`, { status: 'agreed-ad-ref', note: 'Pending capitals' });
     expect(status.status).toBe(200);
     expect((await as.delegate.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/positions/${usId}`, { position: 'supports' })).status).toBe(200);
@@ -162,7 +162,7 @@ describe('exporting the live draft as a working text over HTTP', () => {
 
   it('follows the live draft: an edit typed a minute later is in the next export, stamped and named with the new time', async () => {
     firstText(editor.doc, ids.added).insert(0, 'Late words. ');
-    await until(() => server.collab.read(draftId, (doc) => firstText(doc, ids.added)?.toString() === `Late words. ${LIVE_SENTENCE}`), 'the server has the late edit');
+    await until(() => server.rooms.read(draftId, (doc) => firstText(doc, ids.added)?.toString() === `Late words. ${LIVE_SENTENCE}`), 'the server has the late edit');
     clock.advance(60_000);
     const file = await exportAs('md');
     expect(file.headers.get('content-disposition')).toContain(`filename="${TITLE_SLUG}-working-text-2026-12-07-1406.md"`);

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const draftId = ((await api.get('/api/drafts')).body as Array<{ id: string }>).at(-1)!.id;
     const rev1 = (await api.post(`/api/drafts/${draftId}/versions`, { label: 'Measured' })).body.id as string;
     await api.post(`/api/drafts/${draftId}/versions/${rev1}/publish`);
-    await server.collab.change(draftId, (doc) => {
+    await server.rooms.change(draftId, (doc) => {
       const op1 = readOrderedClauses(doc).find((c) => c.kind === 'operative')!;
       op1.heading.insert(op1.heading.length, ' and end-use checks');
     });

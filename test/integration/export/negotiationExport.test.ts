@@ -56,7 +56,7 @@ describe('exporting a version of a draft in negotiation over HTTP', () => {
     ids = { op1: op1!, op2: op2!, alternative, noText };
     await until(
       () =>
-        server.collab.read(draftId, (doc) => {
+        server.rooms.read(draftId, (doc) => {
           const clauses = readOrderedClauses(doc);
           const first = clauses.find((c) => c.id === op1);
           return readBracketRuns(first!.body).length === 1 && clauses.some((c) => c.id === noText) && firstText(doc, alternative)?.toString() === 'An alternative wording.';

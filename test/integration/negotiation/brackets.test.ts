@@ -148,7 +148,7 @@ describe('bracket attribution, from the session and never from the client', () =
     await eventually(() => plain(firstText(us.doc).text).startsWith('N'), 'Norway’s keystroke to reach the US');
 
     expect(bracketOwners(firstText(us.doc).text)).toEqual([]);
-    expect(await server.collab.read(draftId, (doc) => bracketOwners(firstText(doc).text))).toEqual([]);
+    expect(await server.rooms.read(draftId, (doc) => bracketOwners(firstText(doc).text))).toEqual([]);
     expect([...seenByNorway]).toEqual([]);
     expect(await bracketAudit(as.secretariat, draftId)).toEqual([]);
     raw.ws.terminate();

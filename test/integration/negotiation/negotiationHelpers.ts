@@ -21,7 +21,7 @@ export async function signInMembers(server: TestServer) {
 
 /** The clause ids of the draft in reading order, as the server's live document has them. */
 export function clauseIds(server: TestServer, draftId: string, kind?: 'preambular' | 'operative'): Promise<string[]> {
-  return server.collab.read(draftId, (doc) =>
+  return server.rooms.read(draftId, (doc) =>
     readOrderedClauses(doc)
       .filter((c) => kind === undefined || c.kind === kind)
       .map((c) => c.id),

@@ -16,7 +16,7 @@ describe('settling a clause on one of its options', () => {
   let drafter: CollabClient;
   let reader: CollabClient;
   const settlePath = (clauseId: string) => `/api/drafts/${draftId}/clauses/${clauseId}/settle`;
-  const serverState = () => server.collab.read(draftId, (doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64'));
+  const serverState = () => server.rooms.read(draftId, (doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64'));
   /** Adds an option to a clause through the delegate's editor and waits until the server has it. */
   const addOptionLive = async (of: string, noText = false) => {
     const id = addOption(drafter.doc, of, { noText })!;

@@ -93,7 +93,7 @@ describe('restoring a version into the live draft', () => {
       deleteClause(editor.doc, op[3]!);
       getClauses(editor.doc).delete(op[3]!);
     });
-    await expect.poll(() => server.collab.read(draftId, (doc) => getClauses(doc).has(op[3]!))).toBe(false);
+    await expect.poll(() => server.rooms.read(draftId, (doc) => getClauses(doc).has(op[3]!))).toBe(false);
 
     const res = await as.secretariat.post(url(`/${saved}/restore`));
     expect(res.status).toBe(200);
@@ -104,7 +104,7 @@ describe('restoring a version into the live draft', () => {
   });
 
   async function versionTextOfLive(): Promise<string> {
-    return server.collab.read(draftId, (doc) => JSON.stringify(clausesOf(doc)));
+    return server.rooms.read(draftId, (doc) => JSON.stringify(clausesOf(doc)));
   }
 });
 

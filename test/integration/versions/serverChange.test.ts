@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CollabServer } from '../../../server/collab/CollabServer.js';
-import type { CollabHooks } from '../../../server/collab/CollabHooks.js';
-import { CollabRefusal } from '../../../server/collab/CollabRefusal.js';
+import { DraftRooms } from '../../../server/rooms/DraftRooms.js';
+import type { RoomExtension } from '../../../server/rooms/RoomExtension.js';
+import type { RoomStorage } from '../../../server/rooms/RoomStorage.js';
 
 const DRAFT = 'AAAAAAAAAAAAAAAA';
 const quiet = { warn: () => {}, error: () => {} };
@@ -12,30 +12,32 @@ const BASE = (() => {
   return Y.encodeStateAsUpdate(doc);
 })();
 
-/** A collab server whose stores wait until the test lets them finish. */
+/** Draft rooms whose stores wait until the test lets them finish; `changed` lists the drafts an extension heard change. */
 function gatedServer() {
   const stored: Uint8Array[] = [];
+  const changed: string[] = [];
   let release: () => void = () => {};
   let gate = new Promise<void>((resolve) => (release = resolve));
-  const hooks: CollabHooks = {
-    authenticate: () => {
-      throw new CollabRefusal(4401, 'no sockets in this test');
-    },
-    load: async ({ document }) => {
+  const storage: RoomStorage = {
+    load: async (_draftId, document) => {
       Y.applyUpdate(document, BASE);
       for (const update of stored) Y.applyUpdate(document, update);
+      return { clientIdOwners: [] };
     },
     addClientIdOwners: async () => {},
-    store: async ({ update }) => {
+    store: async (_draftId, update) => {
       await gate;
       stored.push(update);
     },
     unload: async () => {},
   };
-  const server = new CollabServer({ hooks, log: quiet });
+  const server = new DraftRooms({ storage, log: quiet });
+  const listener: RoomExtension = { name: 'listener', afterChange: ({ draftId }) => void changed.push(draftId) };
+  server.use(listener);
   return {
     server,
     stored,
+    changed,
     open() {
       release();
       gate = Promise.resolve();
@@ -43,11 +45,9 @@ function gatedServer() {
   };
 }
 
-describe('server-side changes of a live document (CollabServer.change)', () => {
+describe('server-side changes of a live document (DraftRooms.change)', () => {
   it('answers only once the change is durable, with the result of the change', async () => {
-    const { server, stored, open } = gatedServer();
-    const changed: string[] = [];
-    server.onDraftChanged((draftId) => changed.push(draftId));
+    const { server, stored, changed, open } = gatedServer();
     let settled = false;
     const change = server.change(DRAFT, (doc) => {
       doc.getMap('meta').set('restored', true);

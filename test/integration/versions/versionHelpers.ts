@@ -31,7 +31,7 @@ export function typeInto(doc: Y.Doc, clauseId: string, index: number, text: stri
 
 /** The paragraphs of a clause in the server's live document. */
 export function serverParagraphs(server: TestServer, draftId: string, clauseId: string): Promise<string[]> {
-  return server.collab.read(draftId, (doc) => {
+  return server.rooms.read(draftId, (doc) => {
     const clause = readOrderedClauses(doc).find((c) => c.id === clauseId);
     return clause ? readParagraphs(clause.body) : [];
   });

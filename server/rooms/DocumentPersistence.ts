@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import type { DeleteSet } from '../../shared/collab/savedProtocol.js';
-import type { CollabHooks } from './CollabHooks.js';
-import type { CollabLog } from './CollabLog.js';
+import type { Log } from '../log.js';
 
 /** One accepted update on its way to disk. */
 interface PendingWrite {
@@ -15,10 +14,9 @@ interface PendingWrite {
 export interface DocumentPersistenceOptions {
   draftId: string;
   document: Y.Doc;
-  store: CollabHooks['store'];
-  /** Passed on to the store hook (StorePayload.snapshot). */
-  snapshot(): Uint8Array | null;
-  log: CollabLog;
+  /** Makes one update durable (RoomStorage.store); resolves once it is on disk. */
+  store(update: Uint8Array): Promise<void>;
+  log: Log;
   /** Called (at most once per event-loop turn) when more became durable: full state vector, new deletions. */
   onDurable(stateVector: Map<number, number>, newDeletions: DeleteSet): void;
   /** First retry delay after a failed write; doubles up to retryMaxMs. @default 250 */
@@ -28,7 +26,7 @@ export interface DocumentPersistenceOptions {
 }
 
 /**
- * Writes a room's accepted updates through the `store` hook and knows exactly what is durable.
+ * Writes a room's accepted updates through `store` and knows exactly what is durable.
  * Writes run concurrently (the store groups them into one fsync); "durable" advances in acceptance
  * order only, so a later write finishing first never makes an earlier one look saved. A failed write is
  * logged and retried with back-off, its update kept in memory meanwhile, and never reported saved.
@@ -98,9 +96,9 @@ export class DocumentPersistence {
   }
 
   private run(entries: PendingWrite[]): void {
-    const { draftId, store, snapshot } = this.options;
+    const { draftId, store } = this.options;
     const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((e) => e.update));
-    store({ draftId, update, snapshot }).then(
+    store(update).then(
       () => {
         for (const entry of entries) entry.status = 'done';
         this.retryDelay = this.options.retryDelayMs ?? 250;

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { numberClauses } from '../../shared/doc/numberClauses.js';
-import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
-import { DOC_ROOT } from '../../shared/doc/schema.js';
-import type { CollabUser } from './CollabHooks.js';
+import { numberClauses } from '../../../shared/doc/numberClauses.js';
+import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
+import { DOC_ROOT } from '../../../shared/doc/schema.js';
+import type { RoomMember } from '../../rooms/RoomClient.js';
 
 /** An option a member's update added: Option `index` of `count` of its group, as the text reads now. */
 export interface AddedOption {
@@ -15,7 +15,7 @@ export interface AddedOption {
 /** Options a member added with one update, for the audit log. */
 export interface OptionsAdded {
   draftId: string;
-  actor: CollabUser;
+  actor: RoomMember;
   options: AddedOption[];
 }
 

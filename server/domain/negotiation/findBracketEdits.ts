@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { bracketDelegation, isBracketKey } from '../../shared/negotiation/brackets.js';
-import { DOC_ROOT, type BracketAttrs } from '../../shared/doc/schema.js';
+import { bracketDelegation, isBracketKey } from '../../../shared/negotiation/brackets.js';
+import { DOC_ROOT, type BracketAttrs } from '../../../shared/doc/schema.js';
 
 /** A range of a text whose bracket the sender may not claim, and the value the server puts there instead. */
 export interface BracketCorrection {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClause } from '../../shared/doc/addClause.js';
-import { addOption } from '../../shared/doc/options.js';
+import { addClause } from '../../../shared/doc/addClause.js';
+import { addOption } from '../../../shared/doc/options.js';
 import { findAddedOptions } from './findAddedOptions.js';
 
-/** A server document loaded from updates, as DocumentRoom loads one: nothing has asked for its root types yet. */
+/** A server document loaded from updates, as a DraftRoom loads one: nothing has asked for its root types yet. */
 function serverWith(client: Y.Doc): Y.Doc {
   const server = new Y.Doc();
   Y.applyUpdate(server, Y.encodeStateAsUpdate(client));

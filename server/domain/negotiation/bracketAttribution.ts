@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { isBracketKey } from '../../shared/negotiation/brackets.js';
-import type { CollabUser } from './CollabHooks.js';
+import { isBracketKey } from '../../../shared/negotiation/brackets.js';
+import type { RoomMember } from '../../rooms/RoomClient.js';
 import { findBracketEdits, type BracketEdit, type BracketFindings, type CharacterRange, type LiftMemory } from './findBracketEdits.js';
 
 export type { BracketEdit, BracketFindings };
@@ -9,13 +9,13 @@ export type { BracketEdit, BracketFindings };
 /** Brackets a member added or lifted with one update (after the server's correction), for the audit log. */
 export interface BracketChange {
   draftId: string;
-  actor: CollabUser;
+  actor: RoomMember;
   edits: BracketEdit[];
 }
 
 /**
- * Keeps who proposed a bracket with the server, never with the client (issue 9: "a bracket attribution
- * forged through a raw Yjs update does not survive"). While a client's update is applied (`watch`
+ * Keeps who proposed a bracket with the server, never with the client: a bracket attribution forged
+ * through a raw Yjs update does not survive. While a client's update is applied (`watch`
  * ... `take`), its transaction is inspected as Yjs finishes it (findBracketEdits); `correct` then rewrites,
  * in one transaction of the caller's, every bracket the update claimed for anyone but the sender's own
  * delegation: to the sender's delegation, or to none for a member without one (the secretariat). Lifting

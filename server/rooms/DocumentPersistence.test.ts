@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { StorePayload } from './CollabHooks.js';
 import { DocumentPersistence } from './DocumentPersistence.js';
 
 interface Call {
-  payload: StorePayload;
+  payload: { update: Uint8Array };
   resolve(): void;
   reject(error: Error): void;
 }
@@ -12,8 +11,7 @@ interface Call {
 /** A store hook whose calls the test settles by hand, in any order. */
 function manualStore() {
   const calls: Call[] = [];
-  const store = (payload: StorePayload) =>
-    new Promise<void>((resolve, reject) => calls.push({ payload, resolve, reject }));
+  const store = (update: Uint8Array) => new Promise<void>((resolve, reject) => calls.push({ payload: { update }, resolve, reject }));
   return { calls, store };
 }
 
@@ -29,7 +27,6 @@ function setup() {
     draftId: 'AAAAAAAAAAAAAAAA',
     document: doc,
     store,
-    snapshot: () => null,
     log: quiet,
     retryDelayMs: 5,
     onDurable: (sv, ds) => notices.push({ sv: new Map(sv), deleted: [...ds.clients.values()].flat().reduce((n, d) => n + d.len, 0) }),

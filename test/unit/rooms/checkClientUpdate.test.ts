@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { forgeUpdate, type ForgedRun } from '../../helpers/forgedUpdates.js';
-import { checkClientUpdate, type UpdateCheckContext, type UpdateVerdict } from '../../../server/collab/checkClientUpdate.js';
-import { SERVER_OWNER } from '../../../server/collab/ClientIdOwners.js';
+import { checkClientUpdate, type UpdateCheckContext, type UpdateVerdict } from '../../../server/rooms/checkClientUpdate.js';
+import { SERVER_OWNER } from '../../../server/rooms/ClientIdOwners.js';
 
 const ME = 'member-me';
 const OTHER = 'member-other';

@@ -1,5 +1,5 @@
 import type { ClientIdOwner } from '../storage/DocumentStore.js';
-import type { RoomConnection } from './RoomConnection.js';
+import type { RoomClient } from './RoomClient.js';
 
 /** The owner of the client id a room's own document writes with (server changes): never a member id. */
 export const SERVER_OWNER = ':server';
@@ -7,15 +7,15 @@ export const SERVER_OWNER = ':server';
 /**
  * Whose each Yjs client id of one draft is: the member who first wrote with it (recorded durably by the
  * document store before that first write was applied, loaded with the draft), or the server for the id of
- * the room's own document. In memory it also knows which open connection last sent live edits with each
- * id: a member's other connection may take an id over only when it speaks for that id in its presence
- * (the same page, reconnected) or the earlier connection has left.
+ * the room's own document. In memory it also knows which open client last sent live edits with each
+ * id: a member's other client (page) may take an id over only when it speaks for that id in its presence
+ * (the same page, reconnected) or the earlier client has left.
  */
 export class ClientIdOwners {
   private readonly owners = new Map<number, string>();
-  private readonly writers = new Map<number, RoomConnection>();
-  /** Ids whose owner is being recorded, and the connection that first wrote with them. */
-  private readonly reserved = new Map<number, RoomConnection>();
+  private readonly writers = new Map<number, RoomClient>();
+  /** Ids whose owner is being recorded, and the client that first wrote with them. */
+  private readonly reserved = new Map<number, RoomClient>();
   /**
    * Owned ids that may have no text in the document (recorded, then the write was lost in a crash, or the
    * update never applied): few, so the greeting need not look through every owner.
@@ -55,9 +55,9 @@ export class ClientIdOwners {
     return ids;
   }
 
-  /** Reserves ids for a connection while their owner is being recorded: nobody else may write with them. */
-  reserve(clientIds: readonly number[], conn: RoomConnection): void {
-    for (const id of clientIds) this.reserved.set(id, conn);
+  /** Reserves ids for a client while their owner is being recorded: nobody else may write with them. */
+  reserve(clientIds: readonly number[], client: RoomClient): void {
+    for (const id of clientIds) this.reserved.set(id, client);
   }
 
   /** Recording failed: the ids are free again. */
@@ -65,10 +65,10 @@ export class ClientIdOwners {
     for (const id of clientIds) this.reserved.delete(id);
   }
 
-  /** Whether the id is reserved for `conn` (true), for another connection (false), or not at all (null). */
-  reservedFor(clientId: number, conn: RoomConnection): boolean | null {
+  /** Whether the id is reserved for `client` (true), for another client (false), or not at all (null). */
+  reservedFor(clientId: number, client: RoomClient): boolean | null {
     const holder = this.reserved.get(clientId);
-    return holder === undefined ? null : holder === conn;
+    return holder === undefined ? null : holder === client;
   }
 
   /** Records ids as a member's (after the store made them durable). */
@@ -81,21 +81,21 @@ export class ClientIdOwners {
   }
 
   /**
-   * True when another connection still in the room last wrote with this id and `conn` does not speak for
+   * True when another client still in the room last wrote with this id and `client` does not speak for
    * it in its presence.
    */
-  usedElsewhere(clientId: number, conn: RoomConnection, stillHere: (other: RoomConnection) => boolean): boolean {
+  usedElsewhere(clientId: number, client: RoomClient, stillHere: (other: RoomClient) => boolean): boolean {
     const writer = this.writers.get(clientId);
-    return writer !== undefined && writer !== conn && stillHere(writer) && !conn.clientIds.has(clientId);
+    return writer !== undefined && writer !== client && stillHere(writer) && !client.speaksFor(clientId);
   }
 
-  /** `conn` has sent live edits with these ids. */
-  wrote(clientIds: Iterable<number>, conn: RoomConnection): void {
-    for (const id of clientIds) this.writers.set(id, conn);
+  /** `client` has sent live edits with these ids. */
+  wrote(clientIds: Iterable<number>, client: RoomClient): void {
+    for (const id of clientIds) this.writers.set(id, client);
   }
 
-  /** A connection left: the ids it wrote with are free for the member's next connection. */
-  forget(conn: RoomConnection): void {
-    for (const [id, writer] of this.writers) if (writer === conn) this.writers.delete(id);
+  /** A client left: the ids it wrote with are free for the member's next connection. */
+  forget(client: RoomClient): void {
+    for (const [id, writer] of this.writers) if (writer === client) this.writers.delete(id);
   }
 }

@@ -3,14 +3,15 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { COLLAB_LIMITS } from '../../shared/collab/limits.js';
-import { addClause } from '../../shared/doc/addClause.js';
-import { readClause } from '../../shared/doc/readClause.js';
+import { addClause } from '../../../shared/doc/addClause.js';
+import { readClause } from '../../../shared/doc/readClause.js';
+import { RoomBroadcast } from '../../collab/RoomBroadcast.js';
+import type { RoomApi, RoomConnection } from '../../collab/RoomConnection.js';
+import { SharedFrame } from '../../collab/SharedFrame.js';
+import { DraftRoom } from '../../rooms/DraftRoom.js';
+import type { RoomMember } from '../../rooms/RoomClient.js';
 import { BracketAttribution, type BracketChange, type BracketFindings } from './bracketAttribution.js';
-import type { CollabUser } from './CollabHooks.js';
-import { DocumentRoom } from './DocumentRoom.js';
-import type { RoomApi, RoomConnection } from './RoomConnection.js';
-import { SharedFrame } from './SharedFrame.js';
+import { negotiationExtension } from './negotiationExtension.js';
 
 const US = 'usDelegation0000';
 const NO = 'noDelegation0000';
@@ -42,7 +43,7 @@ function show(text: Y.XmlText): string {
     .join('');
 }
 
-/** The server side as DocumentRoom drives it: watch, apply, take, correct. */
+/** The server side as the negotiation extension drives it in a room: watch, apply, take, correct. */
 class Server {
   readonly doc = new Y.Doc();
   readonly attribution = new BracketAttribution(this.doc, (error) => {
@@ -90,7 +91,7 @@ class Member {
 
   send(): BracketFindings | null {
     const update = Y.mergeUpdates(this.pending.splice(0));
-    // The member's connection: the same origin for every update, as DocumentRoom applies them.
+    // The member's connection: the same origin for every update, as a DraftRoom applies them.
     const correction = this.server.receive(update, this.delegationId, this.connection);
     if (correction) Y.applyUpdate(this.doc, correction, 'remote');
     return this.server.findings;
@@ -350,21 +351,24 @@ describe('bracket attribution', () => {
   });
 });
 
-describe('bracket attribution in a document room', () => {
+describe('bracket attribution in a draft room (the negotiation extension)', () => {
   class FakeConnection implements RoomConnection {
     readonly clientIds = new Set<number>();
     readonly sync = { declared: new Map<number, number>(), answered: true };
     savedSubscribed = false;
     readonly sent: Uint8Array[] = [];
-    constructor(readonly user: CollabUser) {}
+    constructor(readonly member: RoomMember) {}
     send(message: Uint8Array | SharedFrame): void {
       this.sent.push(message instanceof SharedFrame ? message.message : message);
     }
-    close(): void {}
+    speaksFor(): boolean {
+      return false;
+    }
+    end(): void {}
     attach(_room: RoomApi): void {}
   }
 
-  const user = (delegationId: string | null): CollabUser => ({
+  const user = (delegationId: string | null): RoomMember => ({
     id: `user-${delegationId}`,
     name: 'Member',
     role: delegationId ? 'delegate' : 'secretariat',
@@ -380,35 +384,42 @@ describe('bracket attribution in a document room', () => {
   async function openRoom() {
     const stored: Uint8Array[] = [];
     const changes: BracketChange[] = [];
-    const room = new DocumentRoom({
+    const log = { warn: () => {}, error: () => {} };
+    const room = new DraftRoom({
       draftId: 'draftAAAAAAAAAAA',
-      hooks: {
-        authenticate: () => user(US),
-        load: async ({ document }) => Y.applyUpdate(document, base()),
+      storage: {
+        load: async (_draftId, document) => {
+          Y.applyUpdate(document, base());
+          return { clientIdOwners: [] };
+        },
         addClientIdOwners: async () => {},
-        store: async ({ update }) => {
+        store: async (_draftId, update) => {
           stored.push(update);
         },
         unload: async () => {},
       },
-      limits: { ...COLLAB_LIMITS },
-      log: { warn: () => {}, error: () => {} },
+      extensions: [
+        negotiationExtension({ bracketsChanged: (change) => void changes.push(change), optionsAdded: () => {}, countsMayHaveChanged: () => {}, log }),
+      ],
+      maxHeldBytes: 1 << 20,
+      log,
       onGone: () => {},
-      onBracketsChanged: (change) => changes.push(change),
     });
     const sender = new FakeConnection(user(US));
     const other = new FakeConnection(user(NO));
     room.join(sender);
     room.join(other);
-    await new Promise((resolve) => setImmediate(resolve));
-    sender.sent.length = 0;
-    other.sent.length = 0;
+    await room.ready;
+    // The websocket layer's fan-out, as the sync server sets it up for the room's sockets.
+    const broadcast = new RoomBroadcast(new Set([sender, other]), () => null);
+    room.listen({ updates: (batch, merged) => broadcast.updates(batch, merged), saved: () => {} });
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
     const send = async (edit: () => void) => {
       const before = Y.encodeStateVector(client);
       edit();
-      room.applyUpdate(sender, Y.encodeStateAsUpdate(client, before), 'update');
+      room.receive(sender, Y.encodeStateAsUpdate(client, before), 'update');
+      await new Promise((resolve) => setImmediate(resolve));
       await new Promise((resolve) => setImmediate(resolve));
     };
     return { stored, changes, sender, other, client, send };

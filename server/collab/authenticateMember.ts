@@ -1,0 +1,41 @@
+import type { IncomingMessage } from 'node:http';
+import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
+import type { Services } from '../domain/Services.js';
+import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
+import type { RoomMember } from '../rooms/RoomClient.js';
+import { RoomRefusal } from '../rooms/RoomRefusal.js';
+
+export interface AuthenticatePayload {
+  /** The upgrade request (headers: Cookie ...). Kept for the connection's life so the check can be re-run. */
+  request: IncomingMessage;
+  /** Already passed the strict id pattern. */
+  draftId: string;
+}
+
+/**
+ * Decides who may open a draft, at the upgrade, before any document work. Throws RoomRefusal with the
+ * close code to refuse. Also re-run periodically on open connections (sessions expire, members are
+ * deactivated): a refusal then closes the socket.
+ */
+export type Authenticate = (payload: AuthenticatePayload) => RoomMember | Promise<RoomMember>;
+
+/**
+ * The app's check: session cookie -> active member; the draft must exist; every active member may read
+ * every draft (DOMAIN.md; FORBIDDEN is kept for per-draft access later); reviewers are read-only.
+ */
+export function authenticateMember(services: Services): Authenticate {
+  return ({ request, draftId }) => {
+    const user = services.sessions.resolve(readCookie(request.headers.cookie, SESSION_COOKIE));
+    if (!user) throw new RoomRefusal(CLOSE_CODE.UNAUTHENTICATED, 'no valid session');
+    if (!services.drafts.exists(draftId)) throw new RoomRefusal(CLOSE_CODE.UNKNOWN_DRAFT, 'no such draft');
+    const delegation = user.delegationId ? services.store.read().delegations.find((d) => d.id === user.delegationId) : undefined;
+    return {
+      id: user.id,
+      name: user.name,
+      role: user.role,
+      delegation: delegation?.name ?? null,
+      delegationId: delegation?.id ?? null,
+      readOnly: user.role === 'reviewer',
+    };
+  };
+}
