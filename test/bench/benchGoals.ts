@@ -3,8 +3,8 @@ import { figures, median, type RunRecord } from './benchReport.js';
 import { SCENARIOS, type ScenarioId } from './scenarios.js';
 
 /**
- * The goals of issue 8, checked on this session's medians and printed (a benchmark reports, it never
- * fails a build): our server against the better reference of the same session.
+ * The sync server's performance goals, checked on this run's medians and printed (a benchmark reports, it never
+ * fails a build): our server against the better reference of the same run.
  */
 export function renderGoals(runs: RunRecord[], scenarioIds: ScenarioId[]): string {
   const targets: TargetName[] = ['ours', 'ywss', 'hocuspocus'];
@@ -35,5 +35,5 @@ export function renderGoals(runs: RunRecord[], scenarioIds: ScenarioId[]): strin
     check('S3 join p50 ≤ half the y-websocket server’s', value('S3', 'cold join p50 of 5 sequential (ms)', 'ours'), ywss === null ? null : ywss / 2, 'ms');
   }
   if (lines.length === 0) return '';
-  return `### Goals (issue 8), on this session's medians\n\n| goal | ours | target | |\n| --- | --- | --- | --- |\n${lines.join('\n')}\n`;
+  return `### Goals, on this run's medians\n\n| goal | ours | target | |\n| --- | --- | --- | --- |\n${lines.join('\n')}\n`;
 }

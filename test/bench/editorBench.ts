@@ -236,7 +236,7 @@ function report(results: Array<{ clauses: number; runs: Figures[] }>): void {
       ].join(' | '),
     );
   }
-  // The goal of issue 8: typing in the longest draft as quick as in the shortest (within 20 %), median and p95.
+  // The goal: typing in the longest draft as quick as in the shortest (within 20 %), median and p95.
   const keys = (r: { runs: Figures[] }) => r.runs.flatMap((run) => run.keyToPaint);
   const change = (longer: number, shorter: number) => `${((longer / shorter - 1) * 100).toFixed(0)} %`;
   const [shortest, longest] = [results[0], results.at(-1)];

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 const SHOTS = '/tmp/shots';
 const WAIT = { timeout: 10_000 };
-/** Live changes must reach other pages within a second (issue 4); half a second more for a busy test machine. */
+/** Live changes must reach other pages within a second; half a second more for a busy test machine. */
 const LIVE = { timeout: 1_500 };
 const PHRASE = 'take into account';
 

@@ -8,7 +8,7 @@ import { eventually, openCollabClient, starterDraftId } from './collabClient.js'
 import { ApiClient } from './http.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from './testServer.js';
 
-/** Longest texts the app accepts where the layout is most likely to break (the issue's "bad input"). */
+/** Longest texts the app accepts where the layout is most likely to break (the bad input the layout must survive). */
 export const LONG = {
   title: `Code of Conduct on Export Controls and Human Rights: ${'a voluntary and non-binding framework for licensing authorities, '.repeat(5)}`.slice(0, 300).trimEnd(),
   heading: `Sharing information on threats and risks ${'to human rights arising from the export of surveillance technology '.repeat(3)}`.slice(0, 200).trimEnd(),

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AKN_XSD } from './export/readers.js';
 
 /**
- * A clone of the repository is all a user has: no file may reach for a folder beside it (the workspace's
- * shared/ folder, where the Akoma Ntoso schema and the benchmark's load generator used to be read from).
+ * A clone of the repository is all a user has: no file may reach for a folder beside it (such as a
+ * shared/ folder next to the clone); the Akoma Ntoso schema and the benchmark's load generator are vendored.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

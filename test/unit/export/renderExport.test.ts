@@ -55,7 +55,7 @@ describe('renderExport', () => {
     expect(await start('md', 2)).toBe('# ');
   });
 
-  it('knows exactly the six formats of the issue', () => {
+  it('knows exactly the six export formats', () => {
     expect(EXPORT_FORMATS).toEqual(['md', 'html', 'docx', 'pdf', 'akn', 'json']);
     expect(isExportFormat('pdf')).toBe(true);
     expect(isExportFormat('exe')).toBe(false);
