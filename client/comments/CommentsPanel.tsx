@@ -52,8 +52,7 @@ export function CommentsPanel({ doc, clauses }: { doc: Y.Doc; clauses: readonly 
     } else if (focus.target !== 'new-thread') {
       heading.current?.focus();
     }
-    // Only a new request moves focus; later changes of the thread list must not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request moves focus, not later changes of the thread list
   }, [focus?.token]);
 
   if (!comments || !panel?.open) return null;

@@ -37,7 +37,6 @@ export function useCommentHighlights(editor: Editor, clauseId: string): void {
   const key = JSON.stringify([highlights, active]);
   useEffect(() => {
     setCommentHighlights(editor, { highlights, activeId: active, onActivate: onActivate.current });
-    // `key` stands for `highlights` and `active`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `highlights` and `active`
   }, [editor, key]);
 }

@@ -77,7 +77,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   }
 
   const onHeadingBlur = (event: FocusEvent) => {
-    if (!headingBox.current?.contains(event.relatedTarget as Node | null)) setHeadingOpen(false);
+    if (!headingBox.current?.contains(event.relatedTarget)) setHeadingOpen(false);
   };
 
   return (

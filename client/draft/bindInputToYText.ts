@@ -65,7 +65,7 @@ export function bindInputToYText(input: HTMLInputElement | HTMLTextAreaElement, 
     if (transaction.origin === LOCAL_ORIGIN) return;
     if (composing) return;
     // Others' edits, and this person's undo and redo, which the field must show too.
-    showRemote(event.delta as Parameters<typeof showRemote>[0]);
+    showRemote(event.delta);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -91,13 +91,13 @@ export function useChangeAnnouncer(options: {
 }
 
 /** The clause a changed type belongs to (its heading, body or fields), or null. */
-function clauseIdOf(type: Y.AbstractType<any>, clauseMap: Y.Map<unknown>): string | null {
-  let current: Y.AbstractType<any> | null = type;
+function clauseIdOf(type: { _item: Y.Item | null }, clauseMap: Y.Map<unknown>): string | null {
+  let current: { _item: Y.Item | null } | null = type;
   while (current) {
-    const parent = current._item?.parent as Y.AbstractType<any> | undefined;
+    const parent: Y.Item['parent'] | undefined = current._item?.parent;
     if (parent === clauseMap) return current._item?.parentSub ?? null;
     if (current === clauseMap) return null;
-    current = parent ?? null;
+    current = parent instanceof Y.AbstractType ? parent : null;
   }
   return null;
 }

@@ -9,7 +9,7 @@ export interface ClauseDrag {
   start(event: DragEvent, id: string): void;
   over(event: DragEvent, targetId: string): void;
   drop(event: DragEvent, targetId: string): void;
-  end(): void;
+  end: () => void;
 }
 
 /**

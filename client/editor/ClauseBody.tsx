@@ -41,7 +41,7 @@ export function ClauseBody({ clauseId, fragment, provider, user, editable, label
     setFocusRequest(null);
   };
   const onBlur = (event: FocusEvent) => {
-    if (!box.current?.contains(event.relatedTarget as Node | null)) setHoldsFocus(false);
+    if (!box.current?.contains(event.relatedTarget)) setHoldsFocus(false);
   };
 
   return (

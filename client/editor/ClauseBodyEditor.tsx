@@ -37,7 +37,7 @@ export function ClauseBodyEditor({ clauseId, fragment, provider, user, editable,
   const bracketFor = bracketDelegation(useSession().me)?.id ?? null;
   const extensions = useMemo(
     () => clauseEditorExtensions({ fragment, provider, user, bracketFor, clauseId }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `user` is read once (above); a change of `editable` rebuilds them
     [fragment, provider, editable, bracketFor],
   );
   const editor = useEditor(

@@ -8,9 +8,9 @@ export interface DelegationNames {
   /** The delegation's name, or null while it is not known (not loaded yet, or unknown id). */
   nameOf(id: string): string | null;
   /** Calls `listener` whenever names arrive; returns the unsubscribe function. The first subscriber loads them. */
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
   /** A number that changes whenever names arrive (for useSyncExternalStore). */
-  version(): number;
+  version: () => number;
 }
 
 /** Shortest time between two loads caused by an unknown id (a delegation added since the last load). @default 30000 ms */

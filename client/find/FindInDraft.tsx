@@ -54,8 +54,7 @@ export function FindInDraft({ doc }: { doc: Y.Doc }) {
     if (!open || foundFor === jumpedFor.current) return;
     jumpedFor.current = foundFor;
     if (matches.length > 0) go(firstMatchFromScreen(matches));
-    // `go` reads the same matches; only a new query's first answer jumps.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `go` reads the same matches; only a new query's first answer jumps
   }, [open, foundFor, matches]);
   useEffect(() => () => findHighlight.set({ query: '', current: null }), []);
 

@@ -70,7 +70,7 @@ function SetPasswordForm({ token, invitation, onInvalid }: { token: string; invi
     setFailure(null);
     try {
       signedIn(await invitationsApi.accept(token, password));
-      navigate(DEFAULT_SIGNED_IN_PATH, { replace: true });
+      void navigate(DEFAULT_SIGNED_IN_PATH, { replace: true });
     } catch (reason) {
       const error = toApiError(reason);
       setBusy(false);

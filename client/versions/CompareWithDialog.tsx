@@ -37,7 +37,7 @@ function CompareWithForm({ draftId, version, versions, onClose }: CompareWithDia
     const chosen = others.find((v) => v.id === other);
     const olderFirst = chosen === undefined || chosen.createdAt >= version.createdAt;
     onClose();
-    navigate(olderFirst ? versionPaths.compare(draftId, version.id, other) : versionPaths.compare(draftId, other, version.id));
+    void navigate(olderFirst ? versionPaths.compare(draftId, version.id, other) : versionPaths.compare(draftId, other, version.id));
   }
 
   return (

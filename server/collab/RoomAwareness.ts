@@ -60,7 +60,7 @@ export class RoomAwareness {
     const entries: AwarenessEntry[] = [];
     let heldBack = 0;
     for (const [clientId, leftAtClock] of this.changed) {
-      const state = (states.get(clientId) as Record<string, unknown> | undefined) ?? null;
+      const state = (states.get(clientId)) ?? null;
       const member = this.owners.get(clientId)?.member.id;
       if (state !== null && member !== undefined) {
         const wait = this.budget.take(member, this.sizes.get(clientId) ?? 0);

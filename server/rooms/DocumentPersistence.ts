@@ -15,7 +15,7 @@ export interface DocumentPersistenceOptions {
   draftId: string;
   document: Y.Doc;
   /** Makes one update durable (RoomStorage.store); resolves once it is on disk. */
-  store(update: Uint8Array): Promise<void>;
+  store: (update: Uint8Array) => Promise<void>;
   log: Log;
   /** Called (at most once per event-loop turn) when more became durable: full state vector, new deletions. */
   onDurable(stateVector: Map<number, number>, newDeletions: DeleteSet): void;

@@ -20,7 +20,7 @@ export const CommentText = z
   .trim()
   .min(1, 'Write something first')
   .max(COMMENT_LIMITS.bodyLength, `At most ${COMMENT_LIMITS.bodyLength} characters`)
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Must not contain control characters');
 
 const EncodedPosition = z

@@ -12,7 +12,7 @@ export function text(max: number) {
     .trim()
     .min(1, 'Must not be empty')
     .max(max, `At most ${max} characters`)
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Must not contain control characters');
 }
 

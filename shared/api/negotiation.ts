@@ -16,7 +16,7 @@ function note(max: number) {
     .string()
     .trim()
     .max(max, `At most ${max} characters`)
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .refine((s) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s), 'Must not contain control characters');
 }
 

@@ -59,7 +59,8 @@ export function trackSaved(provider: WebsocketProvider, onChange: (saved: boolea
       destroyed = true;
       provider.off('status', onStatus);
       provider.doc.off('update', onUpdate);
-      delete provider.messageHandlers[MESSAGE_SAVED];
+      // Notices still on their way are ignored (the provider logs an error for a type without a handler).
+      provider.messageHandlers[MESSAGE_SAVED] = () => undefined;
     },
   };
 }

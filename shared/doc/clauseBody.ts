@@ -23,7 +23,7 @@ export function readParagraphs(body: Y.XmlFragment): string[] {
   return body.toArray().map(plainText);
 }
 
-function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlHook | unknown): string {
+function plainText(node: unknown): string {
   if (node instanceof Y.XmlText) {
     return (node.toDelta() as Array<{ insert?: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
   }

@@ -31,8 +31,8 @@ export function spawnLogged(argv: string[], options: { cwd: string; env?: Record
     text += chunk.toString();
     log.write(chunk);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => {
       log.end();

@@ -28,7 +28,7 @@ function focusState(page: Page) {
     const top = document.elementFromPoint(x, y);
     const covered = top !== null && !el.contains(top) && !top.contains(el) && !(el as HTMLElement & { control?: Element }).control?.contains(top);
     const offScreen = r.bottom < 0 || r.top > window.innerHeight;
-    const problem = !ring ? 'no visible focus ring' : covered ? `covered by <${top!.tagName.toLowerCase()} class="${(top as HTMLElement).className}">` : offScreen ? 'off screen' : null;
+    const problem = !ring ? 'no visible focus ring' : covered ? `covered by <${top.tagName.toLowerCase()} class="${(top as HTMLElement).className}">` : offScreen ? 'off screen' : null;
     return { name, problem };
   });
 }

@@ -21,7 +21,7 @@ export class EventStreamReader {
     }
     const decoder = new TextDecoder();
     let buffer = '';
-    (async () => {
+    void (async () => {
       try {
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
           buffer += decoder.decode(chunk, { stream: true });

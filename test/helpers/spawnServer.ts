@@ -25,8 +25,8 @@ export function spawnServer(env: Record<string, string>, options: { autoTeardown
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -35,8 +35,8 @@ export function spawnServer(env: Record<string, string>, options: { autoTeardown
       const m = /Listening on (http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]!);
     };
-    child.stdout!.on('data', onData);
-    exited.then(({ code }) => reject(new Error(`server exited with ${code} before listening:\n${out}`)));
+    child.stdout.on('data', onData);
+    void exited.then(({ code }) => reject(new Error(`server exited with ${code} before listening:\n${out}`)));
   });
   ready.catch(() => undefined);
   // A caller that manages the child's life across tests (restartableServer) turns this off.

@@ -41,8 +41,7 @@ export function useApiResource<T>(load: () => Promise<T>, key: string): ApiResou
     return () => {
       current = false;
     };
-    // `load` is recreated on every render; `key` and `generation` say when to load again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is new on every render; `key` and `generation` say when to load again
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -11,9 +11,9 @@ export interface DraftConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
   /** The latest state; a new object on every change (for useSyncExternalStore). */
-  getState(): ConnectionState;
+  getState: () => ConnectionState;
   /** Calls `listener` after every state change; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
   /** Tries again after a refusal (e.g. once the person signed in again in another tab). */
   reconnect(): void;
   /** Closes the socket and frees the document; nothing works afterwards. */

@@ -62,6 +62,7 @@ export function trackOwnSaved(provider: WebsocketProvider, onChange: (saved: boo
   return () => {
     provider.off('status', onStatus);
     doc.off('afterTransaction', onTransaction);
-    delete provider.messageHandlers[MESSAGE_SAVED];
+    // Notices still on their way are ignored (the provider logs an error for a type without a handler).
+    provider.messageHandlers[MESSAGE_SAVED] = () => undefined;
   };
 }

@@ -13,7 +13,7 @@ export function useClauseFieldsVersion(doc: Y.Doc | null): number {
     (listener: () => void) => {
       if (!doc) return () => {};
       const clauses = getClauses(doc);
-      const onChange = (events: Array<Y.YEvent<any>>) => {
+      const onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
         if (!touchesClauseFields(events, clauses)) return;
         version.current += 1;
         listener();
@@ -27,7 +27,7 @@ export function useClauseFieldsVersion(doc: Y.Doc | null): number {
 }
 
 /** Whether a deep observer's events of `clauses` add or remove a clause or change one of a clause's own fields. */
-export function touchesClauseFields(events: ReadonlyArray<Y.YEvent<any>>, clauses: Y.Map<unknown>): boolean {
+export function touchesClauseFields(events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, clauses: Y.Map<unknown>): boolean {
   // A clause's own fields are keys of the clause's map, a direct child of `clauses`.
   return events.some((event) => event.target === clauses || (event.target instanceof Y.Map && event.target.parent === clauses));
 }

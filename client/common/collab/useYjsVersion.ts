@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
  * a component re-renders exactly then and reads the Yjs type directly. Null types never change.
  * @param deep observe nested types too. @default false
  */
-export function useYjsVersion(type: Y.AbstractType<any> | null, deep = false): number {
+export function useYjsVersion<E>(type: Y.AbstractType<E> | null, deep = false): number {
   const version = useRef(0);
   const subscribe = useCallback(
     (listener: () => void) => {

@@ -10,6 +10,9 @@ export function useDisclosureMenu(onOpen?: (panel: HTMLDivElement) => void) {
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  // Read when the menu opens only: a caller's new function on every render must not re-run the effect.
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
 
   useEffect(() => {
     if (!open) return;
@@ -17,9 +20,8 @@ export function useDisclosureMenu(onOpen?: (panel: HTMLDivElement) => void) {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointerDown);
-    if (root.current) onOpen?.(root.current);
+    if (root.current) onOpenRef.current?.(root.current);
     return () => document.removeEventListener('pointerdown', onPointerDown);
-    // onOpen is read when opening only; a new function identity must not re-run this.
   }, [open]);
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -26,8 +26,7 @@ export function useOrderedClauses(doc: Y.Doc | null, base: NumberingBase | null 
   const clausesVersion = useClauseFieldsVersion(doc);
   return useMemo(
     () => (doc ? numberClauses(readOrderedClauses(doc), base) : []),
-    // The versions are what says the document changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the versions are what says the document changed
     [doc, base, orderVersion, clausesVersion],
   );
 }

@@ -10,7 +10,7 @@ import { getClauses } from '../../../shared/doc/schema.js';
 function rereads(doc: Y.Doc, change: () => void): boolean {
   let seen = false;
   const clauses = getClauses(doc);
-  const observer = (events: Array<Y.YEvent<any>>) => (seen ||= touchesClauseFields(events, clauses));
+  const observer = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => (seen ||= touchesClauseFields(events, clauses));
   clauses.observeDeep(observer);
   change();
   clauses.unobserveDeep(observer);

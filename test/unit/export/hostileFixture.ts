@@ -70,7 +70,7 @@ export function buildHostileDoc(): Y.Doc {
     bad.set('kind', 'operative');
     bad.set('heading', new Y.Text('BAD-ID-CLAUSE'));
     bad.set('body', new Y.XmlFragment());
-    getOrder(doc).push(['bad id <x>', 42 as unknown as string, HOSTILE_IDS.clause]);
+    getOrder(doc).push(['bad id <x>', 42, HOSTILE_IDS.clause]);
   });
   return doc;
 }
