@@ -19,7 +19,7 @@ import { DraftRooms } from './rooms/DraftRooms.js';
 import { lockDataDir } from './storage/DataDirLock.js';
 import type { DocumentStore } from './storage/DocumentStore.js';
 import { BUSY_DRAFT_COMMIT_INTERVAL_MS, FileDocumentStore } from './storage/FileDocumentStore.js';
-import { LowdbMetadataStore } from './storage/LowdbMetadataStore.js';
+import { LowdbMetadata } from './storage/metadata/LowdbMetadata.js';
 import { logStatsEvery } from './storage/logStatsEvery.js';
 import { readStarterText } from './storage/StarterText.js';
 
@@ -67,10 +67,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
 }
 
 async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => Promise<void>, given?: ServedDocumentStore): Promise<RunningServer> {
-  const store = await LowdbMetadataStore.open(config.dataDir);
+  const metadata = await LowdbMetadata.open(config.dataDir);
   const documents = given ?? (await FileDocumentStore.open(config.dataDir, { commitIntervalMs: BUSY_DRAFT_COMMIT_INTERVAL_MS }));
   const starter = await readStarterText(config.startersDir);
-  const seed = await seedDemoWorkspace(store, clock, { seedPassword: config.seedPassword, starterTitle: starter.title });
+  const seed = await seedDemoWorkspace(metadata, clock, { seedPassword: config.seedPassword, starterTitle: starter.title });
   if (seed.seeded && !quiet) printSeedNotice(seed.generatedPasswords);
 
   // Rooms first (they know nothing above them), then the domain on top of them, then the extensions
@@ -78,15 +78,15 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
   const rooms = new DraftRooms({
     storage: createDocumentStorage({
       documents,
-      seedFor: (draftId) => {
-        const draft = store.read().drafts.find((d) => d.id === draftId);
+      seedFor: async (draftId) => {
+        const draft = await metadata.drafts.get(draftId);
         if (!draft) throw new Error(`no draft ${draftId} to seed`);
         return draftSeed(draft, starter);
       },
       log: consoleLog('storage'),
     }),
   });
-  const services = createServices(store, config, clock, rooms);
+  const services = createServices(metadata, config, clock, rooms);
   const autoSnapshots = new AutoSnapshotScheduler({
     take: (draftId) => services.versions.saveAutomatic(draftId),
     quietMs: config.autoSnapshotQuietMs,
@@ -130,7 +130,7 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
         http.closeAllConnections();
       });
       await documents.close();
-      await store.close();
+      await metadata.close();
       await services.hasher.close();
       await unlock();
     },

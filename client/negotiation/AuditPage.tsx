@@ -1,6 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import type { AuditEntryView } from '../../shared/api/negotiation.js';
+import { AUDIT_PAGE_SIZE, type AuditEntryView } from '../../shared/api/negotiation.js';
+import { toApiError, type ApiError } from '../common/api/ApiError.js';
 import { openDraftEventStream } from '../common/api/draftEventStream.js';
 import { draftsApi } from '../common/api/draftsApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
@@ -23,15 +24,53 @@ export function AuditPage() {
   );
 }
 
+/** Older pages of the log, loaded on request below the newest one. */
+interface OlderEntries {
+  entries: AuditEntryView[];
+  /** The last page loaded was not full: nothing older is left. */
+  done: boolean;
+  loading: boolean;
+  error: ApiError | null;
+}
+
+const NO_OLDER: OlderEntries = { entries: [], done: false, loading: false, error: null };
+
 /**
- * Reloads when a status or position changes (the draft's event stream says so); bracket changes are not
- * announced on it, so "Refresh" loads them.
+ * Shows the newest page of the log and loads older pages on request. Reloads (back to the newest page) when
+ * a status or position changes (the draft's event stream says so); bracket changes are not announced on
+ * it, so "Refresh" loads them.
  */
 function AuditLog() {
   const { id = '' } = useParams();
   const draft = useApiResource(() => draftsApi.get(id), id);
   const audit = useApiResource(() => negotiationApi.audit(id), id);
   const { reload } = audit;
+  const [older, setOlder] = useState<OlderEntries>(NO_OLDER);
+  /** Bumped by every reload, so an older page asked for before it is dropped. */
+  const generation = useRef(0);
+  // A reload starts again from the newest page.
+  useEffect(() => {
+    generation.current += 1;
+    setOlder(NO_OLDER);
+  }, [audit.data]);
+  const entries = audit.data ? [...audit.data, ...older.entries] : null;
+  const lastPage = older.entries.length > 0 || older.done ? older : { entries: audit.data ?? [], done: false };
+  const moreToLoad = entries !== null && !older.done && lastPage.entries.length === AUDIT_PAGE_SIZE;
+
+  const loadOlder = () => {
+    const before = entries?.at(-1)?.id;
+    if (before === undefined) return;
+    const asked = generation.current;
+    setOlder((current) => ({ ...current, loading: true, error: null }));
+    negotiationApi.audit(id, before).then(
+      (page) => {
+        if (asked === generation.current) setOlder((current) => ({ entries: [...current.entries, ...page], done: page.length < AUDIT_PAGE_SIZE, loading: false, error: null }));
+      },
+      (reason: unknown) => {
+        if (asked === generation.current) setOlder((current) => ({ ...current, loading: false, error: toApiError(reason) }));
+      },
+    );
+  };
 
   useEffect(
     () =>
@@ -55,7 +94,15 @@ function AuditLog() {
         </button>
       </div>
       <ErrorMessage error={audit.error} />
-      {audit.data ? <AuditEntries draftId={id} entries={audit.data} /> : audit.loading ? <LoadingMessage label="Loading the audit log…" /> : null}
+      {entries ? <AuditEntries draftId={id} entries={entries} /> : audit.loading ? <LoadingMessage label="Loading the audit log…" /> : null}
+      <ErrorMessage error={older.error} />
+      {moreToLoad ? (
+        <p className="audit-more">
+          <button type="button" className="button button-secondary" onClick={loadOlder} disabled={older.loading}>
+            {older.loading ? 'Loading older entries…' : 'Load older entries'}
+          </button>
+        </p>
+      ) : null}
     </NegotiationPageFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AUDIT_PAGE_SIZE,
   AuditEntryView,
   ClauseStatusEntry,
   NegotiationState,
@@ -33,8 +34,9 @@ export const negotiationApi = {
     apiRequest('PUT', position(draftId, clauseId, delegationId), { body, schema: PositionView }),
   /** A delegate: withdraws their delegation's position on a clause. */
   withdrawPosition: (draftId: string, clauseId: string, delegationId: string) => apiRequest('DELETE', position(draftId, clauseId, delegationId)),
-  /** Secretariat: the draft's negotiation audit log, newest first. */
-  audit: (draftId: string) => apiRequest('GET', `${draft(draftId)}/audit`, { schema: z.array(AuditEntryView) }),
+  /** Secretariat: a page of the draft's negotiation audit log, newest first: entries numbered below `before` (@default the newest). */
+  audit: (draftId: string, before?: number) =>
+    apiRequest('GET', `${draft(draftId)}/audit?limit=${AUDIT_PAGE_SIZE}${before === undefined ? '' : `&before=${before}`}`, { schema: z.array(AuditEntryView) }),
   /**
    * Secretariat: settles the clause's group of options on `optionId` (an option of the same group). The server
    * edits the live document, so everyone sees the result arrive through the document itself.

@@ -8,7 +8,7 @@ import { systemClock } from '../domain/Clock.js';
 import { createServices, type Services } from '../domain/Services.js';
 import { validate } from '../http/validate.js';
 import { lockDataDir } from '../storage/DataDirLock.js';
-import { LowdbMetadataStore } from '../storage/LowdbMetadataStore.js';
+import { LowdbMetadata } from '../storage/metadata/LowdbMetadata.js';
 
 const USAGE = `Workspace administration without the browser (the server must be stopped: it holds the data folder).
 
@@ -32,16 +32,16 @@ Reads DATA_DIR (and PUBLIC_URL, HOST, PORT for invitation links) like the server
 
 type Options = Partial<Record<'email' | 'name' | 'role' | 'delegation' | 'title' | 'template' | 'id', string>>;
 
-function delegationId(services: Services, name: string | undefined): string | null | undefined {
+async function delegationId(services: Services, name: string | undefined): Promise<string | null | undefined> {
   if (name === undefined) return undefined;
   if (name === 'none') return null;
-  const found = services.delegations.list().find((d) => d.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  const found = (await services.delegations.list()).find((d) => d.name.toLocaleLowerCase() === name.toLocaleLowerCase());
   if (!found) throw new AppError('DELEGATION_NOT_FOUND', `No delegation named "${name}". Add it first: delegations add --name "${name}"`);
   return found.id;
 }
 
-function memberIdByEmail(services: Services, email: string | undefined): string {
-  const member = services.members.list().find((m) => m.email === email?.trim().toLowerCase());
+async function memberIdByEmail(services: Services, email: string | undefined): Promise<string> {
+  const member = (await services.members.list()).find((m) => m.email === email?.trim().toLowerCase());
   if (!member) throw new AppError('MEMBER_NOT_FOUND', `No member with email "${email ?? ''}".`);
   return member.id;
 }
@@ -49,22 +49,24 @@ function memberIdByEmail(services: Services, email: string | undefined): string 
 async function run(services: Services, words: string[], o: Options, linkBase: string): Promise<void> {
   const link = (token: string) => `${linkBase}/invitation/${token}`;
   switch (words.join(' ')) {
-    case 'members list':
-      for (const m of services.members.list()) {
-        const delegation = services.delegations.list().find((d) => d.id === m.delegationId)?.name ?? '';
+    case 'members list': {
+      const delegations = await services.delegations.list();
+      for (const m of await services.members.list()) {
+        const delegation = delegations.find((d) => d.id === m.delegationId)?.name ?? '';
         const state = !m.active ? 'deactivated' : m.hasPassword ? 'active' : 'invited';
         console.log([m.email, m.name, m.role, delegation, state].join('\t'));
       }
       return;
+    }
     case 'members add': {
-      const body = validate(CreateMemberBody, { email: o.email, name: o.name, role: o.role, delegationId: delegationId(services, o.delegation) });
+      const body = validate(CreateMemberBody, { email: o.email, name: o.name, role: o.role, delegationId: await delegationId(services, o.delegation) });
       const r = await services.members.create(body, null);
       console.log(`Added ${r.member.email}. One-time invitation link (valid until ${r.expiresAt.toISOString()}):\n${link(r.token)}`);
       return;
     }
     case 'members update': {
-      const id = memberIdByEmail(services, o.email);
-      const body = validate(UpdateMemberBody, { name: o.name, role: o.role, delegationId: delegationId(services, o.delegation) });
+      const id = await memberIdByEmail(services, o.email);
+      const body = validate(UpdateMemberBody, { name: o.name, role: o.role, delegationId: await delegationId(services, o.delegation) });
       const m = await services.members.update(id, body, null);
       console.log(`Updated ${m.email}: ${m.role}.`);
       return;
@@ -72,17 +74,17 @@ async function run(services: Services, words: string[], o: Options, linkBase: st
     case 'members deactivate':
     case 'members reactivate': {
       const active = words[1] === 'reactivate';
-      const m = await services.members.update(memberIdByEmail(services, o.email), { active }, null);
+      const m = await services.members.update(await memberIdByEmail(services, o.email), { active }, null);
       console.log(`${m.email} is now ${active ? 'active' : 'deactivated; their sessions have ended'}.`);
       return;
     }
     case 'members invite': {
-      const r = await services.members.reissueInvitation(memberIdByEmail(services, o.email), null);
+      const r = await services.members.reissueInvitation(await memberIdByEmail(services, o.email), null);
       console.log(`New one-time invitation link for ${r.member.email}:\n${link(r.token)}`);
       return;
     }
     case 'delegations list':
-      for (const d of services.delegations.list()) console.log(d.name);
+      for (const d of await services.delegations.list()) console.log(d.name);
       return;
     case 'delegations add': {
       const d = await services.delegations.create(validate(CreateDelegationBody, { name: o.name }).name, null);
@@ -90,7 +92,7 @@ async function run(services: Services, words: string[], o: Options, linkBase: st
       return;
     }
     case 'drafts list':
-      for (const d of services.drafts.list()) console.log([d.id, d.title, d.archived ? 'archived' : ''].join('\t'));
+      for (const d of await services.drafts.list()) console.log([d.id, d.title, d.archived ? 'archived' : ''].join('\t'));
       return;
     case 'drafts create': {
       const d = await services.drafts.create(validate(CreateDraftBody, { title: o.title, template: o.template }), null);
@@ -122,12 +124,12 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const unlock = await lockDataDir(config.dataDir);
   try {
-    const store = await LowdbMetadataStore.open(config.dataDir);
+    const metadata = await LowdbMetadata.open(config.dataDir);
     const unavailable = () => Promise.reject(new Error('Draft documents are not available from the command line'));
     const noDocuments = { read: unavailable, change: unavailable, hold: unavailable };
-    const services = createServices(store, config, systemClock, noDocuments);
-    await run(services, positionals, values as Options, config.publicUrl ?? `http://${config.host}:${config.port}`);
-    await store.close();
+    const services = createServices(metadata, config, systemClock, noDocuments);
+    await run(services, positionals, values, config.publicUrl ?? `http://${config.host}:${config.port}`);
+    await metadata.close();
     return 0;
   } finally {
     await unlock();

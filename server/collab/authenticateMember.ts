@@ -24,11 +24,11 @@ export type Authenticate = (payload: AuthenticatePayload) => RoomMember | Promis
  * every draft (DOMAIN.md; FORBIDDEN is kept for per-draft access later); reviewers are read-only.
  */
 export function authenticateMember(services: Services): Authenticate {
-  return ({ request, draftId }) => {
-    const user = services.sessions.resolve(readCookie(request.headers.cookie, SESSION_COOKIE));
+  return async ({ request, draftId }) => {
+    const user = await services.sessions.resolve(readCookie(request.headers.cookie, SESSION_COOKIE));
     if (!user) throw new RoomRefusal(CLOSE_CODE.UNAUTHENTICATED, 'no valid session');
-    if (!services.drafts.exists(draftId)) throw new RoomRefusal(CLOSE_CODE.UNKNOWN_DRAFT, 'no such draft');
-    const delegation = user.delegationId ? services.store.read().delegations.find((d) => d.id === user.delegationId) : undefined;
+    if (!(await services.drafts.exists(draftId))) throw new RoomRefusal(CLOSE_CODE.UNKNOWN_DRAFT, 'no such draft');
+    const delegation = user.delegationId ? await services.metadata.delegations.get(user.delegationId) : null;
     return {
       id: user.id,
       name: user.name,

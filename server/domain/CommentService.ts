@@ -2,12 +2,12 @@ import type { CommentAnchor, CommentView, CreateCommentBody, UpdateCommentBody }
 import { resolveAnchorPosition } from '../../shared/comments/commentAnchor.js';
 import { readClause } from '../../shared/doc/readClause.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
-import type { CommentRecord, Metadata, UserRecord } from '../storage/MetadataSchema.js';
-import type { MetadataStore } from '../storage/MetadataStore.js';
 import { AppError } from './AppError.js';
 import type { Clock } from './Clock.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
+import type { CommentRecord, UserRecord } from './records.js';
+import type { MetadataRepositories, Repositories } from './repositories.js';
 import { newId } from './tokens.js';
 
 export function toCommentView(c: CommentRecord): CommentView {
@@ -29,8 +29,8 @@ export function toCommentView(c: CommentRecord): CommentView {
   };
 }
 
-function findComment(data: Metadata, draftId: string, commentId: string): CommentRecord {
-  const comment = data.comments.find((c) => c.id === commentId && c.draftId === draftId);
+async function findComment(repositories: Repositories, draftId: string, commentId: string): Promise<CommentRecord> {
+  const comment = await repositories.comments.get(draftId, commentId);
   if (!comment) throw new AppError('COMMENT_NOT_FOUND', 'No such comment in this draft.');
   return comment;
 }
@@ -41,25 +41,22 @@ function findComment(data: Metadata, draftId: string, commentId: string): Commen
  */
 export class CommentService {
   constructor(
-    private readonly store: MetadataStore,
+    private readonly metadata: MetadataRepositories,
     private readonly documents: DraftDocuments,
     private readonly events: DraftEventBus,
     private readonly clock: Clock,
   ) {}
 
-  list(draftId: string): CommentView[] {
-    return this.store
-      .read()
-      .comments.filter((c) => c.draftId === draftId)
-      .map(toCommentView);
+  async list(draftId: string): Promise<CommentView[]> {
+    return (await this.metadata.comments.listByDraft(draftId)).map(toCommentView);
   }
 
   async create(draftId: string, body: CreateCommentBody, user: UserRecord): Promise<CommentView> {
     if (body.parentId && body.anchor) throw new AppError('VALIDATION_FAILED', 'A reply cannot have its own anchor.');
     await this.checkTarget(draftId, body.clauseId, body.anchor, !body.parentId);
     const now = this.clock().toISOString();
-    const view = await this.store.update((data) => {
-      const parent = body.parentId ? findComment(data, draftId, body.parentId) : null;
+    const view = await this.metadata.transaction(async (tx) => {
+      const parent = body.parentId ? await findComment(tx, draftId, body.parentId) : null;
       if (parent && parent.clauseId !== body.clauseId) {
         throw new AppError('VALIDATION_FAILED', 'A reply must be on the same clause as its thread.');
       }
@@ -74,7 +71,7 @@ export class CommentService {
         authorId: user.id,
         authorName: user.name,
         authorRole: user.role,
-        authorDelegation: data.delegations.find((d) => d.id === user.delegationId)?.name ?? null,
+        authorDelegation: user.delegationId === null ? null : ((await tx.delegations.get(user.delegationId))?.name ?? null),
         body: body.body,
         anchor: body.anchor ?? null,
         resolved: false,
@@ -85,7 +82,7 @@ export class CommentService {
         editedAt: null,
         deletedAt: null,
       };
-      data.comments.push(record);
+      await tx.comments.add(record);
       return toCommentView(record);
     });
     this.events.publish(draftId, { type: 'comment.changed', comment: view });
@@ -94,8 +91,8 @@ export class CommentService {
 
   async update(draftId: string, commentId: string, body: UpdateCommentBody, user: UserRecord): Promise<CommentView> {
     const now = this.clock().toISOString();
-    const view = await this.store.update((data) => {
-      const comment = findComment(data, draftId, commentId);
+    const view = await this.metadata.transaction(async (tx) => {
+      const comment = await findComment(tx, draftId, commentId);
       if (body.resolved !== undefined && comment.parentId !== null) throw new AppError('VALIDATION_FAILED', 'Resolve the thread through its first comment.');
       if (comment.deletedAt && body.body !== undefined) throw new AppError('COMMENT_DELETED', 'This comment was deleted.');
       if (body.body !== undefined) {
@@ -112,6 +109,7 @@ export class CommentService {
         comment.resolvedByName = body.resolved ? user.name : null;
         comment.resolvedAt = body.resolved ? now : null;
       }
+      await tx.comments.put(comment);
       return toCommentView(comment);
     });
     this.events.publish(draftId, { type: 'comment.changed', comment: view });
@@ -121,12 +119,13 @@ export class CommentService {
   /** Deletes the text of your own comment; a marker stays in the thread, and replies stay. */
   async delete(draftId: string, commentId: string, user: UserRecord): Promise<CommentView> {
     const now = this.clock().toISOString();
-    const view = await this.store.update((data) => {
-      const comment = findComment(data, draftId, commentId);
+    const view = await this.metadata.transaction(async (tx) => {
+      const comment = await findComment(tx, draftId, commentId);
       if (comment.authorId !== user.id) throw new AppError('FORBIDDEN', 'Only the author can delete a comment.');
       if (comment.deletedAt) throw new AppError('COMMENT_DELETED', 'This comment was already deleted.');
       comment.body = null;
       comment.deletedAt = now;
+      await tx.comments.put(comment);
       return toCommentView(comment);
     });
     this.events.publish(draftId, { type: 'comment.changed', comment: view });

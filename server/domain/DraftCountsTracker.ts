@@ -1,9 +1,8 @@
-import type { DraftSummary } from '../../shared/api/drafts.js';
 import { countNegotiation } from '../../shared/negotiation/counts.js';
-import type { MetadataStore } from '../storage/MetadataStore.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
 import { toDraftSummary } from './DraftService.js';
+import type { MetadataRepositories } from './repositories.js';
 
 /**
  * How long after a document change its counts are taken again. Counting reads the whole document, so it
@@ -12,7 +11,7 @@ import { toDraftSummary } from './DraftService.js';
 export const COUNTS_DELAY_MS = 500;
 
 export interface DraftCountsTrackerDeps {
-  store: MetadataStore;
+  metadata: MetadataRepositories;
   documents: DraftDocuments;
   events: DraftEventBus;
   /** @default COUNTS_DELAY_MS */
@@ -59,7 +58,7 @@ export class DraftCountsTracker {
   /** Counts the drafts that have never been counted (their records have no counts yet), one after the other. */
   async countMissing(draftIds?: readonly string[]): Promise<void> {
     const wanted = draftIds ? new Set(draftIds) : null;
-    const missing = this.deps.store.read().drafts.filter((d) => d.counts === undefined && (!wanted || wanted.has(d.id)));
+    const missing = (await this.deps.metadata.drafts.list()).filter((d) => d.counts === undefined && (!wanted || wanted.has(d.id)));
     for (const draft of missing) await this.recount(draft.id);
   }
 
@@ -87,12 +86,13 @@ export class DraftCountsTracker {
   }
 
   private async count(draftId: string): Promise<void> {
-    if (this.closed || !this.deps.store.read().drafts.some((d) => d.id === draftId)) return;
+    if (this.closed || !(await this.deps.metadata.drafts.get(draftId))) return;
     const { brackets, options } = await this.deps.documents.read(draftId, countNegotiation);
-    const summary = await this.deps.store.update((data): DraftSummary | null => {
-      const draft = data.drafts.find((d) => d.id === draftId);
+    const summary = await this.deps.metadata.transaction(async (tx) => {
+      const draft = await tx.drafts.get(draftId);
       if (!draft || (draft.counts?.brackets === brackets && draft.counts.options === options)) return null;
       draft.counts = { brackets, options };
+      await tx.drafts.put(draft);
       return toDraftSummary(draft);
     });
     if (summary) this.deps.events.publish(draftId, { type: 'draft.updated', draft: summary });

@@ -1,11 +1,11 @@
 import type { CreateMemberBody, MemberView, UpdateMemberBody } from '../../shared/api/members.js';
-import type { Metadata, UserRecord } from '../storage/MetadataSchema.js';
-import type { MetadataStore } from '../storage/MetadataStore.js';
 import { AppError } from './AppError.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
 import type { PasswordHasher } from './PasswordHasher.js';
 import { checkPasswordStrength } from './passwordStrength.js';
+import type { InvitationRecord, UserRecord } from './records.js';
+import type { MetadataRepositories, Repositories } from './repositories.js';
 import type { SessionService } from './SessionService.js';
 import { hashToken, newId, newToken } from './tokens.js';
 
@@ -28,14 +28,14 @@ export function toMemberView(user: UserRecord): MemberView {
 /** Members of the workspace and their one-time invitations. */
 export class MemberService {
   constructor(
-    private readonly store: MetadataStore,
+    private readonly metadata: MetadataRepositories,
     private readonly sessions: SessionService,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
   ) {}
 
-  list(): MemberView[] {
-    return this.store.read().users.map(toMemberView);
+  async list(): Promise<MemberView[]> {
+    return (await this.metadata.members.list()).map(toMemberView);
   }
 
   /** Adds a member without a password and issues their invitation token. */
@@ -43,12 +43,12 @@ export class MemberService {
     const token = newToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-    const member = await this.store.update((data) => {
-      if (data.users.some((u) => u.email === body.email)) {
+    const member = await this.metadata.transaction(async (tx) => {
+      if (await tx.members.findByEmail(body.email)) {
         throw new AppError('EMAIL_TAKEN', 'A member with this email already exists.');
       }
       const delegationId = body.delegationId ?? null;
-      requireDelegation(data, delegationId);
+      await requireDelegation(tx, delegationId);
       const user: UserRecord = {
         id: newId(),
         email: body.email,
@@ -60,9 +60,9 @@ export class MemberService {
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
       };
-      data.users.push(user);
-      data.invitations.push({ tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), usedAt: null });
-      audit(data, now, actorId, 'member.create', user.id);
+      await tx.members.add(user);
+      await tx.members.replaceInvitation(invitation(token, user.id, now, expiresAt));
+      await audit(tx.audit, now, actorId, 'member.create', user.id);
       return toMemberView(user);
     });
     return { member, token, expiresAt };
@@ -73,11 +73,10 @@ export class MemberService {
     const token = newToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-    const member = await this.store.update((data) => {
-      const user = findUser(data, userId);
-      data.invitations = data.invitations.filter((i) => i.userId !== userId);
-      data.invitations.push({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), usedAt: null });
-      audit(data, now, actorId, 'member.invite', userId);
+    const member = await this.metadata.transaction(async (tx) => {
+      const user = await findUser(tx, userId);
+      await tx.members.replaceInvitation(invitation(token, userId, now, expiresAt));
+      await audit(tx.audit, now, actorId, 'member.invite', userId);
       return toMemberView(user);
     });
     return { member, token, expiresAt };
@@ -87,8 +86,8 @@ export class MemberService {
   async update(userId: string, body: UpdateMemberBody, actorId: string | null): Promise<MemberView> {
     const now = this.clock();
     let endSessions = false;
-    const member = await this.store.update((data) => {
-      const user = findUser(data, userId);
+    const member = await this.metadata.transaction(async (tx) => {
+      const user = await findUser(tx, userId);
       const next: UserRecord = {
         ...user,
         name: body.name ?? user.name,
@@ -100,24 +99,23 @@ export class MemberService {
       if (next.role === 'delegate' && !next.delegationId) {
         throw new AppError('VALIDATION_FAILED', 'A delegate must belong to a delegation.');
       }
-      requireDelegation(data, next.delegationId);
-      const secretariatLeft = data.users.some((u) => u.id !== userId && u.role === 'secretariat' && u.active && u.passwordHash);
-      if (user.role === 'secretariat' && (next.role !== 'secretariat' || !next.active) && !secretariatLeft) {
+      await requireDelegation(tx, next.delegationId);
+      if (user.role === 'secretariat' && (next.role !== 'secretariat' || !next.active) && !(await tx.members.hasOtherActive('secretariat', userId))) {
         throw new AppError('LAST_SECRETARIAT', 'The workspace needs at least one active secretariat member.');
       }
       endSessions = !next.active || next.role !== user.role || next.delegationId !== user.delegationId;
       const action = next.active === user.active ? 'member.update' : next.active ? 'member.reactivate' : 'member.deactivate';
-      Object.assign(user, next);
-      audit(data, now, actorId, action, userId);
-      return toMemberView(user);
+      await tx.members.put(next);
+      await audit(tx.audit, now, actorId, action, userId);
+      return toMemberView(next);
     });
     if (endSessions) await this.sessions.endAllFor(userId);
     return member;
   }
 
   /** Who an invitation is for, or INVITATION_INVALID when it is unknown, used or expired. */
-  describeInvitation(token: string): { email: string; name: string } {
-    const user = this.findInvitedUser(this.store.read(), token);
+  async describeInvitation(token: string): Promise<{ email: string; name: string }> {
+    const user = await this.findInvitedUser(this.metadata, token);
     return { email: user.email, name: user.name };
   }
 
@@ -127,27 +125,26 @@ export class MemberService {
    * sockets and event streams included. Returns the member; the caller opens the new session.
    */
   async acceptInvitation(token: string, password: string): Promise<UserRecord> {
-    const invited = this.findInvitedUser(this.store.read(), token);
+    const invited = await this.findInvitedUser(this.metadata, token);
     checkPasswordStrength(password, invited);
     const passwordHash = await this.hasher.hash(password);
     const now = this.clock();
-    const user = await this.store.update((data) => {
-      const user = this.findInvitedUser(data, token);
-      const hash = hashToken(token);
-      for (const invitation of data.invitations) if (invitation.tokenHash === hash) invitation.usedAt = now.toISOString();
-      user.passwordHash = passwordHash;
-      user.updatedAt = now.toISOString();
-      audit(data, now, user.id, 'member.acceptInvitation', user.id);
-      return user;
+    const user = await this.metadata.transaction(async (tx) => {
+      // Checked again: the invitation may have been spent or replaced while the password was hashed.
+      const user = await this.findInvitedUser(tx, token);
+      await tx.members.markInvitationUsed(hashToken(token), now.toISOString());
+      const next = { ...user, passwordHash, updatedAt: now.toISOString() };
+      await tx.members.put(next);
+      await audit(tx.audit, now, user.id, 'member.acceptInvitation', user.id);
+      return next;
     });
     await this.sessions.endAllFor(user.id);
     return user;
   }
 
-  private findInvitedUser(data: Metadata, token: string): UserRecord {
-    const hash = hashToken(token);
-    const invitation = data.invitations.find((i) => i.tokenHash === hash);
-    const user = invitation && data.users.find((u) => u.id === invitation.userId);
+  private async findInvitedUser(repositories: Repositories, token: string): Promise<UserRecord> {
+    const invitation = await repositories.members.findInvitation(hashToken(token));
+    const user = invitation && (await repositories.members.get(invitation.userId));
     if (!invitation || invitation.usedAt || new Date(invitation.expiresAt) <= this.clock() || !user || !user.active) {
       throw new AppError('INVITATION_INVALID', 'This invitation link is not valid any more. Ask the secretariat for a new one.');
     }
@@ -155,14 +152,18 @@ export class MemberService {
   }
 }
 
-function findUser(data: Metadata, userId: string): UserRecord {
-  const user = data.users.find((u) => u.id === userId);
+function invitation(token: string, userId: string, now: Date, expiresAt: Date): InvitationRecord {
+  return { tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), usedAt: null };
+}
+
+async function findUser(repositories: Repositories, userId: string): Promise<UserRecord> {
+  const user = await repositories.members.get(userId);
   if (!user) throw new AppError('MEMBER_NOT_FOUND', 'No such member.');
   return user;
 }
 
-function requireDelegation(data: Metadata, delegationId: string | null): void {
-  if (delegationId && !data.delegations.some((d) => d.id === delegationId)) {
+async function requireDelegation(repositories: Repositories, delegationId: string | null): Promise<void> {
+  if (delegationId && !(await repositories.delegations.get(delegationId))) {
     throw new AppError('DELEGATION_NOT_FOUND', 'No such delegation.');
   }
 }

@@ -1,5 +1,6 @@
 import type {
   AuditEntryView,
+  AuditQuery,
   ClauseStatusEntry,
   NegotiationState,
   PositionView,
@@ -9,31 +10,23 @@ import type {
 import { optionGroupOf, settleOption } from '../../shared/doc/options.js';
 import { readClause } from '../../shared/doc/readClause.js';
 import { isId } from '../../shared/ids.js';
-import { CLAUSE_STATUS_LABELS, statusChangeProblem } from '../../shared/negotiation/clauseStatus.js';
+import { CLAUSE_STATUS_LABELS, DEFAULT_CLAUSE_STATUS, statusChangeProblem } from '../../shared/negotiation/clauseStatus.js';
 import type { NegotiationSnapshot } from '../../shared/negotiation/NegotiationSnapshot.js';
 import { POSITION_LABELS } from '../../shared/negotiation/positions.js';
 import type * as Y from 'yjs';
-import type { DelegationRecord, Metadata, PositionRecord, UserRecord } from '../storage/MetadataSchema.js';
-import type { MetadataStore } from '../storage/MetadataStore.js';
 import { AppError } from './AppError.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
-import {
-  currentStatus,
-  currentStatusRecord,
-  delegationNameOf,
-  latestRevision,
-  toAuditEntryView,
-  toPositionView,
-  toStatusEntry,
-} from './negotiationViews.js';
+import { toAuditEntryView, toPositionView, toStatusEntry } from './negotiationViews.js';
+import type { DelegationRecord, PositionRecord, UserRecord } from './records.js';
+import type { MetadataRepositories, Repositories } from './repositories.js';
 import { newId } from './tokens.js';
 
 /** What of the negotiation a saved version keeps (VersionService asks for it when saving and comparing). */
 export interface NegotiationSnapshots {
-  snapshot(draftId: string, at?: string): NegotiationSnapshot;
+  snapshot(draftId: string, at?: string): Promise<NegotiationSnapshot>;
 }
 
 /**
@@ -45,21 +38,27 @@ export interface NegotiationSnapshots {
  */
 export class NegotiationService implements NegotiationSnapshots {
   constructor(
-    private readonly store: MetadataStore,
+    private readonly metadata: MetadataRepositories,
     private readonly documents: DraftDocuments,
     private readonly events: DraftEventBus,
     private readonly clock: Clock,
   ) {}
 
   /** Statuses with their history, current positions, delegations and the numbering of the latest revision. */
-  state(draftId: string): NegotiationState {
-    const data = this.store.read();
-    const revision = latestRevision(data, draftId);
+  async state(draftId: string): Promise<NegotiationState> {
+    const { negotiation, versions } = this.metadata;
+    const [revision, statuses, positions, delegations] = await Promise.all([
+      versions.latestRevision(draftId),
+      negotiation.statusesByDraft(draftId),
+      negotiation.positionsByDraft(draftId),
+      this.metadata.delegations.list(),
+    ]);
+    const names = new Map(delegations.map((d) => [d.id, d.name]));
     const numbering = revision?.numbering ?? null;
     return {
-      statuses: data.clauseStatuses.filter((s) => s.draftId === draftId).map(toStatusEntry),
-      positions: data.positions.filter((p) => p.draftId === draftId).map((p) => toPositionView(data, p)),
-      delegations: data.delegations.map((d) => ({ id: d.id, name: d.name })).sort((a, b) => a.name.localeCompare(b.name)),
+      statuses: statuses.map(toStatusEntry),
+      positions: positions.map((p) => toPositionView(p, names.get(p.delegationId) ?? '')),
+      delegations: delegations.map((d) => ({ id: d.id, name: d.name })).sort((a, b) => a.name.localeCompare(b.name)),
       numbering,
       numberingRevision: numbering === null ? null : revision!.revision,
     };
@@ -69,21 +68,26 @@ export class NegotiationService implements NegotiationSnapshots {
    * The negotiation as it stands at `at` (ISO; @default now), for a text of that moment: the numbering of the
    * latest revision published by then, delegation names, each clause's status then, and current positions.
    */
-  snapshot(draftId: string, at: string = this.clock().toISOString()): NegotiationSnapshot {
-    const data = this.store.read();
+  async snapshot(draftId: string, at: string = this.clock().toISOString()): Promise<NegotiationSnapshot> {
+    const { negotiation, versions } = this.metadata;
+    const [revision, statusRecords, positionRecords, delegations] = await Promise.all([
+      versions.latestRevision(draftId, at),
+      negotiation.statusesByDraft(draftId),
+      negotiation.positionsByDraft(draftId),
+      this.metadata.delegations.list(),
+    ]);
     const statuses: NegotiationSnapshot['statuses'] = {};
-    for (const clauseId of new Set(data.clauseStatuses.filter((s) => s.draftId === draftId).map((s) => s.clauseId))) {
-      const record = currentStatusRecord(data, draftId, clauseId, at);
-      if (record) statuses[clauseId] = { status: record.status, note: record.note, at: record.at, by: record.byName };
+    // In the order they were made: a clause's last change at or before `at` is its status then.
+    for (const record of statusRecords) {
+      if (record.at <= at) statuses[record.clauseId] = { status: record.status, note: record.note, at: record.at, by: record.byName };
     }
     const positions: NegotiationSnapshot['positions'] = {};
-    for (const p of data.positions) {
-      if (p.draftId !== draftId) continue;
+    for (const p of positionRecords) {
       (positions[p.clauseId] ??= []).push({ delegationId: p.delegationId, position: p.position, text: p.text });
     }
     return {
-      numbering: latestRevision(data, draftId, at)?.numbering ?? null,
-      delegations: Object.fromEntries(data.delegations.map((d) => [d.id, d.name])),
+      numbering: revision?.numbering ?? null,
+      delegations: Object.fromEntries(delegations.map((d) => [d.id, d.name])),
       statuses,
       positions,
     };
@@ -94,13 +98,14 @@ export class NegotiationService implements NegotiationSnapshots {
     requireSecretariat(user, 'Only the secretariat sets the status of a clause.');
     await this.requireClause(draftId, clauseId);
     const now = this.clock();
-    const entry = await this.store.update((data) => {
-      const problem = statusChangeProblem(currentStatus(data, draftId, clauseId), body.status);
+    const entry = await this.metadata.transaction(async (tx) => {
+      const current = (await tx.negotiation.currentStatus(draftId, clauseId))?.status ?? DEFAULT_CLAUSE_STATUS;
+      const problem = statusChangeProblem(current, body.status);
       if (problem) throw new AppError('INVALID_STATUS_CHANGE', problem);
       const record = { id: newId(), draftId, clauseId, status: body.status, note: body.note, byId: user.id, byName: user.name, at: now.toISOString() };
-      data.clauseStatuses.push(record);
+      await tx.negotiation.appendStatus(record);
       const detail = body.note ? `${CLAUSE_STATUS_LABELS[body.status]} — ${body.note}` : CLAUSE_STATUS_LABELS[body.status];
-      audit(data, now, user.id, 'clause.status', clauseId, this.auditDetail(data, user, draftId, clauseId, detail));
+      await audit(tx.audit, now, user.id, 'clause.status', clauseId, await auditDetail(tx, user, draftId, clauseId, detail));
       return toStatusEntry(record);
     });
     this.events.publish(draftId, { type: 'clause.status', entry });
@@ -111,8 +116,8 @@ export class NegotiationService implements NegotiationSnapshots {
    * Checks that `user` may record positions for the delegation in the path: DELEGATION_NOT_FOUND for an id
    * that names none, FORBIDDEN unless the member is a delegate of exactly that delegation.
    */
-  authorizePosition(delegationId: string, user: UserRecord): DelegationRecord {
-    const delegation = isId(delegationId) ? this.store.read().delegations.find((d) => d.id === delegationId) : undefined;
+  async authorizePosition(delegationId: string, user: UserRecord): Promise<DelegationRecord> {
+    const delegation = isId(delegationId) ? await this.metadata.delegations.get(delegationId) : null;
     if (!delegation) throw new AppError('DELEGATION_NOT_FOUND', 'No such delegation.');
     if (user.role !== 'delegate' || user.delegationId !== delegation.id) {
       throw new AppError('FORBIDDEN', 'Only delegates of this delegation record its positions.');
@@ -122,40 +127,35 @@ export class NegotiationService implements NegotiationSnapshots {
 
   /** Records or changes a delegation's position on a clause (that delegation's delegates only). */
   async setPosition(draftId: string, clauseId: string, delegationId: string, body: SetPositionBody, user: UserRecord): Promise<PositionView> {
-    this.authorizePosition(delegationId, user);
+    const delegation = await this.authorizePosition(delegationId, user);
     await this.requireClause(draftId, clauseId);
     const text = body.position === 'reservation' ? (body.text ?? '') : null;
     // The same position again (a double click, a retry) is no change: nothing written, audited or announced.
-    const current = this.store.read();
-    const same = current.positions.find((p) => samePlace(p, { draftId, clauseId, delegationId }) && p.position === body.position && p.text === text);
-    if (same) return toPositionView(current, same);
+    const same = await this.metadata.negotiation.findPosition(draftId, clauseId, delegationId);
+    if (same && same.position === body.position && same.text === text) return toPositionView(same, delegation.name);
     const now = this.clock();
-    const view = await this.store.update((data) => {
-      const record: PositionRecord = { draftId, clauseId, delegationId, position: body.position, text, byId: user.id, byName: user.name, at: now.toISOString() };
-      const index = data.positions.findIndex((p) => samePlace(p, record));
-      if (index >= 0) data.positions[index] = record;
-      else data.positions.push(record);
+    const record: PositionRecord = { draftId, clauseId, delegationId, position: body.position, text, byId: user.id, byName: user.name, at: now.toISOString() };
+    await this.metadata.transaction(async (tx) => {
+      await tx.negotiation.putPosition(record);
       const detail = text === null ? POSITION_LABELS[body.position] : `${POSITION_LABELS[body.position]}: ${text}`;
-      audit(data, now, user.id, 'clause.position', clauseId, this.auditDetail(data, user, draftId, clauseId, detail));
-      return toPositionView(data, record);
+      await audit(tx.audit, now, user.id, 'clause.position', clauseId, await auditDetail(tx, user, draftId, clauseId, detail));
     });
+    const view = toPositionView(record, delegation.name);
     this.events.publish(draftId, { type: 'position.changed', position: view });
     return view;
   }
 
   /** Withdraws a delegation's position on a clause (that delegation's delegates only); nothing to withdraw is no change. */
   async withdrawPosition(draftId: string, clauseId: string, delegationId: string, user: UserRecord): Promise<void> {
-    this.authorizePosition(delegationId, user);
+    await this.authorizePosition(delegationId, user);
     await this.requireClause(draftId, clauseId);
-    const place = { draftId, clauseId, delegationId };
-    if (!this.store.read().positions.some((p) => samePlace(p, place))) return;
+    if (!(await this.metadata.negotiation.findPosition(draftId, clauseId, delegationId))) return;
     const now = this.clock();
-    const withdrawn = await this.store.update((data) => {
-      const index = data.positions.findIndex((p) => samePlace(p, place));
-      if (index < 0) return false;
-      const [removed] = data.positions.splice(index, 1);
-      const detail = `Withdrew “${POSITION_LABELS[removed!.position]}”`;
-      audit(data, now, user.id, 'clause.position.withdrawn', clauseId, this.auditDetail(data, user, draftId, clauseId, detail));
+    const withdrawn = await this.metadata.transaction(async (tx) => {
+      const removed = await tx.negotiation.removePosition(draftId, clauseId, delegationId);
+      if (!removed) return false;
+      const detail = `Withdrew “${POSITION_LABELS[removed.position]}”`;
+      await audit(tx.audit, now, user.id, 'clause.position.withdrawn', clauseId, await auditDetail(tx, user, draftId, clauseId, detail));
       return true;
     });
     if (withdrawn) this.events.publish(draftId, { type: 'position.withdrawn', clauseId, delegationId, at: now.toISOString() });
@@ -179,22 +179,21 @@ export class NegotiationService implements NegotiationSnapshots {
     });
     throwSettleProblem(outcome.problem);
     const now = this.clock();
-    await this.store.update((data) => audit(data, now, user.id, 'clause.settle', clauseId, this.auditDetail(data, user, draftId, clauseId, outcome.detail)));
+    await audit(this.metadata.audit, now, user.id, 'clause.settle', clauseId, await auditDetail(this.metadata, user, draftId, clauseId, outcome.detail));
     return { settled: optionId };
   }
 
-  /** The draft's negotiation audit log, newest first (secretariat). */
-  auditLog(draftId: string, user: UserRecord): AuditEntryView[] {
+  /** One page of the draft's negotiation audit log, newest first (secretariat): see AuditQuery. */
+  async auditLog(draftId: string, query: AuditQuery, user: UserRecord): Promise<AuditEntryView[]> {
     requireSecretariat(user, 'Only the secretariat reads the audit log.');
-    const data = this.store.read();
-    const entries: AuditEntryView[] = [];
-    for (let i = data.audit.length - 1; i >= 0; i -= 1) {
-      const record = data.audit[i]!;
-      if (record.draftId !== draftId) continue;
-      const view = toAuditEntryView(data, record);
-      if (view) entries.push(view);
+    const entries = await this.metadata.audit.pageByDraft(draftId, query);
+    const views: AuditEntryView[] = [];
+    for (const entry of entries) {
+      const name = entry.actorName ?? (entry.actorId === null ? '' : ((await this.metadata.members.get(entry.actorId))?.name ?? ''));
+      const view = toAuditEntryView(entry, name);
+      if (view) views.push(view);
     }
-    return entries;
+    return views;
   }
 
   /** CLAUSE_NOT_FOUND unless the id has the id shape and names a clause of the draft's document (deleted ones included). */
@@ -202,10 +201,12 @@ export class NegotiationService implements NegotiationSnapshots {
     const found = isId(clauseId) && (await this.documents.read(draftId, (doc) => readClause(doc, clauseId) !== null));
     if (!found) throw new AppError('CLAUSE_NOT_FOUND', 'No such clause in this draft.');
   }
+}
 
-  private auditDetail(data: Metadata, user: UserRecord, draftId: string, clauseId: string, detail: string) {
-    return { draftId, clauseId, detail, actorName: user.name, delegation: delegationNameOf(data, user.delegationId) };
-  }
+/** What a negotiation audit entry keeps besides its action: the draft, the clause, the detail, and who, as they were then. */
+async function auditDetail(repositories: Repositories, user: UserRecord, draftId: string, clauseId: string, detail: string) {
+  const delegation = user.delegationId === null ? null : ((await repositories.delegations.get(user.delegationId))?.name ?? null);
+  return { draftId, clauseId, detail, actorName: user.name, delegation };
 }
 
 type SettleProblem = 'missing' | 'not-option' | null;
@@ -223,8 +224,4 @@ function throwSettleProblem(problem: SettleProblem): void {
 
 function requireSecretariat(user: UserRecord, message: string): void {
   if (user.role !== 'secretariat') throw new AppError('FORBIDDEN', message);
-}
-
-function samePlace(a: Pick<PositionRecord, 'draftId' | 'clauseId' | 'delegationId'>, b: Pick<PositionRecord, 'draftId' | 'clauseId' | 'delegationId'>): boolean {
-  return a.draftId === b.draftId && a.clauseId === b.clauseId && a.delegationId === b.delegationId;
 }

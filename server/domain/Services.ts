@@ -1,5 +1,4 @@
 import type { Config } from '../config.js';
-import type { MetadataStore } from '../storage/MetadataStore.js';
 import { VersionSnapshotStore } from '../storage/VersionSnapshotStore.js';
 import type { Clock } from './Clock.js';
 import { CommentService } from './CommentService.js';
@@ -11,13 +10,15 @@ import { DraftService } from './DraftService.js';
 import { MemberService } from './MemberService.js';
 import { NegotiationService } from './NegotiationService.js';
 import { PasswordHasher } from './PasswordHasher.js';
+import type { MetadataRepositories } from './repositories.js';
 import { SessionService } from './SessionService.js';
 import { DEFAULT_SIGN_IN_LIMITS, SignInLimits } from './SignInLimits.js';
 import { VersionService } from './VersionService.js';
 
 /** The domain services the HTTP and collab layers call. Built once per server. */
 export interface Services {
-  store: MetadataStore;
+  /** The metadata repositories (members, drafts, comments ...). */
+  metadata: MetadataRepositories;
   clock: Clock;
   /** Password hashing on threads of its own (close it with the server). */
   hasher: PasswordHasher;
@@ -35,24 +36,24 @@ export interface Services {
   counts: DraftCountsTracker;
 }
 
-export function createServices(store: MetadataStore, config: Config, clock: Clock, documents: DraftDocuments): Services {
+export function createServices(metadata: MetadataRepositories, config: Config, clock: Clock, documents: DraftDocuments): Services {
   const limits = new SignInLimits({ ...DEFAULT_SIGN_IN_LIMITS, freePerAccountAndAddress: config.signInMaxFailures }, clock);
   const hasher = new PasswordHasher();
-  const sessions = new SessionService(store, limits, hasher, clock, { ttlMs: config.sessionTtlMs });
+  const sessions = new SessionService(metadata, limits, hasher, clock, { ttlMs: config.sessionTtlMs });
   const events = new LocalDraftEventBus();
-  const negotiation = new NegotiationService(store, documents, events, clock);
+  const negotiation = new NegotiationService(metadata, documents, events, clock);
   return {
-    store,
+    metadata,
     events,
     clock,
     hasher,
     sessions,
-    members: new MemberService(store, sessions, hasher, clock),
-    delegations: new DelegationService(store, clock),
-    drafts: new DraftService(store, clock, events),
-    comments: new CommentService(store, documents, events, clock),
-    versions: new VersionService({ store, documents, snapshots: new VersionSnapshotStore(config.dataDir), events, clock, negotiation }),
+    members: new MemberService(metadata, sessions, hasher, clock),
+    delegations: new DelegationService(metadata, clock),
+    drafts: new DraftService(metadata, clock, events),
+    comments: new CommentService(metadata, documents, events, clock),
+    versions: new VersionService({ metadata, documents, snapshots: new VersionSnapshotStore(config.dataDir), events, clock, negotiation }),
     negotiation,
-    counts: new DraftCountsTracker({ store, documents, events }),
+    counts: new DraftCountsTracker({ metadata, documents, events }),
   };
 }

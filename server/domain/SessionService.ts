@@ -1,5 +1,5 @@
-import type { MetadataStore } from '../storage/MetadataStore.js';
-import type { UserRecord } from '../storage/MetadataSchema.js';
+import type { UserRecord } from './records.js';
+import type { MetadataRepositories } from './repositories.js';
 import { AppError } from './AppError.js';
 import type { Clock } from './Clock.js';
 import type { PasswordHasher } from './PasswordHasher.js';
@@ -16,7 +16,7 @@ export class SessionService {
   private readonly endedListeners = new Set<(userId: string) => void>();
 
   constructor(
-    private readonly store: MetadataStore,
+    private readonly metadata: MetadataRepositories,
     private readonly limits: SignInLimits,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
@@ -31,7 +31,7 @@ export class SessionService {
    */
   async signIn(email: string, password: string, address: string): Promise<{ token: string; user: UserRecord; expiresAt: Date }> {
     const attempt = this.limits.begin(email, address);
-    const user = this.store.read().users.find((u) => u.email === email);
+    const user = await this.metadata.members.findByEmail(email);
     let ok: boolean;
     try {
       ok = await this.hasher.verify(password, user?.passwordHash ?? (await this.hasher.dummyHash()));
@@ -51,36 +51,29 @@ export class SessionService {
     const token = newToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + this.options.ttlMs);
-    await this.store.update((data) => {
-      data.sessions = data.sessions.filter((s) => new Date(s.expiresAt) > now);
-      data.sessions.push({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
-    });
+    await this.metadata.sessions.add(
+      { tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() },
+      now.toISOString(),
+    );
     return { token, expiresAt };
   }
 
   /** The active member a token belongs to, or null when the token is unknown, expired or the member deactivated. */
-  resolve(token: string | undefined): UserRecord | null {
+  async resolve(token: string | undefined): Promise<UserRecord | null> {
     if (!token || token.length > 100) return null;
-    const data = this.store.read();
-    const hash = hashToken(token);
-    const session = data.sessions.find((s) => s.tokenHash === hash);
+    const session = await this.metadata.sessions.find(hashToken(token));
     if (!session || new Date(session.expiresAt) <= this.clock()) return null;
-    const user = data.users.find((u) => u.id === session.userId);
+    const user = await this.metadata.members.get(session.userId);
     return user && user.active ? user : null;
   }
 
   async signOut(token: string): Promise<void> {
-    const hash = hashToken(token);
-    await this.store.update((data) => {
-      data.sessions = data.sessions.filter((s) => s.tokenHash !== hash);
-    });
+    await this.metadata.sessions.remove(hashToken(token));
   }
 
   /** Ends every session of a member at once (deactivation, role change, a new password). Listeners close live connections and event streams. */
   async endAllFor(userId: string): Promise<void> {
-    await this.store.update((data) => {
-      data.sessions = data.sessions.filter((s) => s.userId !== userId);
-    });
+    await this.metadata.sessions.removeAllFor(userId);
     for (const listener of this.endedListeners) listener(userId);
   }
 

@@ -12,16 +12,17 @@ import {
 } from '../../shared/api/versions.js';
 import { compareDrafts } from '../../shared/compare/compareDrafts.js';
 import type { DraftText } from '../../shared/export/DraftText.js';
-import type { UserRecord, VersionRecord } from '../storage/MetadataSchema.js';
-import type { MetadataStore } from '../storage/MetadataStore.js';
 import { SnapshotUnreadableError, type VersionSnapshotStore } from '../storage/VersionSnapshotStore.js';
 import { AppError } from './AppError.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
+import { requireDraft } from './DraftService.js';
 import { liveDraftText } from './liveDraftText.js';
 import type { NegotiationSnapshots } from './NegotiationService.js';
+import type { UserRecord, VersionRecord } from './records.js';
+import type { MetadataRepositories, Repositories } from './repositories.js';
 import { restoreVersion } from './restoreVersion.js';
 import { newId } from './tokens.js';
 import { findVersion, toVersionView } from './toVersionView.js';
@@ -29,7 +30,7 @@ import { captureState, fingerprintOf, publishedNumbering, versionText, withSnaps
 
 /** What VersionService needs; the same objects the other services get, plus where snapshots go. */
 export interface VersionServiceDeps {
-  store: MetadataStore;
+  metadata: MetadataRepositories;
   documents: DraftDocuments;
   snapshots: VersionSnapshotStore;
   events: DraftEventBus;
@@ -55,13 +56,13 @@ export class VersionService {
   constructor(private readonly deps: VersionServiceDeps) {}
 
   /** All versions of a draft, newest first. */
-  list(draftId: string): VersionView[] {
-    return this.records(draftId).reverse().map(toVersionView);
+  async list(draftId: string): Promise<VersionView[]> {
+    return (await this.deps.metadata.versions.listByDraft(draftId)).reverse().map(toVersionView);
   }
 
   /** A version and its text (DraftText), for the read-only view. */
   async detail(draftId: string, versionId: string): Promise<VersionDetail> {
-    const record = findVersion(this.deps.store.read(), draftId, versionId);
+    const record = await findVersion(this.deps.metadata, draftId, versionId);
     const bytes = await this.readSnapshot(record);
     return { version: toVersionView(record), text: withSnapshotDoc(bytes, (doc) => versionText(doc, record)) };
   }
@@ -74,9 +75,9 @@ export class VersionService {
 
   /** Saves an automatic version of the live draft, unless it is in the same state as the draft's latest version. Null when skipped. */
   async saveAutomatic(draftId: string): Promise<VersionView | null> {
-    if (!this.deps.store.read().drafts.some((d) => d.id === draftId)) return null;
+    if (!(await this.deps.metadata.drafts.get(draftId))) return null;
     const state = await this.deps.documents.read(draftId, captureState);
-    if (this.records(draftId).at(-1)?.stateKey === state.stateKey) return null;
+    if ((await this.deps.metadata.versions.listByDraft(draftId)).at(-1)?.stateKey === state.stateKey) return null;
     const record = await this.save(draftId, state, { label: AUTOMATIC_VERSION_LABEL, kind: 'automatic', author: null });
     return this.announce(toVersionView(record));
   }
@@ -87,11 +88,11 @@ export class VersionService {
    * (`numbering.changed`).
    */
   async publish(draftId: string, versionId: string, user: UserRecord): Promise<VersionView> {
-    const bytes = await this.readSnapshot(unpublished(findVersion(this.deps.store.read(), draftId, versionId)));
+    const bytes = await this.readSnapshot(unpublished(await findVersion(this.deps.metadata, draftId, versionId)));
     const now = this.deps.clock();
-    const { view, numbering, revision } = await this.deps.store.update((data) => {
-      const record = unpublished(findVersion(data, draftId, versionId));
-      const revision = Math.max(0, ...data.versions.filter((v) => v.draftId === draftId).map((v) => v.revision ?? 0)) + 1;
+    const { view, numbering, revision } = await this.deps.metadata.transaction(async (tx) => {
+      const record = unpublished(await findVersion(tx, draftId, versionId));
+      const revision = ((await tx.versions.latestRevision(draftId))?.revision ?? 0) + 1;
       const published = withSnapshotDoc(bytes, (doc) => ({
         fingerprint: fingerprintOf(versionText(doc, { ...record, revision })),
         numbering: publishedNumbering(doc),
@@ -102,7 +103,8 @@ export class VersionService {
       record.publishedAt = now.toISOString();
       record.publishedById = user.id;
       record.publishedByName = user.name;
-      audit(data, now, user.id, 'version.publish', record.id);
+      await tx.versions.put(record);
+      await audit(tx.audit, now, user.id, 'version.publish', record.id);
       return { view: toVersionView(record), numbering: published.numbering, revision };
     });
     this.announce(view);
@@ -112,11 +114,12 @@ export class VersionService {
 
   /** Renames a version that is not published: its author (named versions) or the secretariat. */
   async rename(draftId: string, versionId: string, label: string, user: UserRecord): Promise<VersionView> {
-    const bytes = await this.readSnapshot(this.changeable(draftId, versionId, user));
-    const view = await this.deps.store.update((data) => {
-      const record = this.changeable(draftId, versionId, user, data);
+    const bytes = await this.readSnapshot(await changeable(this.deps.metadata, draftId, versionId, user));
+    const view = await this.deps.metadata.transaction(async (tx) => {
+      const record = await changeable(tx, draftId, versionId, user);
       record.label = label;
       record.fingerprint = withSnapshotDoc(bytes, (doc) => fingerprintOf(versionText(doc, record)));
+      await tx.versions.put(record);
       return toVersionView(record);
     });
     return this.announce(view);
@@ -124,10 +127,10 @@ export class VersionService {
 
   /** Deletes a version that is not published (its author or the secretariat), record first, then its snapshot. */
   async delete(draftId: string, versionId: string, user: UserRecord): Promise<void> {
-    await this.deps.store.update((data) => {
-      const record = this.changeable(draftId, versionId, user, data);
-      data.versions.splice(data.versions.indexOf(record), 1);
-      audit(data, this.deps.clock(), user.id, 'version.delete', record.id);
+    await this.deps.metadata.transaction(async (tx) => {
+      const record = await changeable(tx, draftId, versionId, user);
+      await tx.versions.remove(draftId, record.id);
+      await audit(tx.audit, this.deps.clock(), user.id, 'version.delete', record.id);
     });
     this.deps.events.publish(draftId, { type: 'version.deleted', versionId });
     // The record is gone, so the version is deleted; a leftover file only costs space.
@@ -138,11 +141,10 @@ export class VersionService {
 
   /** Compares two versions, or a version and the live draft ('live'), clause by clause (shared/compare). */
   async compare(draftId: string, query: CompareQuery): Promise<CompareResult> {
-    const data = this.deps.store.read();
-    const draft = data.drafts.find((d) => d.id === draftId);
-    if (!draft) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
+    requireDraft(await this.deps.metadata.drafts.get(draftId));
     // Both ids are checked before any document is read.
-    const records = [query.from, query.to].map((ref) => (ref === LIVE ? null : findVersion(data, draftId, ref)));
+    const records: Array<VersionRecord | null> = [];
+    for (const ref of [query.from, query.to]) records.push(ref === LIVE ? null : await findVersion(this.deps.metadata, draftId, ref));
     const sides = await Promise.all(
       records.map(async (record): Promise<{ side: CompareSide; text: DraftText }> => {
         if (record) {
@@ -172,13 +174,11 @@ export class VersionService {
    * announce it (see `announce`). If the record cannot be written, the snapshot file is removed again.
    */
   async save(draftId: string, state: CapturedState, origin: VersionOrigin): Promise<VersionRecord> {
-    const data = this.deps.store.read();
-    const draft = data.drafts.find((d) => d.id === draftId);
-    if (!draft) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
+    const draft = requireDraft(await this.deps.metadata.drafts.get(draftId));
     const id = newId();
     const createdAt = this.deps.clock().toISOString();
     // The negotiation as it stands now: its numbering base is the latest revision published before this version.
-    const negotiation = this.deps.negotiation.snapshot(draftId, createdAt);
+    const negotiation = await this.deps.negotiation.snapshot(draftId, createdAt);
     const base = { id, draftId, label: origin.label, createdAt, title: draft.title, revision: null, negotiation };
     const fingerprint = withSnapshotDoc(state.bytes, (doc) => fingerprintOf(versionText(doc, base)));
     const snapshotSha256 = await this.deps.snapshots.write(draftId, id, state.bytes);
@@ -188,7 +188,7 @@ export class VersionService {
       kind: origin.kind,
       authorId: author?.id ?? null,
       authorName: author?.name ?? null,
-      authorDelegation: author?.delegationId ? (data.delegations.find((d) => d.id === author.delegationId)?.name ?? null) : null,
+      authorDelegation: author?.delegationId ? ((await this.deps.metadata.delegations.get(author.delegationId))?.name ?? null) : null,
       snapshotSha256,
       stateKey: state.stateKey,
       fingerprint,
@@ -197,9 +197,9 @@ export class VersionService {
       publishedByName: null,
     };
     try {
-      await this.deps.store.update((d) => {
-        if (!d.drafts.some((x) => x.id === draftId)) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
-        d.versions.push(record);
+      await this.deps.metadata.transaction(async (tx) => {
+        requireDraft(await tx.drafts.get(draftId));
+        await tx.versions.add(record);
       });
     } catch (error) {
       await this.deps.snapshots.delete(draftId, id).catch(() => undefined);
@@ -210,9 +210,9 @@ export class VersionService {
 
   /** Removes a version this service just saved and nobody has seen (a restore attempt that had to be retried). */
   async discard(record: VersionRecord): Promise<void> {
-    await this.deps.store.update((data) => {
-      const index = data.versions.findIndex((v) => v.id === record.id);
-      if (index >= 0 && data.versions[index]!.revision === null) data.versions.splice(index, 1);
+    await this.deps.metadata.transaction(async (tx) => {
+      const stored = await tx.versions.get(record.draftId, record.id);
+      if (stored && stored.revision === null) await tx.versions.remove(record.draftId, record.id);
     });
     await this.deps.snapshots.delete(record.draftId, record.id);
   }
@@ -233,26 +233,16 @@ export class VersionService {
       throw new AppError('VERSION_UNREADABLE', 'This version’s saved text cannot be read. The administrator has been told.');
     }
   }
+}
 
-  /** A draft's versions, oldest first: by time saved, then by the order their records were written. */
-  private records(draftId: string): VersionRecord[] {
-    return this.deps.store
-      .read()
-      .versions.map((record, index) => ({ record, index }))
-      .filter(({ record }) => record.draftId === draftId)
-      .sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt) || a.index - b.index)
-      .map(({ record }) => record);
+/** An unpublished version the member may rename or delete: the secretariat any, others their own named ones. */
+async function changeable(repositories: Repositories, draftId: string, versionId: string, user: UserRecord): Promise<VersionRecord> {
+  const record = await findVersion(repositories, draftId, versionId);
+  if (record.revision !== null) throw new AppError('REVISION_IMMUTABLE', `${revisionName(record.revision)} is published and can no longer change.`);
+  if (user.role !== 'secretariat' && record.authorId !== user.id) {
+    throw new AppError('FORBIDDEN', 'Only the author of a version or the secretariat can change it.');
   }
-
-  /** An unpublished version the member may rename or delete: the secretariat any, others their own named ones. */
-  private changeable(draftId: string, versionId: string, user: UserRecord, data = this.deps.store.read()): VersionRecord {
-    const record = findVersion(data, draftId, versionId);
-    if (record.revision !== null) throw new AppError('REVISION_IMMUTABLE', `${revisionName(record.revision)} is published and can no longer change.`);
-    if (user.role !== 'secretariat' && record.authorId !== user.id) {
-      throw new AppError('FORBIDDEN', 'Only the author of a version or the secretariat can change it.');
-    }
-    return record;
-  }
+  return record;
 }
 
 function unpublished(record: VersionRecord): VersionRecord {

@@ -1,9 +1,17 @@
-import type { AuditRecord, Metadata } from '../storage/MetadataSchema.js';
+import type { AuditRecord } from './records.js';
+import type { AuditRepository } from './repositories.js';
 
 /** What a negotiation entry adds to an audit record (the secretariat reads these per draft). */
 export type AuditDetail = Pick<AuditRecord, 'draftId' | 'clauseId' | 'detail' | 'actorName' | 'delegation'>;
 
-/** Appends an audit entry inside a metadata update, so the entry lands in the same durable write. */
-export function audit(data: Metadata, at: Date, actorId: string | null, action: string, target: string, detail: AuditDetail = {}): void {
-  data.audit.push({ at: at.toISOString(), actorId, action, target, ...detail });
+/** Appends an audit entry; inside a transaction it lands in the same durable write as the change it records. */
+export async function audit(
+  log: AuditRepository,
+  at: Date,
+  actorId: string | null,
+  action: string,
+  target: string,
+  detail: AuditDetail = {},
+): Promise<void> {
+  await log.append({ at: at.toISOString(), actorId, action, target, ...detail });
 }

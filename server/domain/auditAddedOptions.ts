@@ -1,6 +1,6 @@
-import type { MetadataStore } from '../storage/MetadataStore.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
+import type { MetadataRepositories } from './repositories.js';
 
 /** Options a member added with one document update (the negotiation room extension reports these). */
 export interface AddedOptions {
@@ -16,13 +16,13 @@ export interface AddedOptions {
  * option's clause), e.g. `Added Option 2 of 2` or `Added “No text” as Option 3 of 3`. Options are document
  * edits, so this runs beside the sync path; the caller logs a rejection (the document change stands either way).
  */
-export async function auditAddedOptions(deps: { store: MetadataStore; clock: Clock }, change: AddedOptions): Promise<void> {
+export async function auditAddedOptions(deps: { metadata: MetadataRepositories; clock: Clock }, change: AddedOptions): Promise<void> {
   if (change.options.length === 0) return;
   const at = deps.clock();
-  await deps.store.update((data) => {
+  await deps.metadata.transaction(async (tx) => {
     for (const option of change.options) {
       const place = `Option ${option.index} of ${option.count}`;
-      audit(data, at, change.actor.id, 'option.added', option.clauseId, {
+      await audit(tx.audit, at, change.actor.id, 'option.added', option.clauseId, {
         draftId: change.draftId,
         clauseId: option.clauseId,
         detail: option.noText ? `Added “No text” as ${place}` : `Added ${place}`,

@@ -1,6 +1,6 @@
-import type { MetadataStore } from '../storage/MetadataStore.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
+import type { MetadataRepositories } from './repositories.js';
 
 /** Brackets a member added or lifted with one document update (the negotiation room extension reports these). */
 export interface BracketEdits {
@@ -25,7 +25,7 @@ export const AUDIT_EXCERPT_CHARS = 60;
  * Typing never gets here: only updates that add or lift brackets do. Resolves once durable; the caller
  * runs it beside the sync path and logs a rejection (the document change stands either way).
  */
-export async function auditBracketChanges(deps: { store: MetadataStore; clock: Clock }, change: BracketEdits): Promise<void> {
+export async function auditBracketChanges(deps: { metadata: MetadataRepositories; clock: Clock }, change: BracketEdits): Promise<void> {
   const groups = new Map<string, { action: 'added' | 'lifted'; clauseId: string | null; delegationId: string; texts: string[] }>();
   for (const edit of change.edits) {
     const key = JSON.stringify([edit.action, edit.clauseId, edit.delegationId]);
@@ -35,10 +35,10 @@ export async function auditBracketChanges(deps: { store: MetadataStore; clock: C
   }
   if (groups.size === 0) return;
   const at = deps.clock();
-  await deps.store.update((data) => {
+  await deps.metadata.transaction(async (tx) => {
     for (const group of groups.values()) {
-      const owner = data.delegations.find((d) => d.id === group.delegationId)?.name ?? 'an unknown delegation';
-      audit(data, at, change.actor.id, `bracket.${group.action}`, group.clauseId ?? change.draftId, {
+      const owner = (await tx.delegations.get(group.delegationId))?.name ?? 'an unknown delegation';
+      await audit(tx.audit, at, change.actor.id, `bracket.${group.action}`, group.clauseId ?? change.draftId, {
         draftId: change.draftId,
         ...(group.clauseId === null ? {} : { clauseId: group.clauseId }),
         detail: describe(group.action, group.texts, owner),

@@ -1,14 +1,14 @@
 import { draftTextFromDoc } from '../../shared/export/draftTextFromDoc.js';
 import type { DraftText } from '../../shared/export/DraftText.js';
-import type { MetadataStore } from '../storage/MetadataStore.js';
-import { AppError } from './AppError.js';
 import type { Clock } from './Clock.js';
 import type { DraftDocuments } from './DraftDocuments.js';
+import { requireDraft } from './DraftService.js';
 import type { NegotiationSnapshots } from './NegotiationService.js';
+import type { MetadataRepositories } from './repositories.js';
 
 /** What reading the live draft's text needs: the same objects VersionService gets. */
 export interface LiveTextDeps {
-  store: MetadataStore;
+  metadata: MetadataRepositories;
   documents: DraftDocuments;
   clock: Clock;
   negotiation: NegotiationSnapshots;
@@ -24,8 +24,7 @@ export interface LiveTextDeps {
  * GET /api/drafts/:id/export. DRAFT_NOT_FOUND for an unknown draft, before the document is read.
  */
 export async function liveDraftText(deps: LiveTextDeps, draftId: string, options: { workingText?: boolean } = {}): Promise<DraftText> {
-  const draft = deps.store.read().drafts.find((d) => d.id === draftId);
-  if (!draft) throw new AppError('DRAFT_NOT_FOUND', 'No such draft.');
+  const draft = requireDraft(await deps.metadata.drafts.get(draftId));
   const date = deps.clock().toISOString();
   const source = {
     draftId,
@@ -33,7 +32,7 @@ export async function liveDraftText(deps: LiveTextDeps, draftId: string, options
     versionLabel: null,
     date,
     title: draft.title,
-    negotiation: deps.negotiation.snapshot(draftId, date),
+    negotiation: await deps.negotiation.snapshot(draftId, date),
     workingText: options.workingText === true,
   };
   return deps.documents.read(draftId, (doc) => draftTextFromDoc(doc, source));

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { VersionView } from '../../shared/api/versions.js';
 import { addClause } from '../../shared/doc/addClause.js';
-import { emptyMetadata, type UserRecord, type VersionRecord } from '../storage/MetadataSchema.js';
-import type { MetadataStore } from '../storage/MetadataStore.js';
+import { LowdbMetadata } from '../storage/metadata/LowdbMetadata.js';
 import { AppError } from './AppError.js';
 import { LocalDraftEventBus } from './DraftEventBus.js';
+import type { UserRecord, VersionRecord } from './records.js';
 import { RESTORE_ATTEMPTS, restoreVersion, type VersionWriter } from './restoreVersion.js';
 
 const DRAFT = 'draftAAAAAAAAAAA';
@@ -19,11 +19,11 @@ function record(id: string): VersionRecord {
 }
 
 /** A live draft, a metadata store holding the version to restore, and a writer that records backups. */
-function setup() {
+async function setup() {
   const live = new Y.Doc();
   addClause(live, { kind: 'operative', heading: 'Live', paragraphs: ['Live text.'] });
-  const data = { ...emptyMetadata(), versions: [record('versionToRestore')] };
-  const store: MetadataStore = { read: () => data, update: async (mutate) => mutate(data), close: async () => {} };
+  const metadata = await LowdbMetadata.inMemory();
+  await metadata.versions.add(record('versionToRestore'));
   const saved: VersionRecord[] = [];
   const discarded: string[] = [];
   const writer: VersionWriter = {
@@ -36,12 +36,12 @@ function setup() {
     readSnapshot: async () => Y.encodeStateAsUpdate(new Y.Doc()),
   };
   const text = () => JSON.stringify([live.getArray('order').toJSON(), live.getMap('clauses').toJSON()]);
-  return { live, store, saved, discarded, writer, text };
+  return { live, metadata, saved, discarded, writer, text };
 }
 
 describe('restoreVersion', () => {
   it('holds the document still for the backup and the restore, and restores at the first attempt', async () => {
-    const { live, store, saved, discarded, writer } = setup();
+    const { live, metadata, saved, discarded, writer } = await setup();
     let holding = false;
     const heldAround: boolean[] = [];
     const documents = {
@@ -56,7 +56,7 @@ describe('restoreVersion', () => {
         }
       },
     };
-    const deps = { store, documents, events: new LocalDraftEventBus(), clock: () => new Date() };
+    const deps = { metadata, documents, events: new LocalDraftEventBus(), clock: () => new Date() };
     const result = await restoreVersion(writer, deps, { draftId: DRAFT, versionId: 'versionToRestore', user });
     expect(result.restored.id).toBe('versionToRestore');
     expect(heldAround).toEqual([true, true]);
@@ -66,7 +66,7 @@ describe('restoreVersion', () => {
   });
 
   it('gives up with DRAFT_BUSY, keeping no backup and changing nothing, when server changes land between every backup and restore', async () => {
-    const { live, store, saved, discarded, writer, text } = setup();
+    const { live, metadata, saved, discarded, writer, text } = await setup();
     const before = text();
     const documents = {
       read: async <T>(_id: string, read: (doc: Y.Doc) => T) => read(live),
@@ -77,7 +77,7 @@ describe('restoreVersion', () => {
       },
       hold: <T>(_id: string, work: () => Promise<T>) => work(),
     };
-    const deps = { store, documents, events: new LocalDraftEventBus(), clock: () => new Date() };
+    const deps = { metadata, documents, events: new LocalDraftEventBus(), clock: () => new Date() };
     const attempt = restoreVersion(writer, deps, { draftId: DRAFT, versionId: 'versionToRestore', user });
     await expect(attempt).rejects.toThrow(AppError);
     await attempt.catch((error: AppError) => expect(error.code).toBe('DRAFT_BUSY'));

@@ -1,11 +1,11 @@
 import { beforeRestoreLabel, type RestoreResult, type VersionView } from '../../shared/api/versions.js';
-import type { UserRecord, VersionRecord } from '../storage/MetadataSchema.js';
-import type { MetadataStore } from '../storage/MetadataStore.js';
 import { AppError } from './AppError.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
+import type { UserRecord, VersionRecord } from './records.js';
+import type { MetadataRepositories } from './repositories.js';
 import { restoreDocument } from './restoreDocument.js';
 import { findVersion, toVersionView } from './toVersionView.js';
 import { captureState, stateKeyOf, withSnapshotDoc, type CapturedState } from './versionSnapshot.js';
@@ -25,6 +25,14 @@ export interface VersionWriter {
   readSnapshot(record: VersionRecord): Promise<Uint8Array>;
 }
 
+/** What restoring needs besides the version service: the same objects the services get. */
+export interface RestoreDeps {
+  metadata: MetadataRepositories;
+  documents: DraftDocuments;
+  events: DraftEventBus;
+  clock: Clock;
+}
+
 /**
  * Restores a version into the live draft as a new change everyone connected sees (restoreDocument, run
  * through DraftDocuments.change), so no version is lost: first the live draft is saved as a named version
@@ -37,18 +45,18 @@ export interface VersionWriter {
  */
 export async function restoreVersion(
   versions: VersionWriter,
-  deps: { store: MetadataStore; documents: DraftDocuments; events: DraftEventBus; clock: Clock },
+  deps: RestoreDeps,
   request: { draftId: string; versionId: string; user: UserRecord },
 ): Promise<RestoreResult> {
   const { draftId, versionId } = request;
-  const record = findVersion(deps.store.read(), draftId, versionId);
+  const record = await findVersion(deps.metadata, draftId, versionId);
   const bytes = await versions.readSnapshot(record);
   return deps.documents.hold(draftId, () => restoreHeld(versions, deps, request, record, bytes));
 }
 
 async function restoreHeld(
   versions: VersionWriter,
-  deps: { store: MetadataStore; documents: DraftDocuments; events: DraftEventBus; clock: Clock },
+  deps: RestoreDeps,
   { draftId, user }: { draftId: string; user: UserRecord },
   record: VersionRecord,
   bytes: Uint8Array,
@@ -65,7 +73,7 @@ async function restoreHeld(
       await versions.discard(backup);
       continue;
     }
-    await deps.store.update((data) => audit(data, deps.clock(), user.id, 'version.restore', record.id));
+    await audit(deps.metadata.audit, deps.clock(), user.id, 'version.restore', record.id);
     const backupView = versions.announce(toVersionView(backup));
     const view = toVersionView(record);
     deps.events.publish(draftId, { type: 'version.restored', version: view, backup: backupView, by: { id: user.id, name: user.name } });

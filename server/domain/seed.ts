@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { MetadataStore } from '../storage/MetadataStore.js';
-import { isEmptyMetadata, type UserRecord } from '../storage/MetadataSchema.js';
 import type { Clock } from './Clock.js';
 import { hashPassword } from './passwords.js';
+import type { UserRecord } from './records.js';
+import type { MetadataRepositories } from './repositories.js';
 import { newId } from './tokens.js';
 
 export const DEMO_DELEGATIONS = ['United States', 'Australia', 'Denmark', 'Norway'] as const;
@@ -28,20 +28,19 @@ export interface SeedResult {
  * All of it lands in one durable write, so a crash cannot leave half a workspace that is never completed.
  */
 export async function seedDemoWorkspace(
-  store: MetadataStore,
+  metadata: MetadataRepositories,
   clock: Clock,
   options: { seedPassword: string | undefined; starterTitle: string },
 ): Promise<SeedResult> {
-  if (!isEmptyMetadata(store.read())) return { seeded: false, generatedPasswords: [] };
+  if (!(await metadata.isEmpty())) return { seeded: false, generatedPasswords: [] };
   const now = clock().toISOString();
   const passwords = DEMO_USERS.map((u) => ({ email: u.email, password: options.seedPassword ?? randomBytes(12).toString('base64url') }));
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p.password)));
   const delegations = DEMO_DELEGATIONS.map((name) => ({ id: newId(), name, createdAt: now }));
-  await store.update((data) => {
-    if (!isEmptyMetadata(data)) return;
-    data.delegations.push(...delegations);
-    DEMO_USERS.forEach((u, i) => {
-      data.users.push({
+  await metadata.transaction(async (tx) => {
+    for (const delegation of delegations) await tx.delegations.add(delegation);
+    for (const [i, u] of DEMO_USERS.entries()) {
+      await tx.members.add({
         id: newId(),
         email: u.email,
         name: u.name,
@@ -52,9 +51,9 @@ export async function seedDemoWorkspace(
         createdAt: now,
         updatedAt: now,
       });
-    });
-    data.drafts.push({ id: newId(), title: options.starterTitle, archived: false, template: 'starter', createdBy: null, createdAt: now, updatedAt: now });
-    data.audit.push({ at: now, actorId: null, action: 'workspace.seed', target: 'demo' });
+    }
+    await tx.drafts.add({ id: newId(), title: options.starterTitle, archived: false, template: 'starter', createdBy: null, createdAt: now, updatedAt: now });
+    await tx.audit.append({ at: now, actorId: null, action: 'workspace.seed', target: 'demo' });
   });
   return { seeded: true, generatedPasswords: options.seedPassword ? [] : passwords };
 }

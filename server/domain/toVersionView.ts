@@ -1,5 +1,6 @@
 import type { VersionView } from '../../shared/api/versions.js';
-import type { Metadata, VersionRecord } from '../storage/MetadataSchema.js';
+import type { VersionRecord } from './records.js';
+import type { Repositories } from './repositories.js';
 import { AppError } from './AppError.js';
 
 export function toVersionView(v: VersionRecord): VersionView {
@@ -18,8 +19,8 @@ export function toVersionView(v: VersionRecord): VersionView {
 }
 
 /** The version of this draft with this id; a version of another draft is not found either. */
-export function findVersion(data: Readonly<Metadata>, draftId: string, versionId: string): VersionRecord {
-  const version = data.versions.find((v) => v.id === versionId && v.draftId === draftId);
+export async function findVersion(repositories: Repositories, draftId: string, versionId: string): Promise<VersionRecord> {
+  const version = await repositories.versions.get(draftId, versionId);
   if (!version) throw new AppError('VERSION_NOT_FOUND', 'No such version in this draft.');
   return version;
 }

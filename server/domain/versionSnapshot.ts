@@ -8,7 +8,7 @@ import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import { isId } from '../../shared/ids.js';
 import { EMPTY_NEGOTIATION } from '../../shared/negotiation/NegotiationSnapshot.js';
 import { encodeAcceptedState } from '../rooms/acceptedState.js';
-import type { VersionRecord } from '../storage/MetadataSchema.js';
+import type { VersionRecord } from './records.js';
 import { sha256Hex } from '../storage/sha256Hex.js';
 
 /** A document's state captured for a version: its bytes, and a key that is equal exactly when two states are. */

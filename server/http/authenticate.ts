@@ -2,13 +2,13 @@ import type { RequestHandler, Response } from 'express';
 import type { Role } from '../../shared/roles.js';
 import { AppError } from '../domain/AppError.js';
 import type { SessionService } from '../domain/SessionService.js';
-import type { UserRecord } from '../storage/MetadataSchema.js';
+import type { UserRecord } from '../domain/records.js';
 import { sessionToken } from './cookies.js';
 
 /** Resolves the session cookie (if any) to the signed-in member, kept in res.locals.user. */
 export function authenticate(sessions: SessionService): RequestHandler {
-  return (req, res, next) => {
-    res.locals.user = sessions.resolve(sessionToken(req));
+  return async (req, res, next) => {
+    res.locals.user = await sessions.resolve(sessionToken(req));
     next();
   };
 }

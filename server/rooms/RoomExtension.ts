@@ -27,7 +27,7 @@ export interface AfterApplyPayload extends RoomContext {
    * Changes the document in a transaction of the server's own that goes out and to disk together with
    * the member's update, as one: nobody receives or stores the update without the correction.
    */
-  correct(change: (doc: Y.Doc) => void): void;
+  correct: (change: (doc: Y.Doc) => void) => void;
 }
 
 /** A change of the document everyone now has: a member's update, or a change of the server's own. */

@@ -10,7 +10,7 @@ const quiet = { warn: () => {}, error: () => {} };
 const starter = { title: 'Starter', clauses: [{ kind: 'operative' as const, heading: 'One', paragraphs: ['Text.'] }] };
 
 function setup(template: 'starter' | 'blank', compactAfterBytes = 1024) {
-  const seedFor = () => (template === 'starter' ? { ...starter, title: 'My draft' } : { title: 'My draft', clauses: [] });
+  const seedFor = () => Promise.resolve(template === 'starter' ? { ...starter, title: 'My draft' } : { title: 'My draft', clauses: [] });
   const documents = new MemoryDocumentStore();
   const storage = createDocumentStorage({ documents, seedFor, log: quiet, compactAfterBytes });
   return { storage, documents };

@@ -7,7 +7,7 @@ import type { RoomStorage } from './RoomStorage.js';
 export interface DocumentStorageOptions {
   documents: DocumentStore;
   /** What a new draft's document starts with (its template, under its title). */
-  seedFor(draftId: string): DocumentSeed;
+  seedFor(draftId: string): Promise<DocumentSeed>;
   log: Log;
   /** Compact a draft's log once it has grown past this many bytes since the last compaction. @default 1 MiB */
   compactAfterBytes?: number;
@@ -44,7 +44,7 @@ export function createDocumentStorage(options: DocumentStorageOptions): RoomStor
         for (const update of updates) Y.applyUpdate(document, update);
         return { clientIdOwners };
       }
-      seedDocument(document, options.seedFor(draftId));
+      seedDocument(document, await options.seedFor(draftId));
       await documents.append(draftId, Y.encodeStateAsUpdate(document));
       return { clientIdOwners };
     },

@@ -115,7 +115,7 @@ export class FileDocumentStore implements DocumentStore {
       try {
         paths = draftPaths(this.dataDir, draftId);
       } catch (error) {
-        return Promise.reject(error);
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
       const options = { ...this.options, counters: this.totals };
       draft = { log: new DraftLog(paths, draftId, options), owners: new ClientIdOwnerLog(paths, draftId, options) };

@@ -102,8 +102,26 @@ export const NEGOTIATION_ACTIONS = [
 ] as const;
 export type NegotiationAction = (typeof NEGOTIATION_ACTIONS)[number];
 
-/** GET /api/drafts/:id/audit (secretariat): the negotiation audit log of the draft, newest first. */
+/** Entries in one page of the audit log when the request names no limit, and the most one page holds. */
+export const AUDIT_PAGE_SIZE = 100;
+export const AUDIT_PAGE_MAX = 500;
+
+/**
+ * GET /api/drafts/:id/audit?before=&limit= (secretariat): one page of the draft's negotiation audit log,
+ * newest first: `limit` entries (@default AUDIT_PAGE_SIZE, at most AUDIT_PAGE_MAX) numbered below `before`
+ * (@default from the newest). The next page: `before` = the last entry's id. A page shorter than `limit`
+ * is the last one.
+ */
+export const AuditQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_SIZE),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** An entry of the audit log. */
 export const AuditEntryView = z.object({
+  /** Its place in the workspace's audit log (ascending with time; not every number belongs to this draft). */
+  id: z.number().int().positive(),
   at: z.string(),
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** The actor's delegation name then, or null. */

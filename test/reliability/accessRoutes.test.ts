@@ -234,7 +234,7 @@ describe('reading: exports and the event stream', () => {
     ];
     for (const path of paths) {
       for (const who of EVERYONE) {
-        const res = await fetch(server.url + path, { headers: as[who].cookie ? { cookie: as[who].cookie! } : {} });
+        const res = await fetch(server.url + path, { headers: as[who].cookie ? { cookie: as[who].cookie } : {} });
         const body = Buffer.from(await res.arrayBuffer());
         checked += 1;
         if (who === 'anonymous') {

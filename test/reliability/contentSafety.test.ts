@@ -132,6 +132,13 @@ describe(`${XSS_PAYLOADS.length} script-injection payloads in every place a user
   it('shows the negotiation audit log as text', async () => {
     const { page } = secretariat;
     await page.goto(`/drafts/${workspace.draftId}/audit`);
+    // The log comes a page at a time (the newest 100 entries); older ones load on request.
+    await expect.poll(() => page.locator('.audit-table tbody tr').count(), WAIT).toBeGreaterThanOrEqual(Math.min(100, 2 * XSS_PAYLOADS.length));
+    const rows = () => page.locator('.audit-table tbody tr').count();
+    for (let shown = await rows(); shown < 2 * XSS_PAYLOADS.length; shown = await rows()) {
+      await page.getByRole('button', { name: 'Load older entries' }).click();
+      await expect.poll(rows, WAIT).toBeGreaterThan(shown);
+    }
     await expect.poll(() => page.locator('.audit-table tbody tr').count(), WAIT).toBeGreaterThanOrEqual(2 * XSS_PAYLOADS.length);
     await record('audit log', secretariat);
   });

@@ -60,8 +60,8 @@ let draftId: string;
 let attackerCookie: string;
 let a: CollabClient;
 let b: CollabClient;
-let baseline: number[] = [];
-let underAttack: number[] = [];
+const baseline: number[] = [];
+const underAttack: number[] = [];
 let result: AttackResult;
 let probeCount = 0;
 /** OP1 before the attack: fuzzed frames that happen to be valid may add clauses anywhere, so the probe keeps to this one. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { bracketDelegation, isBracketKey } from '../../../shared/negotiation/brackets.js';
 import { DOC_ROOT, type BracketAttrs } from '../../../shared/doc/schema.js';
+import type { SharedType } from './sharedType.js';
 
 /** A range of a text whose bracket the sender may not claim, and the value the server puts there instead. */
 export interface BracketCorrection {
@@ -133,7 +134,7 @@ function withBracketText(texts: Set<Y.Text> | null, struct: Y.AbstractStruct): S
 }
 
 /** The id of the clause holding `type` (its key in the `clauses` map), or null. */
-function clauseIdOf(type: Y.AbstractType<any>, clauses: Y.AbstractType<any> | null): string | null {
+function clauseIdOf(type: SharedType, clauses: SharedType | null): string | null {
   let current = type;
   while (clauses !== null && current._item !== null) {
     const item = current._item;

@@ -86,10 +86,14 @@ export function negotiationExtension(deps: NegotiationExtensionDeps): RoomExtens
   };
 }
 
+/** A shared type as `Transaction.changed` keys it. */
+type ChangedType = Parameters<Y.Transaction['changed']['has']>[0];
+
 /** Whether a transaction changed the reading order, the set of clauses or a clause's own fields. */
 function touchesStructure(transaction: Y.Transaction, doc: Y.Doc): boolean {
-  const clauses: Y.AbstractType<any> = getClauses(doc);
-  const order: Y.AbstractType<any> = getOrder(doc);
+  // Looked up as the key type Yjs gives `changed` (its declarations do not relate YMap to it).
+  const clauses = getClauses(doc) as unknown as ChangedType;
+  const order = getOrder(doc) as unknown as ChangedType;
   if (transaction.changed.has(order) || transaction.changed.has(clauses)) return true;
   for (const type of transaction.changed.keys()) if (type instanceof Y.Map && type.parent === clauses) return true;
   return false;

@@ -8,8 +8,8 @@ import { validate } from '../validate.js';
 export function delegationRoutes(services: Services): Router {
   const router = Router();
 
-  router.get('/delegations', requireUser, (_req, res) => {
-    res.json(services.delegations.list());
+  router.get('/delegations', requireUser, async (_req, res) => {
+    res.json(await services.delegations.list());
   });
 
   router.post('/delegations', requireRole('secretariat'), async (req, res) => {

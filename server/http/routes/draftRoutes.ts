@@ -13,13 +13,13 @@ export function draftRoutes(services: Services): Router {
   // Drafts never counted yet (the seeded starter draft, drafts from before counting) are counted when first listed.
   router.get('/drafts', requireUser, async (_req, res) => {
     await services.counts.countMissing();
-    res.json(services.drafts.list());
+    res.json(await services.drafts.list());
   });
 
   router.get('/drafts/:id', requireUser, async (req, res) => {
-    const id = services.drafts.get(draftIdParam(req.params.id)).id;
+    const id = (await services.drafts.get(draftIdParam(req.params.id))).id;
     await services.counts.countMissing([id]);
-    res.json(toDraftSummary(services.drafts.get(id)));
+    res.json(toDraftSummary(await services.drafts.get(id)));
   });
 
   router.post('/drafts', requireRole('secretariat'), async (req, res) => {

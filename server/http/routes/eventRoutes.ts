@@ -27,8 +27,8 @@ export function eventRoutes(services: Services): Router {
     for (const streams of [draftStreams, workspaceStreams]) for (const res of streams.get(userId) ?? []) res.end();
   });
 
-  router.get('/drafts/:id/events', requireUser, (req, res) => {
-    const draft = services.drafts.get(draftIdParam(req.params.id));
+  router.get('/drafts/:id/events', requireUser, async (req, res) => {
+    const draft = await services.drafts.get(draftIdParam(req.params.id));
     serveStream(services, req, res, draftStreams, draft.id, (send) => services.events.subscribe(draft.id, send));
   });
 
@@ -70,10 +70,14 @@ function serveStream(
     'X-Accel-Buffering': 'no',
   });
   res.write(`retry: 3000\n: connected to ${name}\n\n`);
-  /** Writes `chunk` while the stream's session still signs this member in; ends the stream otherwise. */
+  /** Writes `chunk`, in order, while the stream's session still signs this member in; ends the stream otherwise. */
+  let written = Promise.resolve();
   const write = (chunk: string) => {
-    if (services.sessions.resolve(token)?.id !== user.id) return void res.end();
-    res.write(chunk);
+    written = written.then(async () => {
+      if (res.writableEnded) return;
+      if ((await services.sessions.resolve(token))?.id !== user.id) return void res.end();
+      res.write(chunk);
+    });
   };
   const unsubscribe = subscribe((event) => write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
   const heartbeat = setInterval(() => write(': keep-alive\n\n'), EVENT_STREAM_HEARTBEAT_SECONDS * 1000);

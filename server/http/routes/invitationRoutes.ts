@@ -17,8 +17,8 @@ function tokenParam(value: unknown): string {
 export function invitationRoutes(services: Services, secureCookies: boolean): Router {
   const router = Router();
 
-  router.get('/invitations/:token', (req, res) => {
-    res.json(services.members.describeInvitation(tokenParam(req.params.token)));
+  router.get('/invitations/:token', async (req, res) => {
+    res.json(await services.members.describeInvitation(tokenParam(req.params.token)));
   });
 
   router.post('/invitations/:token/accept', async (req, res) => {
@@ -27,7 +27,7 @@ export function invitationRoutes(services: Services, secureCookies: boolean): Ro
     const user = await services.members.acceptInvitation(token, body.password);
     const session = await services.sessions.open(user.id);
     setSessionCookie(res, session.token, session.expiresAt, secureCookies);
-    res.json(toMe(services, user));
+    res.json(await toMe(services, user));
   });
 
   return router;

@@ -17,8 +17,8 @@ export function memberRoutes(services: Services, publicUrl: string | undefined):
     expiresAt: r.expiresAt.toISOString(),
   });
 
-  router.get('/members', (_req, res) => {
-    res.json(services.members.list());
+  router.get('/members', async (_req, res) => {
+    res.json(await services.members.list());
   });
 
   router.post('/members', async (req, res) => {

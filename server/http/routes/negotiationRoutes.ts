@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { SetClauseStatusBody, SetPositionBody, SettleOptionBody } from '../../../shared/api/negotiation.js';
+import { AuditQuery, SetClauseStatusBody, SetPositionBody, SettleOptionBody } from '../../../shared/api/negotiation.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireRole, requireUser } from '../authenticate.js';
 import { validate } from '../validate.js';
@@ -12,45 +12,46 @@ import { draftIdParam, clauseIdParam, delegationIdParam } from '../pathIds.js';
  */
 export function negotiationRoutes(services: Services): Router {
   const router = Router();
-  const draftOf = (value: unknown) => services.drafts.get(draftIdParam(value)).id;
+  const draftOf = async (value: unknown) => (await services.drafts.get(draftIdParam(value))).id;
   const secretariat = requireRole('secretariat');
 
-  router.get('/drafts/:id/negotiation', requireUser, (req, res) => {
-    res.json(services.negotiation.state(draftOf(req.params.id)));
+  router.get('/drafts/:id/negotiation', requireUser, async (req, res) => {
+    res.json(await services.negotiation.state(await draftOf(req.params.id)));
   });
 
   router.put('/drafts/:id/clauses/:clauseId/status', secretariat, async (req, res) => {
-    const draftId = draftOf(req.params.id);
+    const draftId = await draftOf(req.params.id);
     const clauseId = clauseIdParam(req.params.clauseId);
     const body = validate(SetClauseStatusBody, req.body);
     res.json(await services.negotiation.setStatus(draftId, clauseId, body, currentUser(res)));
   });
 
   router.put('/drafts/:id/clauses/:clauseId/positions/:delegationId', requireUser, async (req, res) => {
-    const draftId = draftOf(req.params.id);
+    const draftId = await draftOf(req.params.id);
     const clauseId = clauseIdParam(req.params.clauseId);
     const delegationId = delegationIdParam(req.params.delegationId);
-    services.negotiation.authorizePosition(delegationId, currentUser(res));
+    await services.negotiation.authorizePosition(delegationId, currentUser(res));
     const body = validate(SetPositionBody, req.body);
     res.json(await services.negotiation.setPosition(draftId, clauseId, delegationId, body, currentUser(res)));
   });
 
   router.delete('/drafts/:id/clauses/:clauseId/positions/:delegationId', requireUser, async (req, res) => {
-    const draftId = draftOf(req.params.id);
+    const draftId = await draftOf(req.params.id);
     const clauseId = clauseIdParam(req.params.clauseId);
     await services.negotiation.withdrawPosition(draftId, clauseId, delegationIdParam(req.params.delegationId), currentUser(res));
     res.status(204).end();
   });
 
   router.post('/drafts/:id/clauses/:clauseId/settle', secretariat, async (req, res) => {
-    const draftId = draftOf(req.params.id);
+    const draftId = await draftOf(req.params.id);
     const clauseId = clauseIdParam(req.params.clauseId);
     const body = validate(SettleOptionBody, req.body);
     res.json(await services.negotiation.settle(draftId, clauseId, body.optionId, currentUser(res)));
   });
 
-  router.get('/drafts/:id/audit', secretariat, (req, res) => {
-    res.json(services.negotiation.auditLog(draftOf(req.params.id), currentUser(res)));
+  router.get('/drafts/:id/audit', secretariat, async (req, res) => {
+    const draftId = await draftOf(req.params.id);
+    res.json(await services.negotiation.auditLog(draftId, validate(AuditQuery, req.query), currentUser(res)));
   });
 
   return router;

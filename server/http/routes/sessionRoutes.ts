@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { SignInBody, type MeResponse } from '../../../shared/api/session.js';
 import type { Services } from '../../domain/Services.js';
-import type { UserRecord } from '../../storage/MetadataSchema.js';
+import type { UserRecord } from '../../domain/records.js';
 import { currentUser } from '../authenticate.js';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../cookies.js';
 import { validate } from '../validate.js';
 
-export function toMe(services: Services, user: UserRecord): MeResponse {
-  const delegation = services.store.read().delegations.find((d) => d.id === user.delegationId);
+export async function toMe(services: Services, user: UserRecord): Promise<MeResponse> {
+  const delegation = user.delegationId === null ? null : await services.metadata.delegations.get(user.delegationId);
   return {
     id: user.id,
     email: user.email,
@@ -25,7 +25,7 @@ export function sessionRoutes(services: Services, secureCookies: boolean): Route
     const body = validate(SignInBody, req.body);
     const { token, user, expiresAt } = await services.sessions.signIn(body.email, body.password, req.ip ?? 'unknown');
     setSessionCookie(res, token, expiresAt, secureCookies);
-    res.json(toMe(services, user));
+    res.json(await toMe(services, user));
   });
 
   router.delete('/session', async (req, res) => {
@@ -35,8 +35,8 @@ export function sessionRoutes(services: Services, secureCookies: boolean): Route
     res.status(204).end();
   });
 
-  router.get('/me', (_req, res) => {
-    res.json(toMe(services, currentUser(res)));
+  router.get('/me', async (_req, res) => {
+    res.json(await toMe(services, currentUser(res)));
   });
 
   return router;

@@ -79,7 +79,7 @@ describe('a new password', () => {
     const draftId = await starterDraftId(server);
     const old = await new ApiClient(server.url).signIn('au@example.org', TEST_PASSWORD);
     const socket = await openCollabClient(server, { draftId, cookie: old.cookie! });
-    const stream = await EventStreamReader.open(`${server.url}/api/drafts/${draftId}/events`, old.cookie!);
+    const stream = await EventStreamReader.open(`${server.url}/api/drafts/${draftId}/events`, old.cookie);
     const secretariat = await new ApiClient(server.url).signIn('secretariat@example.org', TEST_PASSWORD);
     const members = (await secretariat.get('/api/members')).body as Array<{ id: string; email: string }>;
     const au = members.find((m) => m.email === 'au@example.org')!;

@@ -53,7 +53,7 @@ async function startWriter(target: TestServer, draftId: string, cookie: string, 
     text.insert(text.length, marker);
     writer.typed.push({ marker, clock: Y.getState(doc.store, doc.clientID) });
   }, 4);
-  return { ...writer, get savedClock() { return writer.savedClock; }, stop: () => clearInterval(timer) } as Writer & { stop(): void };
+  return { ...writer, get savedClock() { return writer.savedClock; }, stop: () => clearInterval(timer) };
 }
 
 const fullText = (doc: Y.Doc) => readOrderedClauses(doc).flatMap((c) => readParagraphs(c.body)).join('\n');

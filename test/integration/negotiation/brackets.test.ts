@@ -200,11 +200,11 @@ describe('bracket attribution, from the session and never from the client', () =
     const audit = await eventuallyAudited(as.secretariat, draftId, 2);
 
     expect(added).toEqual([
-      { at: expect.any(String), action: 'bracket.added', clauseId, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: `Bracketed “${passage}” (United States)` },
+      { id: expect.any(Number), at: expect.any(String), action: 'bracket.added', clauseId, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: `Bracketed “${passage}” (United States)` },
     ]);
     const withTyping = `${passage.slice(0, 5)}typed ${passage.slice(5)}`;
     expect(audit).toEqual([
-      { at: expect.any(String), action: 'bracket.lifted', clauseId, actor: { id: expect.any(String), name: 'Lars Haugen' }, delegation: 'Norway', detail: `Lifted the bracket on “${withTyping}” (United States)` },
+      { id: expect.any(Number), at: expect.any(String), action: 'bracket.lifted', clauseId, actor: { id: expect.any(String), name: 'Lars Haugen' }, delegation: 'Norway', detail: `Lifted the bracket on “${withTyping}” (United States)` },
       added[0],
     ]);
   });

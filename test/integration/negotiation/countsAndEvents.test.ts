@@ -5,7 +5,7 @@ import { DraftEvent } from '../../../shared/api/events.js';
 import * as Y from 'yjs';
 import { addOption } from '../../../shared/doc/options.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
-import { METADATA_FILE } from '../../../server/storage/LowdbMetadataStore.js';
+import { METADATA_FILE } from '../../../server/storage/metadata/LowdbMetadata.js';
 import { eventually, openCollabClient, signInCookie } from '../../helpers/collabClient.js';
 import { ApiClient } from '../../helpers/http.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';

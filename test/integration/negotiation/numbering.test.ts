@@ -7,7 +7,7 @@ import { addClause } from '../../../shared/doc/addClause.js';
 import { deleteClause } from '../../../shared/doc/deleteClause.js';
 import { numberClauses } from '../../../shared/doc/numberClauses.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
-import { METADATA_FILE } from '../../../server/storage/LowdbMetadataStore.js';
+import { METADATA_FILE } from '../../../server/storage/metadata/LowdbMetadata.js';
 import { eventually, openCollabClient, signInCookie, starterDraftId, type CollabClient } from '../../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../../helpers/testServer.js';
 import { clauseIds, eventStreams, signInMembers } from './negotiationHelpers.js';

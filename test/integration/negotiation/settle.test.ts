@@ -60,8 +60,8 @@ describe('settling a clause on one of its options', () => {
       (e) => e.clauseId === option2 || e.clauseId === noText,
     );
     expect(audit).toEqual([
-      { at: expect.any(String), action: 'option.added', clauseId: noText, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: 'Added “No text” as Option 3 of 3' },
-      { at: expect.any(String), action: 'option.added', clauseId: option2, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: 'Added Option 2 of 2' },
+      { id: expect.any(Number), at: expect.any(String), action: 'option.added', clauseId: noText, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: 'Added “No text” as Option 3 of 3' },
+      { id: expect.any(Number), at: expect.any(String), action: 'option.added', clauseId: option2, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: 'Added Option 2 of 2' },
     ]);
     expect((await as.secretariat.post(settlePath(op[5]!), { optionId: op[5] })).status).toBe(200);
   });

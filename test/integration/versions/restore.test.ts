@@ -150,5 +150,5 @@ describe('restoring while a delegate keeps typing', () => {
 });
 
 function serverTextOf(doc: Y.Doc, clauseId: string): string {
-  return (readClause(doc, clauseId)!.body.get(0) as Y.XmlElement).get(0)!.toString();
+  return ((readClause(doc, clauseId)!.body.get(0) as Y.XmlElement).get(0) as Y.XmlText).toString();
 }

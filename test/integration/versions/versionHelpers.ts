@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { readParagraphs } from '../../../shared/doc/clauseBody.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { draftPaths } from '../../../server/storage/DraftPaths.js';
-import { METADATA_FILE } from '../../../server/storage/LowdbMetadataStore.js';
+import { METADATA_FILE } from '../../../server/storage/metadata/LowdbMetadata.js';
 import { scanRecords } from '../../../server/storage/RecordCodec.js';
 import { readSnapshot } from '../../../server/storage/SnapshotFile.js';
 import { VERSIONS_DIR } from '../../../server/storage/VersionSnapshotStore.js';

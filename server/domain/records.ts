@@ -1,25 +1,13 @@
-import type { Role } from '../../shared/roles.js';
 import type { DraftTemplate } from '../../shared/api/drafts.js';
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.js';
 import type { NegotiationSnapshot } from '../../shared/negotiation/NegotiationSnapshot.js';
 import type { Position } from '../../shared/negotiation/positions.js';
+import type { Role } from '../../shared/roles.js';
 
-/** Everything the workspace keeps besides document text. Stored as one JSON file by lowdb. */
-export interface Metadata {
-  schemaVersion: 1;
-  delegations: DelegationRecord[];
-  users: UserRecord[];
-  sessions: SessionRecord[];
-  invitations: InvitationRecord[];
-  drafts: DraftRecord[];
-  comments: CommentRecord[];
-  versions: VersionRecord[];
-  /** Every status change of every clause, in the order they were made (a clause's history). */
-  clauseStatuses: ClauseStatusRecord[];
-  /** Current positions: at most one per (draft, clause, delegation). */
-  positions: PositionRecord[];
-  audit: AuditRecord[];
-}
+/**
+ * The records the domain keeps besides document text, one kind per aggregate. Repositories (repositories.ts)
+ * store and find them; how they are stored (a JSON file, database tables) is the storage layer's business.
+ */
 
 export interface DelegationRecord {
   id: string;
@@ -157,6 +145,7 @@ export interface PositionRecord {
   at: string;
 }
 
+/** What an audit entry says; the repository numbers it when appending it (AuditEntry). */
 export interface AuditRecord {
   at: string;
   actorId: string | null;
@@ -172,23 +161,7 @@ export interface AuditRecord {
   delegation?: string | null;
 }
 
-export function emptyMetadata(): Metadata {
-  return {
-    schemaVersion: 1,
-    delegations: [],
-    users: [],
-    sessions: [],
-    invitations: [],
-    drafts: [],
-    comments: [],
-    versions: [],
-    clauseStatuses: [],
-    positions: [],
-    audit: [],
-  };
-}
-
-/** True when nothing has ever been written: the only state in which the demo workspace is seeded. */
-export function isEmptyMetadata(data: Metadata): boolean {
-  return data.users.length === 0 && data.delegations.length === 0 && data.drafts.length === 0;
+/** An audit record as stored: numbered in the order entries were appended (1, 2, 3 ...), the cursor of paging. */
+export interface AuditEntry extends AuditRecord {
+  seq: number;
 }
