@@ -14,7 +14,10 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // Yjs texts have a toString() that returns their text; its type declarations leave it out.
-      '@typescript-eslint/no-base-to-string': ['error', { ignoredTypeNames: ['YText', 'YXmlText', 'Error', 'RegExp', 'URL', 'URLSearchParams'] }],
+      '@typescript-eslint/no-base-to-string': [
+        'error',
+        { ignoredTypeNames: ['YText', 'YXmlText', 'Error', 'RegExp', 'URL', 'URLSearchParams'] },
+      ],
       // A leading underscore marks a parameter a signature needs but the body does not (Express's error
       // handler is recognised by its four parameters).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],

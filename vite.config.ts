@@ -11,7 +11,16 @@ export default defineConfig({
   resolve: {
     // One copy of each CRDT/editor core, or Yjs throws "Yjs was already imported" and
     // ProseMirror plugins stop recognising each other's keys.
-    dedupe: ['yjs', 'y-protocols', 'lib0', 'prosemirror-model', 'prosemirror-state', 'prosemirror-view', 'prosemirror-transform', '@tiptap/pm'],
+    dedupe: [
+      'yjs',
+      'y-protocols',
+      'lib0',
+      'prosemirror-model',
+      'prosemirror-state',
+      'prosemirror-view',
+      'prosemirror-transform',
+      '@tiptap/pm',
+    ],
   },
   build: {
     outDir: '../dist/client',

@@ -26,7 +26,10 @@ const router = createBrowserRouter([
       { path: '/drafts/:id', lazy: async () => ({ Component: (await import('./draft/DraftPage.js')).DraftPage }) },
       // Versions: the history, one version read-only, and comparisons; loaded only when opened.
       { path: '/drafts/:id/history', lazy: async () => ({ Component: (await import('./versions/HistoryPage.js')).HistoryPage }) },
-      { path: '/drafts/:id/versions/:versionId', lazy: async () => ({ Component: (await import('./versions/VersionPage.js')).VersionPage }) },
+      {
+        path: '/drafts/:id/versions/:versionId',
+        lazy: async () => ({ Component: (await import('./versions/VersionPage.js')).VersionPage }),
+      },
       { path: '/drafts/:id/compare', lazy: async () => ({ Component: (await import('./versions/ComparePage.js')).ComparePage }) },
       // Negotiation: the positions matrix (everyone) and the audit log (the secretariat); loaded only when opened.
       { path: '/drafts/:id/positions', lazy: async () => ({ Component: (await import('./negotiation/PositionsPage.js')).PositionsPage }) },

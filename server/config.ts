@@ -12,7 +12,10 @@ const Positive = z.coerce.number().int().positive();
 const EnvSchema = z.object({
   PORT: Port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'drafts', 'data')),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'drafts', 'data')),
   SEED_PASSWORD: z.string().min(10, 'SEED_PASSWORD must be at least 10 characters').optional(),
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
@@ -69,7 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const publicOrigin = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null;
-  const extraOrigins = (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const extraOrigins = (e.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -99,7 +105,10 @@ const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 function parseTrustProxy(value: string | undefined): false | number | string[] {
   if (value === undefined || value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => {
     if (TRUST_PROXY_NAMES.has(entry)) return false;
     const [address, bits, ...rest] = entry.split('/');

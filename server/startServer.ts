@@ -66,7 +66,13 @@ export async function startServer(config: Config, options: StartServerOptions = 
   }
 }
 
-async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => Promise<void>, given?: ServedDocumentStore): Promise<RunningServer> {
+async function open(
+  config: Config,
+  clock: Clock,
+  quiet: boolean,
+  unlock: () => Promise<void>,
+  given?: ServedDocumentStore,
+): Promise<RunningServer> {
   const metadata = await LowdbMetadata.open(config.dataDir);
   const documents = given ?? (await FileDocumentStore.open(config.dataDir, { commitIntervalMs: BUSY_DRAFT_COMMIT_INTERVAL_MS }));
   const starter = await readStarterText(config.startersDir);
@@ -104,7 +110,10 @@ async function open(config: Config, clock: Clock, quiet: boolean, unlock: () => 
   const app = createApp(services, config);
   const http = createServer(app);
   const collab = attachCollabServer(http, { rooms, services, config });
-  const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({ store: documents.stats(), collab: { ...collab.server.stats(), ...rooms.stats() } }));
+  const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({
+    store: documents.stats(),
+    collab: { ...collab.server.stats(), ...rooms.stats() },
+  }));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());

@@ -49,7 +49,9 @@ export function ClauseThreads({ doc, clauseId, clause }: ClauseThreadsProps) {
           ))}
         </ol>
       ) : (
-        <p className="comments-empty">No {what}comments on {clause.name}.</p>
+        <p className="comments-empty">
+          No {what}comments on {clause.name}.
+        </p>
       )}
     </>
   );

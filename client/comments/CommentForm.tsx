@@ -28,7 +28,16 @@ export interface CommentFormProps {
  * sent, a counter once the text nears the length limit, Ctrl+Enter to send, and the server's refusal shown
  * as an alert. The text is kept when sending fails and cleared when it succeeds.
  */
-export function CommentForm({ label, submitLabel, initial = '', placeholder, onSubmit, onCancel, focusToken, showLabel = false }: CommentFormProps) {
+export function CommentForm({
+  label,
+  submitLabel,
+  initial = '',
+  placeholder,
+  onSubmit,
+  onCancel,
+  focusToken,
+  showLabel = false,
+}: CommentFormProps) {
   const [text, setText] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | string | null>(null);

@@ -7,7 +7,13 @@ const FULL = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 's
  * When a comment was written, as short as it can be and still be clear: "14:05" today, "3 Mar, 14:05" this
  * year, "3 Mar 2025" before; the full date is in the tooltip and in the machine-readable attribute.
  */
-export function CommentTime({ iso, prefix = '' }: { iso: string; /** Words before the time, e.g. "edited ". @default '' */ prefix?: string }) {
+export function CommentTime({
+  iso,
+  prefix = '',
+}: {
+  iso: string;
+  /** Words before the time, e.g. "edited ". @default '' */ prefix?: string;
+}) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   const now = new Date();

@@ -45,7 +45,10 @@ export function CommentsPanel({ doc, clauses }: { doc: Y.Doc; clauses: readonly 
 
   useEffect(() => {
     if (!focus) return;
-    const thread = focus.target === 'thread' && panel?.threadId ? box.current?.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(panel.threadId)}"]`) : null;
+    const thread =
+      focus.target === 'thread' && panel?.threadId
+        ? box.current?.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(panel.threadId)}"]`)
+        : null;
     if (thread) {
       thread.focus({ preventScroll: true });
       thread.scrollIntoView({ block: 'nearest' });
@@ -96,7 +99,13 @@ export function CommentsPanel({ doc, clauses }: { doc: Y.Doc; clauses: readonly 
         </div>
       ) : null}
       {!data.loaded && !data.error ? <LoadingMessage label="Loading comments…" /> : null}
-      {data.loaded ? clause ? <ClauseThreads doc={doc} clauseId={panel.clauseId ?? ''} clause={clause} /> : <ThreadOverview doc={doc} clauses={clauses} /> : null}
+      {data.loaded ? (
+        clause ? (
+          <ClauseThreads doc={doc} clauseId={panel.clauseId ?? ''} clause={clause} />
+        ) : (
+          <ThreadOverview doc={doc} clauses={clauses} />
+        )
+      ) : null}
       <div className="visually-hidden" role="status">
         {announcement}
       </div>

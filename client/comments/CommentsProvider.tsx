@@ -5,7 +5,15 @@ import { groupThreads, threadsByClause } from './groupThreads.js';
 import { matchesFilter } from './ThreadFilter.js';
 import { useDraftComments } from './useDraftComments.js';
 
-const CLOSED: CommentsPanelState = { open: false, view: 'clause', clauseId: null, threadId: null, filter: 'open', newThread: null, focus: null };
+const CLOSED: CommentsPanelState = {
+  open: false,
+  view: 'clause',
+  clauseId: null,
+  threadId: null,
+  filter: 'open',
+  newThread: null,
+  focus: null,
+};
 
 /** Puts focus back on what had it before the panel opened, or failing that on the clause or the page. */
 function restoreFocus(element: HTMLElement | null, clauseId: string | null): void {

@@ -15,7 +15,11 @@ export function NewThreadForm({ clauseId, name }: { clauseId: string; /** "OP2" 
 
   if (!pending) {
     return (
-      <button type="button" className="button button-secondary button-small new-thread-button" onClick={() => actions.startThread(clauseId, null)}>
+      <button
+        type="button"
+        className="button button-secondary button-small new-thread-button"
+        onClick={() => actions.startThread(clauseId, null)}
+      >
         <CommentIcon /> New comment on {name}
       </button>
     );

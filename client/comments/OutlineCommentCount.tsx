@@ -8,7 +8,12 @@ export function OutlineCommentCount({ clauseId, name }: { clauseId: string; /** 
   const open = comments ? countOpen(comments.byClause.get(clauseId)) : 0;
   if (!comments || open === 0) return null;
   return (
-    <button type="button" className="outline-comments" aria-label={clauseCommentsLabel(name, open)} onClick={() => comments.actions.openClause(clauseId)}>
+    <button
+      type="button"
+      className="outline-comments"
+      aria-label={clauseCommentsLabel(name, open)}
+      onClick={() => comments.actions.openClause(clauseId)}
+    >
       {open}
     </button>
   );

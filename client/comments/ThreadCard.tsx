@@ -60,7 +60,11 @@ export function ThreadCard({ thread, doc, active, onShow }: ThreadCardProps) {
       onFocus={() => !active && actions.selectThread(thread.id)}
       onClick={() => !active && actions.selectThread(thread.id)}
     >
-      {root.anchor ? <ThreadQuote doc={doc} clauseId={thread.clauseId} anchor={root.anchor} onShow={onShow} /> : <p className="thread-scope">On the whole clause</p>}
+      {root.anchor ? (
+        <ThreadQuote doc={doc} clauseId={thread.clauseId} anchor={root.anchor} onShow={onShow} />
+      ) : (
+        <p className="thread-scope">On the whole clause</p>
+      )}
       <ol className="comment-list" aria-label="Comments">
         {[root, ...thread.replies].map((comment) => (
           <li key={comment.id}>
@@ -72,7 +76,12 @@ export function ThreadCard({ thread, doc, active, onShow }: ThreadCardProps) {
         <p className="thread-state">
           <span className="thread-state-badge">Resolved</span>
           {root.resolvedBy ? ` by ${root.resolvedBy.name}` : null}
-          {root.resolvedAt ? <> · <CommentTime iso={root.resolvedAt} /></> : null}
+          {root.resolvedAt ? (
+            <>
+              {' '}
+              · <CommentTime iso={root.resolvedAt} />
+            </>
+          ) : null}
         </p>
       ) : null}
       {root.resolved || mayResolveThread(thread, me) ? (

@@ -26,4 +26,3 @@ export function ThreadFilterControl({ filter, counts, onChange }: ThreadFilterCo
     </fieldset>
   );
 }
-

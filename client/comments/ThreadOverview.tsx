@@ -42,7 +42,11 @@ export function ThreadOverview({ doc, clauses }: { doc: Y.Doc; clauses: readonly
         <li key={clauseId} className={clause.deleted ? 'overview-group overview-group-deleted' : 'overview-group'}>
           <h3 className="overview-clause">
             <button type="button" className="overview-clause-button" onClick={() => actions.openClause(clauseId)}>
-              {clause.deleted ? <span className="tag tag-deleted">Deleted clause</span> : <span className="overview-clause-name">{clause.name}</span>}
+              {clause.deleted ? (
+                <span className="tag tag-deleted">Deleted clause</span>
+              ) : (
+                <span className="overview-clause-name">{clause.name}</span>
+              )}
               <span className="overview-clause-summary" title={clause.summary || undefined}>
                 {clause.summary || 'Empty clause'}
               </span>

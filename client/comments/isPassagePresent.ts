@@ -6,7 +6,8 @@ import { readClause } from '../../shared/doc/readClause.js';
 /** Characters of text inside `node` (all nested text, deleted content excluded). */
 function textLength(node: Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment): number {
   if (node instanceof Y.XmlText) return node.length;
-  if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) return node.toArray().reduce((sum, child) => sum + textLength(child), 0);
+  if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment)
+    return node.toArray().reduce((sum, child) => sum + textLength(child), 0);
   return 0;
 }
 
@@ -19,7 +20,13 @@ function textOffset(body: Y.XmlFragment, position: Y.AbsolutePosition): number |
   const visit = (node: Y.XmlFragment | Y.XmlElement | Y.XmlText): number | null => {
     if (node === position.type) {
       if (node instanceof Y.XmlText) return offset + position.index;
-      return offset + node.toArray().slice(0, position.index).reduce((sum, child) => sum + textLength(child), 0);
+      return (
+        offset +
+        node
+          .toArray()
+          .slice(0, position.index)
+          .reduce((sum, child) => sum + textLength(child), 0)
+      );
     }
     if (node instanceof Y.XmlText) {
       offset += node.length;

@@ -35,11 +35,7 @@ export function AddClauseMenu({ clauseId, name, onAdd, onAddOption = null }: Add
   }
 
   return (
-    <div
-      className="add-menu"
-      ref={root}
-      onKeyDown={onKeyDown}
-    >
+    <div className="add-menu" ref={root} onKeyDown={onKeyDown}>
       <button
         ref={toggle}
         type="button"
@@ -78,7 +74,12 @@ export function AddClauseMenu({ clauseId, name, onAdd, onAddOption = null }: Add
             <button type="button" className="add-menu-choice" aria-label={`Add option to ${name}`} onClick={() => chooseOption(false)}>
               Add option
             </button>
-            <button type="button" className="add-menu-choice" aria-label={`Add “no text” option to ${name}`} onClick={() => chooseOption(true)}>
+            <button
+              type="button"
+              className="add-menu-choice"
+              aria-label={`Add “no text” option to ${name}`}
+              onClick={() => chooseOption(true)}
+            >
               Add “no text” option
             </button>
           </div>

@@ -102,7 +102,13 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
       <div className="clause-main">
         {isSection ? (
           <h2 className="section-heading">
-            <HeadingField text={heading} label="Section heading" placeholder="Section heading" readOnly={!canEdit} className="heading-input heading-input-section" />
+            <HeadingField
+              text={heading}
+              label="Section heading"
+              placeholder="Section heading"
+              readOnly={!canEdit}
+              className="heading-input heading-input-section"
+            />
           </h2>
         ) : (
           <>
@@ -112,13 +118,27 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
             ) : null}
             {showHeading ? (
               <div ref={headingBox} onBlur={onHeadingBlur}>
-                <HeadingField text={heading} label={`Heading of ${name}`} placeholder="Heading" readOnly={!canEdit} className="heading-input" />
+                <HeadingField
+                  text={heading}
+                  label={`Heading of ${name}`}
+                  placeholder="Heading"
+                  readOnly={!canEdit}
+                  className="heading-input"
+                />
               </div>
             ) : null}
             {noText ? (
               <p className="clause-no-text">No text</p>
             ) : (
-              <ClauseBody clauseId={id} fragment={body} provider={props.provider} user={props.user} editable={canEdit} label={clauseTextName({ number, kind }, headingText)} near={near} />
+              <ClauseBody
+                clauseId={id}
+                fragment={body}
+                provider={props.provider}
+                user={props.user}
+                editable={canEdit}
+                label={clauseTextName({ number, kind }, headingText)}
+                near={near}
+              />
             )}
           </>
         )}

@@ -48,7 +48,12 @@ export function ClauseControls({ id, name, previousId, nextId, actions, onAddHea
           Heading
         </button>
       ) : null}
-      <AddClauseMenu clauseId={id} name={name} onAdd={actions.add} onAddOption={canAddOption ? (noText) => actions.addOption(id, noText) : null} />
+      <AddClauseMenu
+        clauseId={id}
+        name={name}
+        onAdd={actions.add}
+        onAddOption={canAddOption ? (noText) => actions.addOption(id, noText) : null}
+      />
       <button type="button" className="clause-action clause-action-danger" aria-label={`Delete ${name}`} onClick={() => actions.remove(id)}>
         Delete
       </button>

@@ -12,7 +12,9 @@ import { liveDraftExportUrl } from '../versions/index.js';
  */
 export function DraftMoreMenu({ draftId }: { draftId: string }) {
   const { me } = useSession();
-  const { open, setOpen, panelId, root, toggle, onKeyDown } = useDisclosureMenu((panel) => panel.querySelector<HTMLAnchorElement>('.more-menu-panel a')?.focus());
+  const { open, setOpen, panelId, root, toggle, onKeyDown } = useDisclosureMenu((panel) =>
+    panel.querySelector<HTMLAnchorElement>('.more-menu-panel a')?.focus(),
+  );
   const close = () => setOpen(false);
   return (
     <div className="more-menu" ref={root} onKeyDown={onKeyDown}>

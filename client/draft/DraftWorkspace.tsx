@@ -55,7 +55,13 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
   const latest = useRef({ clauses, structure, numbering });
   latest.current = { clauses, structure, numbering };
   const announce = useCallback((text: string) => setAnnouncement(text), []);
-  const othersChanged = useChangeAnnouncer({ doc, provider, clauses, threads: comments?.data.loaded ? comments.threads : null, meId: comments?.me?.id ?? null });
+  const othersChanged = useChangeAnnouncer({
+    doc,
+    provider,
+    clauses,
+    threads: comments?.data.loaded ? comments.threads : null,
+    meId: comments?.me?.id ?? null,
+  });
   useStructureUndoKeys(canEdit ? structure : null, announce);
 
   const actions = useMemo<ClauseActions>(
@@ -76,7 +82,8 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
         const moved = `${capitalise(before)} moved${direction === 'drag' ? '' : ` ${direction}`}`;
         announce(after && after !== before ? `${moved}; it is now ${after}.` : `${moved}.`);
         requestAnimationFrame(() => {
-          if (focused instanceof HTMLElement && focused.isConnected && document.activeElement !== focused) focused.focus({ preventScroll: true });
+          if (focused instanceof HTMLElement && focused.isConnected && document.activeElement !== focused)
+            focused.focus({ preventScroll: true });
           document.querySelector(`[data-clause-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
         });
       },
@@ -87,7 +94,11 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
         const previous = list[index - 1];
         const next = list[index + 1];
         if (!latest.current.structure?.remove(id)) return;
-        setDeleted({ id, message: `${capitalise(name)} deleted.`, placement: previous ? { after: previous.id } : next ? { before: next.id } : { at: 0 } });
+        setDeleted({
+          id,
+          message: `${capitalise(name)} deleted.`,
+          placement: previous ? { after: previous.id } : next ? { before: next.id } : { at: 0 },
+        });
       },
       ...optionActions({ doc, draftId: provider.roomname, announce, focusText: (id) => setFocusAfterRender({ id, target: 'text' }) }),
     }),

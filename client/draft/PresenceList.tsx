@@ -22,7 +22,11 @@ export function PresenceList({ me, others }: PresenceListProps) {
           <Avatar
             key={person.clientId}
             name={person.name}
-            detail={person.role === 'reviewer' || person.role === 'secretariat' ? `${caretLabel(person)}, ${ROLE_LABELS[person.role]}` : caretLabel(person)}
+            detail={
+              person.role === 'reviewer' || person.role === 'secretariat'
+                ? `${caretLabel(person)}, ${ROLE_LABELS[person.role]}`
+                : caretLabel(person)
+            }
             color={person.color}
           />
         ))}

@@ -27,7 +27,11 @@ export function SaveStatus({ description }: { description: ConnectionDescription
       <span className="save-status-label" aria-hidden="true">
         {description.label}
       </span>
-      {description.detail && description.tone !== 'refused' ? <span className="save-status-detail" aria-hidden="true">{description.detail}</span> : null}
+      {description.detail && description.tone !== 'refused' ? (
+        <span className="save-status-detail" aria-hidden="true">
+          {description.detail}
+        </span>
+      ) : null}
       <span className="visually-hidden" role="status">
         {announced}
       </span>

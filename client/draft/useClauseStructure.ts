@@ -48,7 +48,7 @@ export function useClauseStructure(doc: Y.Doc | null): ClauseStructure | null {
 
   return useMemo(() => {
     if (!doc || !undoManager) return null;
-    const local = <T,>(change: () => T): T => {
+    const local = <T>(change: () => T): T => {
       let result!: T;
       doc.transact(() => {
         result = change();

@@ -69,8 +69,20 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
   const buttons: ToolbarButton[] = [
     { name: 'bold', label: 'Bold', keys: 'Control+B', active: state.bold, run: () => editor.chain().focus().toggleBold().run() },
     { name: 'italic', label: 'Italic', keys: 'Control+I', active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
-    { name: 'bulletList', label: 'Bulleted list', keys: 'Control+Shift+8', active: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
-    { name: 'orderedList', label: 'Numbered list', keys: 'Control+Shift+7', active: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
+    {
+      name: 'bulletList',
+      label: 'Bulleted list',
+      keys: 'Control+Shift+8',
+      active: state.bulletList,
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
+    {
+      name: 'orderedList',
+      label: 'Numbered list',
+      keys: 'Control+Shift+7',
+      active: state.orderedList,
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
     { name: 'link', label: state.link ? 'Edit link' : 'Add link', keys: 'Control+K', active: state.link, run: () => setLinkFormOpen(true) },
     ...(bracketFor
       ? [
@@ -84,8 +96,21 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
           } satisfies ToolbarButton,
         ]
       : []),
-    { name: 'liftBrackets', label: 'Lift brackets', worded: true, disabled: !state.bracketed, groupEnd: true, run: () => editor.chain().focus().liftBrackets().run() },
-    { name: 'undo', label: 'Undo my last change', keys: 'Control+Z', disabled: !state.canUndo, run: () => editor.chain().focus().undo().run() },
+    {
+      name: 'liftBrackets',
+      label: 'Lift brackets',
+      worded: true,
+      disabled: !state.bracketed,
+      groupEnd: true,
+      run: () => editor.chain().focus().liftBrackets().run(),
+    },
+    {
+      name: 'undo',
+      label: 'Undo my last change',
+      keys: 'Control+Z',
+      disabled: !state.canUndo,
+      run: () => editor.chain().focus().undo().run(),
+    },
     { name: 'redo', label: 'Redo', keys: 'Control+Shift+Z', disabled: !state.canRedo, run: () => editor.chain().focus().redo().run() },
   ];
 

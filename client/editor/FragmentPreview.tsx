@@ -49,7 +49,13 @@ function renderText(text: Y.XmlText, key: number, names: DelegationNames): React
         if (delegation === null) return <Fragment key={`t${ops[0]!.index}`}>{runs}</Fragment>;
         const name = names.nameOf(delegation);
         return (
-          <span key={`b${ops[0]!.index}`} className="bracket" data-delegation={delegation} data-tag={name ?? ''} title={name ? `Bracketed by ${name}` : 'Bracketed'}>
+          <span
+            key={`b${ops[0]!.index}`}
+            className="bracket"
+            data-delegation={delegation}
+            data-tag={name ?? ''}
+            title={name ? `Bracketed by ${name}` : 'Bracketed'}
+          >
             <span className="bracket-text">{runs}</span>
           </span>
         );
@@ -69,6 +75,7 @@ function renderRun(op: DeltaOp, index: number): ReactNode {
 
 function bracketOf(op: DeltaOp): string | null {
   let delegation: string | null = null;
-  for (const [key, value] of Object.entries(op.attributes ?? {})) if (isBracketKey(key)) delegation = bracketDelegation(value) ?? delegation;
+  for (const [key, value] of Object.entries(op.attributes ?? {}))
+    if (isBracketKey(key)) delegation = bracketDelegation(value) ?? delegation;
   return delegation;
 }

@@ -17,7 +17,14 @@ const PATHS: Record<ToolbarIconName, string> = {
 export function ToolbarIcon({ name }: { name: ToolbarIconName }) {
   return (
     <svg className="toolbar-icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d={PATHS[name]} fill="none" stroke="currentColor" strokeWidth={name === 'bold' ? 2.4 : 2} strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={PATHS[name]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={name === 'bold' ? 2.4 : 2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

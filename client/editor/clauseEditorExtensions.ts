@@ -36,7 +36,13 @@ export interface ClauseEditorExtensionOptions {
  * Brackets (BracketMark) carry their delegation's id and show its name as a tag; a delegate may also type
  * them (TypedBracket). FindHighlights marks what Find in this draft finds.
  */
-export function clauseEditorExtensions({ fragment, provider, user, bracketFor = null, clauseId = '' }: ClauseEditorExtensionOptions): Extensions {
+export function clauseEditorExtensions({
+  fragment,
+  provider,
+  user,
+  bracketFor = null,
+  clauseId = '',
+}: ClauseEditorExtensionOptions): Extensions {
   return [
     StarterKit.configure({
       heading: false,

@@ -97,7 +97,12 @@ export function FindInDraft({ doc }: { doc: Y.Doc }) {
   const count = matches.length > 0 ? `${index + 1} of ${matches.length}` : foundFor.trim() !== '' ? 'No matches' : '';
   return (
     <div className="find-slot" ref={floating.slot} style={floating.size}>
-      <div className={`find-in-draft${floating.size ? ' find-in-draft-floating' : ''}`} role="search" aria-label="Find in this draft" onKeyDown={onKeyDown}>
+      <div
+        className={`find-in-draft${floating.size ? ' find-in-draft-floating' : ''}`}
+        role="search"
+        aria-label="Find in this draft"
+        onKeyDown={onKeyDown}
+      >
         <label htmlFor={fieldId} className="find-label">
           Find
         </label>
@@ -116,13 +121,33 @@ export function FindInDraft({ doc }: { doc: Y.Doc }) {
           <span className="find-count-text">{count}</span>
           {where && count ? <span className="visually-hidden">, {where}</span> : null}
         </p>
-        <button type="button" className="button button-small button-secondary" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={matches.length === 0} onClick={() => step(-1)}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          aria-label="Previous match"
+          title="Previous match (Shift+Enter)"
+          disabled={matches.length === 0}
+          onClick={() => step(-1)}
+        >
           Previous
         </button>
-        <button type="button" className="button button-small button-secondary" aria-label="Next match" title="Next match (Enter)" disabled={matches.length === 0} onClick={() => step(1)}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          aria-label="Next match"
+          title="Next match (Enter)"
+          disabled={matches.length === 0}
+          onClick={() => step(1)}
+        >
           Next
         </button>
-        <button type="button" className="button button-small button-secondary" aria-label="Close Find" title="Close Find (Escape)" onClick={close}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          aria-label="Close Find"
+          title="Close Find (Escape)"
+          onClick={close}
+        >
           Close
         </button>
       </div>

@@ -57,7 +57,10 @@ export const FindHighlights = Extension.create<{ clauseId: string }>({
         key: findHighlightsKey,
         state: {
           init: (_config, state) => buildDecorations(state.doc, clauseId),
-          apply: (tr, old) => (tr.getMeta(findHighlightsKey) || (tr.docChanged && findHighlight.get().query) ? buildDecorations(tr.doc, clauseId) : old.map(tr.mapping, tr.doc)),
+          apply: (tr, old) =>
+            tr.getMeta(findHighlightsKey) || (tr.docChanged && findHighlight.get().query)
+              ? buildDecorations(tr.doc, clauseId)
+              : old.map(tr.mapping, tr.doc),
         },
         props: {
           decorations: (state) => findHighlightsKey.getState(state) ?? DecorationSet.empty,

@@ -53,14 +53,15 @@ function markAutofocus(button: HTMLButtonElement | null): void {
 
 /** "Ctrl + Shift + Z or Ctrl + Y", each key a <kbd>; typed text as code, a final space said in words. */
 function Keys({ shortcut }: { shortcut: Shortcut }) {
-  const choices = shortcut.keys?.map((combination) =>
-    keyWords(combination).map((key, index) => (
-      <Fragment key={index}>
-        {index > 0 ? ' + ' : null}
-        <kbd>{key}</kbd>
-      </Fragment>
-    )),
-  ) ??
+  const choices =
+    shortcut.keys?.map((combination) =>
+      keyWords(combination).map((key, index) => (
+        <Fragment key={index}>
+          {index > 0 ? ' + ' : null}
+          <kbd>{key}</kbd>
+        </Fragment>
+      )),
+    ) ??
     shortcut.typed?.map((text) =>
       text.endsWith(' ') ? (
         <>

@@ -70,7 +70,10 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { typed: ['*text*', '_text_'], action: 'Italic text.' },
       { typed: ['- ', '* ', '+ '], action: 'At the start of a paragraph: begin a bulleted list.' },
       { typed: ['1. '], action: 'At the start of a paragraph: begin a numbered list (from that number).' },
-      { typed: ['https://example.org '], action: 'A web address starting with https:// or http:// becomes a link when you type a space after it.' },
+      {
+        typed: ['https://example.org '],
+        action: 'A web address starting with https:// or http:// becomes a link when you type a space after it.',
+      },
     ],
   },
   {

@@ -87,7 +87,12 @@ export function AddMemberForm({ delegations, onAdded }: { delegations: Delegatio
           onChange={set('name')}
           error={errors.name}
         />
-        <SelectField label="Role" hint="Delegates edit the text; reviewers comment; the secretariat administers." value={values.role} onChange={set('role')}>
+        <SelectField
+          label="Role"
+          hint="Delegates edit the text; reviewers comment; the secretariat administers."
+          value={values.role}
+          onChange={set('role')}
+        >
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {ROLE_LABELS[role]}

@@ -33,13 +33,13 @@ export function InvitationLinkPanel({ issued, isNewMember, onDone }: InvitationL
         {isNewMember ? `${member.name} has been added` : `New invitation link for ${member.name}`}
       </h2>
       <p>
-        Send this link to <strong>{member.email}</strong> through a channel you trust. With it, {member.name} sets a
-        password and signs in{isNewMember ? '' : '; any earlier link no longer works'}.
+        Send this link to <strong>{member.email}</strong> through a channel you trust. With it, {member.name} sets a password and signs in
+        {isNewMember ? '' : '; any earlier link no longer works'}.
       </p>
       <CopyableLink label={`Invitation link for ${member.name}`} url={issued.invitationUrl} />
       <p className="invitation-warning">
-        This link is shown only once and expires on <FormattedDate iso={issued.expiresAt} withTime />. If it is lost or
-        expires, issue a new link from the members table.
+        This link is shown only once and expires on <FormattedDate iso={issued.expiresAt} withTime />. If it is lost or expires, issue a new
+        link from the members table.
       </p>
       <button type="button" className="button button-secondary" onClick={onDone}>
         Done

@@ -106,7 +106,12 @@ export function MemberRow({ member, delegations, isSelf, onChanged, onIssued, on
       </td>
       <td data-label="Delegation">
         {editing ? (
-          <SelectField label={`Delegation of ${member.name}`} hideLabel value={delegationId} onChange={(e) => setDelegationId(e.target.value)}>
+          <SelectField
+            label={`Delegation of ${member.name}`}
+            hideLabel
+            value={delegationId}
+            onChange={(e) => setDelegationId(e.target.value)}
+          >
             <option value="">{role === 'delegate' ? 'Choose a delegation…' : 'No delegation'}</option>
             {delegations.map((d) => (
               <option key={d.id} value={d.id}>
@@ -171,8 +176,8 @@ export function MemberRow({ member, delegations, isSelf, onChanged, onIssued, on
           onClose={() => setPending(null)}
         >
           <p>
-            {member.name} is signed out at once and can no longer sign in. What they have written stays in the drafts.
-            You can reactivate them later.
+            {member.name} is signed out at once and can no longer sign in. What they have written stays in the drafts. You can reactivate
+            them later.
           </p>
         </ConfirmDialog>
         <ConfirmDialog

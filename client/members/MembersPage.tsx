@@ -33,8 +33,7 @@ export function MembersPage() {
   const membersHeading = useRef<HTMLHeadingElement>(null);
 
   const update = (change: (w: Workspace) => Workspace) => workspace.setData((w) => (w ? change(w) : w));
-  const replaceMember = (member: MemberView) =>
-    update((w) => ({ ...w, members: w.members.map((m) => (m.id === member.id ? member : m)) }));
+  const replaceMember = (member: MemberView) => update((w) => ({ ...w, members: w.members.map((m) => (m.id === member.id ? member : m)) }));
 
   function added(value: InvitationIssued) {
     update((w) => ({ ...w, members: [...w.members, value.member] }));
@@ -46,23 +45,29 @@ export function MembersPage() {
     <>
       <PageHeading title="Members">
         <p>
-          Who takes part in the drafting, and in which role. New members join through a one-time invitation link that
-          you send them. Changing a member’s role or delegation, or deactivating them, ends their open sessions at once.
+          Who takes part in the drafting, and in which role. New members join through a one-time invitation link that you send them.
+          Changing a member’s role or delegation, or deactivating them, ends their open sessions at once.
         </p>
       </PageHeading>
       <Notice text={notice} />
       {issued ? (
-        <InvitationLinkPanel issued={issued.value} isNewMember={issued.isNewMember} onDone={() => {
+        <InvitationLinkPanel
+          issued={issued.value}
+          isNewMember={issued.isNewMember}
+          onDone={() => {
             setIssued(null);
             requestAnimationFrame(() => membersHeading.current?.focus());
-          }} />
+          }}
+        />
       ) : null}
       {workspace.loading && !workspace.data ? <LoadingMessage label="Loading the members…" /> : null}
       <ErrorMessage error={workspace.error} />
       {workspace.data ? (
         <>
           <section className="section" aria-labelledby="members-title">
-            <h2 id="members-title" ref={membersHeading} tabIndex={-1}>All members ({workspace.data.members.length})</h2>
+            <h2 id="members-title" ref={membersHeading} tabIndex={-1}>
+              All members ({workspace.data.members.length})
+            </h2>
             <MemberTable
               members={workspace.data.members}
               delegations={workspace.data.delegations}
@@ -78,9 +83,7 @@ export function MembersPage() {
           </section>
           <section className="section card" aria-labelledby="add-member-title">
             <h2 id="add-member-title">Add a member</h2>
-            <p className="section-intro">
-              The new member receives no email from this system: you send them the invitation link yourself.
-            </p>
+            <p className="section-intro">The new member receives no email from this system: you send them the invitation link yourself.</p>
             <AddMemberForm delegations={workspace.data.delegations} onAdded={added} />
           </section>
           <DelegationsSection

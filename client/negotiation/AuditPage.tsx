@@ -64,7 +64,13 @@ function AuditLog() {
     setOlder((current) => ({ ...current, loading: true, error: null }));
     negotiationApi.audit(id, before).then(
       (page) => {
-        if (asked === generation.current) setOlder((current) => ({ entries: [...current.entries, ...page], done: page.length < AUDIT_PAGE_SIZE, loading: false, error: null }));
+        if (asked === generation.current)
+          setOlder((current) => ({
+            entries: [...current.entries, ...page],
+            done: page.length < AUDIT_PAGE_SIZE,
+            loading: false,
+            error: null,
+          }));
       },
       (reason: unknown) => {
         if (asked === generation.current) setOlder((current) => ({ ...current, loading: false, error: toApiError(reason) }));
@@ -87,7 +93,9 @@ function AuditLog() {
     <NegotiationPageFrame draftId={id} draft={draft}>
       <div className="page-header-row">
         <PageHeading title="Audit log">
-          <p>Every change of status, position, options and brackets in {draft.data ? <>“{draft.data.title}”</> : 'the draft'}, newest first.</p>
+          <p>
+            Every change of status, position, options and brackets in {draft.data ? <>“{draft.data.title}”</> : 'the draft'}, newest first.
+          </p>
         </PageHeading>
         <button type="button" className="button button-small button-secondary" onClick={reload} disabled={audit.loading}>
           {audit.loading ? 'Loading…' : 'Refresh'}
@@ -109,7 +117,10 @@ function AuditLog() {
 
 function AuditEntries({ draftId, entries }: { draftId: string; entries: readonly AuditEntryView[] }) {
   const { clauses, ready } = useLiveClauses(draftId);
-  const numbers = useMemo(() => (ready ? new Map(clauses.flatMap((c) => (c.number ? [[c.id, c.number] as const] : []))) : null), [clauses, ready]);
+  const numbers = useMemo(
+    () => (ready ? new Map(clauses.flatMap((c) => (c.number ? [[c.id, c.number] as const] : []))) : null),
+    [clauses, ready],
+  );
   if (entries.length === 0) return <p className="empty-state">Nothing has been recorded yet.</p>;
   return <AuditTable entries={entries} numbers={numbers} />;
 }

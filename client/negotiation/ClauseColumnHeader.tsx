@@ -18,7 +18,9 @@ export function ClauseColumnHeader({ clauseId, number, heading }: { clauseId: st
           {text}
         </span>
       ) : null}
-      {status === 'open' ? null : <span className={`matrix-clause-status status-badge status-badge-${status}`}>{CLAUSE_STATUS_LABELS[status]}</span>}
+      {status === 'open' ? null : (
+        <span className={`matrix-clause-status status-badge status-badge-${status}`}>{CLAUSE_STATUS_LABELS[status]}</span>
+      )}
     </th>
   );
 }

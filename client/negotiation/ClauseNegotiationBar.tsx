@@ -45,7 +45,13 @@ export function ClauseNegotiationBar({ clauseId, name }: ClauseNegotiationBarPro
         </button>
       ) : null}
       {canSet ? (
-        <button type="button" className="negotiation-action" aria-label={`Set status of ${name}…`} aria-haspopup="dialog" onClick={() => setDialog('status')}>
+        <button
+          type="button"
+          className="negotiation-action"
+          aria-label={`Set status of ${name}…`}
+          aria-haspopup="dialog"
+          onClick={() => setDialog('status')}
+        >
           Set status…
         </button>
       ) : null}
@@ -68,7 +74,13 @@ export function ClauseNegotiationBar({ clauseId, name }: ClauseNegotiationBarPro
         <ClauseStatusDialog clauseId={clauseId} name={name} canSet={canSet} onClose={() => setDialog(null)} onChanged={setAnnouncement} />
       ) : null}
       {dialog === 'position' && delegation ? (
-        <PositionDialog clauseId={clauseId} name={name} delegation={delegation} onClose={() => setDialog(null)} onChanged={setAnnouncement} />
+        <PositionDialog
+          clauseId={clauseId}
+          name={name}
+          delegation={delegation}
+          onClose={() => setDialog(null)}
+          onChanged={setAnnouncement}
+        />
       ) : null}
     </div>
   );

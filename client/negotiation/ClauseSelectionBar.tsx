@@ -1,6 +1,13 @@
 import { useId } from 'react';
 import type { ClauseKind } from '../../shared/doc/schema.js';
-import { showsEverything, STATUS_FILTER_LABELS, STATUS_FILTERS, TEXT_VIEW_LABELS, type StatusFilter, type TextView } from './clauseVisibility.js';
+import {
+  showsEverything,
+  STATUS_FILTER_LABELS,
+  STATUS_FILTERS,
+  TEXT_VIEW_LABELS,
+  type StatusFilter,
+  type TextView,
+} from './clauseVisibility.js';
 import { useNegotiation } from './NegotiationContext.js';
 
 const VIEWS: readonly TextView[] = ['full', 'agreed'];
@@ -64,7 +71,11 @@ export function ClauseSelectionBar({ clauses, visible }: ClauseSelectionBarProps
       {!everything && shown === 0 && numbered.length > 0 ? (
         <div className="empty-state clause-selection-empty">
           <p>{emptyText(selection.filter, selection.view)}</p>
-          <button type="button" className="button button-small button-secondary" onClick={() => setSelection({ filter: 'all', view: 'full' })}>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            onClick={() => setSelection({ filter: 'all', view: 'full' })}
+          >
             Show the full text
           </button>
         </div>

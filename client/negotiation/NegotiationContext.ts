@@ -1,5 +1,11 @@
 import { createContext, useContext } from 'react';
-import type { ClauseStatusEntry, NegotiationState, PositionView, SetClauseStatusBody, SetPositionBody } from '../../shared/api/negotiation.js';
+import type {
+  ClauseStatusEntry,
+  NegotiationState,
+  PositionView,
+  SetClauseStatusBody,
+  SetPositionBody,
+} from '../../shared/api/negotiation.js';
 import type { MeResponse } from '../../shared/api/session.js';
 import type { NumberingBase } from '../../shared/doc/numberClauses.js';
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.js';

@@ -80,7 +80,12 @@ function ReservationCell({ position }: { position: PositionView }) {
       >
         {POSITION_LABELS.reservation}
       </button>
-      <span role="tooltip" id={tipId} className={shown && place ? 'position-tooltip position-tooltip-shown' : 'position-tooltip'} style={place ?? undefined}>
+      <span
+        role="tooltip"
+        id={tipId}
+        className={shown && place ? 'position-tooltip position-tooltip-shown' : 'position-tooltip'}
+        style={place ?? undefined}
+      >
         <span className="position-tooltip-text">{position.text}</span>
         <span className="position-tooltip-by">
           {position.by.name}, <FormattedDate iso={position.at} withTime />

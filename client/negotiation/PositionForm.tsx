@@ -104,7 +104,12 @@ export function PositionForm({ name, delegationName, current, onSave, onWithdraw
       <ErrorMessage error={error} />
       <div className="dialog-actions">
         {current ? (
-          <button type="button" className="button button-secondary negotiation-withdraw" disabled={busy !== null} onClick={() => void run('withdraw', onWithdraw)}>
+          <button
+            type="button"
+            className="button button-secondary negotiation-withdraw"
+            disabled={busy !== null}
+            onClick={() => void run('withdraw', onWithdraw)}
+          >
             {busy === 'withdraw' ? 'Withdrawing…' : 'Withdraw position'}
           </button>
         ) : null}

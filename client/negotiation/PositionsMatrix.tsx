@@ -41,7 +41,11 @@ export function PositionsMatrix({ clauses, delegations, positions, ownDelegation
         </thead>
         <tbody>
           {delegations.map((delegation) => (
-            <tr key={delegation.id} className={delegation.id === ownDelegationId ? 'matrix-own' : undefined} data-delegation-id={delegation.id}>
+            <tr
+              key={delegation.id}
+              className={delegation.id === ownDelegationId ? 'matrix-own' : undefined}
+              data-delegation-id={delegation.id}
+            >
               <th scope="row" className="matrix-delegation">
                 {delegation.name}
                 {delegation.id === ownDelegationId ? <span className="matrix-own-tag"> (yours)</span> : null}

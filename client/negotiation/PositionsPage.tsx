@@ -25,7 +25,9 @@ export function PositionsPage() {
   return (
     <NegotiationPageFrame draftId={id} draft={draft}>
       <PageHeading title="Positions">
-        <p>Where each delegation stands on each clause of {draft.data ? <>“{draft.data.title}”</> : 'the draft'}. It follows changes live.</p>
+        <p>
+          Where each delegation stands on each clause of {draft.data ? <>“{draft.data.title}”</> : 'the draft'}. It follows changes live.
+        </p>
       </PageHeading>
       <PositionsContent draftId={id} />
     </NegotiationPageFrame>
@@ -48,7 +50,12 @@ function PositionsContent({ draftId }: { draftId: string }) {
     <>
       <ErrorMessage error={error} />
       <MatrixLegend />
-      <PositionsMatrix clauses={clauses} delegations={delegations} positions={state.positions} ownDelegationId={positionDelegation(me)?.id ?? null} />
+      <PositionsMatrix
+        clauses={clauses}
+        delegations={delegations}
+        positions={state.positions}
+        ownDelegationId={positionDelegation(me)?.id ?? null}
+      />
       <ReservationList clauses={clauses} positions={state.positions} />
     </>
   );

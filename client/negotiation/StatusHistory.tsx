@@ -4,7 +4,13 @@ import { FormattedDate } from '../common/components/FormattedDate.js';
 import { ClauseStatusBadge } from './ClauseStatusBadge.js';
 
 /** A clause's status changes, newest first: the status, who set it, when, and the note. */
-export function StatusHistory({ entries, headingId }: { entries: readonly ClauseStatusEntry[]; /** id of the heading that names the list */ headingId: string }) {
+export function StatusHistory({
+  entries,
+  headingId,
+}: {
+  entries: readonly ClauseStatusEntry[];
+  /** id of the heading that names the list */ headingId: string;
+}) {
   if (entries.length === 0) return <p className="muted status-history-empty">No status has been set yet: the clause is open.</p>;
   return (
     <ol className="status-history" aria-labelledby={headingId}>

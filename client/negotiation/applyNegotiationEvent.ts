@@ -32,8 +32,11 @@ export function applyNegotiationEvent<S extends LiveNegotiationState>(state: S, 
     case 'position.withdrawn': {
       const key = placeKey(event.clauseId, event.delegationId);
       const withdrawnAt = state.withdrawals?.[key];
-      const withdrawals = withdrawnAt !== undefined && withdrawnAt >= event.at ? state.withdrawals : { ...state.withdrawals, [key]: event.at };
-      const positions = state.positions.filter((p) => !(p.clauseId === event.clauseId && p.delegation.id === event.delegationId && p.at <= event.at));
+      const withdrawals =
+        withdrawnAt !== undefined && withdrawnAt >= event.at ? state.withdrawals : { ...state.withdrawals, [key]: event.at };
+      const positions = state.positions.filter(
+        (p) => !(p.clauseId === event.clauseId && p.delegation.id === event.delegationId && p.at <= event.at),
+      );
       if (positions.length === state.positions.length && withdrawals === state.withdrawals) return state;
       return { ...state, positions, withdrawals };
     }

@@ -33,10 +33,13 @@ export const negotiationApi = {
   setPosition: (draftId: string, clauseId: string, delegationId: string, body: SetPositionBody) =>
     apiRequest('PUT', position(draftId, clauseId, delegationId), { body, schema: PositionView }),
   /** A delegate: withdraws their delegation's position on a clause. */
-  withdrawPosition: (draftId: string, clauseId: string, delegationId: string) => apiRequest('DELETE', position(draftId, clauseId, delegationId)),
+  withdrawPosition: (draftId: string, clauseId: string, delegationId: string) =>
+    apiRequest('DELETE', position(draftId, clauseId, delegationId)),
   /** Secretariat: a page of the draft's negotiation audit log, newest first: entries numbered below `before` (@default the newest). */
   audit: (draftId: string, before?: number) =>
-    apiRequest('GET', `${draft(draftId)}/audit?limit=${AUDIT_PAGE_SIZE}${before === undefined ? '' : `&before=${before}`}`, { schema: z.array(AuditEntryView) }),
+    apiRequest('GET', `${draft(draftId)}/audit?limit=${AUDIT_PAGE_SIZE}${before === undefined ? '' : `&before=${before}`}`, {
+      schema: z.array(AuditEntryView),
+    }),
   /**
    * Secretariat: settles the clause's group of options on `optionId` (an option of the same group). The server
    * edits the live document, so everyone sees the result arrive through the document itself.

@@ -19,7 +19,12 @@ export interface LiveNegotiation {
 
 /** True for the events this state follows; a published revision also gets a fresh load (its numbering). */
 function concerns(event: DraftEvent): boolean {
-  return event.type === 'clause.status' || event.type === 'position.changed' || event.type === 'position.withdrawn' || event.type === 'numbering.changed';
+  return (
+    event.type === 'clause.status' ||
+    event.type === 'position.changed' ||
+    event.type === 'position.withdrawn' ||
+    event.type === 'numbering.changed'
+  );
 }
 
 /**

@@ -49,7 +49,15 @@ interface FieldErrors {
   confirm?: string;
 }
 
-function SetPasswordForm({ token, invitation, onInvalid }: { token: string; invitation: InvitationView; onInvalid: (error: ApiError) => void }) {
+function SetPasswordForm({
+  token,
+  invitation,
+  onInvalid,
+}: {
+  token: string;
+  invitation: InvitationView;
+  onInvalid: (error: ApiError) => void;
+}) {
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
@@ -89,8 +97,8 @@ function SetPasswordForm({ token, invitation, onInvalid }: { token: string; invi
     <>
       <PageHeading title={`Welcome, ${invitation.name}`}>
         <p>
-          You have been invited to take part in the drafting. Choose a password to finish setting up your account;
-          you will then be signed in.
+          You have been invited to take part in the drafting. Choose a password to finish setting up your account; you will then be signed
+          in.
         </p>
       </PageHeading>
       <form onSubmit={(event) => void submit(event)} noValidate className="stack">

@@ -87,8 +87,8 @@ export function SignInPage() {
         </button>
       </form>
       <p className="fine-print">
-        Members are invited by the secretariat. If you have lost your invitation link or your password, ask the
-        secretariat for a new invitation link.
+        Members are invited by the secretariat. If you have lost your invitation link or your password, ask the secretariat for a new
+        invitation link.
       </p>
     </PublicLayout>
   );

@@ -14,7 +14,8 @@ export function CompareSideLine({ side }: { side: CompareSide }) {
   if (version.revision !== null) {
     return (
       <>
-        <strong>{revisionName(version.revision)}</strong> “{version.label}”, published {version.publishedAt ? <FormattedDate iso={version.publishedAt} /> : null}
+        <strong>{revisionName(version.revision)}</strong> “{version.label}”, published{' '}
+        {version.publishedAt ? <FormattedDate iso={version.publishedAt} /> : null}
       </>
     );
   }

@@ -16,7 +16,9 @@ export function CompareSummary({ summary }: { summary: ComparisonSummary }) {
       <h2 id="compare-summary-heading" className="visually-hidden">
         Summary
       </h2>
-      {same ? <p className="compare-same">No differences: both sides have the same clauses, in the same order, with the same text.</p> : null}
+      {same ? (
+        <p className="compare-same">No differences: both sides have the same clauses, in the same order, with the same text.</p>
+      ) : null}
       <ul className="compare-counts">
         {ITEMS.map(({ key, one, many }) => (
           <li key={key} className={`compare-count compare-count-${key}${summary[key] === 0 ? ' compare-count-zero' : ''}`}>

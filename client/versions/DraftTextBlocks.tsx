@@ -37,10 +37,6 @@ function runsView(runs: readonly Inline[]) {
     const inner = group.runs.map((run, index) => (
       <MarkedText key={index} text={run.text} marks={run.marks.filter((mark) => mark.type !== 'bracket')} />
     ));
-    return (
-      <Fragment key={g}>
-        {group.bracket === null ? inner : <MarkedText marks={[group.bracket]}>{inner}</MarkedText>}
-      </Fragment>
-    );
+    return <Fragment key={g}>{group.bracket === null ? inner : <MarkedText marks={[group.bracket]}>{inner}</MarkedText>}</Fragment>;
   });
 }

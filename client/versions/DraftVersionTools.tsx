@@ -45,7 +45,9 @@ export function DraftVersionTools({ draftId }: { draftId: string }) {
       <Link className="button button-small button-secondary" to={versionPaths.history(draftId)}>
         History
       </Link>
-      {maySaveVersions(me) ? <SaveVersionButton draftId={draftId} onSaved={(version) => setMessage(`Version “${version.label}” saved.`)} /> : null}
+      {maySaveVersions(me) ? (
+        <SaveVersionButton draftId={draftId} onSaved={(version) => setMessage(`Version “${version.label}” saved.`)} />
+      ) : null}
       <p className={message ? 'draft-version-message' : 'visually-hidden'} role="status">
         {message}
       </p>

@@ -19,11 +19,7 @@ export function ExportMenu({ draftId, versionId, name, prominent = false }: Expo
   const { open, setOpen, panelId, root, toggle, onKeyDown } = useDisclosureMenu();
 
   return (
-    <div
-      className="export-menu"
-      ref={root}
-      onKeyDown={onKeyDown}
-    >
+    <div className="export-menu" ref={root} onKeyDown={onKeyDown}>
       <button
         ref={toggle}
         type="button"

@@ -26,7 +26,14 @@ export function Fingerprint({ value }: { value: string }) {
     <span className="fingerprint">
       <span className="fingerprint-label">Fingerprint</span>{' '}
       {state === 'full' ? (
-        <input className="fingerprint-full" readOnly value={value} aria-label="Full fingerprint (sha256)" autoFocus onFocus={(e) => e.currentTarget.select()} />
+        <input
+          className="fingerprint-full"
+          readOnly
+          value={value}
+          aria-label="Full fingerprint (sha256)"
+          autoFocus
+          onFocus={(e) => e.currentTarget.select()}
+        />
       ) : (
         <code title={`sha256 ${value}`}>{value.slice(0, SHORT_FINGERPRINT_LENGTH)}</code>
       )}{' '}

@@ -36,7 +36,8 @@ export function HistoryPage() {
   const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (lastRestore && lastRestore.by.id !== me?.id) setNotice(`${lastRestore.by.name} restored ${versionName(lastRestore.version)} into the live draft.`);
+    if (lastRestore && lastRestore.by.id !== me?.id)
+      setNotice(`${lastRestore.by.name} restored ${versionName(lastRestore.version)} into the live draft.`);
   }, [lastRestore, me?.id]);
 
   if (draft.error) return <DraftUnavailable error={draft.error} />;
@@ -94,7 +95,10 @@ export function HistoryPage() {
             <h2 id="versions-heading">All versions</h2>
             {list.length === 0 ? (
               <p className="empty-state">
-                No versions yet.{maySaveVersions(me) ? ' Save one with “Save version…”.' : ' Versions appear here once a delegate or the secretariat saves one.'}
+                No versions yet.
+                {maySaveVersions(me)
+                  ? ' Save one with “Save version…”.'
+                  : ' Versions appear here once a delegate or the secretariat saves one.'}
               </p>
             ) : (
               <ol className="version-list">

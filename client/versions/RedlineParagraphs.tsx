@@ -14,8 +14,14 @@ export function RedlineParagraphs({ paragraphs }: { paragraphs: readonly Redline
         const level = paragraph.list.at(-1);
         const style = { '--list-depth': paragraph.list.length } as CSSProperties;
         return (
-          <p key={index} className={`redline-paragraph redline-paragraph-${paragraph.change}${level ? ' redline-list-item' : ''}`} style={style}>
-            {level && paragraph.startsItem ? <span className="redline-marker">{level.type === 'orderedList' ? `${level.item}.` : '•'}</span> : null}
+          <p
+            key={index}
+            className={`redline-paragraph redline-paragraph-${paragraph.change}${level ? ' redline-list-item' : ''}`}
+            style={style}
+          >
+            {level && paragraph.startsItem ? (
+              <span className="redline-marker">{level.type === 'orderedList' ? `${level.item}.` : '•'}</span>
+            ) : null}
             <RedlineSegments segments={paragraph.segments} />
           </p>
         );

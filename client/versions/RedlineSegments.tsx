@@ -15,7 +15,10 @@ export function RedlineSegments({ segments }: { segments: readonly RedlineSegmen
     <>
       {bracketGroups(segments).map((group, groupIndex) => {
         const inner = group.runs.map((segment, index) => (
-          <Segment key={index} segment={group.bracket ? { ...segment, marks: segment.marks.filter((m) => m.type !== 'bracket') } : segment} />
+          <Segment
+            key={index}
+            segment={group.bracket ? { ...segment, marks: segment.marks.filter((m) => m.type !== 'bracket') } : segment}
+          />
         ));
         return group.bracket ? (
           <MarkedText key={groupIndex} marks={[group.bracket]}>

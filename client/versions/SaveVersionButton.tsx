@@ -16,7 +16,11 @@ export function SaveVersionButton({ draftId, onSaved, primary = false }: SaveVer
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className={primary ? 'button button-small' : 'button button-small button-secondary'} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={primary ? 'button button-small' : 'button button-small button-secondary'}
+        onClick={() => setOpen(true)}
+      >
         Save version…
       </button>
       <VersionLabelDialog

@@ -5,7 +5,11 @@ export function VersionBadges({ version }: { version: VersionView }) {
   return (
     <>
       {version.revision !== null ? <span className="revision-badge">{revisionName(version.revision)}</span> : null}
-      {version.kind === 'automatic' ? <span className="version-tag">Automatic</span> : <span className="version-tag version-tag-named">Named</span>}
+      {version.kind === 'automatic' ? (
+        <span className="version-tag">Automatic</span>
+      ) : (
+        <span className="version-tag version-tag-named">Named</span>
+      )}
     </>
   );
 }

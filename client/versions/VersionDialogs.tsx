@@ -50,8 +50,7 @@ export function VersionDialogs(props: VersionDialogsProps) {
           {name} becomes <strong>{revision}</strong> of this draft, dated today.
         </p>
         <p>
-          <strong>This is permanent.</strong> A published revision can never be changed, renamed or deleted, and its number is never
-          reused.
+          <strong>This is permanent.</strong> A published revision can never be changed, renamed or deleted, and its number is never reused.
         </p>
       </ConfirmDialog>
       <ConfirmDialog

@@ -49,7 +49,13 @@ export function VersionItem({ draftId, version, permissions, nextRevision, onAct
           <Fingerprint value={version.fingerprint} />
         </p>
       ) : null}
-      <VersionActions draftId={draftId} version={version} permissions={permissions} nextRevision={nextRevision} onAction={(action) => onAction(action, version)} />
+      <VersionActions
+        draftId={draftId}
+        version={version}
+        permissions={permissions}
+        nextRevision={nextRevision}
+        onAction={(action) => onAction(action, version)}
+      />
     </li>
   );
 }

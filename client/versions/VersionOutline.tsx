@@ -27,6 +27,12 @@ function outlineText(clause: ClauseText): string {
   if (clause.heading.trim()) return clause.heading.trim();
   if (!clause.number) return 'Untitled section';
   const first = clause.blocks.find((block) => block.type === 'paragraph');
-  const words = first?.type === 'paragraph' ? first.content.map((inline) => inline.text).join('').trim() : '';
+  const words =
+    first?.type === 'paragraph'
+      ? first.content
+          .map((inline) => inline.text)
+          .join('')
+          .trim()
+      : '';
   return words ? (words.length > 80 ? `${words.slice(0, 80)}…` : words) : 'Empty clause';
 }

@@ -45,7 +45,12 @@ export function VersionPage() {
           <Link className="button button-small button-secondary" to={versionPaths.compare(id, version.id)}>
             Compare with live
           </Link>
-          <button type="button" className="button button-small button-secondary" onClick={() => setComparing(true)} disabled={!versions.data}>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            onClick={() => setComparing(true)}
+            disabled={!versions.data}
+          >
             Compare with…
           </button>
         </div>
@@ -60,7 +65,12 @@ export function VersionPage() {
           ))}
         </div>
       </div>
-      <CompareWithDialog draftId={id} version={comparing ? version : null} versions={versions.data ?? []} onClose={() => setComparing(false)} />
+      <CompareWithDialog
+        draftId={id}
+        version={comparing ? version : null}
+        versions={versions.data ?? []}
+        onClose={() => setComparing(false)}
+      />
     </div>
   );
 }

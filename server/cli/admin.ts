@@ -59,7 +59,12 @@ async function run(services: Services, words: string[], o: Options, linkBase: st
       return;
     }
     case 'members add': {
-      const body = validate(CreateMemberBody, { email: o.email, name: o.name, role: o.role, delegationId: await delegationId(services, o.delegation) });
+      const body = validate(CreateMemberBody, {
+        email: o.email,
+        name: o.name,
+        role: o.role,
+        delegationId: await delegationId(services, o.delegation),
+      });
       const r = await services.members.create(body, null);
       console.log(`Added ${r.member.email}. One-time invitation link (valid until ${r.expiresAt.toISOString()}):\n${link(r.token)}`);
       return;
@@ -115,7 +120,9 @@ async function run(services: Services, words: string[], o: Options, linkBase: st
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: Object.fromEntries(['email', 'name', 'role', 'delegation', 'title', 'template', 'id'].map((k) => [k, { type: 'string' as const }])),
+    options: Object.fromEntries(
+      ['email', 'name', 'role', 'delegation', 'title', 'template', 'id'].map((k) => [k, { type: 'string' as const }]),
+    ),
   });
   if (positionals.length === 0 || positionals[0] === 'help') {
     console.log(USAGE);
@@ -139,7 +146,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`Error: ${error instanceof AppError ? `${error.message} (${error.code})` : error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Error: ${error instanceof AppError ? `${error.message} (${error.code})` : error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   },
 );

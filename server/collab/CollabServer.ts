@@ -56,7 +56,12 @@ export class CollabServer {
     this.limits = { ...COLLAB_LIMITS, ...options.limits };
     this.log = options.log ?? consoleLog('collab');
     // maxPayload makes ws refuse an oversized frame from its header, before buffering it.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxFrameBytes, perMessageDeflate: false, clientTracking: false });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.limits.maxFrameBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+    });
     this.timers = [
       setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000).unref(),
       setInterval(() => this.reauthenticateAll(), options.reauthenticateIntervalMs ?? 60_000).unref(),
@@ -124,7 +129,15 @@ export class CollabServer {
       setTimeout(() => ws.terminate(), REFUSED_TERMINATE_MS).unref();
       return;
     }
-    const conn = new CollabConnection(ws, { draftId, member, request, socket, limits: this.limits, log: this.log, onClose: (c) => this.forget(c) });
+    const conn = new CollabConnection(ws, {
+      draftId,
+      member,
+      request,
+      socket,
+      limits: this.limits,
+      log: this.log,
+      onClose: (c) => this.forget(c),
+    });
     this.connections.add(conn);
     void this.admit(conn);
   }
@@ -188,7 +201,8 @@ export class CollabServer {
         .then(
           (member) => {
             // A new delegation must not keep the old one's bracket attribution: reconnecting picks up the new one.
-            const changed = member.id !== conn.member.id || member.readOnly !== conn.member.readOnly || member.delegationId !== conn.member.delegationId;
+            const changed =
+              member.id !== conn.member.id || member.readOnly !== conn.member.readOnly || member.delegationId !== conn.member.delegationId;
             if (changed) conn.close(CLOSE_CODE.SESSION_ENDED, 'the session changed');
           },
           (error: unknown) => {

@@ -60,7 +60,7 @@ export class RoomAwareness {
     const entries: AwarenessEntry[] = [];
     let heldBack = 0;
     for (const [clientId, leftAtClock] of this.changed) {
-      const state = (states.get(clientId)) ?? null;
+      const state = states.get(clientId) ?? null;
       const member = this.owners.get(clientId)?.member.id;
       if (state !== null && member !== undefined) {
         const wait = this.budget.take(member, this.sizes.get(clientId) ?? 0);
@@ -84,7 +84,9 @@ export class RoomAwareness {
       if (!this.claim(conn, entry)) continue;
       if (entry.state === null) this.sizes.delete(entry.clientId);
       else this.sizes.set(entry.clientId, entry.bytes);
-      accepted.push(entry.state === null ? entry : { ...entry, state: bindPresence(entry.state, conn.member, this.colorOf(conn.member.id)) });
+      accepted.push(
+        entry.state === null ? entry : { ...entry, state: bindPresence(entry.state, conn.member, this.colorOf(conn.member.id)) },
+      );
     }
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);
   }

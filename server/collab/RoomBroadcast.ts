@@ -41,7 +41,8 @@ export class RoomBroadcast {
       }
       // One of the senders of this batch: everything but its own updates (rare: several writers per turn).
       const others = batch.filter((change) => change.origin !== conn);
-      if (others.length > 0) conn.send(encodeSyncUpdate(others.length === 1 ? others[0]!.update : Y.mergeUpdates(others.map((change) => change.update))));
+      if (others.length > 0)
+        conn.send(encodeSyncUpdate(others.length === 1 ? others[0]!.update : Y.mergeUpdates(others.map((change) => change.update))));
     }
   }
 

@@ -20,7 +20,11 @@ export interface AttachCollabOptions {
  * `close` stops both and closes every socket (the rooms then unload as their clients leave).
  */
 export function attachCollabServer(http: Server, options: AttachCollabOptions): { server: CollabServer; close(): Promise<void> } {
-  const collab = new CollabServer({ rooms: options.rooms, authenticate: authenticateMember(options.services), allowedOrigins: options.config.allowedOrigins });
+  const collab = new CollabServer({
+    rooms: options.rooms,
+    authenticate: authenticateMember(options.services),
+    allowedOrigins: options.config.allowedOrigins,
+  });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (collab.handleUpgrade(request, socket, head)) return;
     // No websocket for other paths, unless another endpoint listens for them too.

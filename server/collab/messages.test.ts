@@ -24,10 +24,41 @@ function refusalCode(run: () => unknown): number | null {
 
 describe('readClientMessage', () => {
   it('reads each message type a y-websocket client sends, plus the saved subscription', () => {
-    expect(readClientMessage(bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, Uint8Array.of(0)); }))).toEqual({ type: 'syncStep1', stateVector: Uint8Array.of(0) });
-    expect(readClientMessage(bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, Uint8Array.of(0, 0)); })).type).toBe('syncStep2');
-    expect(readClientMessage(bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, Uint8Array.of(0, 0)); })).type).toBe('update');
-    expect(readClientMessage(bytes((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, Uint8Array.of(0)); })).type).toBe('awareness');
+    expect(
+      readClientMessage(
+        bytes((e) => {
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint8Array(e, Uint8Array.of(0));
+        }),
+      ),
+    ).toEqual({ type: 'syncStep1', stateVector: Uint8Array.of(0) });
+    expect(
+      readClientMessage(
+        bytes((e) => {
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, 1);
+          encoding.writeVarUint8Array(e, Uint8Array.of(0, 0));
+        }),
+      ).type,
+    ).toBe('syncStep2');
+    expect(
+      readClientMessage(
+        bytes((e) => {
+          encoding.writeVarUint(e, 0);
+          encoding.writeVarUint(e, 2);
+          encoding.writeVarUint8Array(e, Uint8Array.of(0, 0));
+        }),
+      ).type,
+    ).toBe('update');
+    expect(
+      readClientMessage(
+        bytes((e) => {
+          encoding.writeVarUint(e, 1);
+          encoding.writeVarUint8Array(e, Uint8Array.of(0));
+        }),
+      ).type,
+    ).toBe('awareness');
     expect(readClientMessage(Uint8Array.of(3))).toEqual({ type: 'queryAwareness' });
     expect(readClientMessage(Uint8Array.of(100))).toEqual({ type: 'savedSubscribe' });
   });
@@ -52,7 +83,10 @@ describe('readClientMessage', () => {
 
 describe('readAwarenessEntries', () => {
   it('round-trips entries and refuses states over the size limit or that are not objects', () => {
-    const entries = [{ clientId: 12, clock: 3, state: { cursor: null } }, { clientId: 13, clock: 1, state: null }];
+    const entries = [
+      { clientId: 12, clock: 3, state: { cursor: null } },
+      { clientId: 13, clock: 1, state: null },
+    ];
     expect(readAwarenessEntries(encodeAwarenessEntries(entries), 100)).toEqual([
       { ...entries[0], bytes: '{"cursor":null}'.length },
       { ...entries[1], bytes: 'null'.length },
@@ -60,7 +94,12 @@ describe('readAwarenessEntries', () => {
     const big = encodeAwarenessEntries([{ clientId: 1, clock: 1, state: { x: 'y'.repeat(200) } }]);
     expect(refusalCode(() => readAwarenessEntries(big, 100))).toBe(CLOSE_CODE.MESSAGE_TOO_LARGE);
     for (const json of ['[1]', '"text"', '7', '{']) {
-      const update = bytes((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint(e, 1); encoding.writeVarUint(e, 1); encoding.writeVarString(e, json); });
+      const update = bytes((e) => {
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarString(e, json);
+      });
       expect(refusalCode(() => readAwarenessEntries(update, 100))).toBe(CLOSE_CODE.MALFORMED_MESSAGE);
     }
   });

@@ -18,7 +18,11 @@ export const PRESENCE_PALETTE = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8
  * Replaces the `user` field of a client's awareness state with the member's name, delegation and role
  * from the server's records, so nobody can appear as someone else. Other fields (caret, selection) stay.
  */
-export function bindPresence(state: Record<string, unknown>, user: RoomMember, roomColor = colorFor(user.id, new Set())): Record<string, unknown> {
+export function bindPresence(
+  state: Record<string, unknown>,
+  user: RoomMember,
+  roomColor = colorFor(user.id, new Set()),
+): Record<string, unknown> {
   const claimed = state.user as { color?: unknown } | undefined;
   const color = typeof claimed?.color === 'string' && COLOR.test(claimed.color) ? claimed.color : roomColor;
   const presence: PresenceUser = { name: user.name, delegation: user.delegation, role: user.role, color };

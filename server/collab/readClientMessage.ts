@@ -1,12 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
-import {
-  MESSAGE_AWARENESS,
-  MESSAGE_QUERY_AWARENESS,
-  MESSAGE_SAVED_SUBSCRIBE,
-  MESSAGE_SYNC,
-} from '../../shared/collab/messageTypes.js';
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SAVED_SUBSCRIBE, MESSAGE_SYNC } from '../../shared/collab/messageTypes.js';
 import { RoomRefusal } from '../rooms/RoomRefusal.js';
 
 /** One frame from a client, fully read and checked for shape (the Yjs payload is checked when applied). */

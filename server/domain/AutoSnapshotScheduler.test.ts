@@ -8,7 +8,12 @@ describe('AutoSnapshotScheduler', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     taken = [];
-    scheduler = new AutoSnapshotScheduler({ take: async (id) => taken.push(id), quietMs: 5 * 60_000, maxIntervalMs: 30 * 60_000, now: () => Date.now() });
+    scheduler = new AutoSnapshotScheduler({
+      take: async (id) => taken.push(id),
+      quietMs: 5 * 60_000,
+      maxIntervalMs: 30 * 60_000,
+      now: () => Date.now(),
+    });
   });
   afterEach(async () => {
     await scheduler.close();

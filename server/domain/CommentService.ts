@@ -93,7 +93,8 @@ export class CommentService {
     const now = this.clock().toISOString();
     const view = await this.metadata.transaction(async (tx) => {
       const comment = await findComment(tx, draftId, commentId);
-      if (body.resolved !== undefined && comment.parentId !== null) throw new AppError('VALIDATION_FAILED', 'Resolve the thread through its first comment.');
+      if (body.resolved !== undefined && comment.parentId !== null)
+        throw new AppError('VALIDATION_FAILED', 'Resolve the thread through its first comment.');
       if (comment.deletedAt && body.body !== undefined) throw new AppError('COMMENT_DELETED', 'This comment was deleted.');
       if (body.body !== undefined) {
         if (comment.authorId !== user.id) throw new AppError('FORBIDDEN', 'Only the author can edit a comment.');
@@ -137,7 +138,8 @@ export class CommentService {
     const problem = await this.documents.read(draftId, (doc) => {
       if (!readClause(doc, clauseId)) return 'missing';
       if (newThread && !readOrderedClauses(doc).some((c) => c.id === clauseId)) return 'deleted';
-      if (anchor && (!resolveAnchorPosition(doc, clauseId, anchor.start) || !resolveAnchorPosition(doc, clauseId, anchor.end))) return 'anchor';
+      if (anchor && (!resolveAnchorPosition(doc, clauseId, anchor.start) || !resolveAnchorPosition(doc, clauseId, anchor.end)))
+        return 'anchor';
       return null;
     });
     if (problem === 'missing') throw new AppError('CLAUSE_NOT_FOUND', 'No such clause in this draft.');

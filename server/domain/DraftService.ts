@@ -74,7 +74,13 @@ export class DraftService {
       if (body.archived !== undefined) draft.archived = body.archived;
       draft.updatedAt = now.toISOString();
       await tx.drafts.put(draft);
-      await audit(tx.audit, now, actorId, body.archived === undefined ? 'draft.rename' : body.archived ? 'draft.archive' : 'draft.unarchive', id);
+      await audit(
+        tx.audit,
+        now,
+        actorId,
+        body.archived === undefined ? 'draft.rename' : body.archived ? 'draft.archive' : 'draft.unarchive',
+        id,
+      );
       return toDraftSummary(draft);
     });
     this.events.publish(id, { type: 'draft.updated', draft: summary });

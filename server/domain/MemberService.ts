@@ -100,7 +100,11 @@ export class MemberService {
         throw new AppError('VALIDATION_FAILED', 'A delegate must belong to a delegation.');
       }
       await requireDelegation(tx, next.delegationId);
-      if (user.role === 'secretariat' && (next.role !== 'secretariat' || !next.active) && !(await tx.members.hasOtherActive('secretariat', userId))) {
+      if (
+        user.role === 'secretariat' &&
+        (next.role !== 'secretariat' || !next.active) &&
+        !(await tx.members.hasOtherActive('secretariat', userId))
+      ) {
         throw new AppError('LAST_SECRETARIAT', 'The workspace needs at least one active secretariat member.');
       }
       endSessions = !next.active || next.role !== user.role || next.delegationId !== user.delegationId;

@@ -102,7 +102,16 @@ export class NegotiationService implements NegotiationSnapshots {
       const current = (await tx.negotiation.currentStatus(draftId, clauseId))?.status ?? DEFAULT_CLAUSE_STATUS;
       const problem = statusChangeProblem(current, body.status);
       if (problem) throw new AppError('INVALID_STATUS_CHANGE', problem);
-      const record = { id: newId(), draftId, clauseId, status: body.status, note: body.note, byId: user.id, byName: user.name, at: now.toISOString() };
+      const record = {
+        id: newId(),
+        draftId,
+        clauseId,
+        status: body.status,
+        note: body.note,
+        byId: user.id,
+        byName: user.name,
+        at: now.toISOString(),
+      };
       await tx.negotiation.appendStatus(record);
       const detail = body.note ? `${CLAUSE_STATUS_LABELS[body.status]} — ${body.note}` : CLAUSE_STATUS_LABELS[body.status];
       await audit(tx.audit, now, user.id, 'clause.status', clauseId, await auditDetail(tx, user, draftId, clauseId, detail));
@@ -126,7 +135,13 @@ export class NegotiationService implements NegotiationSnapshots {
   }
 
   /** Records or changes a delegation's position on a clause (that delegation's delegates only). */
-  async setPosition(draftId: string, clauseId: string, delegationId: string, body: SetPositionBody, user: UserRecord): Promise<PositionView> {
+  async setPosition(
+    draftId: string,
+    clauseId: string,
+    delegationId: string,
+    body: SetPositionBody,
+    user: UserRecord,
+  ): Promise<PositionView> {
     const delegation = await this.authorizePosition(delegationId, user);
     await this.requireClause(draftId, clauseId);
     const text = body.position === 'reservation' ? (body.text ?? '') : null;
@@ -134,7 +149,16 @@ export class NegotiationService implements NegotiationSnapshots {
     const same = await this.metadata.negotiation.findPosition(draftId, clauseId, delegationId);
     if (same && same.position === body.position && same.text === text) return toPositionView(same, delegation.name);
     const now = this.clock();
-    const record: PositionRecord = { draftId, clauseId, delegationId, position: body.position, text, byId: user.id, byName: user.name, at: now.toISOString() };
+    const record: PositionRecord = {
+      draftId,
+      clauseId,
+      delegationId,
+      position: body.position,
+      text,
+      byId: user.id,
+      byName: user.name,
+      at: now.toISOString(),
+    };
     await this.metadata.transaction(async (tx) => {
       await tx.negotiation.putPosition(record);
       const detail = text === null ? POSITION_LABELS[body.position] : `${POSITION_LABELS[body.position]}: ${text}`;
@@ -179,7 +203,14 @@ export class NegotiationService implements NegotiationSnapshots {
     });
     throwSettleProblem(outcome.problem);
     const now = this.clock();
-    await audit(this.metadata.audit, now, user.id, 'clause.settle', clauseId, await auditDetail(this.metadata, user, draftId, clauseId, outcome.detail));
+    await audit(
+      this.metadata.audit,
+      now,
+      user.id,
+      'clause.settle',
+      clauseId,
+      await auditDetail(this.metadata, user, draftId, clauseId, outcome.detail),
+    );
     return { settled: optionId };
   }
 

@@ -97,7 +97,9 @@ export class PasswordHasher {
     if (this.closed) return Promise.reject(new Error('the password hasher is closed'));
     if (this.idle.length === 0 && this.started >= this.threads && this.waiting.length >= this.maxWaiting) {
       return Promise.reject(
-        new AppError('SIGN_IN_BUSY', 'The server is handling many sign-ins right now. Please try again in a moment.', { retryAfterSeconds: BUSY_RETRY_SECONDS }),
+        new AppError('SIGN_IN_BUSY', 'The server is handling many sign-ins right now. Please try again in a moment.', {
+          retryAfterSeconds: BUSY_RETRY_SECONDS,
+        }),
       );
     }
     return new Promise((resolve, reject) => {

@@ -149,7 +149,10 @@ export class VersionService {
       records.map(async (record): Promise<{ side: CompareSide; text: DraftText }> => {
         if (record) {
           const bytes = await this.readSnapshot(record);
-          return { side: { kind: 'version', version: toVersionView(record) }, text: withSnapshotDoc(bytes, (doc) => versionText(doc, record)) };
+          return {
+            side: { kind: 'version', version: toVersionView(record) },
+            text: withSnapshotDoc(bytes, (doc) => versionText(doc, record)),
+          };
         }
         const text = await liveDraftText(this.deps, draftId);
         return { side: { kind: 'live', at: text.date }, text };
@@ -238,7 +241,8 @@ export class VersionService {
 /** An unpublished version the member may rename or delete: the secretariat any, others their own named ones. */
 async function changeable(repositories: Repositories, draftId: string, versionId: string, user: UserRecord): Promise<VersionRecord> {
   const record = await findVersion(repositories, draftId, versionId);
-  if (record.revision !== null) throw new AppError('REVISION_IMMUTABLE', `${revisionName(record.revision)} is published and can no longer change.`);
+  if (record.revision !== null)
+    throw new AppError('REVISION_IMMUTABLE', `${revisionName(record.revision)} is published and can no longer change.`);
   if (user.role !== 'secretariat' && record.authorId !== user.id) {
     throw new AppError('FORBIDDEN', 'Only the author of a version or the secretariat can change it.');
   }

@@ -52,6 +52,9 @@ export async function auditBracketChanges(deps: { metadata: MetadataRepositories
 function describe(action: 'added' | 'lifted', texts: string[], owner: string): string {
   const first = texts[0]!;
   const excerpt = `“${first.length > AUDIT_EXCERPT_CHARS ? `${first.slice(0, AUDIT_EXCERPT_CHARS)}…` : first}”`;
-  if (action === 'added') return texts.length === 1 ? `Bracketed ${excerpt} (${owner})` : `Bracketed ${texts.length} passages, first ${excerpt} (${owner})`;
-  return texts.length === 1 ? `Lifted the bracket on ${excerpt} (${owner})` : `Lifted ${texts.length} brackets, first ${excerpt} (${owner})`;
+  if (action === 'added')
+    return texts.length === 1 ? `Bracketed ${excerpt} (${owner})` : `Bracketed ${texts.length} passages, first ${excerpt} (${owner})`;
+  return texts.length === 1
+    ? `Lifted the bracket on ${excerpt} (${owner})`
+    : `Lifted ${texts.length} brackets, first ${excerpt} (${owner})`;
 }

@@ -24,7 +24,10 @@ function strengthEstimator(): ZxcvbnFactory {
 
 /** Letters and digits only, lower case: "James.Carter" and "james carter" read alike. */
 function squash(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**

@@ -49,7 +49,9 @@ export function newSalt(): Buffer {
 export async function hashPassword(password: string): Promise<string> {
   const salt = newSalt();
   const key = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, scryptOptions(SCRYPT_PARAMS), (err, derived) => (err ? reject(err) : resolve(derived))),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, scryptOptions(SCRYPT_PARAMS), (err, derived) =>
+      err ? reject(err) : resolve(derived),
+    ),
   );
   return formatHash(SCRYPT_PARAMS, salt, key);
 }

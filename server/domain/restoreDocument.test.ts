@@ -13,7 +13,11 @@ import { restoreDocument } from './restoreDocument.js';
 function liveAndVersion() {
   const live = new Y.Doc();
   const ids = ['one', 'two', 'three'].map((word) =>
-    addClause(live, { kind: 'operative', heading: `Heading ${word}`, paragraphs: [`First paragraph of ${word}.`, `Second paragraph of ${word}.`] }),
+    addClause(live, {
+      kind: 'operative',
+      heading: `Heading ${word}`,
+      paragraphs: [`First paragraph of ${word}.`, `Second paragraph of ${word}.`],
+    }),
   );
   const version = new Y.Doc();
   Y.applyUpdate(version, Y.encodeStateAsUpdate(live));
@@ -61,7 +65,10 @@ describe('restoreDocument', () => {
     text(live).insert(0, 'Plain ');
     live.transact(() => restoreDocument(live, version));
     expect(text(live).toDelta()).toEqual(text(version).toDelta());
-    expect(text(live).toDelta()[0]).toMatchObject({ insert: 'First', attributes: { bold: {}, 'link--x1': { href: 'https://example.org' } } });
+    expect(text(live).toDelta()[0]).toMatchObject({
+      insert: 'First',
+      attributes: { bold: {}, 'link--x1': { href: 'https://example.org' } },
+    });
   });
 
   it('brings back the option fields of clauses, so a settled group is a group of options again', () => {
@@ -71,7 +78,13 @@ describe('restoreDocument', () => {
     const version = new Y.Doc();
     Y.applyUpdate(version, Y.encodeStateAsUpdate(live));
     const fields = (doc: Y.Doc) =>
-      readOrderedClauses(doc).map((c) => ({ id: c.id, alternativeTo: c.alternativeTo, noText: c.noText, addedAt: c.addedAt, succeeds: c.succeeds }));
+      readOrderedClauses(doc).map((c) => ({
+        id: c.id,
+        alternativeTo: c.alternativeTo,
+        noText: c.noText,
+        addedAt: c.addedAt,
+        succeeds: c.succeeds,
+      }));
     settleOption(live, alternative);
     readClause(live, ids[1]!)!.map.set(CLAUSE_FIELD.addedAt, 1);
     expect(readClause(live, alternative)!.succeeds).toBe(ids[0]);

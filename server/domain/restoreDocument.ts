@@ -17,7 +17,12 @@ import { CLAUSE_FIELD, getClauses, getOrder } from '../../shared/doc/schema.js';
 export function restoreDocument(live: Y.Doc, version: Y.Doc): void {
   const clauses = readOrderedClauses(version);
   for (const clause of clauses) restoreClause(live, clause);
-  replaceRange(getOrder(live), getOrder(live).toArray(), clauses.map((c) => c.id), (id) => id);
+  replaceRange(
+    getOrder(live),
+    getOrder(live).toArray(),
+    clauses.map((c) => c.id),
+    (id) => id,
+  );
 }
 
 function restoreClause(live: Y.Doc, source: ClauseView): void {
@@ -81,7 +86,11 @@ interface Sequence<T> {
 function replaceRange<K, T>(sequence: Sequence<T>, current: readonly K[], target: readonly K[], make: (key: K, index: number) => T): void {
   const { start, endCurrent, endTarget } = differingRange(current, target);
   if (endCurrent > start) sequence.delete(start, endCurrent - start);
-  if (endTarget > start) sequence.insert(start, target.slice(start, endTarget).map((key, k) => make(key, start + k)));
+  if (endTarget > start)
+    sequence.insert(
+      start,
+      target.slice(start, endTarget).map((key, k) => make(key, start + k)),
+    );
 }
 
 function differingRange<K>(current: readonly K[], target: readonly K[]): { start: number; endCurrent: number; endTarget: number } {
@@ -111,7 +120,9 @@ function describe(node: unknown): unknown {
   if (node instanceof Y.XmlText) return ['text', node.toDelta()];
   if (node instanceof Y.XmlElement) {
     const attributes = node.getAttributes() as Record<string, unknown>;
-    const sorted = Object.keys(attributes).sort().map((key) => [key, attributes[key]]);
+    const sorted = Object.keys(attributes)
+      .sort()
+      .map((key) => [key, attributes[key]]);
     return ['element', node.nodeName, sorted, node.toArray().map(describe)];
   }
   return ['other', String(node)];

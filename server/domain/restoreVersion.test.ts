@@ -13,8 +13,22 @@ const user = { id: 'secretariat00000', name: 'Secretariat', role: 'secretariat' 
 
 function record(id: string): VersionRecord {
   return {
-    id, draftId: DRAFT, label: id, kind: 'named', authorId: null, authorName: null, authorDelegation: null, createdAt: '2026-01-01T00:00:00.000Z',
-    title: 'T', snapshotSha256: '', stateKey: '', fingerprint: '', revision: null, publishedAt: null, publishedById: null, publishedByName: null,
+    id,
+    draftId: DRAFT,
+    label: id,
+    kind: 'named',
+    authorId: null,
+    authorName: null,
+    authorDelegation: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    title: 'T',
+    snapshotSha256: '',
+    stateKey: '',
+    fingerprint: '',
+    revision: null,
+    publishedAt: null,
+    publishedById: null,
+    publishedByName: null,
   };
 }
 

@@ -52,7 +52,15 @@ export async function seedDemoWorkspace(
         updatedAt: now,
       });
     }
-    await tx.drafts.add({ id: newId(), title: options.starterTitle, archived: false, template: 'starter', createdBy: null, createdAt: now, updatedAt: now });
+    await tx.drafts.add({
+      id: newId(),
+      title: options.starterTitle,
+      archived: false,
+      template: 'starter',
+      createdBy: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     await tx.audit.append({ at: now, actorId: null, action: 'workspace.seed', target: 'demo' });
   });
   return { seeded: true, generatedPasswords: options.seedPassword ? [] : passwords };

@@ -23,14 +23,24 @@ export const NEGOTIATION_NAMESPACE = 'urn:codeofconduct:negotiation:1';
  *
  * `eIds` maps clause ids to the eIds of their elements in the body.
  */
-export function aknNegotiation(draft: DraftText, eIds: ReadonlyMap<string, string>, source: string): { references: string; proprietary: string } {
+export function aknNegotiation(
+  draft: DraftText,
+  eIds: ReadonlyMap<string, string>,
+  source: string,
+): { references: string; proprietary: string } {
   const references = [...delegationsOf(draft)]
     .map(([eId, name]) => ({ eId, name }))
     .sort((a, b) => (a.eId < b.eId ? -1 : a.eId > b.eId ? 1 : 0))
-    .map(({ eId, name }) => `\n        <TLCOrganization eId="${escapeXml(eId)}" href="/akn/ontology/organizations/int/${escapeXml(eId)}" showAs="${escapeXml(name)}"/>`)
+    .map(
+      ({ eId, name }) =>
+        `\n        <TLCOrganization eId="${escapeXml(eId)}" href="/akn/ontology/organizations/int/${escapeXml(eId)}" showAs="${escapeXml(name)}"/>`,
+    )
     .join('');
   const clauses = draft.clauses.map((clause) => clauseXml(clause, eIds)).filter((xml) => xml !== '');
-  const proprietary = clauses.length === 0 ? '' : `
+  const proprietary =
+    clauses.length === 0
+      ? ''
+      : `
       <proprietary source="#${source}">
         <neg:negotiation xmlns:neg="${NEGOTIATION_NAMESPACE}">
 ${clauses.join('\n')}
@@ -44,7 +54,9 @@ function clauseXml(clause: ClauseText, eIds: ReadonlyMap<string, string>): strin
   if (clause.option) {
     const root = clause.alternativeTo === null ? undefined : eIds.get(clause.alternativeTo);
     const alternative = root === undefined ? '' : ` alternativeTo="#${escapeXml(root)}"`;
-    parts.push(`<neg:option index="${clause.option.index}" count="${clause.option.count}"${alternative}${clause.noText ? ' noText="true"' : ''}/>`);
+    parts.push(
+      `<neg:option index="${clause.option.index}" count="${clause.option.count}"${alternative}${clause.noText ? ' noText="true"' : ''}/>`,
+    );
   }
   if (clause.status) {
     const { status, at, by, note } = clause.status;
@@ -52,7 +64,9 @@ function clauseXml(clause: ClauseText, eIds: ReadonlyMap<string, string>): strin
   }
   for (const position of clause.positions) {
     const text = position.text === null ? '' : escapeXml(position.text);
-    parts.push(`<neg:position delegation="#${escapeXml(aknDelegationEid(position.delegationId))}" value="${position.position}">${text}</neg:position>`);
+    parts.push(
+      `<neg:position delegation="#${escapeXml(aknDelegationEid(position.delegationId))}" value="${position.position}">${text}</neg:position>`,
+    );
   }
   const eId = eIds.get(clause.id);
   if (parts.length === 0 || eId === undefined) return '';

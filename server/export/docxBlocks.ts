@@ -23,9 +23,10 @@ export function docxBlocks(blocks: readonly ChangedBlock[], context: DocxBlockCo
     }
     const listLevel = Math.min(level + 1, MAX_WORD_LIST_LEVEL);
     const instance = block.type === 'orderedList' ? context.nextListInstance() : 0;
-    const marker = block.type === 'bulletList'
-      ? { bullet: { level: listLevel } }
-      : { numbering: { reference: ORDERED_LIST, level: listLevel, instance } };
+    const marker =
+      block.type === 'bulletList'
+        ? { bullet: { level: listLevel } }
+        : { numbering: { reference: ORDERED_LIST, level: listLevel, instance } };
     for (const item of block.items) {
       const [first, ...rest] = item;
       // The marker goes on the item's first paragraph, or on an empty one when the item starts with a list.

@@ -1,4 +1,12 @@
-import { DeletedTextRun, ExternalHyperlink, InsertedTextRun, TextRun, type IParagraphRunOptions, type IRunOptions, type ParagraphChild } from 'docx';
+import {
+  DeletedTextRun,
+  ExternalHyperlink,
+  InsertedTextRun,
+  TextRun,
+  type IParagraphRunOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
 import { bracketGroups } from '../../shared/compare/bracketGroups.js';
 import { bracketTag } from './clauseNotes.js';
 import { BRACKET_TAG_STYLE } from './docxStyles.js';

@@ -23,9 +23,18 @@ const BODY_FONT = 'Times New Roman';
 export const DOCX_STYLES: IStylesOptions = {
   default: {
     document: { run: { font: BODY_FONT, size: 24 }, paragraph: { spacing: { after: 120 } } },
-    title: { run: { font: BODY_FONT, size: 36, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
-    heading1: { run: { font: BODY_FONT, size: 28, bold: true, allCaps: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 240 }, keepNext: true } },
-    heading2: { run: { font: BODY_FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+    title: {
+      run: { font: BODY_FONT, size: 36, bold: true, color: '000000' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } },
+    },
+    heading1: {
+      run: { font: BODY_FONT, size: 28, bold: true, allCaps: true, color: '000000' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 240 }, keepNext: true },
+    },
+    heading2: {
+      run: { font: BODY_FONT, size: 24, bold: true, color: '000000' },
+      paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+    },
     hyperlink: { run: { color: '0B4A8B', underline: {} } },
   },
   paragraphStyles: [

@@ -46,7 +46,12 @@ function dayAndTime(iso: string): string {
 
 /** Lower-case ASCII words joined by hyphens (accents folded: "Côte" -> "cote"), at most `max` characters. */
 export function slugify(text: string, max: number): string {
-  const words = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;

@@ -57,7 +57,15 @@ function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: 
     doc.font(piece.font).fontSize(piece.size).fillColor(piece.colour);
     // A smaller piece (a tag) gets the gap that keeps its line as high as the body's, should it wrap.
     const lineGap = 1.5 + bodyLineHeight - doc.currentLineHeight(true);
-    const options = { width, align: 'left' as const, continued: i < pieces.length - 1, link: piece.href, underline: piece.href !== null, paragraphGap: 5, lineGap };
+    const options = {
+      width,
+      align: 'left' as const,
+      continued: i < pieces.length - 1,
+      link: piece.href,
+      underline: piece.href !== null,
+      paragraphGap: 5,
+      lineGap,
+    };
     if (i === 0) doc.text(piece.text, x, doc.y, options);
     else doc.text(piece.text, options);
   });

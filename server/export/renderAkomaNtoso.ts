@@ -42,7 +42,10 @@ export function renderAkomaNtoso(draft: DraftText): string {
   const recitals = draft.clauses.slice(0, split);
   const body = draft.clauses.slice(split);
   const layout: Layout = { draft, eIds: clauseEids(recitals, body) };
-  const preamble = recitals.length === 0 ? '' : `
+  const preamble =
+    recitals.length === 0
+      ? ''
+      : `
     <preamble>
       <recitals>
 ${recitals.map((clause) => recitalXml(layout, clause)).join('\n')}
@@ -143,7 +146,9 @@ function mainBodyXml(layout: Layout, clauses: readonly ClauseText[]): string {
     if (!section) return;
     const { clause, members } = section;
     const intro = clause.blocks.length > 0 ? `\n        <intro>\n${aknBlocks(clause.blocks, '          ')}\n        </intro>` : '';
-    parts.push(`      <hcontainer ${ids(layout, clause)} name="section">${numAndHeading(clause, '        ')}${intro}${members.length ? `\n${members.join('\n')}` : ''}\n      </hcontainer>`);
+    parts.push(
+      `      <hcontainer ${ids(layout, clause)} name="section">${numAndHeading(clause, '        ')}${intro}${members.length ? `\n${members.join('\n')}` : ''}\n      </hcontainer>`,
+    );
   };
   for (const clause of clauses) {
     if (clause.kind === 'section') {

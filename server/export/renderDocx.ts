@@ -91,7 +91,9 @@ function clauseParagraphs(clause: ClauseText, context: DocxBlockContext): Paragr
   const headings = title ? [new Paragraph({ heading: docxHeadingLevel(clause.kind), children: [new TextRun(title)] })] : [];
   const meta = clauseMetaLine(clause);
   const positions = positionsLine(clause);
-  const body = clause.noText ? [new Paragraph({ children: [new TextRun({ text: NO_TEXT, italics: true })] })] : docxBlocks(clause.blocks, context);
+  const body = clause.noText
+    ? [new Paragraph({ children: [new TextRun({ text: NO_TEXT, italics: true })] })]
+    : docxBlocks(clause.blocks, context);
   return [
     ...headings,
     ...(meta ? [new Paragraph({ style: CLAUSE_META_STYLE, children: [new TextRun(meta)] })] : []),

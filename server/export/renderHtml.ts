@@ -75,7 +75,12 @@ function clauseHtml(clause: ClauseText): string {
   const heading = clause.heading ? ` ${escapeXml(clause.heading)}` : '';
   const number = `<span class="num">${escapeXml(clause.number ?? '')}${clause.heading ? '.' : ''}</span>`;
   const classes = ['clause', clause.kind, ...(clause.option ? ['option'] : [])].join(' ');
-  const parts = [`<h3>${number}${heading}</h3>`, metaHtml(clause), clause.noText ? `<p class="no-text"><em>${NO_TEXT}</em></p>` : body, positionsHtml(clause)];
+  const parts = [
+    `<h3>${number}${heading}</h3>`,
+    metaHtml(clause),
+    clause.noText ? `<p class="no-text"><em>${NO_TEXT}</em></p>` : body,
+    positionsHtml(clause),
+  ];
   return `<section class="${classes}" id="${id}">\n${parts.filter(Boolean).join('\n')}\n</section>`;
 }
 

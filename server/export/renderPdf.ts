@@ -58,7 +58,12 @@ function titleBlock(doc: PDFKit.PDFDocument, draft: DraftText): void {
   doc.moveDown(0.3);
   doc.font('italic').fontSize(11).text(versionLine(draft), { width, align: 'center' });
   doc.moveDown(0.6);
-  doc.moveTo(MARGIN, doc.y).lineTo(doc.page.width - MARGIN, doc.y).lineWidth(0.5).strokeColor('#888888').stroke();
+  doc
+    .moveTo(MARGIN, doc.y)
+    .lineTo(doc.page.width - MARGIN, doc.y)
+    .lineWidth(0.5)
+    .strokeColor('#888888')
+    .stroke();
   doc.moveDown(1.2);
 }
 
@@ -70,7 +75,10 @@ function clauseBlock(doc: PDFKit.PDFDocument, clause: ClauseText): void {
     // Keep a heading with the first lines of its text: start a new page when little room is left.
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
     doc.moveDown(section ? 1 : 0.6);
-    doc.font('bold').fontSize(section ? 13 : PDF_BODY_SIZE + 0.5).fillColor('black');
+    doc
+      .font('bold')
+      .fontSize(section ? 13 : PDF_BODY_SIZE + 0.5)
+      .fillColor('black');
     doc.text(title, MARGIN, doc.y, { width, align: section ? 'center' : 'left', paragraphGap: 4 });
   }
   const meta = clauseMetaLine(clause);
@@ -99,7 +107,11 @@ function pageNumbers(doc: PDFKit.PDFDocument): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(9).fillColor('#444444');
-    doc.text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN / 2 - 6, { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false });
+    doc.text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN / 2 - 6, {
+      width: doc.page.width - 2 * MARGIN,
+      align: 'center',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
 }

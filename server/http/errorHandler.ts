@@ -36,7 +36,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return send(res, new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as UTF-8 JSON.'));
   }
-  if (isUnreadableBody(err)) return send(res, new AppError('MALFORMED_BODY', 'The request body could not be read (cut short, or not the compression it names).'));
+  if (isUnreadableBody(err))
+    return send(res, new AppError('MALFORMED_BODY', 'The request body could not be read (cut short, or not the compression it names).'));
   console.error(`[http] ${req.method} ${req.path} failed:`, err);
   send(res, new AppError('INTERNAL', 'Something went wrong on the server. Nothing was changed.'));
 };

@@ -167,7 +167,8 @@ export class DraftRoom {
   greetingStateVector(memberId: string): Map<number, number> {
     const stateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     for (const client of stateVector.keys()) if (this.owners.ownerOf(client) !== memberId) stateVector.set(client, EVERYTHING);
-    for (const client of this.owners.othersWithoutText(memberId, (id) => Y.getState(this.doc.store, id) > 0)) stateVector.set(client, EVERYTHING);
+    for (const client of this.owners.othersWithoutText(memberId, (id) => Y.getState(this.doc.store, id) > 0))
+      stateVector.set(client, EVERYTHING);
     return stateVector;
   }
 
@@ -225,7 +226,11 @@ export class DraftRoom {
       return this.checkAndApply(client, update, kind);
     } catch (error) {
       if (error instanceof RoomRefusal) return client.end(error.code, error.message);
-      this.options.log.error('an update handler failed', { draftId: this.draftId, userId: client.member.id, error: (error as Error).stack });
+      this.options.log.error('an update handler failed', {
+        draftId: this.draftId,
+        userId: client.member.id,
+        error: (error as Error).stack,
+      });
       client.end(CLOSE_CODE.INTERNAL_ERROR, 'unexpected error');
     }
   }
@@ -245,7 +250,10 @@ export class DraftRoom {
       decoded = decode(rewritten);
       const again = checkClientUpdate(decoded, { ...context, updateBytes: rewritten.byteLength });
       if (again.action !== 'apply' || again.claims.length > 0) {
-        throw new RoomRefusal(CLOSE_CODE.MALFORMED_MESSAGE, `update refused: as rewritten by ${extension.name} it is not the member's to apply`);
+        throw new RoomRefusal(
+          CLOSE_CODE.MALFORMED_MESSAGE,
+          `update refused: as rewritten by ${extension.name} it is not the member's to apply`,
+        );
       }
       update = rewritten;
     }
@@ -287,7 +295,11 @@ export class DraftRoom {
       this.owners.add(clientIds, client.member.id);
     } catch (error) {
       this.owners.unreserve(clientIds);
-      this.options.log.error('recording client id owners failed', { draftId: this.draftId, userId: client.member.id, error: (error as Error).message });
+      this.options.log.error('recording client id owners failed', {
+        draftId: this.draftId,
+        userId: client.member.id,
+        error: (error as Error).message,
+      });
       client.end(CLOSE_CODE.STORAGE_FAILURE, 'could not record the connection’s client id');
     }
   }
@@ -318,13 +330,17 @@ export class DraftRoom {
     const released = pendingStructs !== null && this.doc.store.pendingStructs !== pendingStructs;
     const corrections = this.afterApply(client, staged);
     if (corrections.length === 0) {
-      for (const { update: applied, transaction } of staged) this.publish({ update: applied, origin: released ? RELEASED_HELD : client, transactions: [transaction] }, client.member);
+      for (const { update: applied, transaction } of staged)
+        this.publish({ update: applied, origin: released ? RELEASED_HELD : client, transactions: [transaction] }, client.member);
       return;
     }
     // The update and its corrections go out as one, to everyone (the sender included) and in one write:
     // what the member sent is never received or on disk without its correction.
     const all = [...staged, ...corrections];
-    this.publish({ update: Y.mergeUpdates(all.map((e) => e.update)), origin: SERVER_CHANGE, transactions: all.map((e) => e.transaction) }, client.member);
+    this.publish(
+      { update: Y.mergeUpdates(all.map((e) => e.update)), origin: SERVER_CHANGE, transactions: all.map((e) => e.transaction) },
+      client.member,
+    );
   }
 
   /** Runs the extensions' afterApply; returns what their corrections emitted. */
@@ -344,7 +360,11 @@ export class DraftRoom {
       try {
         extension.afterApply({ draftId: this.draftId, doc: this.doc, client, transactions, correct });
       } catch (error) {
-        this.options.log.error(`the ${extension.name} extension failed after an update`, { draftId: this.draftId, userId: client.member.id, error: (error as Error).message });
+        this.options.log.error(`the ${extension.name} extension failed after an update`, {
+          draftId: this.draftId,
+          userId: client.member.id,
+          error: (error as Error).message,
+        });
       }
     }
     return corrections;
@@ -359,7 +379,10 @@ export class DraftRoom {
         try {
           extension.afterChange({ draftId: this.draftId, doc: this.doc, member, transaction });
         } catch (error) {
-          this.options.log.error(`the ${extension.name} extension failed after a change`, { draftId: this.draftId, error: (error as Error).message });
+          this.options.log.error(`the ${extension.name} extension failed after a change`, {
+            draftId: this.draftId,
+            error: (error as Error).message,
+          });
         }
       }
     }
@@ -458,7 +481,10 @@ export class DraftRoom {
     try {
       await this.options.storage.unload(this.draftId, () => this.snapshot(), this.wrote);
     } catch (error) {
-      this.options.log.error('unloading a draft failed (its updates are saved)', { draftId: this.draftId, error: (error as Error).message });
+      this.options.log.error('unloading a draft failed (its updates are saved)', {
+        draftId: this.draftId,
+        error: (error as Error).message,
+      });
     }
     this.finish();
   }
@@ -472,7 +498,10 @@ export class DraftRoom {
     if (this.extensionsLoaded) {
       for (const extension of this.options.extensions) {
         const failed = (error: unknown) =>
-          this.options.log.error(`the ${extension.name} extension failed at unload`, { draftId: this.draftId, error: (error as Error).message });
+          this.options.log.error(`the ${extension.name} extension failed at unload`, {
+            draftId: this.draftId,
+            error: (error as Error).message,
+          });
         try {
           void Promise.resolve(extension.onUnload?.({ draftId: this.draftId, doc: this.doc })).catch(failed);
         } catch (error) {

@@ -59,7 +59,7 @@ export class IncomingUpdates<T> {
     if (this.draining) return;
     this.draining = true;
     try {
-      for (let i = 0; i < this.queue.length && !this.held; ) {
+      for (let i = 0; i < this.queue.length && !this.held;) {
         const task = this.queue[i]!;
         if (this.waitingFor.has(this.keyOf(task))) {
           i += 1;

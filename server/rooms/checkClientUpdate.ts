@@ -39,7 +39,8 @@ export interface UpdateCheckContext {
  *   sender's own earlier edits, which the sync step 2 it still owes will bring.
  * - refuse: close the sender (MALFORMED_MESSAGE); nothing of it takes effect.
  */
-export type UpdateVerdict = { action: 'apply'; claims: number[] } | { action: 'ignore'; reason: string } | { action: 'refuse'; reason: string };
+export type UpdateVerdict =
+  { action: 'apply'; claims: number[] } | { action: 'ignore'; reason: string } | { action: 'refuse'; reason: string };
 
 interface Run {
   first: number;

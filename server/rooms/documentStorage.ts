@@ -31,7 +31,9 @@ export function createDocumentStorage(options: DocumentStorageOptions): RoomStor
     if (state === null) return Promise.resolve();
     const running = documents
       .compact(draftId, state)
-      .catch((error: unknown) => log.error('compacting a draft failed (its log still holds everything)', { draftId, error: (error as Error).message }))
+      .catch((error: unknown) =>
+        log.error('compacting a draft failed (its log still holds everything)', { draftId, error: (error as Error).message }),
+      )
       .finally(() => compactions.delete(draftId));
     compactions.set(draftId, running);
     return running;

@@ -9,7 +9,10 @@ export const VERSIONS_DIR = 'versions';
 
 /** Thrown when a snapshot file is missing or its bytes do not match the checksum kept in its record. */
 export class SnapshotUnreadableError extends Error {
-  constructor(readonly file: string, reason: string) {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
     super(`The version snapshot ${file} cannot be used: ${reason}`);
     this.name = 'SnapshotUnreadableError';
   }

@@ -92,7 +92,9 @@ async function cutBack(
         `record(s) after it; dropped ${dropped} bytes from it, kept a copy in ${keep}`,
     );
   } else {
-    warn(`[storage] draft ${draftId}: cut back a torn tail of ${path.basename(paths.log)} at byte ${fault.offset} (${fault.reason}), dropped ${dropped} bytes`);
+    warn(
+      `[storage] draft ${draftId}: cut back a torn tail of ${path.basename(paths.log)} at byte ${fault.offset} (${fault.reason}), dropped ${dropped} bytes`,
+    );
   }
   await file.truncate(goodEnd);
   await file.datasync();

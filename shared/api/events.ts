@@ -19,7 +19,12 @@ export const DraftEvent = z.discriminatedUnion('type', [
   /** A version that was never published was deleted. */
   z.object({ type: z.literal('version.deleted'), versionId: z.string() }),
   /** The secretariat restored a version into the live draft; `backup` is the version saved of the draft just before. */
-  z.object({ type: z.literal('version.restored'), version: VersionView, backup: VersionView, by: z.object({ id: z.string(), name: z.string() }) }),
+  z.object({
+    type: z.literal('version.restored'),
+    version: VersionView,
+    backup: VersionView,
+    by: z.object({ id: z.string(), name: z.string() }),
+  }),
   /** The secretariat set a clause's status (the entry is appended to the clause's history). */
   z.object({ type: z.literal('clause.status'), entry: ClauseStatusEntry }),
   /** A delegation recorded or changed its position on a clause. */

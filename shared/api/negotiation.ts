@@ -12,12 +12,14 @@ import { DelegationView } from './delegations.js';
 
 /** Optional free text, trimmed, no control characters but line breaks. */
 function note(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    .refine((s) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s), 'Must not contain control characters');
+  return (
+    z
+      .string()
+      .trim()
+      .max(max, `At most ${max} characters`)
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .refine((s) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s), 'Must not contain control characters')
+  );
 }
 
 /** PUT /api/drafts/:id/clauses/:clauseId/status (secretariat). */

@@ -55,7 +55,13 @@ function removed(clause: ClauseText, position: number): ClauseComparison {
   return onOneSide(clause, 'removed', place(clause, position), null, 'deleted');
 }
 
-function onOneSide(clause: ClauseText, change: 'added' | 'removed', from: ClausePlace | null, to: ClausePlace | null, fate: 'inserted' | 'deleted'): ClauseComparison {
+function onOneSide(
+  clause: ClauseText,
+  change: 'added' | 'removed',
+  from: ClausePlace | null,
+  to: ClausePlace | null,
+  fate: 'inserted' | 'deleted',
+): ClauseComparison {
   const heading = wholeSegments([{ text: clause.heading, marks: [] }], fate);
   return { id: clause.id, change, moved: false, from, to, heading, paragraphs: wholeBlocks(clause.blocks, fate) };
 }

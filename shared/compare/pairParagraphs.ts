@@ -2,7 +2,8 @@ import type { BodyLine } from './flattenBlocks.js';
 import { wordTokens } from './wordTokens.js';
 
 /** One step of a hunk: a paragraph changed in place, or present on one side only. */
-export type HunkStep = { type: 'pair'; from: BodyLine; to: BodyLine } | { type: 'delete'; line: BodyLine } | { type: 'insert'; line: BodyLine };
+export type HunkStep =
+  { type: 'pair'; from: BodyLine; to: BodyLine } | { type: 'delete'; line: BodyLine } | { type: 'insert'; line: BodyLine };
 
 /** Two paragraphs sharing less than this share of their words are shown as one deleted and one inserted. */
 export const MIN_PAIR_SIMILARITY = 0.3;
@@ -40,7 +41,8 @@ export function pairParagraphs(removed: readonly BodyLine[], added: readonly Bod
   while (i < removed.length || j < added.length) {
     if (i === removed.length) steps.push({ type: 'insert', line: added[j++]! });
     else if (j === added.length) steps.push({ type: 'delete', line: removed[i++]! });
-    else if (score(i, j) >= 0 && best[i]![j] === score(i, j) + best[i + 1]![j + 1]!) steps.push({ type: 'pair', from: removed[i++]!, to: added[j++]! });
+    else if (score(i, j) >= 0 && best[i]![j] === score(i, j) + best[i + 1]![j + 1]!)
+      steps.push({ type: 'pair', from: removed[i++]!, to: added[j++]! });
     else if (best[i]![j] === best[i + 1]![j]) steps.push({ type: 'delete', line: removed[i++]! });
     else steps.push({ type: 'insert', line: added[j++]! });
   }

@@ -37,7 +37,8 @@ const FALLBACK = /[\p{L}\p{M}\p{N}_]+|\s+|[^\s]/gu;
 let segmenter: Intl.Segmenter | null | undefined;
 
 function segments(text: string): Array<{ segment: string; index: number }> {
-  if (segmenter === undefined) segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'word' }) : null;
+  if (segmenter === undefined)
+    segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'word' }) : null;
   if (segmenter) return [...segmenter.segment(text)];
   return [...text.matchAll(FALLBACK)].map((m) => ({ segment: m[0], index: m.index }));
 }

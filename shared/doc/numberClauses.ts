@@ -12,9 +12,25 @@ export const NUMBER_PREFIX: Record<ClauseKind, string | null> = {
  * Past the list a clause is numbered OP3-21, OP3-22 ...
  */
 export const INSERTION_SUFFIXES = [
-  'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies',
-  'undecies', 'duodecies', 'terdecies', 'quaterdecies', 'quindecies', 'sexdecies', 'septdecies', 'octodecies',
-  'novodecies', 'vicies',
+  'bis',
+  'ter',
+  'quater',
+  'quinquies',
+  'sexies',
+  'septies',
+  'octies',
+  'novies',
+  'decies',
+  'undecies',
+  'duodecies',
+  'terdecies',
+  'quaterdecies',
+  'quindecies',
+  'sexdecies',
+  'septdecies',
+  'octodecies',
+  'novodecies',
+  'vicies',
 ] as const;
 
 /**

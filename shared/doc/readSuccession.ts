@@ -13,7 +13,11 @@ export const SUCCESSION_LIMIT = 32;
  *
  * @param inOrder ids of the clauses in the reading order
  */
-export function readSuccession(doc: Y.Doc, clause: Pick<ClauseView, 'id' | 'succeeds' | 'alternativeTo'>, inOrder: ReadonlySet<string>): string[] {
+export function readSuccession(
+  doc: Y.Doc,
+  clause: Pick<ClauseView, 'id' | 'succeeds' | 'alternativeTo'>,
+  inOrder: ReadonlySet<string>,
+): string[] {
   const chain: string[] = [];
   let next = predecessor(clause, inOrder);
   while (next !== null && !inOrder.has(next) && next !== clause.id && !chain.includes(next) && chain.length < SUCCESSION_LIMIT) {

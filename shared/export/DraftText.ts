@@ -94,7 +94,10 @@ export const DraftText = z.object({
 export type DraftText = z.infer<typeof DraftText>;
 
 /** The negotiation fields of a clause that is in no group of options and has no status or positions. */
-export const PLAIN_CLAUSE_FIELDS = { alternativeTo: null, option: null, noText: false, status: null, positions: [] } as const satisfies Pick<
-  ClauseText,
-  'alternativeTo' | 'option' | 'noText' | 'status' | 'positions'
->;
+export const PLAIN_CLAUSE_FIELDS = {
+  alternativeTo: null,
+  option: null,
+  noText: false,
+  status: null,
+  positions: [],
+} as const satisfies Pick<ClauseText, 'alternativeTo' | 'option' | 'noText' | 'status' | 'positions'>;

@@ -9,11 +9,7 @@
  * - the result is in Unicode NFC, so "Côte" typed with a combining accent and with a precomposed one export alike.
  */
 export function cleanText(text: string): string {
-  return text
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(LINE_BREAK, ' ')
-    .replace(CONTROL, '')
-    .normalize('NFC');
+  return text.replace(LONE_SURROGATE, '\uFFFD').replace(LINE_BREAK, ' ').replace(CONTROL, '').normalize('NFC');
 }
 
 /** cleanText for one-line text (titles, headings, labels): also trims and collapses runs of white space. */

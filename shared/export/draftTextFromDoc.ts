@@ -49,30 +49,31 @@ export function draftTextFromDoc(doc: Y.Doc, source: DraftTextSource): DraftText
   const names = negotiation.delegations;
   // A published revision is numbered cleanly: the base of other texts is the revision before them.
   const base = source.revision === null ? negotiation.numbering : null;
-  const clauses = numberClauses(readOrderedClauses(doc).filter((clause) => isId(clause.id)), base).map(
-    (clause): ClauseText => {
-      const status = own(negotiation.statuses, clause.id);
-      return {
-        id: clause.id,
-        kind: clause.kind,
-        number: clause.number,
-        heading: cleanLine(clause.heading.toString()),
-        blocks: clause.noText ? [] : readBlocks(clause.body, names),
-        alternativeTo: clause.option && clause.option.index > 1 ? clause.option.root : null,
-        option: clause.option ? { index: clause.option.index, count: clause.option.count } : null,
-        noText: clause.noText,
-        status: status ? { status: status.status, note: cleanText(status.note), at: status.at, by: cleanLine(status.by) } : null,
-        positions: (own(negotiation.positions, clause.id) ?? [])
-          .map((p) => ({
-            delegationId: p.delegationId,
-            delegation: cleanLine(own(names, p.delegationId) ?? UNKNOWN_DELEGATION),
-            position: p.position,
-            text: p.text === null ? null : cleanText(p.text),
-          }))
-          .sort((a, b) => (a.delegation < b.delegation ? -1 : a.delegation > b.delegation ? 1 : 0)),
-      };
-    },
-  );
+  const clauses = numberClauses(
+    readOrderedClauses(doc).filter((clause) => isId(clause.id)),
+    base,
+  ).map((clause): ClauseText => {
+    const status = own(negotiation.statuses, clause.id);
+    return {
+      id: clause.id,
+      kind: clause.kind,
+      number: clause.number,
+      heading: cleanLine(clause.heading.toString()),
+      blocks: clause.noText ? [] : readBlocks(clause.body, names),
+      alternativeTo: clause.option && clause.option.index > 1 ? clause.option.root : null,
+      option: clause.option ? { index: clause.option.index, count: clause.option.count } : null,
+      noText: clause.noText,
+      status: status ? { status: status.status, note: cleanText(status.note), at: status.at, by: cleanLine(status.by) } : null,
+      positions: (own(negotiation.positions, clause.id) ?? [])
+        .map((p) => ({
+          delegationId: p.delegationId,
+          delegation: cleanLine(own(names, p.delegationId) ?? UNKNOWN_DELEGATION),
+          position: p.position,
+          text: p.text === null ? null : cleanText(p.text),
+        }))
+        .sort((a, b) => (a.delegation < b.delegation ? -1 : a.delegation > b.delegation ? 1 : 0)),
+    };
+  });
   return DraftText.parse({
     format: 'draft-text/2',
     draftId: source.draftId,

@@ -74,11 +74,14 @@ function marksOf(attributes: Record<string, unknown> | undefined, delegations: D
 }
 
 function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
-  return a.length === b.length && a.every((mark, i) => {
-    const other = b[i];
-    if (other === undefined || mark.type !== other.type) return false;
-    if (mark.type === 'link') return other.type === 'link' && mark.href === other.href;
-    if (mark.type === 'bracket') return other.type === 'bracket' && mark.delegationId === other.delegationId;
-    return true;
-  });
+  return (
+    a.length === b.length &&
+    a.every((mark, i) => {
+      const other = b[i];
+      if (other === undefined || mark.type !== other.type) return false;
+      if (mark.type === 'link') return other.type === 'link' && mark.href === other.href;
+      if (mark.type === 'bracket') return other.type === 'bracket' && mark.delegationId === other.delegationId;
+      return true;
+    })
+  );
 }

@@ -14,10 +14,7 @@ export const NegotiationSnapshot = z.object({
   /** Delegation id -> name. */
   delegations: z.record(z.string(), z.string()),
   /** Clause id -> current status (clauses without an entry are open). */
-  statuses: z.record(
-    z.string(),
-    z.object({ status: z.enum(CLAUSE_STATUSES), note: z.string(), at: z.string(), by: z.string() }),
-  ),
+  statuses: z.record(z.string(), z.object({ status: z.enum(CLAUSE_STATUSES), note: z.string(), at: z.string(), by: z.string() })),
   /** Clause id -> the delegations' positions on it. */
   positions: z.record(
     z.string(),

@@ -29,7 +29,10 @@ export function countNegotiation(doc: Y.Doc): DraftCounts {
  * counting the bracketed passages of one clause's body: readBracketRuns, or a cache of it (the editor keeps
  * one per clause so typing re-reads only the clause typed in).
  */
-export function countNumberedClauses(numbered: ReadonlyArray<Numbered<OrderedClause>>, bracketsIn: (clause: OrderedClause) => number): DraftCounts {
+export function countNumberedClauses(
+  numbered: ReadonlyArray<Numbered<OrderedClause>>,
+  bracketsIn: (clause: OrderedClause) => number,
+): DraftCounts {
   const result: DraftCounts = { brackets: 0, options: 0, clauses: {} };
   for (const clause of numbered) {
     const brackets = clause.noText ? 0 : bracketsIn(clause);

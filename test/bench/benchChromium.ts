@@ -4,7 +4,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromiumLaunch.js';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
-
 /**
  * What the benchmarks need from a browser and a Node client, without test/helpers/browser.ts and
  * collabClient.ts: those register vitest teardown hooks when imported, which fails outside vitest.

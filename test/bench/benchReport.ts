@@ -17,7 +17,8 @@ export interface RunRecord {
 
 type Figure = (run: RunRecord) => number | null | undefined;
 
-const phase = (run: RunRecord, name: string) => run.result?.server?.[name] as { cpuSec: number; wallSec: number; rssStartMB: number; rssEndMB: number; rssPeakMB: number } | undefined;
+const phase = (run: RunRecord, name: string) =>
+  run.result?.server?.[name] as { cpuSec: number; wallSec: number; rssStartMB: number; rssEndMB: number; rssPeakMB: number } | undefined;
 const storeDelta = (run: RunRecord, key: keyof StoreStats) => (run.store ? run.store.after[key] - run.store.before[key] : null);
 /** Seconds of the phase that produced the writes: the edit phase, or seeding in S3. */
 const writeSeconds = (run: RunRecord) => run.result?.edit?.wallSec ?? (run.result?.seed ? run.result.seed.sendMs / 1000 : null);
@@ -61,7 +62,10 @@ const COLD_ROWS: Array<[string, Figure]> = [
 ];
 
 /** The highest per-second value of the edit phase (spikes such as everyone renewing presence at once). */
-function worstSecond(run: RunRecord, read: (second: NonNullable<LoadgenResult['edit']>['timeline'][number]) => number | null): number | null {
+function worstSecond(
+  run: RunRecord,
+  read: (second: NonNullable<LoadgenResult['edit']>['timeline'][number]) => number | null,
+): number | null {
   const values = (run.result?.edit?.timeline ?? []).map(read).filter((v): v is number => typeof v === 'number');
   return values.length > 0 ? Math.max(...values) : null;
 }
@@ -111,7 +115,10 @@ export function figures(scenario: Scenario, runs: RunRecord[], targets: TargetNa
     const byTarget = new Map<TargetName, number[]>();
     for (const target of targets) {
       const values = runs.filter((r) => r.scenario === scenario.id && r.target === target).map(read);
-      byTarget.set(target, values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)));
+      byTarget.set(
+        target,
+        values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)),
+      );
     }
     table.set(label, byTarget);
   }
@@ -126,7 +133,12 @@ export function renderScenario(scenario: Scenario, runs: RunRecord[], targets: T
     if (targets.every((t) => byTarget.get(t)!.length === 0)) continue;
     lines.push(`| ${label} | ${targets.map((t) => cell(byTarget.get(t)!)).join(' | ')} |`);
   }
-  const exits = targets.map((t) => runs.filter((r) => r.scenario === scenario.id && r.target === t).map((r) => r.exit ?? 'killed').join(','));
+  const exits = targets.map((t) =>
+    runs
+      .filter((r) => r.scenario === scenario.id && r.target === t)
+      .map((r) => r.exit ?? 'killed')
+      .join(','),
+  );
   lines.push(`| generator exit codes | ${exits.join(' | ')} |`);
   return head + lines.join('\n') + '\n';
 }

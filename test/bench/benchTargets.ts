@@ -72,7 +72,12 @@ async function startReference(name: 'ywss' | 'hocuspocus', options: StartOptions
   const port = await freePort();
   const script = name === 'ywss' ? 'node_modules/@y/websocket-server/src/server.js' : 'servers/hocuspocus.mjs';
   const profile = options.cpuProfile
-    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.runDir, `${options.runId}.cpuprofiles`)}`, '--import', path.join(import.meta.dirname, 'exitOnSignal.mjs')]
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.join(options.runDir, `${options.runId}.cpuprofiles`)}`,
+        '--import',
+        path.join(import.meta.dirname, 'exitOnSignal.mjs'),
+      ]
     : [];
   const spawned = spawnLogged([process.execPath, ...profile, script], {
     cwd: options.benchDir,
@@ -105,7 +110,9 @@ export const BENCH_DIR = path.resolve(import.meta.dirname, '../../bench');
  */
 export function prepareBenchPackage(benchDir: string = BENCH_DIR): string {
   if (!existsSync(path.join(benchDir, 'loadgen.mjs'))) throw new Error(`no load generator in ${benchDir}`);
-  const lockDigest = createHash('sha256').update(readFileSync(path.join(benchDir, 'package-lock.json'))).digest('hex');
+  const lockDigest = createHash('sha256')
+    .update(readFileSync(path.join(benchDir, 'package-lock.json')))
+    .digest('hex');
   const marker = path.join(benchDir, 'node_modules', '.bench-lock-sha256');
   if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === lockDigest) return benchDir;
   console.error(`[bench] installing the load generator's dependencies in ${benchDir} (npm ci) ...`);

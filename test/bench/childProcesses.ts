@@ -22,7 +22,10 @@ export interface Spawned {
 }
 
 /** Starts a process with its output going to `logFile` (and kept in memory for parsing). */
-export function spawnLogged(argv: string[], options: { cwd: string; env?: Record<string, string>; logFile: string; cpus: string | null }): Spawned {
+export function spawnLogged(
+  argv: string[],
+  options: { cwd: string; env?: Record<string, string>; logFile: string; cpus: string | null },
+): Spawned {
   const [command, args] = pinned(options.cpus, argv);
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(options.logFile, { flags: 'a' });
@@ -48,7 +51,10 @@ export async function stopProcess(spawned: Spawned, graceMs = 10_000): Promise<v
   if (spawned.child.exitCode !== null || spawned.child.signalCode !== null) return;
   process.kill(spawned.pid, 'SIGTERM');
   let timer: NodeJS.Timeout | undefined;
-  const stopped = await Promise.race([spawned.exited.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+  const stopped = await Promise.race([
+    spawned.exited.then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+  ]);
   clearTimeout(timer);
   if (!stopped) {
     process.kill(spawned.pid, 'SIGKILL');

@@ -74,7 +74,8 @@ try {
     const writer = await openNodeClient(server, secretariat.cookie!, draftId);
     await fill(writer, size);
     const runs: Figures[] = [];
-    for (let run = 0; run < RUNS; run += 1) runs.push(await measure(browser, server, draftId, size, writer, run === 0 ? PROFILE_DIR : null));
+    for (let run = 0; run < RUNS; run += 1)
+      runs.push(await measure(browser, server, draftId, size, writer, run === 0 ? PROFILE_DIR : null));
     writer.destroy();
     writer.doc.destroy();
     results.push({ clauses: size, runs });
@@ -102,7 +103,11 @@ async function fill(provider: WebsocketProvider, size: number): Promise<void> {
   doc.transact(() => {
     for (let i = 0; i < size; i += 1) {
       const kind = size > 1 && i % 20 === 0 ? 'section' : i < size / 3 ? 'preambular' : 'operative';
-      addClause(doc, { kind, heading: kind === 'section' ? `Part ${i / 20 + 1}` : i % 3 === 0 ? `Heading ${i}` : '', paragraphs: kind === 'section' ? [] : [PARAGRAPH, PARAGRAPH.slice(0, 120)] });
+      addClause(doc, {
+        kind,
+        heading: kind === 'section' ? `Part ${i / 20 + 1}` : i % 3 === 0 ? `Heading ${i}` : '',
+        paragraphs: kind === 'section' ? [] : [PARAGRAPH, PARAGRAPH.slice(0, 120)],
+      });
     }
   });
   // The tracker stays subscribed for the client's life: the server keeps sending saved messages.
@@ -122,7 +127,9 @@ async function measure(
   await signInThroughForm(page, 'us@example.org', BENCH_PASSWORD);
   await page.addInitScript({ content: markMilestones(size) });
   await page.goto(`/drafts/${draftId}`);
-  await page.waitForFunction(() => (window as unknown as { __bench: { firstEditor?: number } }).__bench.firstEditor !== undefined, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __bench: { firstEditor?: number } }).__bench.firstEditor !== undefined, null, {
+    timeout: 30_000,
+  });
   const marks = await page.evaluate(() => (window as unknown as { __bench: { readable: number; firstEditor: number } }).__bench);
 
   // Type into a clause in the middle of the draft while someone else types elsewhere in it.
@@ -156,7 +163,11 @@ function markMilestones(size: number): string {
   `;
 }
 
-async function typeAndTime(page: Page, clauseId: string, profile: { browser: Browser; dir: string; size: number } | null): Promise<number[]> {
+async function typeAndTime(
+  page: Page,
+  clauseId: string,
+  profile: { browser: Browser; dir: string; size: number } | null,
+): Promise<number[]> {
   const body = page.locator(`[data-clause-id="${clauseId}"] .clause-body [role="textbox"]`);
   await body.scrollIntoViewIfNeeded();
   await body.click();
@@ -195,7 +206,10 @@ async function typeAndTime(page: Page, clauseId: string, profile: { browser: Bro
 }
 
 /** Starts a Chrome trace and a CPU profile of the page; the returned function stops both and writes them. */
-async function startRecording(page: Page, { browser, dir, size }: { browser: Browser; dir: string; size: number }): Promise<() => Promise<void>> {
+async function startRecording(
+  page: Page,
+  { browser, dir, size }: { browser: Browser; dir: string; size: number },
+): Promise<() => Promise<void>> {
   await mkdir(dir, { recursive: true });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -221,7 +235,9 @@ function report(results: Array<{ clauses: number; runs: Figures[] }>): void {
     const sorted = [...xs].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
   };
-  console.log(`Editor benchmark: ${RUNS} runs per size, ${KEYS} keystrokes per run, headless Chromium (${CHROMIUM_PATH}), another client typing meanwhile.`);
+  console.log(
+    `Editor benchmark: ${RUNS} runs per size, ${KEYS} keystrokes per run, headless Chromium (${CHROMIUM_PATH}), another client typing meanwhile.`,
+  );
   if (values.client) console.log(`Client build: ${path.resolve(values.client)}`);
   console.log('clauses | readable (ms) | first editor (ms) | key-to-paint median (ms) | key-to-paint p95 (ms)');
   for (const { clauses, runs } of results) {
@@ -229,8 +245,12 @@ function report(results: Array<{ clauses: number; runs: Figures[] }>): void {
     console.log(
       [
         String(clauses).padStart(7),
-        median(runs.map((r) => r.readableMs)).toFixed(0).padStart(13),
-        median(runs.map((r) => r.firstEditorMs)).toFixed(0).padStart(17),
+        median(runs.map((r) => r.readableMs))
+          .toFixed(0)
+          .padStart(13),
+        median(runs.map((r) => r.firstEditorMs))
+          .toFixed(0)
+          .padStart(17),
         median(keys).toFixed(1).padStart(24),
         p95(keys).toFixed(1).padStart(21),
       ].join(' | '),

@@ -40,7 +40,26 @@ if (values.role === 'receiver') {
   await send();
 } else {
   // Re-run pinned: the sender on the server's core, as the harness pins servers.
-  const child = spawn('taskset', ['-c', values['server-cpus'], process.execPath, '--import', 'tsx', import.meta.filename, '--role', 'sender-pinned', '--sockets', String(SOCKETS), '--rounds', values.rounds, '--receiver-cpus', values['receiver-cpus']], { stdio: 'inherit' });
+  const child = spawn(
+    'taskset',
+    [
+      '-c',
+      values['server-cpus'],
+      process.execPath,
+      '--import',
+      'tsx',
+      import.meta.filename,
+      '--role',
+      'sender-pinned',
+      '--sockets',
+      String(SOCKETS),
+      '--rounds',
+      values.rounds,
+      '--receiver-cpus',
+      values['receiver-cpus'],
+    ],
+    { stdio: 'inherit' },
+  );
   await new Promise((resolve) => child.once('exit', resolve));
 }
 
@@ -51,11 +70,30 @@ async function send(): Promise<void> {
   wss.on('connection', (ws, request) => sockets.push({ ws, socket: request.socket }));
   await new Promise((resolve) => wss.once('listening', resolve));
   const port = (wss.address() as AddressInfo).port;
-  const receiver = spawn('taskset', ['-c', values['receiver-cpus'], process.execPath, '--import', 'tsx', import.meta.filename, '--role', 'receiver', '--port', String(port), '--sockets', String(SOCKETS)], { stdio: 'inherit' });
+  const receiver = spawn(
+    'taskset',
+    [
+      '-c',
+      values['receiver-cpus'],
+      process.execPath,
+      '--import',
+      'tsx',
+      import.meta.filename,
+      '--role',
+      'receiver',
+      '--port',
+      String(port),
+      '--sockets',
+      String(SOCKETS),
+    ],
+    { stdio: 'inherit' },
+  );
   while (sockets.length < SOCKETS) await new Promise((resolve) => setTimeout(resolve, 50));
   const payload = new Uint8Array(60).fill(7);
   const rounds = Number(values.rounds);
-  console.log(`frame cost: ${SOCKETS} sockets x ${rounds} rounds, 60-byte frames, one round every 5 ms (sender cpu ${values['server-cpus']}, receiver cpu ${values['receiver-cpus']})`);
+  console.log(
+    `frame cost: ${SOCKETS} sockets x ${rounds} rounds, 60-byte frames, one round every 5 ms (sender cpu ${values['server-cpus']}, receiver cpu ${values['receiver-cpus']})`,
+  );
   for (const mode of ['ws.send', 'pre-framed', 'ws.send', 'pre-framed']) {
     const cpu0 = process.cpuUsage();
     for (let round = 0; round < rounds; round += 1) {
@@ -68,7 +106,9 @@ async function send(): Promise<void> {
     }
     const used = process.cpuUsage(cpu0);
     const frames = rounds * SOCKETS;
-    console.log(`${mode.padEnd(10)}  user ${(used.user / frames).toFixed(2)} µs + system ${(used.system / frames).toFixed(2)} µs = ${((used.user + used.system) / frames).toFixed(2)} µs per frame (timers included)`);
+    console.log(
+      `${mode.padEnd(10)}  user ${(used.user / frames).toFixed(2)} µs + system ${(used.system / frames).toFixed(2)} µs = ${((used.user + used.system) / frames).toFixed(2)} µs per frame (timers included)`,
+    );
   }
   receiver.kill('SIGTERM');
   wss.close();

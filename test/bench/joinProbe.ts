@@ -26,7 +26,9 @@ const { values } = parseArgs({
 const benchDir = prepareBenchPackage();
 const runDir = mkdtempSync(path.join(os.tmpdir(), 'coc-join-probe-'));
 const state = Y.encodeStateAsUpdate(typedDocument(50_000));
-console.log(`join probe: a ${(state.byteLength / 1024).toFixed(0)} KB document, ${values.joiners} sequential joiners per server (medians, ms)`);
+console.log(
+  `join probe: a ${(state.byteLength / 1024).toFixed(0)} KB document, ${values.joiners} sequential joiners per server (medians, ms)`,
+);
 console.log('server | socket open | sync step 2 received after step 1 sent | applying it to a fresh doc');
 
 for (const name of values.targets.split(',') as TargetName[]) {

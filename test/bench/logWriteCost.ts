@@ -30,7 +30,9 @@ for (const round of [1, 2]) {
     const wall = performance.now() - started;
     await file.close();
     const label = syncedWrites ? 'O_DSYNC write      ' : 'write + fdatasync  ';
-    console.log(`round ${round}: ${label} CPU ${((used.user + used.system) / appends).toFixed(1)} µs, wall ${((wall * 1000) / appends).toFixed(1)} µs per append`);
+    console.log(
+      `round ${round}: ${label} CPU ${((used.user + used.system) / appends).toFixed(1)} µs, wall ${((wall * 1000) / appends).toFixed(1)} µs per append`,
+    );
   }
 }
 await rm(folder, { recursive: true, force: true });

@@ -10,6 +10,10 @@ import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore.js
 
 const server = await startServer(loadConfig(), { documents: new MemoryDocumentStore() });
 console.log(`Listening on ${server.url} (documents in memory: benchmark diagnosis only)`);
-const stop = () => void server.close().then(() => process.exit(0), () => process.exit(1));
+const stop = () =>
+  void server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -29,7 +29,10 @@ export async function startOurServer(options: StartOptions, documents: 'file' | 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-bench-data-'));
   const port = await freePort();
   // One .cpuprofile per thread (the main thread's is the big one; tsx's loader runs in a worker).
-  const nodeArgs = [...options.nodeArgs, ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.runDir, `${options.runId}.cpuprofiles`)}`] : [])];
+  const nodeArgs = [
+    ...options.nodeArgs,
+    ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.runDir, `${options.runId}.cpuprofiles`)}`] : []),
+  ];
   const entry = documents === 'file' ? path.join(ROOT, 'server/index.ts') : path.join(import.meta.dirname, 'memoryStoreServer.ts');
   const spawned = spawnLogged([process.execPath, ...nodeArgs, '--import', 'tsx', entry], {
     cwd: ROOT,
@@ -81,7 +84,10 @@ async function nextServerStats(output: () => string, until: (stats: ServerStats)
   let last: ServerStats | null = null;
   for (let waited = 0; waited < 5000; waited += 50) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const lines = output().slice(before).split('\n').filter((line) => line.startsWith('[stats] '));
+    const lines = output()
+      .slice(before)
+      .split('\n')
+      .filter((line) => line.startsWith('[stats] '));
     if (lines.length === 0) continue;
     last = JSON.parse(lines.at(-1)!.slice('[stats] '.length)) as ServerStats;
     if (until(last)) return last;

@@ -22,7 +22,10 @@ interface Profile {
   endTime: number;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, match: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '25' }, match: { type: 'string' } },
+});
 const file = positionals[0];
 if (!file) throw new Error('usage: profileSummary.ts <file.cpuprofile> [--top N] [--match a,b]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -60,8 +63,14 @@ const seconds = (profile.endTime - profile.startTime) / 1e6;
 console.log(`${file}: ${(total / 1e6).toFixed(2)} s sampled over ${seconds.toFixed(1)} s`);
 console.log('\nself time:');
 for (const [l, micros] of [...selfByLabel].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`${pct(micros)}  ${l}`);
-const wanted = (values.match ?? 'publish,broadcast,applyUpdate,write,send,receive,flush,encodeSyncStep2,syncStep2For,stateMessage,receiveAwareness,writev,(garbage collector)').split(',');
+const wanted = (
+  values.match ??
+  'publish,broadcast,applyUpdate,write,send,receive,flush,encodeSyncStep2,syncStep2For,stateMessage,receiveAwareness,writev,(garbage collector)'
+).split(',');
 console.log('\ninclusive time of selected functions:');
-for (const [l, micros] of [...inclusive].filter(([l]) => wanted.some((w) => l.startsWith(`${w} `) || l === w)).sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+for (const [l, micros] of [...inclusive]
+  .filter(([l]) => wanted.some((w) => l.startsWith(`${w} `) || l === w))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 40)) {
   console.log(`${pct(micros)}  ${l}`);
 }

@@ -22,7 +22,10 @@ const updates = generatorUpdates(Number(values.updates));
 const silent: Log = { error: () => undefined, warn: () => undefined };
 
 for (let round = 1; round <= 3; round += 1) {
-  const bare = perUpdate(() => new Y.Doc(), (doc, update) => Y.applyUpdate(doc, update));
+  const bare = perUpdate(
+    () => new Y.Doc(),
+    (doc, update) => Y.applyUpdate(doc, update),
+  );
   const listened = perUpdate(
     () => {
       const doc = new Y.Doc();
@@ -34,7 +37,10 @@ for (let round = 1; round <= 3; round += 1) {
   const room = await openRoom();
   const sender = client();
   room.join(sender);
-  const roomCost = perUpdate(() => room, (r, update) => r.receive(sender, update, 'update'));
+  const roomCost = perUpdate(
+    () => room,
+    (r, update) => r.receive(sender, update, 'update'),
+  );
   await new Promise((resolve) => setTimeout(resolve, 50));
   console.log(`round ${round}: µs per update: bare Y.Doc ${bare}, with an update listener ${listened}, DraftRoom.receive ${roomCost}`);
 }
@@ -96,7 +102,14 @@ async function openRoom(): Promise<DraftRoom> {
     maxHeldBytes: COLLAB_LIMITS.maxHeldBytesPerDraft,
     log: silent,
     onGone: () => undefined,
-    extensions: [negotiationExtension({ bracketsChanged: () => undefined, optionsAdded: () => undefined, countsMayHaveChanged: () => undefined, log: silent })],
+    extensions: [
+      negotiationExtension({
+        bracketsChanged: () => undefined,
+        optionsAdded: () => undefined,
+        countsMayHaveChanged: () => undefined,
+        log: silent,
+      }),
+    ],
     storage: {
       load: async () => ({ clientIdOwners: WRITER_CLIENT_IDS.map((clientId) => ({ clientId, memberId: 'bench-user' })) }),
       addClientIdOwners: async () => undefined,

@@ -39,7 +39,9 @@ const { values } = parseArgs({
 
 const scenarioIds = values.scenarios.split(',').map((s) => s.trim());
 for (const id of scenarioIds) if (!isScenarioId(id)) throw new Error(`unknown scenario ${id} (S1..S4)`);
-const targets = (values.targets ?? (values['with-references'] ? 'ours,ywss,hocuspocus' : 'ours')).split(',').map((t) => t.trim()) as TargetName[];
+const targets = (values.targets ?? (values['with-references'] ? 'ours,ywss,hocuspocus' : 'ours'))
+  .split(',')
+  .map((t) => t.trim()) as TargetName[];
 for (const t of targets) if (!TARGET_NAMES.includes(t)) throw new Error(`unknown target ${t} (${TARGET_NAMES.join(', ')})`);
 const reps = Number(values.reps);
 if (!Number.isInteger(reps) || reps < 1 || reps > 10) throw new Error('--reps must be 1..10');
@@ -57,7 +59,10 @@ if (values.report) {
 }
 
 const benchDir = prepareBenchPackage();
-const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average at start ${os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ')}`;
 console.error(`[bench] ${machine}; results in ${outDir}`);
 
 const runs: RunRecord[] = [];
@@ -80,11 +85,26 @@ for (const id of scenarioIds as ScenarioId[]) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         const before = await running.serverStats();
         const started = Date.now();
-        const { exit, result } = await runLoadgen(running, scenario, { benchDir, runDir: outDir, runId, cpus: pin ? values['gen-cpus'] : null });
+        const { exit, result } = await runLoadgen(running, scenario, {
+          benchDir,
+          runDir: outDir,
+          runId,
+          cpus: pin ? values['gen-cpus'] : null,
+        });
         // Everyone has left: wait (a few seconds at most) for the drafts to leave memory, as they should.
         const after = await running.serverStats((stats) => stats.collab.rooms === 0 && stats.store.openDrafts === 0);
-        record = { scenario: id, target, rep, exit, result, store: before && after ? { before: before.store, after: after.store } : null, leftOpen: after ? after.collab.rooms + after.store.openDrafts : null };
-        console.error(`[bench] ${runId}: generator exit ${exit} in ${((Date.now() - started) / 1000).toFixed(1)} s, load average ${os.loadavg()[0]!.toFixed(2)}`);
+        record = {
+          scenario: id,
+          target,
+          rep,
+          exit,
+          result,
+          store: before && after ? { before: before.store, after: after.store } : null,
+          leftOpen: after ? after.collab.rooms + after.store.openDrafts : null,
+        };
+        console.error(
+          `[bench] ${runId}: generator exit ${exit} in ${((Date.now() - started) / 1000).toFixed(1)} s, load average ${os.loadavg()[0]!.toFixed(2)}`,
+        );
       } finally {
         await running.stop();
       }

@@ -23,7 +23,10 @@ export interface LoadgenResult {
   convergence?: { converged: number; docs: number };
   seed?: { sendMs: number; converged: boolean; doc: { updateBytes: number; structs: number } };
   coldJoin?: { totalMs: Quantiles; allComplete: boolean; burst?: { wallMs: number; totalMs: Quantiles } };
-  server?: Record<string, { cpuSec: number; wallSec: number; rssStartMB: number; rssEndMB: number; rssPeakMB: number } | number | boolean | null>;
+  server?: Record<
+    string,
+    { cpuSec: number; wallSec: number; rssStartMB: number; rssEndMB: number; rssPeakMB: number } | number | boolean | null
+  >;
   generator?: { cpuPctEditPhase?: number; eventLoopDelayEditMs?: { p99: number; max: number } };
 }
 
@@ -44,21 +47,35 @@ export interface LoadgenRun {
  * Runs the reference generator (bench/loadgen.mjs, unchanged) against a running target, pinned to
  * the generator's core, and reads its JSON result. A hard timeout ends a stuck run.
  */
-export async function runLoadgen(target: RunningTarget, scenario: Scenario, options: { benchDir: string; runDir: string; runId: string; cpus: string | null }): Promise<LoadgenRun> {
+export async function runLoadgen(
+  target: RunningTarget,
+  scenario: Scenario,
+  options: { benchDir: string; runDir: string; runId: string; cpus: string | null },
+): Promise<LoadgenRun> {
   const json = path.join(options.runDir, `${options.runId}.json`);
   const argv = [
     process.execPath,
     ...target.loadgenNodeArgs,
     'loadgen.mjs',
-    '--proto', target.proto,
-    '--url', target.url,
-    '--server-pid', String(target.pid),
-    '--json', json,
-    '--label', options.runId,
+    '--proto',
+    target.proto,
+    '--url',
+    target.url,
+    '--server-pid',
+    String(target.pid),
+    '--json',
+    json,
+    '--label',
+    options.runId,
     ...scenario.args,
     ...target.loadgenArgs,
   ];
-  const spawned = spawnLogged(argv, { cwd: options.benchDir, env: target.loadgenEnv, logFile: path.join(options.runDir, `${options.runId}.log`), cpus: options.cpus });
+  const spawned = spawnLogged(argv, {
+    cwd: options.benchDir,
+    env: target.loadgenEnv,
+    logFile: path.join(options.runDir, `${options.runId}.log`),
+    cpus: options.cpus,
+  });
   const timer = setTimeout(() => process.kill(spawned.pid, 'SIGKILL'), 15 * 60_000);
   const { code } = await spawned.exited;
   clearTimeout(timer);

@@ -43,7 +43,12 @@ const draftUrl = () => `/drafts/${workspace.draftId}`;
 describe('WCAG 2.2 AA (axe-core) on every page and its states', () => {
   it.each([
     ['sign-in', false, (page: Page) => page.goto('/sign-in').then(() => page.getByRole('button', { name: 'Sign in' }).waitFor())],
-    ['invitation', false, (page: Page) => page.goto(`/invitation/${workspace.invitationToken}`).then(() => page.getByLabel('New password', { exact: true }).waitFor())],
+    [
+      'invitation',
+      false,
+      (page: Page) =>
+        page.goto(`/invitation/${workspace.invitationToken}`).then(() => page.getByLabel('New password', { exact: true }).waitFor()),
+    ],
     ['drafts', true, (page: Page) => page.goto('/drafts').then(() => page.getByRole('table').first().waitFor())],
     ['members', true, (page: Page) => page.goto('/members').then(() => page.getByRole('table').first().waitFor())],
     ['draft', true, (page: Page) => page.goto(draftUrl()).then(() => waitForDraftText(page))],
@@ -63,7 +68,10 @@ describe('WCAG 2.2 AA (axe-core) on every page and its states', () => {
       async (page: Page) => {
         await page.goto(draftUrl());
         await waitForDraftText(page);
-        await page.getByRole('button', { name: /Save version/ }).first().click();
+        await page
+          .getByRole('button', { name: /Save version/ })
+          .first()
+          .click();
         await page.getByRole('dialog').waitFor();
       },
     ],
@@ -99,13 +107,28 @@ describe('WCAG 2.2 AA (axe-core) on every page and its states', () => {
       },
     ],
     ['history', true, (page: Page) => page.goto(`${draftUrl()}/history`).then(() => page.locator('.version-item').first().waitFor())],
-    ['version', true, (page: Page) => page.goto(`${draftUrl()}/versions/${workspace.revisionId}`).then(() => page.locator('.clause').first().waitFor())],
-    ['compare', true, (page: Page) => page.goto(`${draftUrl()}/compare?from=${workspace.revisionId}&to=${workspace.versionId}`).then(() => page.locator('.compared-clause').first().waitFor())],
+    [
+      'version',
+      true,
+      (page: Page) => page.goto(`${draftUrl()}/versions/${workspace.revisionId}`).then(() => page.locator('.clause').first().waitFor()),
+    ],
+    [
+      'compare',
+      true,
+      (page: Page) =>
+        page
+          .goto(`${draftUrl()}/compare?from=${workspace.revisionId}&to=${workspace.versionId}`)
+          .then(() => page.locator('.compared-clause').first().waitFor()),
+    ],
     ['positions', true, (page: Page) => page.goto(`${draftUrl()}/positions`).then(() => page.getByRole('table').first().waitFor())],
     ['audit', true, (page: Page) => page.goto(`${draftUrl()}/audit`).then(() => page.getByRole('table').first().waitFor())],
-  ] as const)('%s has no violations', async (_name, signedInPage, open) => {
-    expect(await check(signedInPage ? signedIn : anonymous, open)).toEqual([]);
-  }, 60_000);
+  ] as const)(
+    '%s has no violations',
+    async (_name, signedInPage, open) => {
+      expect(await check(signedInPage ? signedIn : anonymous, open)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('draft with two members present, so another member’s caret is in the text, has no violations', async () => {
     const other = await openDraftAs(browser, workspace.server.url, 'us@example.org', workspace.draftId);

@@ -31,7 +31,13 @@ beforeAll(async () => {
 /** Puts the caret at the end (or start) of a clause body, as a click and a key press would. */
 async function placeCaret(page: Page, number: string, where: 'start' | 'end'): Promise<void> {
   await clauseText(page, number).click();
-  await expect.poll(() => clauseText(page, number).evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement), WAIT).toBe(true);
+  await expect
+    .poll(
+      () =>
+        clauseText(page, number).evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement),
+      WAIT,
+    )
+    .toBe(true);
   await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
 }
 
@@ -47,7 +53,9 @@ describe('co-drafting a clause in real time', () => {
     await Promise.all([us.keyboard.type(' (US: within available resources)'), dk.keyboard.type('(DK: Each) ')]);
 
     for (const page of [us, dk]) {
-      await expect.poll(() => readClauseText(page, 'OP1'), WAIT).toMatch(/^\(DK: Each\) Subscribing States .* \(US: within available resources\)$/);
+      await expect
+        .poll(() => readClauseText(page, 'OP1'), WAIT)
+        .toMatch(/^\(DK: Each\) Subscribing States .* \(US: within available resources\)$/);
     }
     await expect.poll(() => caretLabels(us, 'OP1'), WAIT).toEqual(['Mette Sørensen · Denmark']);
     await expect.poll(() => caretLabels(dk, 'OP1'), WAIT).toEqual(['James Carter · United States']);
@@ -81,9 +89,13 @@ describe('co-drafting a clause in real time', () => {
       await expect.poll(() => heading.inputValue(), WAIT).toBe('Broad Consultation with stakeholders and partners');
     }
     // Each caret stayed right after what that person typed.
-    expect(await usHeading.evaluate((input: HTMLTextAreaElement) => input.selectionStart)).toBe('Broad Consultation with stakeholders and partners'.length);
+    expect(await usHeading.evaluate((input: HTMLTextAreaElement) => input.selectionStart)).toBe(
+      'Broad Consultation with stakeholders and partners'.length,
+    );
     expect(await dkHeading.evaluate((input: HTMLTextAreaElement) => input.selectionStart)).toBe('Broad '.length);
-    await expect.poll(() => reviewer.getByRole('textbox', { name: 'Heading of OP2' }).inputValue(), WAIT).toBe('Broad Consultation with stakeholders and partners');
+    await expect
+      .poll(() => reviewer.getByRole('textbox', { name: 'Heading of OP2' }).inputValue(), WAIT)
+      .toBe('Broad Consultation with stakeholders and partners');
   });
 
   it('reports "All changes saved" once the server has the typed text on disk', async () => {
@@ -139,7 +151,9 @@ describe('changing the clause structure together', () => {
 
     for (const page of [us, dk, reviewer]) {
       await expect.poll(() => readClauseText(page, 'OP3'), WAIT).toBe('Subscribing States will publish an annual report.');
-      await expect.poll(() => readClauseNumbers(page), WAIT).toEqual(['PP1', 'PP2', 'PP3', 'OP1', 'OP2', 'OP3', 'OP4', 'OP5', 'OP6', 'OP7']);
+      await expect
+        .poll(() => readClauseNumbers(page), WAIT)
+        .toEqual(['PP1', 'PP2', 'PP3', 'OP1', 'OP2', 'OP3', 'OP4', 'OP5', 'OP6', 'OP7']);
     }
     await us.screenshot({ path: `${SHOTS}/codrafting-added.png` });
   });
@@ -156,14 +170,19 @@ describe('changing the clause structure together', () => {
       await expect.poll(() => readClauseText(page, 'OP1'), WAIT).toBe('Subscribing States will publish an annual report.');
     }
 
-    const card = (page: Page, number: string) => page.locator('article.clause', { has: page.locator('.clause-number', { hasText: new RegExp(`^${number}$`) }) });
+    const card = (page: Page, number: string) =>
+      page.locator('article.clause', { has: page.locator('.clause-number', { hasText: new RegExp(`^${number}$`) }) });
     const target = card(us, 'OP2');
     const box = await target.boundingBox();
     // The lower half of the target card means "after it".
-    await card(us, 'OP1').locator('.drag-handle').dragTo(target, { targetPosition: { x: 300, y: (box?.height ?? 100) - 12 } });
+    await card(us, 'OP1')
+      .locator('.drag-handle')
+      .dragTo(target, { targetPosition: { x: 300, y: (box?.height ?? 100) - 12 } });
     for (const page of [us, dk, reviewer]) {
       await expect.poll(() => readClauseText(page, 'OP2'), WAIT).toBe('Subscribing States will publish an annual report.');
-      await expect.poll(() => page.getByRole('textbox', { name: 'Heading of OP1' }).inputValue(), WAIT).toBe('Human rights in licence reviews');
+      await expect
+        .poll(() => page.getByRole('textbox', { name: 'Heading of OP1' }).inputValue(), WAIT)
+        .toBe('Human rights in licence reviews');
     }
   });
 
@@ -237,7 +256,9 @@ describe('when the connection fails', () => {
 
     const alert = page.getByRole('alert').filter({ hasText: 'Your session has ended. Sign in again to continue.' });
     await alert.waitFor(WAIT);
-    expect(await alert.getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent(`/drafts/${draftId}`)}`);
+    expect(await alert.getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toBe(
+      `/sign-in?next=${encodeURIComponent(`/drafts/${draftId}`)}`,
+    );
     expect(await readSaveStatus(page)).toBe('Not connected');
     await page.screenshot({ path: `${SHOTS}/codrafting-session-ended.png` });
     // y-websocket retries within 200 ms after a transient close; a final one must bring no new socket.

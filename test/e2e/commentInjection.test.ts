@@ -120,7 +120,9 @@ describe('comment text is shown as text and never runs', () => {
     await delegatePanel.getByRole('button', { name: 'Reply', exact: true }).click();
 
     for (const page of [reviewer, delegate]) {
-      await expect.poll(() => commentsPanel(page).locator('.comment-text').allTextContents(), WAIT).toEqual([THROUGH_UI.thread, THROUGH_UI.reply]);
+      await expect
+        .poll(() => commentsPanel(page).locator('.comment-text').allTextContents(), WAIT)
+        .toEqual([THROUGH_UI.thread, THROUGH_UI.reply]);
     }
   });
 

@@ -57,7 +57,9 @@ describe('a review thread on a quoted phrase, live between two browsers', () => 
 
     const thread = panel.getByRole('article', { name: 'Thread started by Amara Okafor' });
     await thread.waitFor(WAIT);
-    expect(await thread.locator('.comment-text').first().textContent()).toBe('Why not "assess"?\nIt is the word licensing authorities use.');
+    expect(await thread.locator('.comment-text').first().textContent()).toBe(
+      'Why not "assess"?\nIt is the word licensing authorities use.',
+    );
     expect(await thread.locator('.comment-affiliation').first().textContent()).toBe('Reviewer');
     await expect.poll(() => highlightedPassages(reviewer, 'OP1'), WAIT).toEqual([PHRASE]);
     expect(await clauseCommentBadge(reviewer, 'OP1').getAttribute('aria-label')).toBe('Comments on OP1: 1 open');
@@ -95,7 +97,16 @@ describe('a review thread on a quoted phrase, live between two browsers', () => 
   it('shows the reviewer the reply live, and lets the reviewer resolve the thread', async () => {
     const thread = commentsPanel(reviewer).getByRole('article', { name: 'Thread started by Amara Okafor' });
     const reply = thread.locator('.comment').nth(1);
-    await expect.poll(() => reply.locator('.comment-text').textContent().catch(() => null), LIVE).toBe('We could accept "assess", see https://example.org/assess.');
+    await expect
+      .poll(
+        () =>
+          reply
+            .locator('.comment-text')
+            .textContent()
+            .catch(() => null),
+        LIVE,
+      )
+      .toBe('We could accept "assess", see https://example.org/assess.');
     expect(await reply.locator('.comment-author').textContent()).toBe('James Carter');
     expect(await reply.locator('.comment-affiliation').textContent()).toBe('United States');
     await reviewer.screenshot({ path: `${SHOTS}/comments-reviewer-sees-reply.png` });
@@ -168,14 +179,18 @@ describe('finding, writing and managing threads', () => {
 
     await clauseCommentBadge(reviewer, 'OP2').click();
     const theirs = commentsPanel(reviewer).getByRole('article', { name: 'Thread started by James Carter' });
-    await expect.poll(() => theirs.locator('.comment-text').first().textContent(), LIVE).toBe('Consider naming academia first, then think tanks.');
+    await expect
+      .poll(() => theirs.locator('.comment-text').first().textContent(), LIVE)
+      .toBe('Consider naming academia first, then think tanks.');
     expect(await theirs.locator('.comment-edited').count()).toBe(1);
     // Someone else's comment offers neither Edit nor Delete, and only its author or the secretariat resolves the thread.
     expect(await theirs.getByRole('button', { name: /your comment/ }).count()).toBe(0);
     expect(await theirs.getByRole('button', { name: 'Resolve thread' }).count()).toBe(0);
     await theirs.getByRole('textbox', { name: 'Reply to James Carter' }).fill('Agreed.');
     await theirs.getByRole('button', { name: 'Reply', exact: true }).click();
-    await expect.poll(() => mine.locator('.comment-text').allTextContents(), LIVE).toEqual(['Consider naming academia first, then think tanks.', 'Agreed.']);
+    await expect
+      .poll(() => mine.locator('.comment-text').allTextContents(), LIVE)
+      .toEqual(['Consider naming academia first, then think tanks.', 'Agreed.']);
 
     await mine.getByRole('button', { name: 'Delete your comment' }).click();
     const dialog = delegate.getByRole('dialog', { name: 'Delete this comment?' });
@@ -198,7 +213,16 @@ describe('finding, writing and managing threads', () => {
     expect(await selectPhrase(delegate, 'OP4', 'exchange best practices')).toBe('exchange best practices');
     await delegate.keyboard.press('Backspace');
     const thread = commentsPanel(reviewer).getByRole('article', { name: 'Thread started by Amara Okafor' });
-    await expect.poll(() => thread.locator('.thread-quote-note').textContent().catch(() => null), WAIT).toBe('Passage deleted');
+    await expect
+      .poll(
+        () =>
+          thread
+            .locator('.thread-quote-note')
+            .textContent()
+            .catch(() => null),
+        WAIT,
+      )
+      .toBe('Passage deleted');
     expect(await thread.locator('.thread-quote-text').textContent()).toBe('exchange best practices');
     expect(await highlightedPassages(reviewer, 'OP4')).toEqual([]);
     expect(await clauseCommentBadge(reviewer, 'OP4').getAttribute('aria-label')).toBe('Comments on OP4: 1 open');
@@ -215,7 +239,10 @@ describe('finding, writing and managing threads', () => {
     for (const page of [reviewer, delegate]) {
       await expect.poll(() => highlightedPassages(page, 'OP3'), LIVE).toEqual(['Subscribing States will share']);
     }
-    await commentsPanel(reviewer).getByRole('article', { name: 'Thread started by Amara Okafor' }).getByRole('button', { name: 'Resolve thread' }).click();
+    await commentsPanel(reviewer)
+      .getByRole('article', { name: 'Thread started by Amara Okafor' })
+      .getByRole('button', { name: 'Resolve thread' })
+      .click();
     await expect.poll(() => highlightedPassages(delegate, 'OP3'), LIVE).toEqual([]);
   });
 
@@ -232,11 +259,13 @@ describe('finding, writing and managing threads', () => {
     const panel = commentsPanel(reviewer);
     await expect.poll(() => panel.locator('h2').textContent(), WAIT).toBe('All comments in this draft');
     const groups = panel.locator('.overview-clause-button');
-    await expect.poll(() => groups.allTextContents(), WAIT).toEqual([
-      'OP2Consultation with stakeholders1 open thread',
-      'OP4Sharing best practices1 open thread',
-      'Deleted clauseIndustry due diligence1 open thread',
-    ]);
+    await expect
+      .poll(() => groups.allTextContents(), WAIT)
+      .toEqual([
+        'OP2Consultation with stakeholders1 open thread',
+        'OP4Sharing best practices1 open thread',
+        'Deleted clauseIndustry due diligence1 open thread',
+      ]);
     await reviewer.screenshot({ path: `${SHOTS}/comments-overview.png` });
 
     await groups.last().click();
@@ -246,7 +275,9 @@ describe('finding, writing and managing threads', () => {
     const thread = panel.getByRole('article', { name: 'Thread started by Amara Okafor' });
     await thread.getByRole('textbox', { name: 'Reply to Amara Okafor' }).fill('Only if the clause comes back.');
     await thread.getByRole('button', { name: 'Reply', exact: true }).click();
-    await expect.poll(() => thread.locator('.comment-text').allTextContents(), WAIT).toEqual(['Is this still needed?', 'Only if the clause comes back.']);
+    await expect
+      .poll(() => thread.locator('.comment-text').allTextContents(), WAIT)
+      .toEqual(['Is this still needed?', 'Only if the clause comes back.']);
     await reviewer.screenshot({ path: `${SHOTS}/comments-deleted-clause.png` });
   });
 

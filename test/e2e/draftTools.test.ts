@@ -35,11 +35,18 @@ beforeAll(async () => {
   draftId = (created.body as { id: string }).id;
   writer = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'secretariat@example.org') });
   writer.doc.transact(() => {
-    for (let i = 1; i < CLAUSES; i += 1) addClause(writer.doc, { kind: 'operative', paragraphs: [`Clause ${i}: subscribing States will share information on the risks they see.`] });
+    for (let i = 1; i < CLAUSES; i += 1)
+      addClause(writer.doc, {
+        kind: 'operative',
+        paragraphs: [`Clause ${i}: subscribing States will share information on the risks they see.`],
+      });
     addClause(writer.doc, { kind: 'operative', paragraphs: [`The last clause mentions the ${RARE} archipelago.`] });
   });
   us = await openDraftAs(browser, server.url, 'us@example.org', draftId);
-  await us.locator('.clause-list .clause').nth(CLAUSES - 1).waitFor({ state: 'attached' });
+  await us
+    .locator('.clause-list .clause')
+    .nth(CLAUSES - 1)
+    .waitFor({ state: 'attached' });
 });
 
 /** The Find region of the page (role search). */
@@ -153,7 +160,11 @@ describe('the keyboard shortcut sheet', () => {
     expect(await sheet().getByRole('heading', { name: 'Clauses' }).count()).toBe(1);
     const move = sheet().locator('.shortcuts-row', { hasText: 'Move the clause up.' });
     expect((await move.locator('kbd').allTextContents()).join(' ')).toBe('Alt Shift Up arrow');
-    expect(await sheet().getByRole('button', { name: 'Close' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(
+      await sheet()
+        .getByRole('button', { name: 'Close' })
+        .evaluate((element) => element === document.activeElement),
+    ).toBe(true);
     await us.screenshot({ path: `${SHOTS}/shortcuts-sheet.png` });
     await us.keyboard.press('Escape');
     await sheet().waitFor({ state: 'hidden', ...WAIT });
@@ -185,9 +196,13 @@ describe('the keyboard shortcut sheet', () => {
 describe('typed square brackets', () => {
   /** The bracketed passages of a clause as "text|delegation tag". */
   async function bracketsIn(page: Page, number: string): Promise<string[]> {
-    return clauseText(page, number).locator('.bracket').evaluateAll((elements) =>
-      elements.map((element) => `${(element.querySelector('.bracket-text') ?? element).textContent}|${(element as HTMLElement).dataset.tag}`),
-    );
+    return clauseText(page, number)
+      .locator('.bracket')
+      .evaluateAll((elements) =>
+        elements.map(
+          (element) => `${(element.querySelector('.bracket-text') ?? element).textContent}|${(element as HTMLElement).dataset.tag}`,
+        ),
+      );
   }
 
   it('shows the bracket tools in words', async () => {

@@ -72,7 +72,9 @@ describe('downloading a published revision from the export menu', () => {
     expect(await links.allTextContents()).toEqual(['Markdown', 'HTML', 'Word (DOCX)', 'PDF', 'Akoma Ntoso XML', 'JSON (DraftText)']);
     for (const link of await links.all()) {
       expect(await link.getAttribute('download')).toBe('');
-      expect(await link.getAttribute('href')).toMatch(new RegExp(`^/api/drafts/${draftId}/versions/[\\w-]{16}/export\\?format=(md|html|docx|pdf|akn|json)$`));
+      expect(await link.getAttribute('href')).toMatch(
+        new RegExp(`^/api/drafts/${draftId}/versions/[\\w-]{16}/export\\?format=(md|html|docx|pdf|akn|json)$`),
+      );
     }
     await page.keyboard.press('Escape');
     expect(await card.getByRole('list', { name: 'Export Rev.1 as' }).isVisible()).toBe(false);
@@ -81,7 +83,10 @@ describe('downloading a published revision from the export menu', () => {
   it('downloads the redline of Rev.1 against the live draft as a Word document from the compare page', async () => {
     await page.getByRole('link', { name: 'Compare Rev.1 with live', exact: true }).click();
     await page.locator('.comparison').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Redline as Word (DOCX)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Redline as Word (DOCX)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const file = path.join(downloads, `redline-${download.suggestedFilename()}`);
     await download.saveAs(file);

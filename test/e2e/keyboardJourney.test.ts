@@ -21,14 +21,22 @@ function focusState(page: Page) {
     const label = (el as HTMLInputElement).labels?.[0]?.textContent;
     const name = (el.getAttribute('aria-label') ?? label ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60) || el.tagName;
     const style = getComputedStyle(el);
-    const ring = el.matches(':focus-visible') && ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
+    const ring =
+      el.matches(':focus-visible') && ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
     const r = el.getBoundingClientRect();
     const x = Math.min(Math.max(r.left + Math.min(r.width / 2, 12), 0), window.innerWidth - 1);
     const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 12), 0), window.innerHeight - 1);
     const top = document.elementFromPoint(x, y);
-    const covered = top !== null && !el.contains(top) && !top.contains(el) && !(el as HTMLElement & { control?: Element }).control?.contains(top);
+    const covered =
+      top !== null && !el.contains(top) && !top.contains(el) && !(el as HTMLElement & { control?: Element }).control?.contains(top);
     const offScreen = r.bottom < 0 || r.top > window.innerHeight;
-    const problem = !ring ? 'no visible focus ring' : covered ? `covered by <${top.tagName.toLowerCase()} class="${(top as HTMLElement).className}">` : offScreen ? 'off screen' : null;
+    const problem = !ring
+      ? 'no visible focus ring'
+      : covered
+        ? `covered by <${top.tagName.toLowerCase()} class="${(top as HTMLElement).className}">`
+        : offScreen
+          ? 'off screen'
+          : null;
     return { name, problem };
   });
 }
@@ -91,12 +99,16 @@ describe('a keyboard-only journey, with no mouse event at all', () => {
     // Through the outline to OP3's text, then move OP3 down with Alt+Shift+ArrowDown from inside it.
     await tabTo(page, /^OP3Sharing information/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Operative paragraph 3, Sharing information/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toMatch(/^Operative paragraph 3, Sharing information/);
     expect((await focusState(page)).problem).toBeNull();
     await page.keyboard.press('Alt+Shift+ArrowDown');
     // Numbers are kept since Rev.1, so the move shows in the order: OP3 now follows OP4.
     await expect.poll(async () => (await readClauseNumbers(page)).join(' ')).toContain('OP4 OP3');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Operative paragraph 3, Sharing information/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
+      /^Operative paragraph 3, Sharing information/,
+    );
 
     // Add an operative paragraph below it through its "Add…" menu.
     const before = (await readClauseNumbers(page)).length;
@@ -122,7 +134,9 @@ describe('a keyboard-only journey, with no mouse event at all', () => {
     // Comment on a passage with Ctrl+Alt+M, in OP1 reached through the outline.
     await tabTo(page, /^OP1Human rights/, { back: true, max: 120 });
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Operative paragraph 1, Human rights/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toMatch(/^Operative paragraph 1, Human rights/);
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Control+Shift+ArrowLeft');
     await page.keyboard.press('Control+Alt+m');
@@ -162,7 +176,11 @@ describe('a keyboard-only journey, with no mouse event at all', () => {
     await tabTo(page, /^(Set status|Save)/, { max: 8 });
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
-    await page.locator('article.clause', { has: page.getByRole('textbox', { name: /^Preambular paragraph 1\b/ }) }).locator('.status-badge', { hasText: 'Agreed ad ref' }).first().waitFor();
+    await page
+      .locator('article.clause', { has: page.getByRole('textbox', { name: /^Preambular paragraph 1\b/ }) })
+      .locator('.status-badge', { hasText: 'Agreed ad ref' })
+      .first()
+      .waitFor();
     await page.context().close();
   }, 90_000);
 });

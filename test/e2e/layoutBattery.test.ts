@@ -21,8 +21,16 @@ interface Visit {
 }
 
 const VISITS: Visit[] = [
-  { name: 'sign-in', signedIn: false, open: (page) => page.goto('/sign-in').then(() => page.getByRole('button', { name: 'Sign in' }).waitFor()) },
-  { name: 'invitation', signedIn: false, open: (page, w) => page.goto(`/invitation/${w.invitationToken}`).then(() => page.getByLabel('New password', { exact: true }).waitFor()) },
+  {
+    name: 'sign-in',
+    signedIn: false,
+    open: (page) => page.goto('/sign-in').then(() => page.getByRole('button', { name: 'Sign in' }).waitFor()),
+  },
+  {
+    name: 'invitation',
+    signedIn: false,
+    open: (page, w) => page.goto(`/invitation/${w.invitationToken}`).then(() => page.getByLabel('New password', { exact: true }).waitFor()),
+  },
   { name: 'drafts', signedIn: true, open: (page) => page.goto('/drafts').then(() => page.locator('.draft-row, table').first().waitFor()) },
   { name: 'members', signedIn: true, open: (page) => page.goto('/members').then(() => page.getByRole('table').first().waitFor()) },
   {
@@ -43,15 +51,34 @@ const VISITS: Visit[] = [
       await page.getByRole('complementary', { name: 'Comments' }).waitFor();
     },
   },
-  { name: 'history', signedIn: true, open: (page, w) => page.goto(`/drafts/${w.draftId}/history`).then(() => page.locator('.version-item').first().waitFor()) },
-  { name: 'version', signedIn: true, open: (page, w) => page.goto(`/drafts/${w.draftId}/versions/${w.revisionId}`).then(() => page.locator('.clause').first().waitFor()) },
+  {
+    name: 'history',
+    signedIn: true,
+    open: (page, w) => page.goto(`/drafts/${w.draftId}/history`).then(() => page.locator('.version-item').first().waitFor()),
+  },
+  {
+    name: 'version',
+    signedIn: true,
+    open: (page, w) => page.goto(`/drafts/${w.draftId}/versions/${w.revisionId}`).then(() => page.locator('.clause').first().waitFor()),
+  },
   {
     name: 'compare',
     signedIn: true,
-    open: (page, w) => page.goto(`/drafts/${w.draftId}/compare?from=${w.revisionId}&to=${w.versionId}`).then(() => page.locator('.compared-clause').first().waitFor()),
+    open: (page, w) =>
+      page
+        .goto(`/drafts/${w.draftId}/compare?from=${w.revisionId}&to=${w.versionId}`)
+        .then(() => page.locator('.compared-clause').first().waitFor()),
   },
-  { name: 'positions', signedIn: true, open: (page, w) => page.goto(`/drafts/${w.draftId}/positions`).then(() => page.getByRole('table').first().waitFor()) },
-  { name: 'audit', signedIn: true, open: (page, w) => page.goto(`/drafts/${w.draftId}/audit`).then(() => page.getByRole('table').first().waitFor()) },
+  {
+    name: 'positions',
+    signedIn: true,
+    open: (page, w) => page.goto(`/drafts/${w.draftId}/positions`).then(() => page.getByRole('table').first().waitFor()),
+  },
+  {
+    name: 'audit',
+    signedIn: true,
+    open: (page, w) => page.goto(`/drafts/${w.draftId}/audit`).then(() => page.getByRole('table').first().waitFor()),
+  },
 ];
 
 let workspace: ShowcaseWorkspace;

@@ -26,11 +26,17 @@ beforeAll(async () => {
   writer = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'secretariat@example.org') });
   writer.doc.transact(() => {
     for (let i = 1; i <= CLAUSES; i += 1) {
-      addClause(writer.doc, { kind: 'operative', paragraphs: [`Clause ${i} of a long draft: subscribing States will share information on the risks they see.`] });
+      addClause(writer.doc, {
+        kind: 'operative',
+        paragraphs: [`Clause ${i} of a long draft: subscribing States will share information on the risks they see.`],
+      });
     }
   });
   us = await openDraftAs(browser, server.url, 'us@example.org', draftId);
-  await us.locator('.clause-list .clause').nth(CLAUSES - 1).waitFor({ state: 'attached' });
+  await us
+    .locator('.clause-list .clause')
+    .nth(CLAUSES - 1)
+    .waitFor({ state: 'attached' });
 });
 
 describe('a long draft, whose far clauses the browser does not render until they come near', () => {
@@ -51,10 +57,15 @@ describe('a long draft, whose far clauses the browser does not render until they
 
   it('jumps from the outline to a far clause, which then shows and takes typing that reaches everyone', async () => {
     const last = `OP${CLAUSES}`;
-    await us.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: new RegExp(`^${last}\\b`) }).click();
+    await us
+      .getByRole('navigation', { name: 'Outline' })
+      .getByRole('link', { name: new RegExp(`^${last}\\b`) })
+      .click();
 
     const text = clauseText(us, last);
-    await expect.poll(() => text.evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement), WAIT).toBe(true);
+    await expect
+      .poll(() => text.evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement), WAIT)
+      .toBe(true);
     await expect.poll(() => us.locator('.clause').last().getAttribute('data-far'), WAIT).toBeNull();
     const box = await text.evaluate((element) => {
       const { top, bottom } = element.getBoundingClientRect();

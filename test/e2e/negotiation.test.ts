@@ -32,9 +32,13 @@ function outlineTotals(page: Page) {
 
 /** The bracketed passages of a clause as "text|delegation" (the brackets and tag are drawn around them). */
 async function bracketsIn(page: Page, number: string): Promise<string[]> {
-  return clauseText(page, number).locator('.bracket').evaluateAll((elements) =>
-    elements.map((element) => `${(element.querySelector('.bracket-text') ?? element).textContent}|${(element as HTMLElement).dataset.tag}`),
-  );
+  return clauseText(page, number)
+    .locator('.bracket')
+    .evaluateAll((elements) =>
+      elements.map(
+        (element) => `${(element.querySelector('.bracket-text') ?? element).textContent}|${(element as HTMLElement).dataset.tag}`,
+      ),
+    );
 }
 
 beforeAll(async () => {
@@ -54,7 +58,10 @@ describe('brackets, status and positions between three browsers', () => {
   it('lets a delegate bracket a phrase, which another delegation sees with its tag while the counts rise', async () => {
     expect(await outlineTotals(dk).getAttribute('data-brackets')).toBe('0');
     expect(await selectPhrase(us, 'OP1', PHRASE)).toBe(PHRASE);
-    await us.getByRole('toolbar', { name: 'Formatting of Operative paragraph 1', exact: true }).getByRole('button', { name: 'Bracket', exact: true }).click();
+    await us
+      .getByRole('toolbar', { name: 'Formatting of Operative paragraph 1', exact: true })
+      .getByRole('button', { name: 'Bracket', exact: true })
+      .click();
     await expect.poll(() => bracketsIn(us, 'OP1'), WAIT).toEqual([`${PHRASE}|United States`]);
 
     await expect.poll(() => bracketsIn(dk, 'OP1'), LIVE).toEqual([`${PHRASE}|United States`]);
@@ -75,11 +82,16 @@ describe('brackets, status and positions between three browsers', () => {
     await expect.poll(() => us.evaluate(() => document.activeElement?.getAttribute('aria-label')), WAIT).toMatch(clauseTextName('OP2alt'));
     await us.keyboard.type(ALTERNATIVE);
     await expect.poll(() => outlineTotals(dk).getAttribute('data-options'), LIVE).toBe('2');
-    const label = dk.locator('article.clause', { has: dk.getByRole('textbox', { name: clauseTextName('OP2alt') }) }).locator('.option-label');
+    const label = dk
+      .locator('article.clause', { has: dk.getByRole('textbox', { name: clauseTextName('OP2alt') }) })
+      .locator('.option-label');
     expect(await label.textContent()).toBe('Option 2 of 2');
 
     await secretariat.getByRole('button', { name: 'Settle on this option, OP2alt' }).click();
-    await secretariat.getByRole('dialog', { name: 'Settle on OP2alt?' }).getByRole('button', { name: 'Settle on this option', exact: true }).click();
+    await secretariat
+      .getByRole('dialog', { name: 'Settle on OP2alt?' })
+      .getByRole('button', { name: 'Settle on this option', exact: true })
+      .click();
     // The kept alternative takes over the clause's place and number; the other option leaves the text.
     await expect.poll(() => readClauseText(dk, 'OP2').catch(() => ''), WAIT).toBe(ALTERNATIVE);
     expect(await dk.getByRole('textbox', { name: clauseTextName('OP2alt') }).count()).toBe(0);
@@ -135,7 +147,9 @@ describe('brackets, status and positions between three browsers', () => {
     await secretariat.getByRole('link', { name: 'Positions of the delegations' }).click();
     const matrix = secretariat.locator('.positions-matrix');
     await matrix.waitFor(WAIT);
-    const op1 = await matrix.locator('th.matrix-clause').evaluateAll((cells) => cells.findIndex((cell) => cell.textContent?.trim().startsWith('OP1')));
+    const op1 = await matrix
+      .locator('th.matrix-clause')
+      .evaluateAll((cells) => cells.findIndex((cell) => cell.textContent?.trim().startsWith('OP1')));
     expect(op1).toBeGreaterThanOrEqual(0);
     const cellOf = async (delegation: string) =>
       matrix

@@ -38,7 +38,13 @@ beforeAll(async () => {
 /** Puts the caret at the end (or start) of a clause body, as a click and a key press would. */
 async function placeCaret(page: Page, number: string, where: 'start' | 'end'): Promise<void> {
   await clauseText(page, number).click();
-  await expect.poll(() => clauseText(page, number).evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement), WAIT).toBe(true);
+  await expect
+    .poll(
+      () =>
+        clauseText(page, number).evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement),
+      WAIT,
+    )
+    .toBe(true);
   await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
 }
 
@@ -69,7 +75,10 @@ describe('saving and publishing a revision', () => {
     const dialog = secretariat.getByRole('dialog', { name: 'Save a version' });
     await dialog.getByLabel('Label').fill(LABEL);
     await dialog.getByRole('button', { name: 'Save version' }).click();
-    await secretariat.getByRole('status').filter({ hasText: `Version “${LABEL}” saved.` }).waitFor();
+    await secretariat
+      .getByRole('status')
+      .filter({ hasText: `Version “${LABEL}” saved.` })
+      .waitFor();
     expect(await dialog.isVisible()).toBe(false);
     await secretariat.screenshot({ path: `${SHOTS}/versions-draft-saved.png` });
   });
@@ -88,7 +97,10 @@ describe('saving and publishing a revision', () => {
     expect(await dialog.textContent()).toContain('This is permanent.');
     await dialog.getByRole('button', { name: 'Publish as Rev.1' }).click();
 
-    await secretariat.getByRole('status').filter({ hasText: `“${LABEL}” is published as Rev.1.` }).waitFor();
+    await secretariat
+      .getByRole('status')
+      .filter({ hasText: `“${LABEL}” is published as Rev.1.` })
+      .waitFor();
     const revisions = secretariat.getByRole('region', { name: 'Published revisions' });
     await revisions.getByRole('link', { name: `Rev.1: ${LABEL}` }).waitFor();
     expect(await item.locator('.revision-badge').textContent()).toBe('Rev.1');
@@ -101,12 +113,25 @@ describe('saving and publishing a revision', () => {
   });
 
   it('shows Rev.1 read-only, laid out like the editor, with a banner naming the revision', async () => {
-    await secretariat.getByRole('region', { name: 'Published revisions' }).getByRole('link', { name: `Rev.1: ${LABEL}` }).click();
+    await secretariat
+      .getByRole('region', { name: 'Published revisions' })
+      .getByRole('link', { name: `Rev.1: ${LABEL}` })
+      .click();
     await secretariat.waitForURL(/\/versions\/[\w-]{16}$/);
     const banner = secretariat.locator('.version-banner');
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/^Rev\.1 — published \d{1,2} \w+ 20\d\d by Helena Brandt — Fingerprint [0-9a-f]{12}/);
-    expect(await secretariat.locator('.clause-number').allTextContents()).toEqual(['PP1', 'PP2', 'PP3', 'OP1', 'OP2', 'OP3', 'OP4', 'OP5', 'OP6']);
+    expect(await secretariat.locator('.clause-number').allTextContents()).toEqual([
+      'PP1',
+      'PP2',
+      'PP3',
+      'OP1',
+      'OP2',
+      'OP3',
+      'OP4',
+      'OP5',
+      'OP6',
+    ]);
     const op1 = secretariat.locator('.clause').filter({ has: secretariat.locator('.clause-number', { hasText: /^OP1$/ }) });
     expect(await op1.locator('.clause-text').textContent()).toBe(`${originalOp1} within available resources`);
     expect(await secretariat.locator('[contenteditable], input:not([readonly])').count()).toBe(0);
@@ -134,7 +159,13 @@ describe('comparing Rev.1 with the live draft', () => {
     await secretariat.locator('.comparison').waitFor();
 
     const counts = await secretariat.locator('.compare-count').allTextContents();
-    expect(counts).toEqual(['1 clause added', '0 clauses removed', '0 clauses moved', '1 clause changed', expect.stringMatching(/^\d+ clauses unchanged$/)]);
+    expect(counts).toEqual([
+      '1 clause added',
+      '0 clauses removed',
+      '0 clauses moved',
+      '1 clause changed',
+      expect.stringMatching(/^\d+ clauses unchanged$/),
+    ]);
 
     const changed = comparedClause(secretariat, 'OP1');
     expect(await changed.locator('.change-badge').allTextContents()).toEqual(['Changed']);
@@ -150,7 +181,9 @@ describe('comparing Rev.1 with the live draft', () => {
     expect(await added.locator('.clause-text ins').textContent()).toBe(ADDED_TEXT);
 
     // Unchanged clauses are folded away; they kept their Rev.1 numbers, so none shows an old one.
-    const folded = secretariat.locator('details.unchanged-clauses', { has: secretariat.locator('summary', { hasText: '4 unchanged clauses: OP3–OP6' }) });
+    const folded = secretariat.locator('details.unchanged-clauses', {
+      has: secretariat.locator('summary', { hasText: '4 unchanged clauses: OP3–OP6' }),
+    });
     await folded.locator('summary').click();
     expect(await folded.locator('.compared-clause').count()).toBe(4);
     expect(await folded.locator('.compared-was').count()).toBe(0);
@@ -186,29 +219,44 @@ describe('what each role is offered', () => {
     // The reviewer's open history follows along.
     await versionItem(reviewer, 'Danish proposal, revised').waitFor();
     expect(await dk.getByRole('button', { name: /^(Publish|Restore)/ }).count()).toBe(0);
-    expect(await versionItem(dk, LABEL).getByRole('button', { name: /^(Rename|Delete)/ }).count()).toBe(0);
+    expect(
+      await versionItem(dk, LABEL)
+        .getByRole('button', { name: /^(Rename|Delete)/ })
+        .count(),
+    ).toBe(0);
   });
 });
 
 describe('restoring Rev.1', () => {
   it('brings Rev.1’s text back into a delegate’s open editor live, after a warning, and keeps the replaced text as a version', async () => {
     await secretariat.getByRole('link', { name: '← History' }).click();
-    await versionItem(secretariat, LABEL).getByRole('button', { name: /^Restore Rev\.1/ }).click();
+    await versionItem(secretariat, LABEL)
+      .getByRole('button', { name: /^Restore Rev\.1/ })
+      .click();
     const dialog = secretariat.getByRole('dialog', { name: `Restore Rev.1 “${LABEL}”?` });
     expect(await dialog.textContent()).toContain('Everyone with the draft open sees the text change at once.');
     await dialog.getByRole('button', { name: 'Restore into the live draft' }).click();
-    await secretariat.getByRole('status').filter({ hasText: `Rev.1 “${LABEL}” was restored into the live draft.` }).waitFor();
+    await secretariat
+      .getByRole('status')
+      .filter({ hasText: `Rev.1 “${LABEL}” was restored into the live draft.` })
+      .waitFor();
 
     // The delegate did nothing: the restored text simply arrives in the editor.
     await expect.poll(() => readClauseText(us, 'OP1'), WAIT).toBe(`${originalOp1} within available resources`);
     await expect.poll(() => readClauseNumbers(us), WAIT).toEqual(['PP1', 'PP2', 'PP3', 'OP1', 'OP2', 'OP3', 'OP4', 'OP5', 'OP6']);
     expect(await us.getByText(ADDED_TEXT).count()).toBe(0);
-    await us.getByRole('status').filter({ hasText: `Helena Brandt restored Rev.1 “${LABEL}”.` }).waitFor();
+    await us
+      .getByRole('status')
+      .filter({ hasText: `Helena Brandt restored Rev.1 “${LABEL}”.` })
+      .waitFor();
 
     // Nothing is lost: the text before the restore is a version, and it shows up in every open history.
     const backup = `Before restoring Rev.1 “${LABEL}”`;
     for (const page of [secretariat, reviewer, dk]) await versionItem(page, backup).waitFor();
-    await reviewer.getByRole('status').filter({ hasText: `Helena Brandt restored Rev.1 “${LABEL}” into the live draft.` }).waitFor();
+    await reviewer
+      .getByRole('status')
+      .filter({ hasText: `Helena Brandt restored Rev.1 “${LABEL}” into the live draft.` })
+      .waitFor();
     await us.evaluate(() => window.scrollTo(0, 0));
     await us.screenshot({ path: `${SHOTS}/versions-restored-editor.png` });
   });

@@ -21,11 +21,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the browser's protocol, which the page's Content-Security-Policy (no inline script) does not cover.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource());
   const violations = await page.evaluate(async (tags) => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } }).axe.run(
-      document,
-      { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
-    );
-    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').split('\n').slice(1, 2).join(' ').trim()}`) }));
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes
+        .slice(0, 4)
+        .map((n) => `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').split('\n').slice(1, 2).join(' ').trim()}`),
+    }));
   }, WCAG_TAGS);
   return violations.map((v) => `${v.id} (${v.help}): ${v.nodes.join(' | ')}`);
 }

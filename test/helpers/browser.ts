@@ -7,8 +7,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromiumLaunch.js';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
-
-
 /**
  * Launches headless Chromium for one test file and registers its teardown (end of the file when launched in beforeAll). Fails early,
  * with the fix in the message, when Chromium or the built client is missing (end-to-end tests drive

@@ -10,7 +10,6 @@ import { TEST_PASSWORD, type TestServer } from './testServer.js';
 
 export { registerTeardown };
 
-
 /** Signs a demo member in over the real API and returns the `sid=...` cookie pair. */
 export async function signInCookie(server: TestServer, email: string): Promise<string> {
   const api = await new ApiClient(server.url).signIn(email, TEST_PASSWORD);
@@ -108,7 +107,10 @@ export async function openCollabClient(server: TestServer, options: CollabClient
 export function waitForSync(client: CollabClient, timeoutMs = 5000): Promise<void> {
   if (client.provider.synced) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no sync within ${timeoutMs} ms; closes: ${JSON.stringify(client.closes)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no sync within ${timeoutMs} ms; closes: ${JSON.stringify(client.closes)}`)),
+      timeoutMs,
+    );
     const onSync = (synced: boolean) => {
       if (!synced) return;
       clearTimeout(timer);
@@ -148,7 +150,9 @@ export function openRawSocket(server: TestServer, path: string, options: { cooki
     ws.once('error', reject);
   });
   opened.catch(() => {});
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   registerTeardown(() => ws.terminate());
   return { ws, messages, opened, closed };
 }
@@ -158,7 +162,11 @@ export function openRawSocket(server: TestServer, path: string, options: { cooki
  * server) and reports the HTTP status line and, after a 101, the code of the server's close frame when
  * the first frame is one (null when the server sends anything else first, i.e. accepted the socket).
  */
-export function rawUpgrade(server: TestServer, target: string, headers: Record<string, string> = {}): Promise<{ status: number; closeCode: number | null }> {
+export function rawUpgrade(
+  server: TestServer,
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; closeCode: number | null }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(server.port, '127.0.0.1');
     registerTeardown(() => {

@@ -54,7 +54,10 @@ export class EventStreamReader {
           resolve(found);
         }
       };
-      const timer = setTimeout(() => reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`)),
+        timeoutMs,
+      );
       this.waiters.push(check);
       check();
     });

@@ -17,15 +17,24 @@ export async function extraDelegateCookies(url: string, count: number, secretari
   // In groups, within what the server's password hasher lets wait at once.
   for (let start = 0; start < count; start += 8) {
     const group = Array.from({ length: Math.min(8, count - start) }, (_, k) => start + k);
-    cookies.push(...(await Promise.all(group.map(async (i) => {
-      const created = await secretariat.post('/api/members', { email: `extra${i}@example.org`, name: `Extra delegate ${i}`, role: 'delegate', delegationId });
-      if (created.status !== 201) throw new Error(`adding a delegate failed: ${JSON.stringify(created.body)}`);
-      const token = new URL(created.body.invitationUrl as string).pathname.split('/').pop();
-      const member = new ApiClient(url);
-      const accepted = await member.post(`/api/invitations/${token}/accept`, { password: EXTRA_DELEGATE_PASSWORD });
-      if (accepted.status !== 200) throw new Error(`accepting an invitation failed: ${JSON.stringify(accepted.body)}`);
-      return member.cookie!;
-    }))));
+    cookies.push(
+      ...(await Promise.all(
+        group.map(async (i) => {
+          const created = await secretariat.post('/api/members', {
+            email: `extra${i}@example.org`,
+            name: `Extra delegate ${i}`,
+            role: 'delegate',
+            delegationId,
+          });
+          if (created.status !== 201) throw new Error(`adding a delegate failed: ${JSON.stringify(created.body)}`);
+          const token = new URL(created.body.invitationUrl as string).pathname.split('/').pop();
+          const member = new ApiClient(url);
+          const accepted = await member.post(`/api/invitations/${token}/accept`, { password: EXTRA_DELEGATE_PASSWORD });
+          if (accepted.status !== 200) throw new Error(`accepting an invitation failed: ${JSON.stringify(accepted.body)}`);
+          return member.cookie!;
+        }),
+      )),
+    );
   }
   return cookies;
 }

@@ -140,6 +140,7 @@ export function applySyncUpdates(doc: Y.Doc, messages: readonly Uint8Array[]): v
     const decoder = decoding.createDecoder(message);
     if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) continue;
     const step = decoding.readVarUint(decoder);
-    if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+    if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate)
+      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
   }
 }

@@ -6,7 +6,10 @@ import { clauseEditorExtensions } from '../../client/editor/clauseEditorExtensio
 
 // TipTap's keymaps ask the browser which platform they run on; in Node there is no navigator.
 if (typeof navigator === 'undefined') {
-  Object.defineProperty(globalThis, 'navigator', { value: { platform: 'Linux x86_64', userAgent: 'node', maxTouchPoints: 0 }, configurable: true });
+  Object.defineProperty(globalThis, 'navigator', {
+    value: { platform: 'Linux x86_64', userAgent: 'node', maxTouchPoints: 0 },
+    configurable: true,
+  });
 }
 
 export interface HeadlessClauseEditor {
@@ -38,7 +41,13 @@ export function headlessClauseEditor(content: JSONContent, options: { bracketFor
   const editor = new Editor({
     element: null,
     content,
-    extensions: clauseEditorExtensions({ fragment: doc.getXmlFragment('body'), provider, user: { name: 'Test', delegation: null }, bracketFor: options.bracketFor ?? null, clauseId: 'c1' }),
+    extensions: clauseEditorExtensions({
+      fragment: doc.getXmlFragment('body'),
+      provider,
+      user: { name: 'Test', delegation: null },
+      bracketFor: options.bracketFor ?? null,
+      clauseId: 'c1',
+    }),
   });
   editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
   editor.commands.setTextSelection(editor.state.doc.content.size - 1);
@@ -49,7 +58,11 @@ export function headlessClauseEditor(content: JSONContent, options: { bracketFor
     type(text) {
       for (const character of text) {
         const { from, to } = editor.state.selection;
-        const handled = plugins().some((plugin) => plugin.props.handleTextInput?.call(plugin, editor.view, from, to, character, () => editor.state.tr.insertText(character, from, to)));
+        const handled = plugins().some((plugin) =>
+          plugin.props.handleTextInput?.call(plugin, editor.view, from, to, character, () =>
+            editor.state.tr.insertText(character, from, to),
+          ),
+        );
         if (!handled) editor.view.dispatch(editor.state.tr.insertText(character, from, to));
       }
     },
@@ -71,7 +84,13 @@ export function headlessClauseEditor(content: JSONContent, options: { bracketFor
     boundKeys() {
       const keys = new Set<string>();
       for (const extension of editor.extensionManager.extensions) {
-        const context = { name: extension.name, options: extension.options, storage: editor.extensionStorage[extension.name as never], editor, type: getSchemaTypeByName(extension.name, editor.schema) };
+        const context = {
+          name: extension.name,
+          options: extension.options,
+          storage: editor.extensionStorage[extension.name as never],
+          editor,
+          type: getSchemaTypeByName(extension.name, editor.schema),
+        };
         const shortcuts = getExtensionField<(() => Record<string, unknown>) | undefined>(extension, 'addKeyboardShortcuts', context);
         for (const binding of Object.keys(shortcuts?.() ?? {})) keys.add(ariaKeys(binding));
       }

@@ -100,7 +100,12 @@ export async function seedHostileWorkspace(server: TestServer): Promise<HostileW
   }
   const authors: ApiClient[] = [];
   for (const [i, name] of XSS_PAYLOADS.entries()) {
-    const res = await secretariat.post('/api/members', { email: `xss${i}@example.org`, name, role: 'delegate', delegationId: delegationIds[i % delegationIds.length] });
+    const res = await secretariat.post('/api/members', {
+      email: `xss${i}@example.org`,
+      name,
+      role: 'delegate',
+      delegationId: delegationIds[i % delegationIds.length],
+    });
     count('member names', res.status === 201);
     if (i < 3 && res.status === 201) {
       const author = new ApiClient(server.url);
@@ -110,7 +115,8 @@ export async function seedHostileWorkspace(server: TestServer): Promise<HostileW
       authors.push(author);
     }
   }
-  for (const title of XSS_PAYLOADS) count('draft titles', (await secretariat.post('/api/drafts', { title, template: 'blank' })).status === 201);
+  for (const title of XSS_PAYLOADS)
+    count('draft titles', (await secretariat.post('/api/drafts', { title, template: 'blank' })).status === 201);
 
   const draftId = (await secretariat.post('/api/drafts', { title: XSS_PAYLOADS[0], template: 'starter' })).body.id as string;
   const cleanVersionId = (await us.post(`/api/drafts/${draftId}/versions`, { label: 'Clean text' })).body.id as string;
@@ -118,7 +124,9 @@ export async function seedHostileWorkspace(server: TestServer): Promise<HostileW
   const editor = await openCollabClient(server, { draftId, cookie: us.cookie! });
   const commentClauseId = readOrderedClauses(editor.doc).find((c) => c.kind === 'operative')!.id;
   const tracker = trackSaved(editor.provider, () => {});
-  const payloadClauseIds = XSS_PAYLOADS.map((payload) => addClause(editor.doc, { kind: 'operative', heading: payload, paragraphs: [payload] }));
+  const payloadClauseIds = XSS_PAYLOADS.map((payload) =>
+    addClause(editor.doc, { kind: 'operative', heading: payload, paragraphs: [payload] }),
+  );
   const rawClauseId = addClause(editor.doc, { kind: 'operative', heading: 'Raw structures', paragraphs: ['Raw structures follow.'] });
   writeRawHostileContent(editor.doc, rawClauseId);
   await eventually(() => tracker.saved, 'the hostile text to be saved', 15_000);
@@ -128,19 +136,27 @@ export async function seedHostileWorkspace(server: TestServer): Promise<HostileW
   // Negotiation: a status note per payload on OP1 (its history), a reservation per payload by the
   // payload-named delegations, one on each payload clause.
   for (const [i, note] of XSS_PAYLOADS.entries()) {
-    const res = await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${commentClauseId}/status`, { status: i % 2 === 0 ? 'agreed' : 'reopened', note });
+    const res = await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${commentClauseId}/status`, {
+      status: i % 2 === 0 ? 'agreed' : 'reopened',
+      note,
+    });
     count('status notes', res.status === 200);
   }
   for (const [i, reservation] of XSS_PAYLOADS.entries()) {
     const k = i % authors.length;
-    const res = await authors[k]!.request('PUT', `/api/drafts/${draftId}/clauses/${payloadClauseIds[i]}/positions/${delegationIds[k]}`, { position: 'reservation', text: reservation });
+    const res = await authors[k]!.request('PUT', `/api/drafts/${draftId}/clauses/${payloadClauseIds[i]}/positions/${delegationIds[k]}`, {
+      position: 'reservation',
+      text: reservation,
+    });
     count('reservation texts', res.status === 200);
   }
 
   // The payload-named delegation brackets the start of OP1's text, so its name is a bracket's tag.
   const bracketer = await openCollabClient(server, { draftId, cookie: authors[0]!.cookie! });
   const bracketSaved = trackSaved(bracketer.provider, () => {});
-  ((readClause(bracketer.doc, commentClauseId)!.body.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 10, { bracket: { delegation: delegationIds[0] } });
+  ((readClause(bracketer.doc, commentClauseId)!.body.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 10, {
+    bracket: { delegation: delegationIds[0] },
+  });
   await eventually(() => bracketSaved.saved, 'the bracket to be saved', 15_000);
   bracketSaved.destroy();
   bracketer.destroy();
@@ -160,7 +176,12 @@ export async function seedHostileWorkspace(server: TestServer): Promise<HostileW
       end: encodeAnchorPosition(Y.createRelativePositionFromTypeIndex(text, 25)),
       quote: body,
     };
-    const request = i % 3 === 2 && firstThread ? { clauseId: commentClauseId, body, parentId: firstThread } : i % 5 === 0 ? { clauseId: commentClauseId, body, anchor } : { clauseId: commentClauseId, body };
+    const request =
+      i % 3 === 2 && firstThread
+        ? { clauseId: commentClauseId, body, parentId: firstThread }
+        : i % 5 === 0
+          ? { clauseId: commentClauseId, body, anchor }
+          : { clauseId: commentClauseId, body };
     const res = await author.post(`/api/drafts/${draftId}/comments`, request);
     count('comments', res.status === 201);
     firstThread ??= res.body.id;

@@ -34,27 +34,40 @@ export function layoutProblems(page: Page): Promise<string[]> {
       const rect = el.getBoundingClientRect();
       return rect.width > 1 && rect.height > 1;
     };
-    const overlap = (a: DOMRect, b: DOMRect) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+      Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
     if (document.documentElement.scrollWidth > vw + 1) {
       // Name the outermost elements that stick out, to say where to look.
       const culprits = [...document.body.querySelectorAll('*')]
-        .filter((el) => el.getBoundingClientRect().right > vw + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > vw + 1))
+        .filter(
+          (el) =>
+            el.getBoundingClientRect().right > vw + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > vw + 1),
+        )
         .slice(0, 3)
         .map(describe);
-      problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${vw} px viewport (${culprits.join(', ')})`);
+      problems.push(
+        `the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${vw} px viewport (${culprits.join(', ')})`,
+      );
     }
 
     for (const el of document.querySelectorAll('[role=toolbar], [role=dialog], [role=alertdialog], dialog[open]')) {
       if (!shown(el)) continue;
       const r = el.getBoundingClientRect();
       const dialog = el.matches('[role=dialog], [role=alertdialog], dialog');
-      if (r.left < -1 || r.right > vw + 1) problems.push(`${describe(el)} sticks out sideways: ${Math.round(r.left)}..${Math.round(r.right)} of ${vw}`);
-      if (dialog && (r.top < -1 || r.bottom > vh + 1)) problems.push(`${describe(el)} sticks out vertically: ${Math.round(r.top)}..${Math.round(r.bottom)} of ${vh}`);
+      if (r.left < -1 || r.right > vw + 1)
+        problems.push(`${describe(el)} sticks out sideways: ${Math.round(r.left)}..${Math.round(r.right)} of ${vw}`);
+      if (dialog && (r.top < -1 || r.bottom > vh + 1))
+        problems.push(`${describe(el)} sticks out vertically: ${Math.round(r.top)}..${Math.round(r.bottom)} of ${vh}`);
     }
 
     if (vw >= 1280) {
-      const marks = [...document.querySelectorAll('header, nav, aside, [role=banner], [role=navigation], [role=complementary], [role=search], section[aria-label], section[aria-labelledby], [data-region]')].filter(shown);
+      const marks = [
+        ...document.querySelectorAll(
+          'header, nav, aside, [role=banner], [role=navigation], [role=complementary], [role=search], section[aria-label], section[aria-labelledby], [data-region]',
+        ),
+      ].filter(shown);
       for (let i = 0; i < marks.length; i += 1) {
         for (let j = i + 1; j < marks.length; j += 1) {
           const [a, b] = [marks[i]!, marks[j]!];
@@ -78,7 +91,12 @@ export function layoutProblems(page: Page): Promise<string[]> {
         if (style.overflowX === 'visible' && style.overflowY === 'visible' && style.clipPath === 'none') continue;
         const r = a.getBoundingClientRect();
         clip = clip
-          ? { left: Math.max(clip.left, r.left), top: Math.max(clip.top, r.top), right: Math.min(clip.right, r.right), bottom: Math.min(clip.bottom, r.bottom) }
+          ? {
+              left: Math.max(clip.left, r.left),
+              top: Math.max(clip.top, r.top),
+              right: Math.min(clip.right, r.right),
+              bottom: Math.min(clip.bottom, r.bottom),
+            }
           : { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
       }
       clipOf.set(el, clip);
@@ -127,13 +145,17 @@ export function layoutProblems(page: Page): Promise<string[]> {
       if (!shown(el) || el.closest('.visually-hidden, [contenteditable=true]')) continue;
       const style = getComputedStyle(el);
       const clipsX = (style.overflowX === 'hidden' || style.overflowX === 'clip') && el.scrollWidth > el.clientWidth + 1;
-      const clipsY = (style.overflowY === 'hidden' || style.overflowY === 'clip') && el.scrollHeight > el.clientHeight + 1 && style.webkitLineClamp !== 'none';
+      const clipsY =
+        (style.overflowY === 'hidden' || style.overflowY === 'clip') &&
+        el.scrollHeight > el.clientHeight + 1 &&
+        style.webkitLineClamp !== 'none';
       if (!clipsX && !clipsY) continue;
       const text = (el.textContent ?? '').trim();
       if (!text) continue;
       const title = el.getAttribute('title') ?? el.closest('[title]')?.getAttribute('title') ?? '';
       const ellipsis = style.textOverflow === 'ellipsis' || style.webkitLineClamp !== 'none';
-      if (!ellipsis || !title.includes(text.slice(0, 40))) problems.push(`text cut without an ellipsis and a title holding it: ${describe(el)} "${text.slice(0, 40)}"`);
+      if (!ellipsis || !title.includes(text.slice(0, 40)))
+        problems.push(`text cut without an ellipsis and a title holding it: ${describe(el)} "${text.slice(0, 40)}"`);
     }
     return problems;
   });

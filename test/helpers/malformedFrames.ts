@@ -43,10 +43,25 @@ function validMessages(random: Random): Uint8Array[] {
   const awarenessUpdate = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
   awareness.destroy();
   return [
-    message((e) => { encoding.writeVarUint(e, MESSAGE_SYNC); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, Y.encodeStateVector(doc)); }),
-    message((e) => { encoding.writeVarUint(e, MESSAGE_SYNC); encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, update); }),
-    message((e) => { encoding.writeVarUint(e, MESSAGE_SYNC); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, delta); }),
-    message((e) => { encoding.writeVarUint(e, MESSAGE_AWARENESS); encoding.writeVarUint8Array(e, awarenessUpdate); }),
+    message((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+    }),
+    message((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, update);
+    }),
+    message((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint8Array(e, delta);
+    }),
+    message((e) => {
+      encoding.writeVarUint(e, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(e, awarenessUpdate);
+    }),
     message((e) => encoding.writeVarUint(e, MESSAGE_QUERY_AWARENESS)),
     message((e) => encoding.writeVarUint(e, MESSAGE_SAVED_SUBSCRIBE)),
   ];
@@ -64,24 +79,44 @@ function awarenessEntry(clientId: number, clock: number, json: string): Uint8Arr
     encoding.writeVarUint(e, clock);
     encoding.writeVarString(e, json);
   });
-  return message((e) => { encoding.writeVarUint(e, MESSAGE_AWARENESS); encoding.writeVarUint8Array(e, update); });
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, update);
+  });
 }
 
-const BAD_AWARENESS_JSON = ['{', '[]', '"text"', '42', 'null{', '{"user":', '\u0000', JSON.stringify({ big: 'x'.repeat(COLLAB_LIMITS.maxAwarenessStateBytes + 10) })];
+const BAD_AWARENESS_JSON = [
+  '{',
+  '[]',
+  '"text"',
+  '42',
+  'null{',
+  '{"user":',
+  '\u0000',
+  JSON.stringify({ big: 'x'.repeat(COLLAB_LIMITS.maxAwarenessStateBytes + 10) }),
+];
 
 /**
  * Protocol-level attacks: binary frames that are well framed but whose message is not one of this
  * protocol, in the proportions of `counts`. Deterministic for a seed, so a failure can be replayed.
  */
-export function malformedMessages(seed: number, counts: Record<'random' | 'truncated' | 'flipped' | 'hugeLength' | 'unknownType' | 'trailing' | 'badAwareness' | 'text', number>): AttackCase[] {
+export function malformedMessages(
+  seed: number,
+  counts: Record<'random' | 'truncated' | 'flipped' | 'hugeLength' | 'unknownType' | 'trailing' | 'badAwareness' | 'text', number>,
+): AttackCase[] {
   const random = seeded(seed);
-  const frame = (category: string, payload: Uint8Array, opcode: number = OPCODE.binary): AttackCase => ({ category, bytes: encodeFrame(payload, { opcode }), framing: false });
+  const frame = (category: string, payload: Uint8Array, opcode: number = OPCODE.binary): AttackCase => ({
+    category,
+    bytes: encodeFrame(payload, { opcode }),
+    framing: false,
+  });
   const cases: AttackCase[] = [];
   for (let i = 0; i < counts.random; i++) cases.push(frame('random bytes', randomBytesOf(random, randomInt(random, 96))));
   // Every prefix of every valid message (never the whole message), with fresh material until the quota is met.
-  for (let made = 0; made < counts.truncated; ) {
+  for (let made = 0; made < counts.truncated;) {
     for (const whole of validMessages(random)) {
-      for (let cut = 0; cut < whole.length && made < counts.truncated; cut++, made++) cases.push(frame('valid message truncated', whole.subarray(0, cut)));
+      for (let cut = 0; cut < whole.length && made < counts.truncated; cut++, made++)
+        cases.push(frame('valid message truncated', whole.subarray(0, cut)));
     }
   }
   for (let i = 0; i < counts.flipped; i++) {
@@ -109,7 +144,15 @@ export function malformedMessages(seed: number, counts: Record<'random' | 'trunc
   for (let i = 0; i < counts.unknownType; i++) {
     let type = [2, 101, 4 + randomInt(random, 96), randomInt(random, 2 ** 31)][randomInt(random, 4)]!;
     if (known.has(type)) type = 2;
-    cases.push(frame('unknown message type', message((e) => { encoding.writeVarUint(e, type); encoding.writeUint8Array(e, randomBytesOf(random, randomInt(random, 32))); })));
+    cases.push(
+      frame(
+        'unknown message type',
+        message((e) => {
+          encoding.writeVarUint(e, type);
+          encoding.writeUint8Array(e, randomBytesOf(random, randomInt(random, 32)));
+        }),
+      ),
+    );
   }
   for (let i = 0; i < counts.trailing; i++) {
     const whole = validMessages(random)[[0, 3, 4, 5][randomInt(random, 4)]!]!;
@@ -121,7 +164,9 @@ export function malformedMessages(seed: number, counts: Record<'random' | 'trunc
   }
   for (let i = 0; i < counts.text; i++) {
     const invalidUtf8 = random() < 0.5;
-    const payload = invalidUtf8 ? Uint8Array.from([0x00, 0xc3, 0x28, 0xff, ...randomBytesOf(random, 8)]) : new TextEncoder().encode(`{"type":"sync","n":${i}}`);
+    const payload = invalidUtf8
+      ? Uint8Array.from([0x00, 0xc3, 0x28, 0xff, ...randomBytesOf(random, 8)])
+      : new TextEncoder().encode(`{"type":"sync","n":${i}}`);
     cases.push(frame(invalidUtf8 ? 'text frame, invalid UTF-8' : 'text frame', payload, OPCODE.text));
   }
   return cases;
@@ -143,10 +188,20 @@ export function websocketGarbage(seed: number, perKind: number): AttackCase[] {
     cases.push(raw('reserved bits set', encodeFrame(sample(), { rsv: 1 + randomInt(random, 7) })));
     cases.push(raw('continuation without a first fragment', encodeFrame(sample(), { opcode: OPCODE.continuation })));
     const malformed = Uint8Array.from([MESSAGE_SYNC, 9, ...randomBytesOf(random, 20)]);
-    cases.push(raw('fragmented malformed message', Buffer.concat([encodeFrame(malformed.subarray(0, 7), { fin: false }), encodeFrame(malformed.subarray(7), { opcode: OPCODE.continuation })])));
+    cases.push(
+      raw(
+        'fragmented malformed message',
+        Buffer.concat([
+          encodeFrame(malformed.subarray(0, 7), { fin: false }),
+          encodeFrame(malformed.subarray(7), { opcode: OPCODE.continuation }),
+        ]),
+      ),
+    );
     cases.push(raw('new message inside a fragmented one', Buffer.concat([encodeFrame(sample(), { fin: false }), encodeFrame(sample())])));
     cases.push(raw('fragmented control frame', encodeFrame(randomBytesOf(random, 4), { opcode: OPCODE.ping, fin: false })));
-    cases.push(raw('control frame over 125 bytes', encodeFrame(randomBytesOf(random, 126 + randomInt(random, 200)), { opcode: OPCODE.ping })));
+    cases.push(
+      raw('control frame over 125 bytes', encodeFrame(randomBytesOf(random, 126 + randomInt(random, 200)), { opcode: OPCODE.ping })),
+    );
     const badCode = Buffer.alloc(2);
     badCode.writeUInt16BE([0, 999, 1004, 1005, 1006, 1016, 2999][randomInt(random, 7)]!);
     cases.push(raw('close frame with an invalid code', encodeFrame(badCode, { opcode: OPCODE.close })));

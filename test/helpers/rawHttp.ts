@@ -25,7 +25,13 @@ function dechunk(body: Buffer): Buffer {
  * normalisation on the way, unlike fetch: `..`, `%2e%2e`, raw UTF-8 bytes reach the server as they are)
  * and reads the whole answer. For path-traversal and encoding tests.
  */
-export function rawHttp(port: number, method: string, target: string, headers: Record<string, string> = {}, body?: string): Promise<RawHttpResponse> {
+export function rawHttp(
+  port: number,
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<RawHttpResponse> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -42,7 +48,10 @@ export function rawHttp(port: number, method: string, target: string, headers: R
       clearTimeout(timer);
       const all = Buffer.concat(chunks);
       const end = all.indexOf('\r\n\r\n');
-      const head = all.subarray(0, end === -1 ? all.length : end).toString('latin1').split('\r\n');
+      const head = all
+        .subarray(0, end === -1 ? all.length : end)
+        .toString('latin1')
+        .split('\r\n');
       const parsed: Record<string, string> = {};
       for (const line of head.slice(1)) {
         const colon = line.indexOf(':');
@@ -52,7 +61,12 @@ export function rawHttp(port: number, method: string, target: string, headers: R
       const decoded = parsed['transfer-encoding'] === 'chunked' ? dechunk(rawBody) : rawBody;
       resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head[0] ?? '')?.[1] ?? 0), headers: parsed, body: decoded.toString('utf8') });
     });
-    const lines = [`${method} ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const lines = [
+      `${method} ${target} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'Connection: close',
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     if (body !== undefined) lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
     socket.write(Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body ?? ''}`, 'utf8'));
   });

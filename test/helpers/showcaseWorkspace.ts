@@ -10,9 +10,18 @@ import { startTestServer, TEST_PASSWORD, type TestServer } from './testServer.js
 
 /** Longest texts the app accepts where the layout is most likely to break (the bad input the layout must survive). */
 export const LONG = {
-  title: `Code of Conduct on Export Controls and Human Rights: ${'a voluntary and non-binding framework for licensing authorities, '.repeat(5)}`.slice(0, 300).trimEnd(),
-  heading: `Sharing information on threats and risks ${'to human rights arising from the export of surveillance technology '.repeat(3)}`.slice(0, 200).trimEnd(),
-  comment: `We read this commitment as applying to every licence decision. ${'The delegation would welcome a reference to the consultation of civil society at each stage. '.repeat(50)}`.slice(0, 4000),
+  title:
+    `Code of Conduct on Export Controls and Human Rights: ${'a voluntary and non-binding framework for licensing authorities, '.repeat(5)}`
+      .slice(0, 300)
+      .trimEnd(),
+  heading: `Sharing information on threats and risks ${'to human rights arising from the export of surveillance technology '.repeat(3)}`
+    .slice(0, 200)
+    .trimEnd(),
+  comment:
+    `We read this commitment as applying to every licence decision. ${'The delegation would welcome a reference to the consultation of civil society at each stage. '.repeat(50)}`.slice(
+      0,
+      4000,
+    ),
   memberName: `Oleksandra Kovalenko-Shevchenko, Deputy Director for Export Control Policy and Human Rights Due Diligence`.slice(0, 100),
   cyrillicDelegation: 'Україна',
   greekDelegation: 'Ελληνική Δημοκρατία',
@@ -46,7 +55,12 @@ export async function startShowcaseWorkspace(): Promise<ShowcaseWorkspace> {
   const draftId = await starterDraftId(server);
   const ukraine = (await secretariat.post('/api/delegations', { name: LONG.cyrillicDelegation })).body.id as string;
   await secretariat.post('/api/delegations', { name: LONG.greekDelegation });
-  const invited = await secretariat.post('/api/members', { email: 'ok@example.org', name: LONG.memberName, role: 'delegate', delegationId: ukraine });
+  const invited = await secretariat.post('/api/members', {
+    email: 'ok@example.org',
+    name: LONG.memberName,
+    role: 'delegate',
+    delegationId: ukraine,
+  });
   const token = new URL(invited.body.invitationUrl as string).pathname.split('/').pop()!;
   const longNamed = new ApiClient(server.url);
   await longNamed.post(`/api/invitations/${token}/accept`, { password: 'lantern orchard velvet' });
@@ -60,7 +74,11 @@ export async function startShowcaseWorkspace(): Promise<ShowcaseWorkspace> {
   const usDelegation = ((await us.get('/api/me')).body as { delegation: { id: string } }).delegation.id;
   editor.doc.transact(() => {
     for (let i = 0; i < 6; i += 1) {
-      addClause(editor.doc, { kind: 'operative', heading: i === 0 ? LONG.heading : `Further commitment ${i + 1}`, paragraphs: [`Subscribing States will consider measure ${i + 1} in their licensing practice.`] });
+      addClause(editor.doc, {
+        kind: 'operative',
+        heading: i === 0 ? LONG.heading : `Further commitment ${i + 1}`,
+        paragraphs: [`Subscribing States will consider measure ${i + 1} in their licensing practice.`],
+      });
     }
   });
   const operative = readOrderedClauses(editor.doc).filter((c) => c.kind === 'operative');
@@ -72,11 +90,18 @@ export async function startShowcaseWorkspace(): Promise<ShowcaseWorkspace> {
   editor.destroy();
 
   const ids = operative.map((c) => c.id);
-  await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${ids[0]}/status`, { status: 'agreed-ad-ref', note: 'Pending confirmation from capitals.' });
+  await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${ids[0]}/status`, {
+    status: 'agreed-ad-ref',
+    note: 'Pending confirmation from capitals.',
+  });
   await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${ids[2]}/status`, { status: 'agreed', note: '' });
   for (const [index, position] of (['supports', 'can-live-with', 'reservation', 'opposes'] as const).entries()) {
     for (const clause of ids.filter((_, i) => i % 4 === index)) {
-      await us.request('PUT', `/api/drafts/${draftId}/clauses/${clause}/positions/${usDelegation}`, position === 'reservation' ? { position, text: 'Subject to our domestic review.' } : { position });
+      await us.request(
+        'PUT',
+        `/api/drafts/${draftId}/clauses/${clause}/positions/${usDelegation}`,
+        position === 'reservation' ? { position, text: 'Subject to our domestic review.' } : { position },
+      );
     }
   }
   const thread = await secretariat.post(`/api/drafts/${draftId}/comments`, { clauseId: ids[0], body: LONG.comment });
@@ -84,7 +109,11 @@ export async function startShowcaseWorkspace(): Promise<ShowcaseWorkspace> {
   const revisionId = (await secretariat.post(`/api/drafts/${draftId}/versions`, { label: 'First reading' })).body.id as string;
   await secretariat.post(`/api/drafts/${draftId}/versions/${revisionId}/publish`);
   const later = await openCollabClient(server, { draftId, cookie: us.cookie! });
-  const text = (readOrderedClauses(later.doc).find((c) => c.id === ids[3])!.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const text = (
+    readOrderedClauses(later.doc)
+      .find((c) => c.id === ids[3])!
+      .body.get(0) as Y.XmlElement
+  ).get(0) as Y.XmlText;
   text.insert(0, 'Where national law permits, ');
   later.destroy();
   await new Promise((resolve) => setTimeout(resolve, 700));

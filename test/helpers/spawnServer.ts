@@ -40,8 +40,9 @@ export function spawnServer(env: Record<string, string>, options: { autoTeardown
   });
   ready.catch(() => undefined);
   // A caller that manages the child's life across tests (restartableServer) turns this off.
-  if (options.autoTeardown !== false) registerTeardown(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
+  if (options.autoTeardown !== false)
+    registerTeardown(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
   return { child, output: () => out, ready, exited };
 }

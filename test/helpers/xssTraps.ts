@@ -57,9 +57,39 @@ export async function armXssTraps(context: BrowserContext): Promise<{ dialogs: s
 export async function readXssTraces(page: Page, dialogs: string[]): Promise<XssTraces> {
   const found = await page.evaluate(() => {
     const foreign = new Set([
-      'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'base', 'meta', 'link', 'style', 'template',
-      'math', 'audio', 'video', 'source', 'track', 'img', 'image', 'picture', 'marquee', 'isindex', 'keygen', 'x', 'x-widget',
-      'animate', 'set', 'foreignobject', 'body', 'html', 'head', 'title',
+      'script',
+      'iframe',
+      'frame',
+      'frameset',
+      'object',
+      'embed',
+      'applet',
+      'portal',
+      'base',
+      'meta',
+      'link',
+      'style',
+      'template',
+      'math',
+      'audio',
+      'video',
+      'source',
+      'track',
+      'img',
+      'image',
+      'picture',
+      'marquee',
+      'isindex',
+      'keygen',
+      'x',
+      'x-widget',
+      'animate',
+      'set',
+      'foreignobject',
+      'body',
+      'html',
+      'head',
+      'title',
     ]);
     const urlAttributes = /^(href|src|action|formaction|data|xlink:href|background|poster|srcdoc|to|from|values|codebase|lowsrc|dynsrc)$/i;
     const injected: string[] = [];
@@ -71,8 +101,10 @@ export async function readXssTraces(page: Page, dialogs: string[]): Promise<XssT
       if (foreign.has(tag)) injected.push(describe(el));
       for (const attribute of el.attributes) {
         if (/^on/i.test(attribute.name)) injected.push(`${tag}[${attribute.name}]: ${describe(el)}`);
-        else if (urlAttributes.test(attribute.name) && /^\s*(javascript|vbscript|data):/i.test(attribute.value)) injected.push(`${tag}[${attribute.name}=${attribute.value.slice(0, 60)}]`);
-        else if (attribute.name === 'style' && /(javascript|vbscript|expression)\s*[:(]/i.test(attribute.value)) injected.push(`${tag}[style=${attribute.value.slice(0, 60)}]`);
+        else if (urlAttributes.test(attribute.name) && /^\s*(javascript|vbscript|data):/i.test(attribute.value))
+          injected.push(`${tag}[${attribute.name}=${attribute.value.slice(0, 60)}]`);
+        else if (attribute.name === 'style' && /(javascript|vbscript|expression)\s*[:(]/i.test(attribute.value))
+          injected.push(`${tag}[style=${attribute.value.slice(0, 60)}]`);
       }
     }
     const w = window as unknown as { __xssRan?: string[]; __cspViolations?: string[] };

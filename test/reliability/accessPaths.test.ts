@@ -92,17 +92,27 @@ describe('path tricks in REST routes', () => {
           let target = route.template.replace(`{${slot}}`, trick);
           for (const [other, value] of Object.entries(ids)) target = target.replace(`{${other}}`, value);
           const body = route.body === undefined ? undefined : JSON.stringify(route.body);
-          const headers: Record<string, string> = { cookie: secretariat.cookie!, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) };
+          const headers: Record<string, string> = {
+            cookie: secretariat.cookie!,
+            origin: server.url,
+            ...(body ? { 'content-type': 'application/json' } : {}),
+          };
           const res = await rawHttp(server.port, route.method, target, headers, body);
           sent += 1;
           const leaked = NEVER_SERVED.filter((s) => res.body.includes(s));
-          if (![400, 404].includes(res.status) || leaked.length > 0) wrong.push(`${route.method} ${route.template} with ${name} in {${slot}}: ${res.status} ${leaked.join(',')} ${res.body.slice(0, 120)}`);
+          if (![400, 404].includes(res.status) || leaked.length > 0)
+            wrong.push(
+              `${route.method} ${route.template} with ${name} in {${slot}}: ${res.status} ${leaked.join(',')} ${res.body.slice(0, 120)}`,
+            );
         }
       }
     }
     expect(wrong).toEqual([]);
     expect(await storedState(server)).toEqual(before);
-    reportFigure('path tricks in REST ids', `${sent} requests (${ROUTES.length} routes, every id, ${idTricks('x').length} tricks): all 400/404, nothing served or changed`);
+    reportFigure(
+      'path tricks in REST ids',
+      `${sent} requests (${ROUTES.length} routes, every id, ${idTricks('x').length} tricks): all 400/404, nothing served or changed`,
+    );
   });
 
   it('serves no file outside the built client, however the path is written', async () => {
@@ -170,7 +180,13 @@ describe('path tricks in the collaboration socket', () => {
     }
     expect(wrong).toEqual([]);
     expect(await rawUpgrade(server, `/collab/${draft}`, headers)).toEqual({ status: 101, closeCode: null });
-    expect(await rawUpgrade(server, `/collab/${draft}?room=${encodeURIComponent('../x')}`, headers)).toEqual({ status: 101, closeCode: null });
-    reportFigure('path tricks in websocket paths', `${targets.length} targets refused (4414 BAD_DRAFT_ID or HTTP 4xx), the real path accepted`);
+    expect(await rawUpgrade(server, `/collab/${draft}?room=${encodeURIComponent('../x')}`, headers)).toEqual({
+      status: 101,
+      closeCode: null,
+    });
+    reportFigure(
+      'path tricks in websocket paths',
+      `${targets.length} targets refused (4414 BAD_DRAFT_ID or HTTP 4xx), the real path accepted`,
+    );
   });
 });

@@ -37,7 +37,8 @@ let checked = 0;
 beforeAll(async () => {
   server = await startTestServer();
   as.anonymous = new ApiClient(server.url);
-  for (const who of Object.keys(EMAIL) as Array<keyof typeof EMAIL>) as[who] = await new ApiClient(server.url).signIn(EMAIL[who], TEST_PASSWORD);
+  for (const who of Object.keys(EMAIL) as Array<keyof typeof EMAIL>)
+    as[who] = await new ApiClient(server.url).signIn(EMAIL[who], TEST_PASSWORD);
   draftId = (await as.secretariat.get('/api/drafts')).body[0].id;
   clauseId = await server.rooms.read(draftId, (doc) => readOrderedClauses(doc).find((c) => c.kind === 'operative')!.id);
   ownDelegationId = (await as.author.get('/api/me')).body.delegation.id;
@@ -50,12 +51,17 @@ async function newOption(): Promise<string> {
 
 /** A status the clause does not have now (setting the same one again is refused). */
 async function nextStatus(): Promise<string> {
-  const statuses = (await as.secretariat.get(`/api/drafts/${draftId}/negotiation`)).body.statuses as Array<{ clauseId: string; status: string }>;
+  const statuses = (await as.secretariat.get(`/api/drafts/${draftId}/negotiation`)).body.statuses as Array<{
+    clauseId: string;
+    status: string;
+  }>;
   return statuses.filter((s) => s.clauseId === clauseId).at(-1)?.status === 'agreed' ? 'open' : 'agreed';
 }
 
 async function newPosition(): Promise<void> {
-  const res = await as.author.request('PUT', `/api/drafts/${draftId}/clauses/${clauseId}/positions/${ownDelegationId}`, { position: 'supports' });
+  const res = await as.author.request('PUT', `/api/drafts/${draftId}/clauses/${clauseId}/positions/${ownDelegationId}`, {
+    position: 'supports',
+  });
   expect(res.status).toBe(200);
 }
 
@@ -88,27 +94,45 @@ interface Rule {
 /** The negotiation state as every member reads it. */
 const negotiation = async () => (await as.secretariat.get(`/api/drafts/${draftId}/negotiation`)).body;
 /** One comment as listed for the draft. */
-const commentAt = async (path: string) => ((await as.secretariat.get(`/api/drafts/${draftId}/comments`)).body as Array<{ id: string }>).find((c) => path.endsWith(c.id));
+const commentAt = async (path: string) =>
+  ((await as.secretariat.get(`/api/drafts/${draftId}/comments`)).body as Array<{ id: string }>).find((c) => path.endsWith(c.id));
 /** One version as listed for the draft, or undefined. */
-const versionAt = async (path: string) => ((await as.secretariat.get(`/api/drafts/${draftId}/versions`)).body as Array<{ id: string }>).find((v) => path.endsWith(v.id));
+const versionAt = async (path: string) =>
+  ((await as.secretariat.get(`/api/drafts/${draftId}/versions`)).body as Array<{ id: string }>).find((v) => path.endsWith(v.id));
 
 const DRAFTERS: Who[] = ['author', 'otherDelegate', 'secretariat'];
 
 const RULES: Rule[] = [
   {
     name: 'set a clause’s status',
-    prepare: async () => ({ method: 'PUT', path: `/api/drafts/${draftId}/clauses/${clauseId}/status`, body: { status: await nextStatus(), note: 'Checked' } }),
+    prepare: async () => ({
+      method: 'PUT',
+      path: `/api/drafts/${draftId}/clauses/${clauseId}/status`,
+      body: { status: await nextStatus(), note: 'Checked' },
+    }),
     allowed: ['secretariat'],
     routeRoles: ['secretariat'],
-    changed: async () => expect((await negotiation()).statuses.filter((s: { clauseId: string }) => s.clauseId === clauseId).at(-1)).toMatchObject({ note: 'Checked' }),
+    changed: async () =>
+      expect((await negotiation()).statuses.filter((s: { clauseId: string }) => s.clauseId === clauseId).at(-1)).toMatchObject({
+        note: 'Checked',
+      }),
   },
   {
     name: 'record the United States’ position',
-    prepare: async () => ({ method: 'PUT', path: `/api/drafts/${draftId}/clauses/${clauseId}/positions/${ownDelegationId}`, body: { position: 'reservation', text: 'Pending capital' } }),
+    prepare: async () => ({
+      method: 'PUT',
+      path: `/api/drafts/${draftId}/clauses/${clauseId}/positions/${ownDelegationId}`,
+      body: { position: 'reservation', text: 'Pending capital' },
+    }),
     allowed: ['author'],
     changed: async () =>
       expect((await negotiation()).positions).toContainEqual(
-        expect.objectContaining({ clauseId, delegation: expect.objectContaining({ id: ownDelegationId }), position: 'reservation', text: 'Pending capital' }),
+        expect.objectContaining({
+          clauseId,
+          delegation: expect.objectContaining({ id: ownDelegationId }),
+          position: 'reservation',
+          text: 'Pending capital',
+        }),
       ),
   },
   {
@@ -119,7 +143,11 @@ const RULES: Rule[] = [
     },
     allowed: ['author'],
     changed: async () =>
-      expect((await negotiation()).positions.filter((p: { clauseId: string; delegation: { id: string } }) => p.clauseId === clauseId && p.delegation.id === ownDelegationId)).toEqual([]),
+      expect(
+        (await negotiation()).positions.filter(
+          (p: { clauseId: string; delegation: { id: string } }) => p.clauseId === clauseId && p.delegation.id === ownDelegationId,
+        ),
+      ).toEqual([]),
   },
   {
     name: 'settle a clause on one of its options',
@@ -151,7 +179,11 @@ const RULES: Rule[] = [
   },
   {
     name: 'reopen a thread',
-    prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/comments/${await newComment(true)}`, body: { resolved: false } }),
+    prepare: async () => ({
+      method: 'PATCH',
+      path: `/api/drafts/${draftId}/comments/${await newComment(true)}`,
+      body: { resolved: false },
+    }),
     allowed: ['author', 'otherDelegate', 'reviewer', 'secretariat'],
     changed: async (path) => expect(await commentAt(path)).toMatchObject({ resolved: false, resolvedBy: null }),
   },
@@ -175,7 +207,11 @@ const RULES: Rule[] = [
   },
   {
     name: 'rename a published revision',
-    prepare: async () => ({ method: 'PATCH', path: `/api/drafts/${draftId}/versions/${await newVersion(true)}`, body: { label: 'Rewritten' } }),
+    prepare: async () => ({
+      method: 'PATCH',
+      path: `/api/drafts/${draftId}/versions/${await newVersion(true)}`,
+      body: { label: 'Rewritten' },
+    }),
     allowed: [],
     refusal: { status: 409, code: 'REVISION_IMMUTABLE' },
     routeRoles: DRAFTERS,
@@ -212,7 +248,12 @@ describe('rules that depend on who wrote the record', () => {
           return rule.changed?.(request.path);
         }
         const passesRoute = (rule.routeRoles ?? EVERYONE).includes(who);
-        const refusal = who === 'anonymous' ? { status: 401, code: 'UNAUTHENTICATED' } : passesRoute && rule.refusal ? rule.refusal : { status: 403, code: 'FORBIDDEN' };
+        const refusal =
+          who === 'anonymous'
+            ? { status: 401, code: 'UNAUTHENTICATED' }
+            : passesRoute && rule.refusal
+              ? rule.refusal
+              : { status: 403, code: 'FORBIDDEN' };
         expect({ status: res.status, code: res.body?.error?.code }).toEqual(refusal);
         expect(await storedState(server)).toEqual(before);
       });
@@ -270,7 +311,12 @@ describe('reading: exports and the event stream', () => {
 });
 
 /** Every state-changing route, with a body it would accept from the app's own pages. */
-function stateChangingRoutes(ids: { memberId: string; commentId: string; versionId: string; token: string }): Array<{ method: string; path: string; body?: unknown }> {
+function stateChangingRoutes(ids: {
+  memberId: string;
+  commentId: string;
+  versionId: string;
+  token: string;
+}): Array<{ method: string; path: string; body?: unknown }> {
   const clause = `/api/drafts/${draftId}/clauses/${clauseId}`;
   return [
     { method: 'PUT', path: `${clause}/status`, body: { status: 'agreed', note: 'Forged' } },
@@ -306,7 +352,14 @@ describe('requests from a foreign Origin', () => {
       commentId: (await as.secretariat.post(`/api/drafts/${draftId}/comments`, { clauseId, body: 'Mine' })).body.id as string,
       versionId: (await as.secretariat.post(`/api/drafts/${draftId}/versions`, { label: 'Mine' })).body.id as string,
     };
-    const origins = ['https://evil.example', 'null', `${server.url}.evil.example`, `http://localhost:${server.port}`, `https://127.0.0.1:${server.port}`, `http://127.0.0.1:${server.port + 1}`];
+    const origins = [
+      'https://evil.example',
+      'null',
+      `${server.url}.evil.example`,
+      `http://localhost:${server.port}`,
+      `https://127.0.0.1:${server.port}`,
+      `http://127.0.0.1:${server.port + 1}`,
+    ];
     const before = await storedState(server);
     let refused = 0;
     for (const route of stateChangingRoutes(ids)) {
@@ -327,18 +380,38 @@ describe('requests from a foreign Origin', () => {
     const read = await as.secretariat.request('GET', '/api/me', undefined, { origin: 'https://evil.example' });
     expect(read.status).toBe(200);
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${server.url}/api/drafts`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${server.url}/api/drafts`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
-    reportFigure('foreign Origin', `${refused} state-changing requests (${stateChangingRoutes(ids).length} routes x ${origins.length} origins) refused with 403 BAD_ORIGIN, nothing stored`);
+    reportFigure(
+      'foreign Origin',
+      `${refused} state-changing requests (${stateChangingRoutes(ids).length} routes x ${origins.length} origins) refused with 403 BAD_ORIGIN, nothing stored`,
+    );
   });
 
   it('refuses the collaboration socket from the same foreign origins with BAD_ORIGIN, even with a valid session', async () => {
-    const origins = ['https://evil.example', 'null', `${server.url}.evil.example`, `http://localhost:${server.port}`, `https://127.0.0.1:${server.port}`, `http://127.0.0.1:${server.port + 1}`];
+    const origins = [
+      'https://evil.example',
+      'null',
+      `${server.url}.evil.example`,
+      `http://localhost:${server.port}`,
+      `https://127.0.0.1:${server.port}`,
+      `http://127.0.0.1:${server.port + 1}`,
+    ];
     for (const origin of origins) {
-      expect({ origin, ...(await rawUpgrade(server, `/collab/${draftId}`, { cookie: as.secretariat.cookie!, origin })) }).toEqual({ origin, status: 101, closeCode: CLOSE_CODE.BAD_ORIGIN });
+      expect({ origin, ...(await rawUpgrade(server, `/collab/${draftId}`, { cookie: as.secretariat.cookie!, origin })) }).toEqual({
+        origin,
+        status: 101,
+        closeCode: CLOSE_CODE.BAD_ORIGIN,
+      });
     }
-    expect(await rawUpgrade(server, `/collab/${draftId}`, { cookie: as.secretariat.cookie!, origin: server.url })).toEqual({ status: 101, closeCode: null });
+    expect(await rawUpgrade(server, `/collab/${draftId}`, { cookie: as.secretariat.cookie!, origin: server.url })).toEqual({
+      status: 101,
+      closeCode: null,
+    });
   });
 
   it('counts what it checked', () => {

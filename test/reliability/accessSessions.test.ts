@@ -23,13 +23,22 @@ const signIn = (email: string) => new ApiClient(server.url).signIn(email, TEST_P
 async function doors(cookie: string | null): Promise<{ read: number; write: number; events: number; socket: number }> {
   const headers: Record<string, string> = cookie ? { cookie } : {};
   const read = (await fetch(`${server.url}/api/me`, { headers })).status;
-  const write = (await fetch(`${server.url}/api/drafts/${draftId}/versions`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"label":"x"}' })).status;
+  const write = (
+    await fetch(`${server.url}/api/drafts/${draftId}/versions`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: '{"label":"x"}',
+    })
+  ).status;
   const stream = await EventStreamReader.open(eventsUrl, cookie ?? undefined);
   stream.close();
   const socket = openRawSocket(server, `/collab/${draftId}`, { cookie });
   await socket.opened;
   // 0: the socket was accepted (the server greeted it) instead of closed.
-  const code = await Promise.race([socket.closed.then((c) => c.code), new Promise<number>((resolve) => socket.ws.once('message', () => resolve(0)))]);
+  const code = await Promise.race([
+    socket.closed.then((c) => c.code),
+    new Promise<number>((resolve) => socket.ws.once('message', () => resolve(0))),
+  ]);
   socket.ws.terminate();
   return { read, write, events: stream.status, socket: code };
 }
@@ -59,7 +68,9 @@ describe('forged sessions', () => {
   it('are refused at every door: API reads and writes, the event stream and the collaboration socket', async () => {
     const real = (await signIn('us@example.org')).cookie!.slice('sid='.length);
     const metadata = JSON.parse(await readFile(path.join(server.dataDir, METADATA_FILE), 'utf8')) as Metadata;
-    const storedHash = metadata.sessions.find((s) => s.tokenHash === createHash('sha256').update(real).digest('hex'))?.tokenHash ?? metadata.sessions[0]!.tokenHash;
+    const storedHash =
+      metadata.sessions.find((s) => s.tokenHash === createHash('sha256').update(real).digest('hex'))?.tokenHash ??
+      metadata.sessions[0]!.tokenHash;
     const flipped = real.slice(0, -1) + (real.endsWith('A') ? 'B' : 'A');
     const forged: Array<[string, string | null]> = [
       ['no cookie', null],
@@ -78,7 +89,11 @@ describe('forged sessions', () => {
   });
 
   it('sets the session cookie HttpOnly, SameSite=Lax, for the whole site, expiring with the session', async () => {
-    const res = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'au@example.org', password: TEST_PASSWORD }) });
+    const res = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'au@example.org', password: TEST_PASSWORD }),
+    });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^sid=[A-Za-z0-9_-]{43}; /);
     expect(cookie).toContain('HttpOnly');
@@ -106,7 +121,10 @@ describe('a session that expires while its pages are open', () => {
     recheckOpenSockets();
     await eventually(() => socket.closes.length > 0, 'the expired socket to be closed');
     expect(socket.closes[0]!.code).toBe(CLOSE_CODE.SESSION_ENDED);
-    reportFigure('session expiry', `after ${TTL_MS / 3600_000} h: API 401, new sockets 4401, open event stream ended before the next event, open socket closed 4410 at the next re-check (every 60 s)`);
+    reportFigure(
+      'session expiry',
+      `after ${TTL_MS / 3600_000} h: API 401, new sockets 4401, open event stream ended before the next event, open socket closed 4410 at the next re-check (every 60 s)`,
+    );
   });
 });
 

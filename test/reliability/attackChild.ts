@@ -23,7 +23,12 @@ export interface AttackOptions {
 }
 
 /** What happened to the cases of one category: outcome ("close 4400", "accepted", "no answer" ...) -> count. */
-export type AttackResult = { elapsedMs: number; cases: number; terminatorNeeded: number; byCategory: Record<string, Record<string, number>> };
+export type AttackResult = {
+  elapsedMs: number;
+  cases: number;
+  terminatorNeeded: number;
+  byCategory: Record<string, Record<string, number>>;
+};
 
 /** Asks "are you still reading me?": a frame the server answers with MESSAGE_SAVED, and only if it is still processing this socket. */
 const PROBE = encodeFrame(Uint8Array.of(MESSAGE_SAVED_SUBSCRIBE));
@@ -32,7 +37,10 @@ const TERMINATOR = Buffer.alloc(70_000, 0xff);
 const ANSWER_TIMEOUT_MS = 5000;
 
 const options = JSON.parse(process.argv[2] ?? '{}') as AttackOptions;
-const cases: AttackCase[] = [...malformedMessages(options.seed, options.counts), ...websocketGarbage(options.seed + 1, options.garbagePerKind)];
+const cases: AttackCase[] = [
+  ...malformedMessages(options.seed, options.counts),
+  ...websocketGarbage(options.seed + 1, options.garbagePerKind),
+];
 const byCategory: AttackResult['byCategory'] = {};
 let terminatorNeeded = 0;
 let next = 0;

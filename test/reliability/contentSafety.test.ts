@@ -101,7 +101,8 @@ describe(`${XSS_PAYLOADS.length} script-injection payloads in every place a user
     await expect.poll(() => panel.locator('.comment-text').count(), WAIT).toBe(XSS_PAYLOADS.length);
     expect(await missingText(page, XSS_PAYLOADS)).toEqual([]);
     await panel.locator('.comment-text').evaluateAll((bodies) => {
-      for (const body of bodies) for (const type of ['mouseover', 'click', 'focus']) body.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+      for (const body of bodies)
+        for (const type of ['mouseover', 'click', 'focus']) body.dispatchEvent(new MouseEvent(type, { bubbles: true }));
     });
     await record('comments panel', delegate);
     await panel.getByRole('button', { name: 'All comments in the draft' }).click();
@@ -124,7 +125,8 @@ describe(`${XSS_PAYLOADS.length} script-injection payloads in every place a user
     await expect.poll(() => page.locator('.reservation-item').count(), WAIT).toBe(XSS_PAYLOADS.length);
     expect(await missingText(page, XSS_PAYLOADS)).toEqual([]);
     await page.locator('.positions-matrix button').evaluateAll((buttons) => {
-      for (const button of buttons.slice(0, 20)) for (const type of ['mouseover', 'focus', 'click']) button.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+      for (const button of buttons.slice(0, 20))
+        for (const type of ['mouseover', 'focus', 'click']) button.dispatchEvent(new MouseEvent(type, { bubbles: true }));
     });
     await record('positions matrix', delegate);
   });
@@ -133,7 +135,9 @@ describe(`${XSS_PAYLOADS.length} script-injection payloads in every place a user
     const { page } = secretariat;
     await page.goto(`/drafts/${workspace.draftId}/audit`);
     // The log comes a page at a time (the newest 100 entries); older ones load on request.
-    await expect.poll(() => page.locator('.audit-table tbody tr').count(), WAIT).toBeGreaterThanOrEqual(Math.min(100, 2 * XSS_PAYLOADS.length));
+    await expect
+      .poll(() => page.locator('.audit-table tbody tr').count(), WAIT)
+      .toBeGreaterThanOrEqual(Math.min(100, 2 * XSS_PAYLOADS.length));
     const rows = () => page.locator('.audit-table tbody tr').count();
     for (let shown = await rows(); shown < 2 * XSS_PAYLOADS.length; shown = await rows()) {
       await page.getByRole('button', { name: 'Load older entries' }).click();
@@ -171,7 +175,10 @@ describe(`${XSS_PAYLOADS.length} script-injection payloads in every place a user
   it('ran nothing on any page: no payload flag, no dialog, no element or attribute made from a payload', () => {
     const summary = Object.fromEntries([...traces].map(([name, t]) => [name, { ran: t.ran, dialogs: t.dialogs, injected: t.injected }]));
     const violations = [...traces.values()].reduce((n, t) => n + t.cspViolations.length, 0);
-    reportFigure('content safety in the browser', `${XSS_PAYLOADS.length} payloads x ${Object.keys(workspace.accepted).length} kinds of place, ${traces.size} pages: 0 ran, 0 dialogs, 0 injected elements (CSP violation reports: ${violations})`);
+    reportFigure(
+      'content safety in the browser',
+      `${XSS_PAYLOADS.length} payloads x ${Object.keys(workspace.accepted).length} kinds of place, ${traces.size} pages: 0 ran, 0 dialogs, 0 injected elements (CSP violation reports: ${violations})`,
+    );
     expect(traces.size).toBeGreaterThanOrEqual(8);
     for (const [name, t] of Object.entries(summary)) expect(t, name).toEqual({ ran: [], dialogs: [], injected: [] });
   });
@@ -189,8 +196,16 @@ describe('the same payloads in every export of the hostile version', () => {
   beforeAll(async () => {
     cookie = (await new ApiClient(server.url).signIn('reviewer@example.org', TEST_PASSWORD)).cookie!;
     const paths = [
-      ...EXPORT_FORMATS.map((f) => [f, `/api/drafts/${workspace.draftId}/versions/${workspace.hostileVersionId}/export?format=${f}`] as const),
-      ...REDLINE_FORMATS.map((f) => [`redline.${f}`, `/api/drafts/${workspace.draftId}/compare/export?from=${workspace.cleanVersionId}&to=${workspace.hostileVersionId}&format=${f}`] as const),
+      ...EXPORT_FORMATS.map(
+        (f) => [f, `/api/drafts/${workspace.draftId}/versions/${workspace.hostileVersionId}/export?format=${f}`] as const,
+      ),
+      ...REDLINE_FORMATS.map(
+        (f) =>
+          [
+            `redline.${f}`,
+            `/api/drafts/${workspace.draftId}/compare/export?from=${workspace.cleanVersionId}&to=${workspace.hostileVersionId}&format=${f}`,
+          ] as const,
+      ),
     ];
     for (const [name, url] of paths) {
       const res = await fetch(server.url + url, { headers: { cookie } });
@@ -206,11 +221,29 @@ describe('the same payloads in every export of the hostile version', () => {
     for (const name of ['html', 'redline.html']) {
       const html = text(name);
       const all = elements(html);
-      expect(all.filter((e) => ['script', 'iframe', 'img', 'object', 'embed', 'svg', 'math', 'form', 'base', 'link', 'template'].includes(e.tagName)).map((e) => e.tagName), name).toEqual([]);
-      expect(all.flatMap((e) => e.attrs.filter((a) => a.name.startsWith('on') || a.name === 'src' || a.name === 'srcdoc')).map((a) => a.name), name).toEqual([]);
-      expect(byTag(html, 'a').map((a) => attr(a, 'href') ?? '').filter((href) => !SAFE_HREF.test(href)), name).toEqual([]);
+      expect(
+        all
+          .filter((e) =>
+            ['script', 'iframe', 'img', 'object', 'embed', 'svg', 'math', 'form', 'base', 'link', 'template'].includes(e.tagName),
+          )
+          .map((e) => e.tagName),
+        name,
+      ).toEqual([]);
+      expect(
+        all.flatMap((e) => e.attrs.filter((a) => a.name.startsWith('on') || a.name === 'src' || a.name === 'srcdoc')).map((a) => a.name),
+        name,
+      ).toEqual([]);
+      expect(
+        byTag(html, 'a')
+          .map((a) => attr(a, 'href') ?? '')
+          .filter((href) => !SAFE_HREF.test(href)),
+        name,
+      ).toEqual([]);
       const body = textOf(byTag(html, 'body')[0]!);
-      expect(XSS_PAYLOADS.filter((p) => !body.includes(p)), `${name}: payloads not shown as text`).toEqual([]);
+      expect(
+        XSS_PAYLOADS.filter((p) => !body.includes(p)),
+        `${name}: payloads not shown as text`,
+      ).toEqual([]);
     }
   });
 
@@ -233,7 +266,12 @@ describe('the same payloads in every export of the hostile version', () => {
   it('writes Markdown in which CommonMark finds no raw HTML and no unsafe link', () => {
     const nodes = markdownNodes(text('md'));
     expect(nodes.filter((n) => n.type === 'html_block' || n.type === 'html_inline').map((n) => n.literal)).toEqual([]);
-    expect(nodes.filter((n) => n.type === 'link' || n.type === 'image').map((n) => n.destination ?? '').filter((d) => !SAFE_HREF.test(d))).toEqual([]);
+    expect(
+      nodes
+        .filter((n) => n.type === 'link' || n.type === 'image')
+        .map((n) => n.destination ?? '')
+        .filter((d) => !SAFE_HREF.test(d)),
+    ).toEqual([]);
   });
 
   it('writes Word files (clean and redline) whose only link targets are safe, and every payload as text', async () => {
@@ -241,9 +279,21 @@ describe('the same payloads in every export of the hostile version', () => {
       const parts = docxParts(files.get(name)!);
       const targets = Object.entries(parts)
         .filter(([part]) => part.endsWith('.rels'))
-        .flatMap(([, xml]) => [...xml.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"|TargetMode="External"[^>]*Target="([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? ''));
-      expect(targets.filter((t) => !SAFE_HREF.test(t)), name).toEqual([]);
-      expect(byTag(await docxHtml(files.get(name)!), 'a').map((a) => attr(a, 'href') ?? '').filter((href) => !SAFE_HREF.test(href) && !href.startsWith('#')), name).toEqual([]);
+        .flatMap(([, xml]) =>
+          [...xml.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"|TargetMode="External"[^>]*Target="([^"]*)"/g)].map(
+            (m) => m[1] ?? m[2] ?? '',
+          ),
+        );
+      expect(
+        targets.filter((t) => !SAFE_HREF.test(t)),
+        name,
+      ).toEqual([]);
+      expect(
+        byTag(await docxHtml(files.get(name)!), 'a')
+          .map((a) => attr(a, 'href') ?? '')
+          .filter((href) => !SAFE_HREF.test(href) && !href.startsWith('#')),
+        name,
+      ).toEqual([]);
     }
     const words = await docxText(files.get('docx')!);
     expect(XSS_PAYLOADS.filter((p) => !words.includes(p))).toEqual([]);
@@ -254,12 +304,19 @@ describe('the same payloads in every export of the hostile version', () => {
     const akn = validateAkn(text('akn'));
     expect(akn.valid, akn.messages).toBe(true);
     // Attribute values only: the payloads themselves are in the text, escaped.
-    expect([...text('akn').matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!).filter((href) => !SAFE_HREF.test(href) && !href.startsWith('/') && !href.startsWith('#'))).toEqual([]);
+    expect(
+      [...text('akn').matchAll(/\shref="([^"]*)"/g)]
+        .map((m) => m[1]!)
+        .filter((href) => !SAFE_HREF.test(href) && !href.startsWith('/') && !href.startsWith('#')),
+    ).toEqual([]);
     const draft = DraftText.parse(JSON.parse(text('json')));
     const json = JSON.stringify(draft);
     expect(XSS_PAYLOADS.filter((p) => !json.includes(JSON.stringify(p).slice(1, -1)))).toEqual([]);
     const hrefs = [...json.matchAll(/"type":"link","href":"([^"]*)"/g)].map((m) => m[1]!);
     expect(hrefs.filter((href) => SCRIPT_URL.test(href) || !SAFE_HREF.test(href))).toEqual([]);
-    reportFigure('content safety in exports', `${XSS_PAYLOADS.length} payloads and the raw structures: HTML, redline HTML (also opened in Chromium), Markdown, DOCX, redline DOCX, PDF, Akoma Ntoso (schema-valid), JSON: no script, handler or unsafe link`);
+    reportFigure(
+      'content safety in exports',
+      `${XSS_PAYLOADS.length} payloads and the raw structures: HTML, redline HTML (also opened in Chromium), Markdown, DOCX, redline DOCX, PDF, Akoma Ntoso (schema-valid), JSON: no script, handler or unsafe link`,
+    );
   });
 });

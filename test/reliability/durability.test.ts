@@ -28,7 +28,10 @@ const SNAPSHOT_TRIALS = 4;
 const TYPING_PERIOD_MS = 50;
 const EDITORS = ['secretariat@example.org', 'us@example.org', 'au@example.org', 'dk@example.org', 'no@example.org'];
 
-const fullText = (doc: Y.Doc) => readOrderedClauses(doc).flatMap((c) => readParagraphs(c.body)).join('\n');
+const fullText = (doc: Y.Doc) =>
+  readOrderedClauses(doc)
+    .flatMap((c) => readParagraphs(c.body))
+    .join('\n');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let server: RestartableServer;
@@ -80,7 +83,9 @@ function startHostileDelegate(cookie: string, draftId: string, victims: SavedTyp
 async function addTypingClauses(draftId: string, cookie: string, count: number, heading: string): Promise<string[]> {
   const setup = await openCollabClient(server.target, { draftId, cookie });
   const tracker = trackSaved(setup.provider, () => {});
-  const ids = Array.from({ length: count }, (_, i) => addClause(setup.doc, { kind: 'operative', heading: `${heading} ${i}`, paragraphs: ['Start.'] }));
+  const ids = Array.from({ length: count }, (_, i) =>
+    addClause(setup.doc, { kind: 'operative', heading: `${heading} ${i}`, paragraphs: ['Start.'] }),
+  );
   await eventually(() => tracker.saved, 'the new clauses to be saved', 10_000);
   tracker.destroy();
   setup.destroy();
@@ -100,7 +105,11 @@ async function waitAllSaved(typists: SavedTypist[], what: string): Promise<numbe
 
 /** Waits until every typist shows the same text; returns it. */
 async function waitConverged(typists: SavedTypist[], what: string): Promise<string> {
-  await eventually(() => new Set(typists.map((t) => fullText(t.client.doc))).size === 1, `${what}: every client shows the same text`, 20_000);
+  await eventually(
+    () => new Set(typists.map((t) => fullText(t.client.doc))).size === 1,
+    `${what}: every client shows the same text`,
+    20_000,
+  );
   return fullText(typists[0]!.client.doc);
 }
 
@@ -108,8 +117,14 @@ async function waitConverged(typists: SavedTypist[], what: string): Promise<stri
 function expectEachTypedOnce(typists: SavedTypist[], text: string, context: string): void {
   const counts = markerCounts(text);
   const typed = typists.flatMap((t) => t.typed.map((m) => m.marker));
-  expect(typed.filter((m) => counts.get(m) !== 1), `${context}: typed markers missing or duplicated`).toEqual([]);
-  expect([...counts].filter(([, n]) => n > 1), `${context}: duplicated markers`).toEqual([]);
+  expect(
+    typed.filter((m) => counts.get(m) !== 1),
+    `${context}: typed markers missing or duplicated`,
+  ).toEqual([]);
+  expect(
+    [...counts].filter(([, n]) => n > 1),
+    `${context}: duplicated markers`,
+  ).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -130,7 +145,9 @@ describe('durability of the draft text across crashes and restarts', () => {
     draftId = (await api.get('/api/drafts')).body[0].id;
     const clauseIds = await addTypingClauses(draftId, cookies[0]!, CLIENTS, 'Durability');
     typists = await Promise.all(
-      clauseIds.map((clauseId, i) => openSavedTypist(server.target, { draftId, cookie: cookies[i % cookies.length]!, clauseId, tag: `c${i}` })),
+      clauseIds.map((clauseId, i) =>
+        openSavedTypist(server.target, { draftId, cookie: cookies[i % cookies.length]!, clauseId, tag: `c${i}` }),
+      ),
     );
   });
 
@@ -164,19 +181,32 @@ describe('durability of the draft text across crashes and restarts', () => {
       // What a restart would load: every saved marker exactly once, nothing twice, no clause lost or re-seeded.
       const onDisk = await readDraftFromDisk(server.dataDir, draftId);
       const counts = markerCounts(fullText(onDisk));
-      expect(saved.filter((m) => counts.get(m) !== 1), `${context}: saved markers not exactly once on disk`).toEqual([]);
-      expect([...counts].filter(([, n]) => n > 1), `${context}: duplicated on disk`).toEqual([]);
+      expect(
+        saved.filter((m) => counts.get(m) !== 1),
+        `${context}: saved markers not exactly once on disk`,
+      ).toEqual([]);
+      expect(
+        [...counts].filter(([, n]) => n > 1),
+        `${context}: duplicated on disk`,
+      ).toEqual([]);
       expect(readOrderedClauses(onDisk).length, context).toBe(clausesBefore);
-      for (const t of typists) expect(Y.getState(onDisk.store, t.client.doc.clientID), `${context}: disk older than saved`).toBeGreaterThanOrEqual(t.savedClock);
+      for (const t of typists)
+        expect(Y.getState(onDisk.store, t.client.doc.clientID), `${context}: disk older than saved`).toBeGreaterThanOrEqual(t.savedClock);
 
       // Restart on the same port: clients reconnect, send what was not saved, and everyone converges.
       restarts.push(await server.start());
       resyncs.push(await waitAllSaved(typists, context));
       const text = await waitConverged(typists, context);
       expectEachTypedOnce(typists, text, context);
-      expect(fullText(await readDraftFilesNow(server.dataDir, draftId)), `${context}: the stored document differs from the clients'`).toBe(text);
+      expect(fullText(await readDraftFilesNow(server.dataDir, draftId)), `${context}: the stored document differs from the clients'`).toBe(
+        text,
+      );
     }
-    for (const t of typists) expect(t.client.closes.every((c) => c.code === 1006), 'only abnormal closes (the kills), no refusals').toBe(true);
+    for (const t of typists)
+      expect(
+        t.client.closes.every((c) => c.code === 1006),
+        'only abnormal closes (the kills), no refusals',
+      ).toBe(true);
     expect(forgeriesRefused).toBeGreaterThan(KILL_TRIALS);
     const typedTotal = typists.reduce((n, t) => n + t.typed.length, 0);
     reportFigure(
@@ -202,7 +232,12 @@ describe('durability of the draft text across crashes and restarts', () => {
       expect(exit.ms, context).toBeLessThan(5000);
       worstExitMs = Math.max(worstExitMs, exit.ms);
       // The server closed every socket with SHUTTING_DOWN (transient: the clients reconnect).
-      typists.forEach((t, i) => expect(t.client.closes.slice(closesBefore[i]).map((c) => c.code), context).toContain(CLOSE_CODE.SHUTTING_DOWN));
+      typists.forEach((t, i) =>
+        expect(
+          t.client.closes.slice(closesBefore[i]).map((c) => c.code),
+          context,
+        ).toContain(CLOSE_CODE.SHUTTING_DOWN),
+      );
 
       // Accepted = reported saved, or forwarded by the server to another client: all of it must be on disk.
       const accepted = new Set(typists.flatMap((t) => t.savedMarkers()));
@@ -210,7 +245,10 @@ describe('durability of the draft text across crashes and restarts', () => {
         for (const marker of markerCounts(fullText(t.client.doc)).keys()) if (!marker.startsWith(`[c${i}-`)) accepted.add(marker);
       });
       const counts = markerCounts(fullText(await readDraftFromDisk(server.dataDir, draftId)));
-      expect([...accepted].filter((m) => counts.get(m) !== 1), `${context}: accepted markers not exactly once on disk`).toEqual([]);
+      expect(
+        [...accepted].filter((m) => counts.get(m) !== 1),
+        `${context}: accepted markers not exactly once on disk`,
+      ).toEqual([]);
       reportFigure(`SIGTERM trial ${trial}: markers accepted before the signal, all on disk`, accepted.size);
 
       await server.start();
@@ -260,16 +298,26 @@ describe('a crash while a snapshot is being written', () => {
       const counts = markerCounts(fullText(onDisk));
       const saved = typists.flatMap((t) => t.savedMarkers());
       expect(saved.length, context).toBeGreaterThan(0);
-      expect(readOrderedClauses(onDisk).map((c) => c.id), `${context}: blank document`).toEqual(clauseIds);
-      expect(saved.filter((m) => counts.get(m) !== 1), `${context}: saved markers not exactly once on disk`).toEqual([]);
-      for (const t of typists) expect(Y.getState(onDisk.store, t.client.doc.clientID), `${context}: older than saved`).toBeGreaterThanOrEqual(t.savedClock);
+      expect(
+        readOrderedClauses(onDisk).map((c) => c.id),
+        `${context}: blank document`,
+      ).toEqual(clauseIds);
+      expect(
+        saved.filter((m) => counts.get(m) !== 1),
+        `${context}: saved markers not exactly once on disk`,
+      ).toEqual([]);
+      for (const t of typists)
+        expect(Y.getState(onDisk.store, t.client.doc.clientID), `${context}: older than saved`).toBeGreaterThanOrEqual(t.savedClock);
 
       await server.start();
       await waitAllSaved(typists, context);
       expectEachTypedOnce(typists, await waitConverged(typists, context), context);
     }
     const size = fullText(typists[0]!.client.doc).length;
-    reportFigure('kill -9 during compaction', `${SNAPSHOT_TRIALS} trials, ${duringWrite} with the temporary snapshot still on disk, document of ${(size / 1e6).toFixed(1)} MB at the end, 0 blank, 0 older than saved`);
+    reportFigure(
+      'kill -9 during compaction',
+      `${SNAPSHOT_TRIALS} trials, ${duringWrite} with the temporary snapshot still on disk, document of ${(size / 1e6).toFixed(1)} MB at the end, 0 blank, 0 older than saved`,
+    );
     expect(duringWrite, 'at least one kill landed while the snapshot file was being written').toBeGreaterThan(0);
   }, 90_000);
 });

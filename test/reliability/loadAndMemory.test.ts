@@ -9,7 +9,16 @@ import { trackSaved } from '../../shared/collab/trackSaved.js';
 import { addClause } from '../../shared/doc/addClause.js';
 import { readParagraphs } from '../../shared/doc/clauseBody.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
-import { eventually, openCollabClient, openRawSocket, signInCookie, starterDraftId, waitForSync, webSocketWithHeaders, type CollabClient } from '../helpers/collabClient.js';
+import {
+  eventually,
+  openCollabClient,
+  openRawSocket,
+  signInCookie,
+  starterDraftId,
+  waitForSync,
+  webSocketWithHeaders,
+  type CollabClient,
+} from '../helpers/collabClient.js';
 import { extraDelegateCookies } from '../helpers/extraDelegates.js';
 import { ApiClient } from '../helpers/http.js';
 import { markerCounts } from '../helpers/markerCounts.js';
@@ -28,7 +37,10 @@ const HEAP_TOLERANCE = { fraction: 0.1, bytes: 5 * 1024 * 1024 };
 // Every y-websocket provider adds a process 'exit' listener; hundreds of clients are the point here.
 process.setMaxListeners(RECONNECTING_CLIENTS + 50);
 
-const fullText = (doc: Y.Doc) => readOrderedClauses(doc).flatMap((c) => readParagraphs(c.body)).join('\n');
+const fullText = (doc: Y.Doc) =>
+  readOrderedClauses(doc)
+    .flatMap((c) => readParagraphs(c.body))
+    .join('\n');
 
 /** Runs `task` for each item with at most `limit` running at once. */
 async function inBatches<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -74,7 +86,11 @@ describe(`${RECONNECTING_CLIENTS} clients reconnecting at once after a restart`,
     const started = performance.now();
     await server.start();
     const listening = performance.now() - started;
-    await eventually(() => clients.every((c) => c.provider.wsconnected && c.provider.synced), 'every client to reconnect and sync', RESYNC_BOUND_MS);
+    await eventually(
+      () => clients.every((c) => c.provider.wsconnected && c.provider.synced),
+      'every client to reconnect and sync',
+      RESYNC_BOUND_MS,
+    );
     const reconnected = performance.now() - started;
     const wanted = Array.from({ length: RECONNECTING_CLIENTS }, (_, i) => `[r-${i}]`);
     const hasAll = (client: CollabClient) => {
@@ -84,7 +100,9 @@ describe(`${RECONNECTING_CLIENTS} clients reconnecting at once after a restart`,
     await eventually(() => clients.every(hasAll), 'every client to hold every offline edit exactly once', RESYNC_BOUND_MS);
     const converged = performance.now() - started;
     expect(new Set(clients.map((c) => fullText(c.doc))).size).toBe(1);
-    expect(clients.flatMap((c) => c.closes.map((close) => close.code)).filter((code) => code !== 1006 && code !== CLOSE_CODE.SHUTTING_DOWN)).toEqual([]);
+    expect(
+      clients.flatMap((c) => c.closes.map((close) => close.code)).filter((code) => code !== 1006 && code !== CLOSE_CODE.SHUTTING_DOWN),
+    ).toEqual([]);
     reportFigure(
       `${RECONNECTING_CLIENTS} clients after a restart`,
       `server listening after ${Math.round(listening)} ms, all reconnected and synced after ${Math.round(reconnected)} ms, all ${RECONNECTING_CLIENTS} offline edits everywhere after ${Math.round(converged)} ms (bound ${RESYNC_BOUND_MS / 1000} s)`,
@@ -100,7 +118,11 @@ describe('a client that stops reading', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const spy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' ')));
+    const spy = vi
+      .spyOn(console, 'warn')
+      .mockImplementation(
+        (...args: unknown[]) => void warnings.push(args.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' ')),
+      );
     afterAll(() => spy.mockRestore());
   });
 
@@ -126,7 +148,11 @@ describe('a client that stops reading', () => {
       const marker = `[e-${bulk}]`;
       const started = performance.now();
       smallText.insert(smallText.length, marker);
-      await eventually(() => readParagraphs(readOrderedClauses(b.doc).find((c) => c.id === small.id)!.body)[0]!.includes(marker), `${marker} to reach B`, 15_000);
+      await eventually(
+        () => readParagraphs(readOrderedClauses(b.doc).find((c) => c.id === small.id)!.body)[0]!.includes(marker),
+        `${marker} to reach B`,
+        15_000,
+      );
       roundTrips.push(performance.now() - started);
     }
     expect(server.collab.stats().connections, 'the stalled socket was closed').toBe(connections - 1);
@@ -196,7 +222,11 @@ describe(`opening and closing ${DRAFTS * CYCLES} drafts in cycles`, () => {
     /** Opens every draft (a client connects, types, waits until saved, leaves) and waits until all have left memory. */
     const cycle = async (round: number) => {
       await inBatches(draftIds, OPEN_AT_ONCE, (draftId) => openTypeAndLeave(server, draftId, cookie, `[m-${round}] `));
-      await eventually(() => server.rooms.stats().rooms === 0 && server.collab.stats().connections === 0, 'every draft to leave memory', 10_000);
+      await eventually(
+        () => server.rooms.stats().rooms === 0 && server.collab.stats().connections === 0,
+        'every draft to leave memory',
+        10_000,
+      );
     };
 
     const started = performance.now();

@@ -37,13 +37,22 @@ const random = seeded(SEED);
 beforeAll(async () => {
   server = await restartableServer();
   await server.start();
-  for (const email of ['secretariat@example.org', 'us@example.org', 'au@example.org', 'dk@example.org', 'no@example.org', 'reviewer@example.org']) {
+  for (const email of [
+    'secretariat@example.org',
+    'us@example.org',
+    'au@example.org',
+    'dk@example.org',
+    'no@example.org',
+    'reviewer@example.org',
+  ]) {
     clients.set(email, await new ApiClient(server.target.url).signIn(email, TEST_PASSWORD));
   }
   const secretariat = clients.get('secretariat@example.org')!;
   draftId = (await secretariat.get('/api/drafts')).body[0].id;
   const reader = await openCollabClient(server.target, { draftId, cookie: secretariat.cookie! });
-  clauseIds = readOrderedClauses(reader.doc).filter((c) => c.kind === 'operative').map((c) => c.id);
+  clauseIds = readOrderedClauses(reader.doc)
+    .filter((c) => c.kind === 'operative')
+    .map((c) => c.id);
   reader.destroy();
 });
 
@@ -53,7 +62,13 @@ afterAll(() => server?.dispose());
  * Writes until `stopped()`: creates a record, then alternately edits it and creates the next one. A write
  * counts as acknowledged only when its 2xx answer arrived; errors (the server is gone) are not.
  */
-async function writeLoop(api: ApiClient, kind: 'comment' | 'version', tag: string, stopped: () => boolean, written: Written[]): Promise<void> {
+async function writeLoop(
+  api: ApiClient,
+  kind: 'comment' | 'version',
+  tag: string,
+  stopped: () => boolean,
+  written: Written[],
+): Promise<void> {
   let n = 0;
   let current: Written | null = null;
   while (!stopped()) {
@@ -102,8 +117,12 @@ describe('metadata durability', () => {
       let stopped = false;
       const written: Written[] = [];
       const loops = [
-        ...Array.from({ length: COMMENT_WRITERS }, (_, i) => writeLoop(clients.get(emails[i % emails.length]!)!, 'comment', `t${trial}c${i}`, () => stopped, written)),
-        ...Array.from({ length: VERSION_WRITERS }, (_, i) => writeLoop(clients.get(drafters[i % drafters.length]!)!, 'version', `t${trial}v${i}`, () => stopped, written)),
+        ...Array.from({ length: COMMENT_WRITERS }, (_, i) =>
+          writeLoop(clients.get(emails[i % emails.length]!)!, 'comment', `t${trial}c${i}`, () => stopped, written),
+        ),
+        ...Array.from({ length: VERSION_WRITERS }, (_, i) =>
+          writeLoop(clients.get(drafters[i % drafters.length]!)!, 'version', `t${trial}v${i}`, () => stopped, written),
+        ),
       ];
       await new Promise((resolve) => setTimeout(resolve, runMs));
       stopped = true;
@@ -115,13 +134,16 @@ describe('metadata durability', () => {
       expect(acked, `${context}: some writes were acknowledged`).toBeGreaterThan(0);
       ackedTotal += acked;
       for (const w of written) {
-        const record =
-          w.kind === 'comment' ? data.comments.find((c) => c.id === w.id) : data.versions.find((v) => v.id === w.id);
+        const record = w.kind === 'comment' ? data.comments.find((c) => c.id === w.id) : data.versions.find((v) => v.id === w.id);
         expect(record, `${context}: acknowledged ${w.kind} ${w.values[0]} is missing`).toBeDefined();
-        const stored = w.kind === 'comment' ? (record as Metadata['comments'][number]).body : (record as Metadata['versions'][number]).label;
+        const stored =
+          w.kind === 'comment' ? (record as Metadata['comments'][number]).body : (record as Metadata['versions'][number]).label;
         // The last acknowledged value, or one sent after it whose answer the kill cut off.
         const index = w.values.indexOf(stored ?? '');
-        expect(index, `${context}: ${w.kind} ${w.id} holds ${stored}, sent ${w.values.join(', ')}, acknowledged ${w.acked}`).toBeGreaterThanOrEqual(w.acked - 1);
+        expect(
+          index,
+          `${context}: ${w.kind} ${w.id} holds ${stored}, sent ${w.values.join(', ')}, acknowledged ${w.acked}`,
+        ).toBeGreaterThanOrEqual(w.acked - 1);
         if (index >= w.acked) inFlightWritten += 1;
         if (w.kind === 'version') {
           const version = record as Metadata['versions'][number];
@@ -137,7 +159,8 @@ describe('metadata durability', () => {
     const api = clients.get('reviewer@example.org')!;
     const comments = new Map(((await api.get(`/api/drafts/${draftId}/comments`)).body as Array<{ id: string }>).map((c) => [c.id, c]));
     for (const w of all.filter((x) => x.kind === 'comment')) expect(comments.has(w.id), w.values[0]).toBe(true);
-    for (const w of all.filter((x) => x.kind === 'version')) expect((await api.get(`/api/drafts/${draftId}/versions/${w.id}`)).status, w.values[0]).toBe(200);
+    for (const w of all.filter((x) => x.kind === 'version'))
+      expect((await api.get(`/api/drafts/${draftId}/versions/${w.id}`)).status, w.values[0]).toBe(200);
     reportFigure(
       'kill -9 during concurrent comment and version writes',
       `${TRIALS} trials, ${ackedTotal} acknowledged writes, 0 missing, metadata.json parsed every time (${inFlightWritten} unacknowledged in-flight writes also landed)`,

@@ -17,7 +17,16 @@ import type { AttackOptions, AttackResult } from './attackChild.js';
 
 const SEED = 20261221;
 /** 10,000 protocol-level frames in all. */
-const COUNTS: AttackOptions['counts'] = { random: 1800, truncated: 2200, flipped: 2500, hugeLength: 1000, unknownType: 1000, trailing: 500, badAwareness: 500, text: 500 };
+const COUNTS: AttackOptions['counts'] = {
+  random: 1800,
+  truncated: 2200,
+  flipped: 2500,
+  hugeLength: 1000,
+  unknownType: 1000,
+  trailing: 500,
+  badAwareness: 500,
+  text: 500,
+};
 /** Eleven kinds of websocket-level garbage, this many of each. */
 const GARBAGE_PER_KIND = 40;
 /**
@@ -37,7 +46,10 @@ const ANY_CLOSE_CODE = new Set(['raw TCP bytes']);
 const REFUSAL_CODES = [CLOSE_CODE.MALFORMED_MESSAGE, CLOSE_CODE.MESSAGE_TOO_LARGE];
 
 /** How often each close code ended a client's connection. */
-const closeCounts = (client: CollabClient) => Object.fromEntries([...new Set(client.closes.map((c) => c.code))].map((code) => [code, client.closes.filter((c) => c.code === code).length]));
+const closeCounts = (client: CollabClient) =>
+  Object.fromEntries(
+    [...new Set(client.closes.map((c) => c.code))].map((code) => [code, client.closes.filter((c) => c.code === code).length]),
+  );
 /**
  * A Yjs update (from the flipped-bits category) that Y.decodeUpdate accepts but Y.applyUpdate throws on
  * half-way ("Cannot read properties of undefined (reading 'id')" in StructStore.findIndexSS via
@@ -53,7 +65,8 @@ const varUint8Array = (bytes: Uint8Array) => {
   return encoding.toUint8Array(encoder);
 };
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
 
 let server: RestartableServer;
 let draftId: string;
@@ -98,7 +111,9 @@ async function sampleUntil(done: () => boolean, into: number[]): Promise<void> {
 }
 
 function runAttacker(options: AttackOptions): { finished: Promise<AttackResult>; done: () => boolean } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'attackChild.ts'), JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'attackChild.ts'), JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let finished = false;
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -121,7 +136,8 @@ beforeAll(async () => {
   await server.start();
   const signIn = async (email: string) => (await new ApiClient(server.target.url).signIn(email, TEST_PASSWORD)).cookie!;
   const cookieA = await signIn('us@example.org');
-  draftId = (await new ApiClient(server.target.url).signIn('secretariat@example.org', TEST_PASSWORD).then((api) => api.get('/api/drafts'))).body[0].id;
+  draftId = (await new ApiClient(server.target.url).signIn('secretariat@example.org', TEST_PASSWORD).then((api) => api.get('/api/drafts')))
+    .body[0].id;
   // The attacker is a delegate: its updates are decoded and applied, unlike a reviewer's, which are dropped unread.
   attackerCookie = await signIn('dk@example.org');
   a = await openCollabClient(server.target, { draftId, cookie: cookieA });
@@ -136,7 +152,16 @@ beforeAll(async () => {
       baseline.push(await roundTrip());
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    const attacker = runAttacker({ port: server.port, draftId, cookie: attackerCookie, origin: server.target.url, seed: SEED, counts: COUNTS, garbagePerKind: GARBAGE_PER_KIND, concurrency: CONCURRENCY });
+    const attacker = runAttacker({
+      port: server.port,
+      draftId,
+      cookie: attackerCookie,
+      origin: server.target.url,
+      seed: SEED,
+      counts: COUNTS,
+      garbagePerKind: GARBAGE_PER_KIND,
+      concurrency: CONCURRENCY,
+    });
     await sampleUntil(attacker.done, underAttack);
     result = await attacker.finished;
   } finally {
@@ -160,7 +185,10 @@ describe(`protocol robustness: ${Object.values(COUNTS).reduce((x, y) => x + y)} 
         if (outcome === 'accepted') accepted += count;
       }
     }
-    reportFigure('protocol fuzzing', `${result.cases} attacks in ${(result.elapsedMs / 1000).toFixed(1)} s over ${CONCURRENCY} sockets at a time: ${refused} closed with a code, ${accepted} well-formed by chance and accepted`);
+    reportFigure(
+      'protocol fuzzing',
+      `${result.cases} attacks in ${(result.elapsedMs / 1000).toFixed(1)} s over ${CONCURRENCY} sockets at a time: ${refused} closed with a code, ${accepted} well-formed by chance and accepted`,
+    );
     reportFigure('protocol fuzzing: outcomes by category', JSON.stringify(result.byCategory));
     expect(unexpected, 'outcomes other than a refusal code (or acceptance of a frame that happened to be valid)').toEqual([]);
   });
@@ -169,8 +197,15 @@ describe(`protocol robustness: ${Object.values(COUNTS).reduce((x, y) => x + y)} 
     expect(closeCounts(a), 'closes seen by client A (code: count)').toEqual({});
     expect(closeCounts(b), 'closes seen by client B (code: count)').toEqual({});
     const reader = await openCollabClient(server.target, { draftId, cookie: attackerCookie });
-    const text = (doc: Y.Doc) => readOrderedClauses(doc).flatMap((c) => readParagraphs(c.body)).join('\n');
-    await eventually(() => text(a.doc) === text(reader.doc) && text(b.doc) === text(reader.doc), 'A, B and a fresh client to agree', 10_000);
+    const text = (doc: Y.Doc) =>
+      readOrderedClauses(doc)
+        .flatMap((c) => readParagraphs(c.body))
+        .join('\n');
+    await eventually(
+      () => text(a.doc) === text(reader.doc) && text(b.doc) === text(reader.doc),
+      'A, B and a fresh client to agree',
+      10_000,
+    );
     expect(text(reader.doc)).toContain(`[p-${probeCount - 1}]`);
   });
 
@@ -200,7 +235,10 @@ describe(`protocol robustness: ${Object.values(COUNTS).reduce((x, y) => x + y)} 
     expect(await socket.waitFor(() => socket.closeCode !== null, 5000)).toBe(true);
     socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect({ sender: socket.closeCode, othersClosed: a.closes.length + b.closes.length - closesBefore }).toEqual({ sender: CLOSE_CODE.MALFORMED_MESSAGE, othersClosed: 0 });
+    expect({ sender: socket.closeCode, othersClosed: a.closes.length + b.closes.length - closesBefore }).toEqual({
+      sender: CLOSE_CODE.MALFORMED_MESSAGE,
+      othersClosed: 0,
+    });
   });
 
   it('refuses a frame over the size limit from its header, before the rest is sent', async () => {
@@ -215,7 +253,10 @@ describe(`protocol robustness: ${Object.values(COUNTS).reduce((x, y) => x + y)} 
     const ms = performance.now() - started;
     expect(socket.closeCode).toBe(CLOSE_CODE.MESSAGE_TOO_LARGE);
     socket.destroy();
-    reportFigure('oversized frame', `a header announcing ${announced / 2 ** 20} MiB with ${sentPayload} bytes sent was refused with 4413 in ${ms.toFixed(1)} ms`);
+    reportFigure(
+      'oversized frame',
+      `a header announcing ${announced / 2 ** 20} MiB with ${sentPayload} bytes sent was refused with 4413 in ${ms.toFixed(1)} ms`,
+    );
   });
 });
 

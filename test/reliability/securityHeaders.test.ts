@@ -30,7 +30,8 @@ function expectNoInlineScript(csp: string | null, where: string): void {
   const policy = directives(csp!);
   const scripts = policy.get('script-src') ?? policy.get('default-src');
   expect(scripts, `${where}: script-src or default-src`).toBeDefined();
-  for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:', 'blob:']) expect(scripts, `${where}: ${loose}`).not.toContain(loose);
+  for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:', 'blob:'])
+    expect(scripts, `${where}: ${loose}`).not.toContain(loose);
   expect(policy.get('object-src') ?? policy.get('default-src'), `${where}: object-src`).toEqual(["'none'"]);
   expect(policy.get('frame-ancestors'), `${where}: frame-ancestors`).toEqual(["'none'"]);
   expect(policy.get('base-uri'), `${where}: base-uri`).toEqual(["'none'"]);
@@ -48,7 +49,9 @@ beforeAll(async () => {
 describe('security headers on every kind of response', () => {
   it('sends a CSP without inline script, nosniff and no-referrer on pages, assets, API answers, errors and the event stream', async () => {
     const index = await readFile(path.join(PROJECT_ROOT, 'dist', 'client', 'index.html'), 'utf8');
-    const assets = elements(index).flatMap((e) => [attr(e, 'src'), attr(e, 'href')]).filter((u): u is string => !!u && u.startsWith('/'));
+    const assets = elements(index)
+      .flatMap((e) => [attr(e, 'src'), attr(e, 'href')])
+      .filter((u): u is string => !!u && u.startsWith('/'));
     const classes: Array<[string, string, RequestInit?, string?]> = [
       ['the app page', '/'],
       ['a deep link', `/drafts/${draftId}/history`],
@@ -57,8 +60,20 @@ describe('security headers on every kind of response', () => {
       ['an API answer', '/api/me', { headers: { cookie: api.cookie! } }],
       ['an API refusal (401)', '/api/me'],
       ['an unknown API path (404)', '/api/nothing'],
-      ['malformed JSON (400)', '/api/drafts', { method: 'POST', headers: { cookie: api.cookie!, 'content-type': 'application/json' }, body: '{' }],
-      ['a body over the limit (413)', '/api/drafts', { method: 'POST', headers: { cookie: api.cookie!, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'x'.repeat(70_000) }) }],
+      [
+        'malformed JSON (400)',
+        '/api/drafts',
+        { method: 'POST', headers: { cookie: api.cookie!, 'content-type': 'application/json' }, body: '{' },
+      ],
+      [
+        'a body over the limit (413)',
+        '/api/drafts',
+        {
+          method: 'POST',
+          headers: { cookie: api.cookie!, 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'x'.repeat(70_000) }),
+        },
+      ],
       ['the event stream', `/api/drafts/${draftId}/events`, { headers: { cookie: api.cookie! } }],
     ];
     for (const [where, url, init] of classes) {
@@ -70,7 +85,10 @@ describe('security headers on every kind of response', () => {
       expect(res.headers.get('x-powered-by'), where).toBeNull();
       controller.abort();
     }
-    reportFigure('security headers', `${classes.length} kinds of response (pages, ${assets.length} assets, API answers and errors, event stream): CSP without inline script, nosniff, no-referrer`);
+    reportFigure(
+      'security headers',
+      `${classes.length} kinds of response (pages, ${assets.length} assets, API answers and errors, event stream): CSP without inline script, nosniff, no-referrer`,
+    );
   });
 
   it('serves the app page without a single inline script or event handler', async () => {
@@ -101,6 +119,9 @@ describe('security headers on every kind of response', () => {
       expect(policy.has('script-src'), url).toBe(false);
       await res.arrayBuffer();
     }
-    reportFigure('downloads', `${urls.length} export and redline routes: attachment, sanitised file name, nosniff, no-store, CSP default-src 'none' + sandbox`);
+    reportFigure(
+      'downloads',
+      `${urls.length} export and redline routes: attachment, sanitised file name, nosniff, no-store, CSP default-src 'none' + sandbox`,
+    );
   });
 });

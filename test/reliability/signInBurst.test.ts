@@ -51,7 +51,9 @@ describe(`a burst of ${BURST} sign-ins does not stall saving for everyone else`,
   /** How long an edit takes until the server reports it saved. */
   async function editSaved(): Promise<number> {
     const started = performance.now();
-    readOrderedClauses(editor.doc).find((c) => c.id === clauseId)!.heading.insert(0, 'x');
+    readOrderedClauses(editor.doc)
+      .find((c) => c.id === clauseId)!
+      .heading.insert(0, 'x');
     await eventually(() => isSaved, 'the edit to be saved', 30_000);
     return performance.now() - started;
   }
@@ -106,7 +108,10 @@ describe(`a burst of ${BURST} sign-ins does not stall saving for everyone else`,
       await burst;
       const answered = [...statuses].map(([status, count]) => `${count} × ${status}`).join(', ');
       reportFigure(`burst of ${BURST} sign-ins (${name}): answers`, answered);
-      reportFigure(`burst (${name}): comment write p50 / max (ms)`, `${p50(during.comments).toFixed(0)} / ${max(during.comments).toFixed(0)}`);
+      reportFigure(
+        `burst (${name}): comment write p50 / max (ms)`,
+        `${p50(during.comments).toFixed(0)} / ${max(during.comments).toFixed(0)}`,
+      );
       reportFigure(`burst (${name}): edit until saved p50 / max (ms)`, `${p50(during.edits).toFixed(0)} / ${max(during.edits).toFixed(0)}`);
       expect(statuses.get(200) ?? 0).toBe(0);
       expect((statuses.get(401) ?? 0) + (statuses.get(429) ?? 0)).toBe(BURST);
@@ -117,7 +122,9 @@ describe(`a burst of ${BURST} sign-ins does not stall saving for everyone else`,
 
   it('still signs the members in afterwards', async () => {
     await sleep(1100);
-    expect((await new ApiClient(server.target.url).request('POST', '/api/session', { email: 'au@example.org', password: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (await new ApiClient(server.target.url).request('POST', '/api/session', { email: 'au@example.org', password: TEST_PASSWORD })).status,
+    ).toBe(200);
     expect(Y.encodeStateVector(editor.doc).byteLength).toBeGreaterThan(0);
   });
 });

@@ -78,9 +78,7 @@ const files = LAYERS.flatMap((layer) => {
   }
 });
 /** Every import, type-only ones too: the direction rule applies to types as well. */
-const graph = new Map<string, string[]>(
-  files.map((f) => [f, relativeImports(f, { typeOnly: true }).map((t) => resolveSource(t) ?? t)]),
-);
+const graph = new Map<string, string[]>(files.map((f) => [f, relativeImports(f, { typeOnly: true }).map((t) => resolveSource(t) ?? t)]));
 /** Imports that run code: a cycle among these can leave a module half-initialised when another loads it. */
 const runtimeGraph = new Map<string, string[]>(
   files.map((f) => [f, relativeImports(f, { typeOnly: false }).map((t) => resolveSource(t) ?? t)]),
@@ -161,7 +159,9 @@ describe('architecture', () => {
       for (const target of targets) {
         const to = layerOf(target);
         if (to && !ALLOWED[from].includes(to)) {
-          violations.push(`${path.relative(ROOT, file)} imports ${path.relative(ROOT, target)}: ${WHY[from] || 'test/ is imported by nothing'}`);
+          violations.push(
+            `${path.relative(ROOT, file)} imports ${path.relative(ROOT, target)}: ${WHY[from] || 'test/ is imported by nothing'}`,
+          );
         }
       }
     }
@@ -178,7 +178,13 @@ describe('architecture', () => {
       for (const next of runtimeGraph.get(file) ?? []) {
         if (!runtimeGraph.has(next)) continue;
         if (state.get(next) === 'visiting') {
-          cycles.push(stack.slice(stack.indexOf(next)).concat(next).map((f) => path.relative(ROOT, f)).join(' -> '));
+          cycles.push(
+            stack
+              .slice(stack.indexOf(next))
+              .concat(next)
+              .map((f) => path.relative(ROOT, f))
+              .join(' -> '),
+          );
         } else if (!state.has(next)) visit(next);
       }
       stack.pop();
@@ -196,14 +202,19 @@ describe('architecture', () => {
     const features = readdirSync(CLIENT).filter((name) => !NOT_FEATURES.has(name) && statSync(path.join(CLIENT, name)).isDirectory());
     expect(features.length).toBeGreaterThan(5);
     const missing = features.filter((feature) => !files.includes(path.join(CLIENT, feature, 'index.ts')));
-    expect(missing.map((feature) => `client/${feature}/ has no index.ts: add one exporting what other features may use (it may export nothing)`)).toEqual([]);
+    expect(
+      missing.map((feature) => `client/${feature}/ has no index.ts: add one exporting what other features may use (it may export nothing)`),
+    ).toEqual([]);
   });
 
   it('reports a deep import into another feature, a feature in common/, and a page in an entry, naming what to do', () => {
     const at = (file: string) => path.join(CLIENT, file);
     const violations = featureViolations(
       new Map([
-        [at('draft/ClauseCard.tsx'), [at('comments/ClauseCommentsButton.tsx'), at('comments/index.ts'), at('common/draft/clauseName.ts'), at('styles/draft.css')]],
+        [
+          at('draft/ClauseCard.tsx'),
+          [at('comments/ClauseCommentsButton.tsx'), at('comments/index.ts'), at('common/draft/clauseName.ts'), at('styles/draft.css')],
+        ],
         [at('common/draft/useOrderedClauses.ts'), [at('negotiation/index.ts')]],
         [at('versions/index.ts'), [at('versions/HistoryPage.tsx')]],
         [at('App.tsx'), [at('versions/HistoryPage.tsx'), at('session/index.ts'), at('session/AppHeader.tsx')]],
@@ -211,8 +222,12 @@ describe('architecture', () => {
       ]),
     );
     expect(violations).toEqual([
-      expect.stringMatching(/^client\/draft\/ClauseCard\.tsx imports client\/comments\/ClauseCommentsButton\.tsx, inside the comments feature: .*import it from client\/comments\/index\.ts/),
-      expect.stringMatching(/^client\/common\/draft\/useOrderedClauses\.ts imports client\/negotiation\/index\.ts: client\/common\/ .* depends on no feature/),
+      expect.stringMatching(
+        /^client\/draft\/ClauseCard\.tsx imports client\/comments\/ClauseCommentsButton\.tsx, inside the comments feature: .*import it from client\/comments\/index\.ts/,
+      ),
+      expect.stringMatching(
+        /^client\/common\/draft\/useOrderedClauses\.ts imports client\/negotiation\/index\.ts: client\/common\/ .* depends on no feature/,
+      ),
       expect.stringMatching(/^client\/versions\/index\.ts exports the page module client\/versions\/HistoryPage\.tsx/),
       expect.stringMatching(/^client\/App\.tsx imports client\/session\/AppHeader\.tsx, inside the session feature: the app shell may use/),
       expect.stringMatching(/^client\/main\.tsx imports client\/draft\/DraftPage\.tsx, inside the draft feature: the app shell may use/),

@@ -67,7 +67,14 @@ describe('the repository is self-contained', () => {
   const files = repositoryFiles();
 
   it('walks the whole repository', () => {
-    for (const expected of ['package.json', 'README.md', 'test/unit/export/readers.ts', 'bench/loadgen.mjs', 'test/bench/run.ts', '.ci/run']) {
+    for (const expected of [
+      'package.json',
+      'README.md',
+      'test/unit/export/readers.ts',
+      'bench/loadgen.mjs',
+      'test/bench/run.ts',
+      '.ci/run',
+    ]) {
       expect(files).toContain(expected);
     }
   });
@@ -101,7 +108,9 @@ describe('the repository is self-contained', () => {
   it('AKN_XSD is the vendored schema, inside the repository, and the XML namespace schema it imports is beside it', () => {
     expect(isInside(AKN_XSD)).toBe(true);
     expect(existsSync(AKN_XSD)).toBe(true);
-    const imports = [...readFileSync(AKN_XSD, 'utf8').matchAll(/<xsd:(?:import|include)\b[^>]*\bschemaLocation="([^"]+)"/g)].map((m) => m[1]!);
+    const imports = [...readFileSync(AKN_XSD, 'utf8').matchAll(/<xsd:(?:import|include)\b[^>]*\bschemaLocation="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
     expect(imports).toEqual(['./xml.xsd']);
     for (const location of imports) {
       // xmllint resolves a schemaLocation relative to the schema that names it, and runs with --nonet.

@@ -62,7 +62,12 @@ async function readError(response: Response): Promise<ApiError> {
   const retryHeader = Number(response.headers.get('Retry-After'));
   const retryAfter = Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : null;
   if (!parsed.success) {
-    return new ApiError('UNEXPECTED_RESPONSE', `The server answered with an error (${response.status}). Please try again.`, response.status, retryAfter);
+    return new ApiError(
+      'UNEXPECTED_RESPONSE',
+      `The server answered with an error (${response.status}). Please try again.`,
+      response.status,
+      retryAfter,
+    );
   }
   const { code, message, details } = parsed.data.error;
   const known: ErrorCode = code in ERROR_STATUS ? (code as ErrorCode) : 'INTERNAL';

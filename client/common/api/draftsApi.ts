@@ -7,6 +7,5 @@ export const draftsApi = {
   list: () => apiRequest('GET', '/drafts', { schema: z.array(DraftSummary) }),
   get: (id: string) => apiRequest('GET', `/drafts/${encodeURIComponent(id)}`, { schema: DraftSummary }),
   create: (body: { title: string; template: DraftTemplate }) => apiRequest('POST', '/drafts', { body, schema: DraftSummary }),
-  update: (id: string, body: UpdateDraftBody) =>
-    apiRequest('PATCH', `/drafts/${encodeURIComponent(id)}`, { body, schema: DraftSummary }),
+  update: (id: string, body: UpdateDraftBody) => apiRequest('PATCH', `/drafts/${encodeURIComponent(id)}`, { body, schema: DraftSummary }),
 };

@@ -49,12 +49,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         <button type="button" className="button button-secondary" onClick={close} autoFocus>
           Cancel
         </button>
-        <button
-          type="button"
-          className={destructive ? 'button button-danger' : 'button'}
-          onClick={() => void confirm()}
-          disabled={busy}
-        >
+        <button type="button" className={destructive ? 'button button-danger' : 'button'} onClick={() => void confirm()} disabled={busy}>
           {busy ? 'Please wait…' : confirmLabel}
         </button>
       </div>

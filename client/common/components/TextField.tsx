@@ -24,13 +24,7 @@ export function TextField({ label, hint, error, hideLabel = false, className, ..
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
+      <input id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {error}

@@ -399,7 +399,12 @@ describe('bracket attribution in a draft room (the negotiation extension)', () =
         unload: async () => {},
       },
       extensions: [
-        negotiationExtension({ bracketsChanged: (change) => void changes.push(change), optionsAdded: () => {}, countsMayHaveChanged: () => {}, log }),
+        negotiationExtension({
+          bracketsChanged: (change) => void changes.push(change),
+          optionsAdded: () => {},
+          countsMayHaveChanged: () => {},
+          log,
+        }),
       ],
       maxHeldBytes: 1 << 20,
       log,
@@ -449,7 +454,9 @@ describe('bracket attribution in a draft room (the negotiation extension)', () =
     Y.applyUpdate(third, base());
     receive(third, other.sent);
     expect(show(paragraph(third))).toBe('The [US:parties] shall cooperate in good faith.');
-    expect(changes).toEqual([{ draftId: 'draftAAAAAAAAAAA', actor: user(US), edits: [{ action: 'added', clauseId: CLAUSE, delegationId: US, text: 'parties' }] }]);
+    expect(changes).toEqual([
+      { draftId: 'draftAAAAAAAAAAA', actor: user(US), edits: [{ action: 'added', clauseId: CLAUSE, delegationId: US, text: 'parties' }] },
+    ]);
   });
 
   it('publishes ordinary typing as before: to the others only, without bracket notices', async () => {

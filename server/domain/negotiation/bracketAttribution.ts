@@ -108,7 +108,8 @@ export class BracketAttribution {
     const sent = new Set<string>();
     try {
       for (const struct of Y.decodeUpdate(this.watching.update).structs) {
-        if (struct instanceof Y.Item && struct.content instanceof Y.ContentFormat && isBracketKey(struct.content.key)) sent.add(formatSignature(struct));
+        if (struct instanceof Y.Item && struct.content instanceof Y.ContentFormat && isBracketKey(struct.content.key))
+          sent.add(formatSignature(struct));
       }
     } catch {
       // Unreadable here means nothing of it can be told to be the sender's.

@@ -38,7 +38,14 @@ export function findAddedOptions(transactions: readonly Y.Transaction[]): AddedO
     for (const key of keys) {
       const item = key === null ? undefined : clauses._map.get(key);
       const isClause = item?.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
-      if (key !== null && item !== undefined && isClause && !item.deleted && item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)) created.add(key);
+      if (
+        key !== null &&
+        item !== undefined &&
+        isClause &&
+        !item.deleted &&
+        item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
+      )
+        created.add(key);
     }
   }
   if (doc === null || created.size === 0) return [];

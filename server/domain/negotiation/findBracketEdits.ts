@@ -120,7 +120,8 @@ function textsWithBracketChanges(transaction: Y.Transaction, clients: Iterable<n
     const structs = doc.store.clients.get(client);
     if (!structs) continue;
     for (const { clock, len } of deletions) {
-      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i += 1) texts = withBracketText(texts, structs[i]!);
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i += 1)
+        texts = withBracketText(texts, structs[i]!);
     }
   }
   return texts;
@@ -190,7 +191,8 @@ class TextScan {
       if (content instanceof Y.ContentFormat) {
         if (!isBracketKey(content.key)) continue;
         if (!fresh && (!item.deleted || Y.isDeleted(deleteSet, item.id))) this.before.set(content.key, content.value);
-        if (!item.deleted) this.after.set(content.key, { value: content.value, fresh, unattributed: fresh && this.sent !== null && !this.sent(item) });
+        if (!item.deleted)
+          this.after.set(content.key, { value: content.value, fresh, unattributed: fresh && this.sent !== null && !this.sent(item) });
       } else if (!item.deleted && item.countable) {
         this.character(item, fresh);
         this.index += item.length;

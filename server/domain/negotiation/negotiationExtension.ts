@@ -39,7 +39,8 @@ interface NegotiationState {
 export function negotiationExtension(deps: NegotiationExtensionDeps): RoomExtension {
   const states = new WeakMap<Y.Doc, NegotiationState>();
   const report = (what: string, draftId: string, run: () => void | Promise<void>) => {
-    const failed = (error: unknown) => deps.log.error(`${what} failed`, { draftId, error: error instanceof Error ? error.message : String(error) });
+    const failed = (error: unknown) =>
+      deps.log.error(`${what} failed`, { draftId, error: error instanceof Error ? error.message : String(error) });
     try {
       void Promise.resolve(run()).catch(failed);
     } catch (error) {
@@ -52,7 +53,9 @@ export function negotiationExtension(deps: NegotiationExtensionDeps): RoomExtens
 
     onLoad({ draftId, doc }) {
       const state: NegotiationState = {
-        brackets: new BracketAttribution(doc, (error) => deps.log.error('checking the brackets of an update failed', { draftId, error: (error as Error).message })),
+        brackets: new BracketAttribution(doc, (error) =>
+          deps.log.error('checking the brackets of an update failed', { draftId, error: (error as Error).message }),
+        ),
         countChanges: new WeakSet(),
       };
       // Noted as each transaction ends, before Yjs replaces the content of deleted items (a deleted
@@ -77,7 +80,8 @@ export function negotiationExtension(deps: NegotiationExtensionDeps): RoomExtens
         report('auditing a bracket change', draftId, () => deps.bracketsChanged(change));
       }
       const options = findAddedOptions(transactions);
-      if (options.length > 0) report('auditing added options', draftId, () => deps.optionsAdded({ draftId, actor: client.member, options }));
+      if (options.length > 0)
+        report('auditing added options', draftId, () => deps.optionsAdded({ draftId, actor: client.member, options }));
     },
 
     afterChange({ draftId, doc, transaction }) {

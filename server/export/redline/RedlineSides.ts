@@ -25,7 +25,12 @@ export function redlineSides(result: CompareResult): RedlineSides {
 function side(compared: CompareSide, title: string): RedlineSide {
   if (compared.kind === 'live') return { title, revision: null, versionLabel: null, date: compared.at };
   const { version } = compared;
-  return { title, revision: version.revision === null ? null : revisionName(version.revision), versionLabel: version.label, date: version.createdAt };
+  return {
+    title,
+    revision: version.revision === null ? null : revisionName(version.revision),
+    versionLabel: version.label,
+    date: version.createdAt,
+  };
 }
 
 /** True for the live draft, the only side without a version label. */

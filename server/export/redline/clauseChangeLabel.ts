@@ -17,8 +17,10 @@ export interface ClauseChangeLabel {
  */
 export function clauseChangeLabel(clause: ClauseComparison, sides: RedlineSides): ClauseChangeLabel | null {
   const { from, to } = clause;
-  if (clause.change === 'added' && to) return { kind: 'added', text: `Added in ${sideName(sides.to)} as ${placeName(to, clause.heading, 'deleted')}` };
-  if (clause.change === 'removed' && from) return { kind: 'removed', text: `Removed: was ${placeName(from, clause.heading, 'inserted')} in ${sideName(sides.from)}` };
+  if (clause.change === 'added' && to)
+    return { kind: 'added', text: `Added in ${sideName(sides.to)} as ${placeName(to, clause.heading, 'deleted')}` };
+  if (clause.change === 'removed' && from)
+    return { kind: 'removed', text: `Removed: was ${placeName(from, clause.heading, 'inserted')} in ${sideName(sides.from)}` };
   if (clause.moved && from && to) {
     const before = `${placeName(from, clause.heading, 'inserted')} in ${sideName(sides.from)}`;
     return { kind: 'moved', text: `Moved: ${before}, now ${placeName(to, clause.heading, 'deleted')} in ${sideName(sides.to)}` };
@@ -29,6 +31,9 @@ export function clauseChangeLabel(clause: ClauseComparison, sides: RedlineSides)
 /** "OP5", or for a section its heading on that side (the segments not only on the other side). */
 function placeName(place: ClausePlace, heading: readonly RedlineSegment[], otherSide: RedlineSegment['change']): string {
   if (place.number !== null) return place.number;
-  const text = heading.filter((s) => s.change !== otherSide).map((s) => s.text).join('');
+  const text = heading
+    .filter((s) => s.change !== otherSide)
+    .map((s) => s.text)
+    .join('');
   return text ? `section “${text}”` : 'an untitled section';
 }

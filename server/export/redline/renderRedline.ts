@@ -12,8 +12,9 @@ import { renderRedlineHtml } from './renderRedlineHtml.js';
  */
 export async function renderRedline(result: CompareResult, format: RedlineFormat): Promise<ExportFile> {
   const sides = redlineSides(result);
-  const bytes = format === 'html'
-    ? new TextEncoder().encode(renderRedlineHtml(result.comparison, sides))
-    : await renderRedlineDocx(result.comparison, sides);
+  const bytes =
+    format === 'html'
+      ? new TextEncoder().encode(renderRedlineHtml(result.comparison, sides))
+      : await renderRedlineDocx(result.comparison, sides);
   return { bytes, contentType: exportContentType(format), fileName: redlineFileName(sides, format) };
 }

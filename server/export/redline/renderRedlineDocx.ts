@@ -1,4 +1,13 @@
-import { CommentRangeEnd, CommentRangeStart, CommentReference, HeadingLevel, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from 'docx';
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  HeadingLevel,
+  Paragraph,
+  TextRun,
+  type ICommentOptions,
+  type ParagraphChild,
+} from 'docx';
 import type { ClauseComparison, DraftComparison } from '../../../shared/compare/DraftComparison.js';
 import { docxBlocks, type DocxBlockContext } from '../docxBlocks.js';
 import { docxInline, docxParagraphMark, type DocxChangeContext } from '../docxInline.js';
@@ -38,7 +47,12 @@ export async function renderRedlineDocx(comparison: DraftComparison, sides: Redl
   return packDocx({ title: displayTitle(sides.to), subject: redlineVersionLine(sides), date, children, comments, trackRevisions: true });
 }
 
-function clauseParagraphs(clause: ClauseComparison, sides: RedlineSides, context: DocxBlockContext, comments: ICommentOptions[]): Paragraph[] {
+function clauseParagraphs(
+  clause: ClauseComparison,
+  sides: RedlineSides,
+  context: DocxBlockContext,
+  comments: ICommentOptions[],
+): Paragraph[] {
   const changes = context.changes!;
   const kind = (clause.to ?? clause.from)?.kind ?? 'operative';
   let runs: ParagraphChild[] = clauseTitleRuns(clause).map((run) => docxInline(run, changes));
@@ -49,6 +63,7 @@ function clauseParagraphs(clause: ClauseComparison, sides: RedlineSides, context
     runs = [new CommentRangeStart(id), ...runs, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
   }
   const whole = clause.change === 'added' ? 'inserted' : clause.change === 'removed' ? 'deleted' : undefined;
-  const heading = runs.length > 0 ? [new Paragraph({ heading: docxHeadingLevel(kind), ...docxParagraphMark(whole, changes), children: runs })] : [];
+  const heading =
+    runs.length > 0 ? [new Paragraph({ heading: docxHeadingLevel(kind), ...docxParagraphMark(whole, changes), children: runs })] : [];
   return [...heading, ...docxBlocks(changedBlocks(clause.paragraphs), context)];
 }

@@ -97,7 +97,9 @@ export class LowdbMetadata implements MetadataRepositories {
 
   private refuseInsideTransaction(): void {
     if (inTransaction.getStore()) {
-      throw new Error('A metadata write inside a transaction must go through the repositories the transaction passed in (it would wait for itself).');
+      throw new Error(
+        'A metadata write inside a transaction must go through the repositories the transaction passed in (it would wait for itself).',
+      );
     }
   }
 

@@ -16,31 +16,174 @@ describe('bad input gets a clear error, a stable code, and writes nothing', () =
     secretariat = await new ApiClient(server.url).signIn('secretariat@example.org', TEST_PASSWORD);
   });
 
-  const cases: Array<{ name: string; method: string; path: string; body: unknown; headers?: Record<string, string>; status: number; code: string }> = [
+  const cases: Array<{
+    name: string;
+    method: string;
+    path: string;
+    body: unknown;
+    headers?: Record<string, string>;
+    status: number;
+    code: string;
+  }> = [
     { name: 'malformed JSON', method: 'POST', path: '/api/drafts', body: '{"title": "x"', status: 400, code: 'MALFORMED_JSON' },
-    { name: 'a JSON string instead of an object', method: 'POST', path: '/api/drafts', body: '"title"', status: 400, code: 'MALFORMED_JSON' },
-    { name: 'an unknown field', method: 'POST', path: '/api/drafts', body: { title: 'Fine', colour: 'red' }, status: 400, code: 'VALIDATION_FAILED' },
+    {
+      name: 'a JSON string instead of an object',
+      method: 'POST',
+      path: '/api/drafts',
+      body: '"title"',
+      status: 400,
+      code: 'MALFORMED_JSON',
+    },
+    {
+      name: 'an unknown field',
+      method: 'POST',
+      path: '/api/drafts',
+      body: { title: 'Fine', colour: 'red' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    },
     { name: 'a wrong type', method: 'POST', path: '/api/drafts', body: { title: 42 }, status: 400, code: 'VALIDATION_FAILED' },
     { name: 'an empty title', method: 'POST', path: '/api/drafts', body: { title: '   ' }, status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'an over-long title', method: 'POST', path: '/api/drafts', body: { title: 'x'.repeat(301) }, status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'a control character in a title', method: 'POST', path: '/api/drafts', body: { title: 'a\u0000b' }, status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'an oversized body', method: 'POST', path: '/api/drafts', body: { title: 'x'.repeat(70_000) }, status: 413, code: 'PAYLOAD_TOO_LARGE' },
-    { name: 'a __proto__ key', method: 'POST', path: '/api/drafts', body: '{"title":"T","__proto__":{"isAdmin":true}}', status: 400, code: 'FORBIDDEN_KEY' },
-    { name: 'a nested constructor key', method: 'POST', path: '/api/members', body: '{"email":"a@b.org","name":"A","role":"reviewer","x":{"constructor":{"prototype":1}}}', status: 400, code: 'FORBIDDEN_KEY' },
-    { name: 'a form-encoded body', method: 'POST', path: '/api/drafts', body: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-    { name: 'a foreign Origin', method: 'POST', path: '/api/drafts', body: { title: 'From elsewhere' }, headers: { origin: 'https://evil.example' }, status: 403, code: 'BAD_ORIGIN' },
-    { name: 'a delegate without a delegation', method: 'POST', path: '/api/members', body: { email: 'd@example.org', name: 'D', role: 'delegate' }, status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'an unknown role', method: 'POST', path: '/api/members', body: { email: 'd@example.org', name: 'D', role: 'admin' }, status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'an invalid email', method: 'POST', path: '/api/members', body: { email: 'not-an-email', name: 'D', role: 'reviewer' }, status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'an existing email', method: 'POST', path: '/api/members', body: { email: 'US@example.org', name: 'D', role: 'reviewer' }, status: 409, code: 'EMAIL_TAKEN' },
-    { name: 'an unknown delegation', method: 'POST', path: '/api/members', body: { email: 'e@example.org', name: 'E', role: 'delegate', delegationId: 'AAAAAAAAAAAAAAAA' }, status: 404, code: 'DELEGATION_NOT_FOUND' },
-    { name: 'an existing delegation name', method: 'POST', path: '/api/delegations', body: { name: 'denmark' }, status: 409, code: 'DELEGATION_EXISTS' },
+    {
+      name: 'an over-long title',
+      method: 'POST',
+      path: '/api/drafts',
+      body: { title: 'x'.repeat(301) },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    },
+    {
+      name: 'a control character in a title',
+      method: 'POST',
+      path: '/api/drafts',
+      body: { title: 'a\u0000b' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    },
+    {
+      name: 'an oversized body',
+      method: 'POST',
+      path: '/api/drafts',
+      body: { title: 'x'.repeat(70_000) },
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    },
+    {
+      name: 'a __proto__ key',
+      method: 'POST',
+      path: '/api/drafts',
+      body: '{"title":"T","__proto__":{"isAdmin":true}}',
+      status: 400,
+      code: 'FORBIDDEN_KEY',
+    },
+    {
+      name: 'a nested constructor key',
+      method: 'POST',
+      path: '/api/members',
+      body: '{"email":"a@b.org","name":"A","role":"reviewer","x":{"constructor":{"prototype":1}}}',
+      status: 400,
+      code: 'FORBIDDEN_KEY',
+    },
+    {
+      name: 'a form-encoded body',
+      method: 'POST',
+      path: '/api/drafts',
+      body: 'title=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'a foreign Origin',
+      method: 'POST',
+      path: '/api/drafts',
+      body: { title: 'From elsewhere' },
+      headers: { origin: 'https://evil.example' },
+      status: 403,
+      code: 'BAD_ORIGIN',
+    },
+    {
+      name: 'a delegate without a delegation',
+      method: 'POST',
+      path: '/api/members',
+      body: { email: 'd@example.org', name: 'D', role: 'delegate' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    },
+    {
+      name: 'an unknown role',
+      method: 'POST',
+      path: '/api/members',
+      body: { email: 'd@example.org', name: 'D', role: 'admin' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    },
+    {
+      name: 'an invalid email',
+      method: 'POST',
+      path: '/api/members',
+      body: { email: 'not-an-email', name: 'D', role: 'reviewer' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    },
+    {
+      name: 'an existing email',
+      method: 'POST',
+      path: '/api/members',
+      body: { email: 'US@example.org', name: 'D', role: 'reviewer' },
+      status: 409,
+      code: 'EMAIL_TAKEN',
+    },
+    {
+      name: 'an unknown delegation',
+      method: 'POST',
+      path: '/api/members',
+      body: { email: 'e@example.org', name: 'E', role: 'delegate', delegationId: 'AAAAAAAAAAAAAAAA' },
+      status: 404,
+      code: 'DELEGATION_NOT_FOUND',
+    },
+    {
+      name: 'an existing delegation name',
+      method: 'POST',
+      path: '/api/delegations',
+      body: { name: 'denmark' },
+      status: 409,
+      code: 'DELEGATION_EXISTS',
+    },
     { name: 'an empty patch', method: 'PATCH', path: '/api/drafts/AAAAAAAAAAAAAAAA', body: {}, status: 400, code: 'VALIDATION_FAILED' },
-    { name: 'an unknown draft id', method: 'PATCH', path: '/api/drafts/AAAAAAAAAAAAAAAA', body: { title: 'X' }, status: 404, code: 'DRAFT_NOT_FOUND' },
-    { name: 'a malformed draft id', method: 'GET', path: '/api/drafts/..%2F..%2Fmetadata', body: undefined, status: 404, code: 'DRAFT_NOT_FOUND' },
+    {
+      name: 'an unknown draft id',
+      method: 'PATCH',
+      path: '/api/drafts/AAAAAAAAAAAAAAAA',
+      body: { title: 'X' },
+      status: 404,
+      code: 'DRAFT_NOT_FOUND',
+    },
+    {
+      name: 'a malformed draft id',
+      method: 'GET',
+      path: '/api/drafts/..%2F..%2Fmetadata',
+      body: undefined,
+      status: 404,
+      code: 'DRAFT_NOT_FOUND',
+    },
     { name: 'a __proto__ draft id', method: 'GET', path: '/api/drafts/__proto__', body: undefined, status: 404, code: 'DRAFT_NOT_FOUND' },
-    { name: 'an unknown member', method: 'PATCH', path: '/api/members/AAAAAAAAAAAAAAAA', body: { name: 'X' }, status: 404, code: 'MEMBER_NOT_FOUND' },
-    { name: 'a malformed invitation token', method: 'GET', path: '/api/invitations/abc', body: undefined, status: 404, code: 'INVITATION_INVALID' },
+    {
+      name: 'an unknown member',
+      method: 'PATCH',
+      path: '/api/members/AAAAAAAAAAAAAAAA',
+      body: { name: 'X' },
+      status: 404,
+      code: 'MEMBER_NOT_FOUND',
+    },
+    {
+      name: 'a malformed invitation token',
+      method: 'GET',
+      path: '/api/invitations/abc',
+      body: undefined,
+      status: 404,
+      code: 'INVITATION_INVALID',
+    },
   ];
 
   for (const c of cases) {
@@ -87,11 +230,15 @@ describe('bad input gets a clear error, a stable code, and writes nothing', () =
 /** A POST with exactly these body bytes and headers (JSON content type, the session cookie). */
 function rawPost(url: string, cookie: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, cookie, ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, cookie, ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

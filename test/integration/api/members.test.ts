@@ -10,7 +10,12 @@ describe('members, invitations and delegations', () => {
     const secretariat = await new ApiClient(server.url).signIn('secretariat@example.org', TEST_PASSWORD);
     const delegation = await secretariat.post('/api/delegations', { name: 'Canada' });
     expect(delegation.status).toBe(201);
-    const created = await secretariat.post('/api/members', { email: 'ca@example.org', name: 'Canada delegate', role: 'delegate', delegationId: delegation.body.id });
+    const created = await secretariat.post('/api/members', {
+      email: 'ca@example.org',
+      name: 'Canada delegate',
+      role: 'delegate',
+      delegationId: delegation.body.id,
+    });
     expect(created.status).toBe(201);
     expect(created.body.member).toMatchObject({ email: 'ca@example.org', hasPassword: false, active: true });
     expect(created.body.invitationUrl).toMatch(new RegExp(`^${server.url}/invitation/[A-Za-z0-9_-]{43}$`));
@@ -72,7 +77,9 @@ describe('members, invitations and delegations', () => {
     const secretariat = await new ApiClient(server.url).signIn('secretariat@example.org', TEST_PASSWORD);
     const members = (await secretariat.get('/api/members')).body as Array<{ id: string; email: string }>;
     const reviewer = members.find((m) => m.email === 'reviewer@example.org')!;
-    const denmark = ((await secretariat.get('/api/delegations')).body as Array<{ id: string; name: string }>).find((d) => d.name === 'Denmark')!;
+    const denmark = ((await secretariat.get('/api/delegations')).body as Array<{ id: string; name: string }>).find(
+      (d) => d.name === 'Denmark',
+    )!;
     const asReviewer = await new ApiClient(server.url).signIn('reviewer@example.org', TEST_PASSWORD);
     const res = await secretariat.patch(`/api/members/${reviewer.id}`, { role: 'delegate', delegationId: denmark.id });
     expect(res.status).toBe(200);
@@ -101,7 +108,9 @@ describe('members, invitations and delegations', () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect((await delegate.get('/api/drafts')).body.map((d: { id: string }) => d.id)).toContain(id);
-    expect((await secretariat.patch(`/api/drafts/${id}`, { title: 'Terms of reference (rev.)' })).body.title).toBe('Terms of reference (rev.)');
+    expect((await secretariat.patch(`/api/drafts/${id}`, { title: 'Terms of reference (rev.)' })).body.title).toBe(
+      'Terms of reference (rev.)',
+    );
     expect((await secretariat.patch(`/api/drafts/${id}`, { archived: true })).body.archived).toBe(true);
     const listed = (await delegate.get('/api/drafts')).body.find((d: { id: string }) => d.id === id);
     expect(listed).toMatchObject({ title: 'Terms of reference (rev.)', archived: true });

@@ -59,7 +59,8 @@ const ROUTES: Route[] = [
     path: () => '/api/delegations',
     body: () => ({ name: `Delegation ${unique()}` }),
     allowed: ['secretariat'],
-    changed: async (read, _i, sent) => expect(((await read.get('/api/delegations')).body as Array<{ name: string }>).map((d) => d.name)).toContain(sent.name),
+    changed: async (read, _i, sent) =>
+      expect(((await read.get('/api/delegations')).body as Array<{ name: string }>).map((d) => d.name)).toContain(sent.name),
   },
   { method: 'GET', path: () => '/api/members', allowed: ['secretariat'] },
   {
@@ -67,7 +68,8 @@ const ROUTES: Route[] = [
     path: () => '/api/members',
     body: () => ({ email: `m${unique()}@example.org`, name: 'New member', role: 'reviewer' }),
     allowed: ['secretariat'],
-    changed: async (read, _i, sent) => expect(((await read.get('/api/members')).body as Array<{ email: string }>).map((m) => m.email)).toContain(sent.email),
+    changed: async (read, _i, sent) =>
+      expect(((await read.get('/api/members')).body as Array<{ email: string }>).map((m) => m.email)).toContain(sent.email),
   },
   {
     method: 'PATCH',
@@ -75,7 +77,9 @@ const ROUTES: Route[] = [
     body: () => ({ name: `Name ${unique()}` }),
     allowed: ['secretariat'],
     changed: async (read, i, sent) =>
-      expect(((await read.get('/api/members')).body as Array<{ id: string; name: string }>).find((m) => m.id === i.memberId)?.name).toBe(sent.name),
+      expect(((await read.get('/api/members')).body as Array<{ id: string; name: string }>).find((m) => m.id === i.memberId)?.name).toBe(
+        sent.name,
+      ),
   },
   {
     method: 'POST',
@@ -93,14 +97,29 @@ const ROUTES: Route[] = [
     path: (i) => `/api/drafts/${i.draftId}/versions`,
     body: () => ({ label: `Version ${unique()}` }),
     allowed: ['secretariat', 'delegate'],
-    changed: async (read, i, sent) => expect(((await read.get(`/api/drafts/${i.draftId}/versions`)).body as Array<{ label: string }>).map((v) => v.label)).toContain(sent.label),
+    changed: async (read, i, sent) =>
+      expect(((await read.get(`/api/drafts/${i.draftId}/versions`)).body as Array<{ label: string }>).map((v) => v.label)).toContain(
+        sent.label,
+      ),
   },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare?from=live&to=live`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/versions/${i.versionId}`, allowed: ['secretariat', 'delegate', 'reviewer'] },
-  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare?from=${i.versionId}&to=live`, allowed: ['secretariat', 'delegate', 'reviewer'] },
-  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/versions/${i.versionId}/export?format=json`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  {
+    method: 'GET',
+    path: (i) => `/api/drafts/${i.draftId}/compare?from=${i.versionId}&to=live`,
+    allowed: ['secretariat', 'delegate', 'reviewer'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/drafts/${i.draftId}/versions/${i.versionId}/export?format=json`,
+    allowed: ['secretariat', 'delegate', 'reviewer'],
+  },
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/export?format=json`, allowed: ['secretariat', 'delegate', 'reviewer'] },
-  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/compare/export?from=${i.versionId}&to=live&format=html`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  {
+    method: 'GET',
+    path: (i) => `/api/drafts/${i.draftId}/compare/export?from=${i.versionId}&to=live&format=html`,
+    allowed: ['secretariat', 'delegate', 'reviewer'],
+  },
   // Editing, resolving and deleting one comment depend on who wrote it: test/integration/comments/comments.test.ts.
   { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/comments`, allowed: ['secretariat', 'delegate', 'reviewer'] },
   {
@@ -108,7 +127,10 @@ const ROUTES: Route[] = [
     path: (i) => `/api/drafts/${i.draftId}/comments`,
     body: (i) => ({ clauseId: i.clauseId, body: `Comment ${unique()}` }),
     allowed: ['secretariat', 'delegate', 'reviewer'],
-    changed: async (read, i, sent) => expect(((await read.get(`/api/drafts/${i.draftId}/comments`)).body as Array<{ body: string }>).map((c) => c.body)).toContain(sent.body),
+    changed: async (read, i, sent) =>
+      expect(((await read.get(`/api/drafts/${i.draftId}/comments`)).body as Array<{ body: string }>).map((c) => c.body)).toContain(
+        sent.body,
+      ),
   },
 ];
 

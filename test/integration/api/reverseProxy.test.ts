@@ -22,11 +22,19 @@ describe('behind a reverse proxy, with PUBLIC_URL set and the proxy passing anot
   });
 
   it('accepts API writes and sockets from the public origin', async () => {
-    const res = await secretariat.request('POST', '/api/drafts', { title: 'Through the proxy' }, { origin: PUBLIC, 'x-forwarded-proto': 'https' });
+    const res = await secretariat.request(
+      'POST',
+      '/api/drafts',
+      { title: 'Through the proxy' },
+      { origin: PUBLIC, 'x-forwarded-proto': 'https' },
+    );
     expect(res.status).toBe(201);
     const drafts = (await secretariat.get('/api/drafts')).body as Array<{ title: string }>;
     expect(drafts.map((d) => d.title)).toContain('Through the proxy');
-    expect(await rawUpgrade(server, `/collab/${draftId}`, { cookie: secretariat.cookie!, origin: PUBLIC })).toEqual({ status: 101, closeCode: null });
+    expect(await rawUpgrade(server, `/collab/${draftId}`, { cookie: secretariat.cookie!, origin: PUBLIC })).toEqual({
+      status: 101,
+      closeCode: null,
+    });
   });
 
   it.each([
@@ -41,6 +49,9 @@ describe('behind a reverse proxy, with PUBLIC_URL set and the proxy passing anot
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('BAD_ORIGIN');
     expect(await metadata()).toBe(before);
-    expect(await rawUpgrade(server, `/collab/${draftId}`, { cookie: secretariat.cookie!, origin })).toEqual({ status: 101, closeCode: CLOSE_CODE.BAD_ORIGIN });
+    expect(await rawUpgrade(server, `/collab/${draftId}`, { cookie: secretariat.cookie!, origin })).toEqual({
+      status: 101,
+      closeCode: CLOSE_CODE.BAD_ORIGIN,
+    });
   });
 });

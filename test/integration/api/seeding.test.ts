@@ -47,7 +47,10 @@ describe('seeding the demo workspace', () => {
     const dataDir = await tempDir();
     const first = spawnServer({ DATA_DIR: dataDir, SEED_PASSWORD: '' });
     const url = await first.ready;
-    const line = first.output().split('\n').find((l) => l.trim().startsWith('dk@example.org'))!;
+    const line = first
+      .output()
+      .split('\n')
+      .find((l) => l.trim().startsWith('dk@example.org'))!;
     const password = line.trim().split(/\s+/)[1]!;
     expect(password.length).toBeGreaterThanOrEqual(16);
     await new ApiClient(url).signIn('dk@example.org', password);

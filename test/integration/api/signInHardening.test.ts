@@ -31,7 +31,10 @@ describe('sign-in limits that hold under concurrency', () => {
       expect(refused.body.error.code).toBe('TOO_MANY_ATTEMPTS');
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     }
-    reportFigure('sign-in burst of 60 simultaneous attempts for one member: evaluated / refused with 429', `${evaluated.length} / ${answers.length - evaluated.length}`);
+    reportFigure(
+      'sign-in burst of 60 simultaneous attempts for one member: evaluated / refused with 429',
+      `${evaluated.length} / ${answers.length - evaluated.length}`,
+    );
   });
 
   it('lets the member in from their own address while someone guesses their password from another (TRUST_PROXY)', async () => {
@@ -65,7 +68,15 @@ describe('a new password', () => {
     const server = await startTestServer();
     const token = await invite(server, { email: 'anna.berg@example.org', name: 'Anna Berg' });
     const member = new ApiClient(server.url);
-    for (const password of ['1234567890', 'aaaaaaaaaaaa', 'password123!', 'qwertyuiop12', 'annaberg2026', 'anna.berg@example.org', 'Anna Berg 1990']) {
+    for (const password of [
+      '1234567890',
+      'aaaaaaaaaaaa',
+      'password123!',
+      'qwertyuiop12',
+      'annaberg2026',
+      'anna.berg@example.org',
+      'Anna Berg 1990',
+    ]) {
       const res = await member.post(`/api/invitations/${token}/accept`, { password });
       expect(res.status, password).toBe(400);
       expect(res.body.error.code, password).toBe('WEAK_PASSWORD');
@@ -85,13 +96,18 @@ describe('a new password', () => {
     const au = members.find((m) => m.email === 'au@example.org')!;
     const link = (await secretariat.post(`/api/members/${au.id}/invitation`)).body.invitationUrl as string;
     const fresh = new ApiClient(server.url);
-    const accepted = await fresh.post(`/api/invitations/${new URL(link).pathname.split('/').pop()}/accept`, { password: 'lantern orchard velvet' });
+    const accepted = await fresh.post(`/api/invitations/${new URL(link).pathname.split('/').pop()}/accept`, {
+      password: 'lantern orchard velvet',
+    });
     expect(accepted.status).toBe(200);
 
     expect((await old.get('/api/me')).status).toBe(401);
     expect((await fresh.get('/api/me')).status).toBe(200);
     await eventually(() => socket.closes.some((c) => c.code === CLOSE_CODE.SESSION_ENDED), 'the old socket to close with SESSION_ENDED');
-    await Promise.race([stream.closed, new Promise((_, reject) => setTimeout(() => reject(new Error('the event stream did not end')), 2000))]);
+    await Promise.race([
+      stream.closed,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the event stream did not end')), 2000)),
+    ]);
     expect((await signInFrom(server, 'au@example.org', TEST_PASSWORD)).status).toBe(401);
     expect((await signInFrom(server, 'au@example.org', 'lantern orchard velvet')).status).toBe(200);
   });

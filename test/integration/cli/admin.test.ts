@@ -27,11 +27,33 @@ describe('npm run admin', () => {
   it('sets up a workspace headlessly: a delegation, a secretariat member whose link works once the server starts', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-cli-'));
     expect((await admin(dataDir, 'delegations', 'add', '--name', 'Canada')).code).toBe(0);
-    const added = await admin(dataDir, 'members', 'add', '--email', 'Head@Example.org', '--name', 'Head of secretariat', '--role', 'secretariat');
+    const added = await admin(
+      dataDir,
+      'members',
+      'add',
+      '--email',
+      'Head@Example.org',
+      '--name',
+      'Head of secretariat',
+      '--role',
+      'secretariat',
+    );
     expect(added.code).toBe(0);
     const link = /https:\/\/drafting\.example\.org\/invitation\/([A-Za-z0-9_-]{43})/.exec(added.out);
     expect(link).not.toBeNull();
-    const delegate = await admin(dataDir, 'members', 'add', '--email', 'ca@example.org', '--name', 'Canada delegate', '--role', 'delegate', '--delegation', 'canada');
+    const delegate = await admin(
+      dataDir,
+      'members',
+      'add',
+      '--email',
+      'ca@example.org',
+      '--name',
+      'Canada delegate',
+      '--role',
+      'delegate',
+      '--delegation',
+      'canada',
+    );
     expect(delegate.code).toBe(0);
     const listed = await admin(dataDir, 'members', 'list');
     expect(listed.out).toContain('head@example.org\tHead of secretariat\tsecretariat\t\tinvited');
@@ -54,7 +76,19 @@ describe('npm run admin', () => {
 
   it('fails with a clear message and exit code 1 on bad input, writing nothing', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-cli-'));
-    const bad = await admin(dataDir, 'members', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'delegate', '--delegation', 'Atlantis');
+    const bad = await admin(
+      dataDir,
+      'members',
+      'add',
+      '--email',
+      'x@example.org',
+      '--name',
+      'X',
+      '--role',
+      'delegate',
+      '--delegation',
+      'Atlantis',
+    );
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('No delegation named "Atlantis"');
     const noRole = await admin(dataDir, 'members', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'king');

@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { trackOwnSaved } from '../../../client/common/collab/trackOwnSaved.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
-import { eventually, openCollabClient, registerTeardown, signInCookie, starterDraftId, type CollabClient } from '../../helpers/collabClient.js';
+import {
+  eventually,
+  openCollabClient,
+  registerTeardown,
+  signInCookie,
+  starterDraftId,
+  type CollabClient,
+} from '../../helpers/collabClient.js';
 import { startTestServer, type TestServer } from '../../helpers/testServer.js';
 
 let server: TestServer;

@@ -6,7 +6,14 @@ import { COLLAB_LIMITS } from '../../../shared/collab/limits.js';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../../../shared/collab/messageTypes.js';
 import { addClause } from '../../../shared/doc/addClause.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
-import { eventually, openCollabClient, openRawSocket, signInCookie, starterDraftId, type CollabClient } from '../../helpers/collabClient.js';
+import {
+  eventually,
+  openCollabClient,
+  openRawSocket,
+  signInCookie,
+  starterDraftId,
+  type CollabClient,
+} from '../../helpers/collabClient.js';
 import { readDraftFromDisk } from '../../helpers/draftDisk.js';
 import { startTestServer, type TestServer } from '../../helpers/testServer.js';
 
@@ -42,13 +49,63 @@ function truncatedEvilUpdate(): Uint8Array {
 const malformed: Array<[string, Uint8Array | string]> = [
   ['an empty frame', new Uint8Array()],
   ['an unknown message type', frame((e) => encoding.writeVarUint(e, 99))],
-  ['an auth message, which clients do not send', frame((e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint(e, 0); encoding.writeVarString(e, 'let me in'); })],
-  ['a sync message of an unknown step', frame((e) => { encoding.writeVarUint(e, MESSAGE_SYNC); encoding.writeVarUint(e, 7); })],
-  ['a sync update whose length runs past the end', frame((e) => { encoding.writeVarUint(e, MESSAGE_SYNC); encoding.writeVarUint(e, 2); encoding.writeVarUint(e, 5000); encoding.writeUint8Array(e, new Uint8Array(10)); })],
-  ['a sync step 1 followed by stray bytes', frame((e) => { encoding.writeVarUint(e, MESSAGE_SYNC); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, new Uint8Array([0])); encoding.writeUint8(e, 255); })],
-  ['a sync step 1 with a broken state vector', frame((e) => { encoding.writeVarUint(e, MESSAGE_SYNC); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, new Uint8Array([5, 1])); })],
-  ['a truncated Yjs update', frame((e) => { encoding.writeVarUint(e, MESSAGE_SYNC); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, truncatedEvilUpdate()); })],
-  ['a truncated Yjs update as sync step 2', frame((e) => { encoding.writeVarUint(e, MESSAGE_SYNC); encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, truncatedEvilUpdate()); })],
+  [
+    'an auth message, which clients do not send',
+    frame((e) => {
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarString(e, 'let me in');
+    }),
+  ],
+  [
+    'a sync message of an unknown step',
+    frame((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, 7);
+    }),
+  ],
+  [
+    'a sync update whose length runs past the end',
+    frame((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint(e, 5000);
+      encoding.writeUint8Array(e, new Uint8Array(10));
+    }),
+  ],
+  [
+    'a sync step 1 followed by stray bytes',
+    frame((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint8Array(e, new Uint8Array([0]));
+      encoding.writeUint8(e, 255);
+    }),
+  ],
+  [
+    'a sync step 1 with a broken state vector',
+    frame((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint8Array(e, new Uint8Array([5, 1]));
+    }),
+  ],
+  [
+    'a truncated Yjs update',
+    frame((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint8Array(e, truncatedEvilUpdate());
+    }),
+  ],
+  [
+    'a truncated Yjs update as sync step 2',
+    frame((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, truncatedEvilUpdate());
+    }),
+  ],
   ['an awareness state that is not JSON', awarenessFrame(7, '{not json')],
   ['an awareness state that is an array', awarenessFrame(7, '[1,2]')],
   ['a text frame', 'hello'],

@@ -13,7 +13,15 @@ import {
   type CollabClient,
 } from '../../helpers/collabClient.js';
 import { readDraftFromDisk } from '../../helpers/draftDisk.js';
-import { applySyncUpdates, editUnder, forgeUpdate, greetingStateVector, syncStep1Message, syncStep2Message, updateMessage } from '../../helpers/forgedUpdates.js';
+import {
+  applySyncUpdates,
+  editUnder,
+  forgeUpdate,
+  greetingStateVector,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from '../../helpers/forgedUpdates.js';
 import { startTestServer, type TestServer } from '../../helpers/testServer.js';
 
 /** The plain text of a clause's first paragraph. */
@@ -222,20 +230,60 @@ describe('updates the server refuses before applying: each closes only its sende
     ['an item whose parent is past its own clock', (own) => updateMessage(item(own, 5, { parent: 7 }))],
     [
       'an insertion with an empty deletion at a future clock',
-      (own) => updateMessage(forgeUpdate([{ client: own, clock: 5, structs: [{ kind: 'text', text: 'x' }] }], [{ client: own, clock: 50, length: 0 }])),
+      (own) =>
+        updateMessage(
+          forgeUpdate([{ client: own, clock: 5, structs: [{ kind: 'text', text: 'x' }] }], [{ client: own, clock: 50, length: 0 }]),
+        ),
     ],
-    ['a GC range under another member’s client id', (_own, draft) => updateMessage(forgeUpdate([{ client: draft.victim.doc.clientID, clock: 0, structs: [{ kind: 'gc', length: 3 }] }]))],
-    ['items under another member’s client id', (_own, draft) => updateMessage(editUnder(draft.observer.doc, draft.victim.doc.clientID, (doc) => type(doc, draft.clauseId, ' X')))],
+    [
+      'a GC range under another member’s client id',
+      (_own, draft) => updateMessage(forgeUpdate([{ client: draft.victim.doc.clientID, clock: 0, structs: [{ kind: 'gc', length: 3 }] }])),
+    ],
+    [
+      'items under another member’s client id',
+      (_own, draft) => updateMessage(editUnder(draft.observer.doc, draft.victim.doc.clientID, (doc) => type(doc, draft.clauseId, ' X'))),
+    ],
     [
       'a skip range under another member’s client id',
-      (_own, draft) => updateMessage(forgeUpdate([{ client: draft.victim.doc.clientID, clock: 100, structs: [{ kind: 'skip', length: 3 }, { kind: 'text', text: 'x' }] }])),
+      (_own, draft) =>
+        updateMessage(
+          forgeUpdate([
+            {
+              client: draft.victim.doc.clientID,
+              clock: 100,
+              structs: [
+                { kind: 'skip', length: 3 },
+                { kind: 'text', text: 'x' },
+              ],
+            },
+          ]),
+        ),
     ],
-    ['items under the client id that seeded the draft', (_own, draft, seedId) => updateMessage(editUnder(draft.observer.doc, seedId, (doc) => type(doc, draft.clauseId, ' X')))],
+    [
+      'items under the client id that seeded the draft',
+      (_own, draft, seedId) => updateMessage(editUnder(draft.observer.doc, seedId, (doc) => type(doc, draft.clauseId, ' X'))),
+    ],
     ['a live edit of its own client id past its clock', (own) => updateMessage(item(own, 6, {}))],
-    ['a live edit of its own client id before its clock', (own) => updateMessage(forgeUpdate([{ client: own, clock: 3, structs: [{ kind: 'text', text: 'xyz' }] }]))],
+    [
+      'a live edit of its own client id before its clock',
+      (own) => updateMessage(forgeUpdate([{ client: own, clock: 3, structs: [{ kind: 'text', text: 'xyz' }] }])),
+    ],
     [
       'a skip range inside its own run',
-      (own) => updateMessage(forgeUpdate([{ client: own, clock: 5, structs: [{ kind: 'text', text: 'x' }, { kind: 'skip', length: 2 }, { kind: 'text', text: 'y' }] }])),
+      (own) =>
+        updateMessage(
+          forgeUpdate([
+            {
+              client: own,
+              clock: 5,
+              structs: [
+                { kind: 'text', text: 'x' },
+                { kind: 'skip', length: 2 },
+                { kind: 'text', text: 'y' },
+              ],
+            },
+          ]),
+        ),
     ],
     ['a sync step 2 of its own client id past its clock', (own) => syncStep2Message(item(own, 8, {}))],
   ];

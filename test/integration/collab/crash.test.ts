@@ -35,7 +35,13 @@ interface Writer {
   savedClock: number;
 }
 
-async function startWriter(target: TestServer, draftId: string, cookie: string, name: string, clauseIndex: number): Promise<Writer & { stop(): void }> {
+async function startWriter(
+  target: TestServer,
+  draftId: string,
+  cookie: string,
+  name: string,
+  clauseIndex: number,
+): Promise<Writer & { stop(): void }> {
   const client = await openCollabClient(target, { draftId, cookie });
   const writer: Writer = { client, typed: [], savedClock: 0 };
   const { provider, doc } = client;
@@ -53,10 +59,19 @@ async function startWriter(target: TestServer, draftId: string, cookie: string, 
     text.insert(text.length, marker);
     writer.typed.push({ marker, clock: Y.getState(doc.store, doc.clientID) });
   }, 4);
-  return { ...writer, get savedClock() { return writer.savedClock; }, stop: () => clearInterval(timer) };
+  return {
+    ...writer,
+    get savedClock() {
+      return writer.savedClock;
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
-const fullText = (doc: Y.Doc) => readOrderedClauses(doc).flatMap((c) => readParagraphs(c.body)).join('\n');
+const fullText = (doc: Y.Doc) =>
+  readOrderedClauses(doc)
+    .flatMap((c) => readParagraphs(c.body))
+    .join('\n');
 
 describe('crashes', () => {
   it('kill -9 during continuous edits from several clients loses nothing that was reported saved, and duplicates nothing', async () => {
@@ -72,7 +87,9 @@ describe('crashes', () => {
       const draftId = (await api.get('/api/drafts')).body[0].id as string;
       const emails = ['us@example.org', 'au@example.org', 'dk@example.org'];
       const writers = await Promise.all(
-        emails.map(async (email, i) => startWriter(target, draftId, (await new ApiClient(url).signIn(email, TEST_PASSWORD)).cookie!, email.slice(0, 2), i)),
+        emails.map(async (email, i) =>
+          startWriter(target, draftId, (await new ApiClient(url).signIn(email, TEST_PASSWORD)).cookie!, email.slice(0, 2), i),
+        ),
       );
 
       await new Promise((resolve) => setTimeout(resolve, 200 + random() * 800));
@@ -88,8 +105,15 @@ describe('crashes', () => {
       // Restart on the same port: the clients reconnect, send what was not saved, and everyone converges.
       server = spawnServer(env);
       await server.ready;
-      await eventually(() => writers.every((w) => w.client.provider.synced && w.client.provider.wsconnected), 'clients to reconnect', 10_000);
-      const reader = await openCollabClient(target, { draftId, cookie: (await new ApiClient(url).signIn('no@example.org', TEST_PASSWORD)).cookie! });
+      await eventually(
+        () => writers.every((w) => w.client.provider.synced && w.client.provider.wsconnected),
+        'clients to reconnect',
+        10_000,
+      );
+      const reader = await openCollabClient(target, {
+        draftId,
+        cookie: (await new ApiClient(url).signIn('no@example.org', TEST_PASSWORD)).cookie!,
+      });
       const allTyped = writers.flatMap((w) => w.typed.map((t) => t.marker));
       await eventually(() => allTyped.every((m) => fullText(reader.doc).includes(m)), 'every typed marker to reach the server', 10_000);
       const finalText = fullText(reader.doc);

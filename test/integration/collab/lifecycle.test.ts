@@ -49,7 +49,11 @@ describe('after a restart on the same data folder', () => {
       const again = await openCollabClient(server, { draftId, cookie });
       expect(headings(again.doc)).toEqual(before);
       expect(getClauses(again.doc).size).toBe(clauseCount);
-      expect(readOrderedClauses(again.doc).slice(0, seededIds.length).map((c) => c.id)).toEqual(seededIds);
+      expect(
+        readOrderedClauses(again.doc)
+          .slice(0, seededIds.length)
+          .map((c) => c.id),
+      ).toEqual(seededIds);
       const review = readOrderedClauses(again.doc).find((c) => c.heading.toString() === 'Review')!;
       expect(readParagraphs(review.body)).toEqual(['States will review this code after three years.']);
       again.destroy();
@@ -68,9 +72,15 @@ describe('loading and unloading', () => {
     const api = await secretariat(server);
     const created = await api.post('/api/drafts', { title: 'Second code', template: 'starter' });
     expect(created.status).toBe(201);
-    const cookies = await Promise.all(['us@example.org', 'au@example.org', 'dk@example.org', 'no@example.org'].map((e) => signInCookie(server, e)));
+    const cookies = await Promise.all(
+      ['us@example.org', 'au@example.org', 'dk@example.org', 'no@example.org'].map((e) => signInCookie(server, e)),
+    );
     const clients = await Promise.all(cookies.map((cookie) => openCollabClient(server, { draftId: created.body.id, cookie })));
-    const ids = clients.map((c) => readOrderedClauses(c.doc).map((clause) => clause.id).join());
+    const ids = clients.map((c) =>
+      readOrderedClauses(c.doc)
+        .map((clause) => clause.id)
+        .join(),
+    );
     expect(new Set(ids).size).toBe(1);
     expect(getClauses(clients[0]!.doc).size).toBe(11);
     expect(readTitle(clients[0]!.doc)).toBe('Second code');

@@ -77,7 +77,15 @@ describe('limits per member', () => {
     // Each socket speaks for 4 presence ids with 8 KiB states, 10 times a second (a tenth of the allowed rate).
     const timer = setInterval(() => {
       clock += 1;
-      flooders.forEach((socket, s) => socket.ws.send(presence([1, 2, 3, 4].map((n) => 1000 * (s + 1) + n), clock, COLLAB_LIMITS.maxAwarenessStateBytes - 64)));
+      flooders.forEach((socket, s) =>
+        socket.ws.send(
+          presence(
+            [1, 2, 3, 4].map((n) => 1000 * (s + 1) + n),
+            clock,
+            COLLAB_LIMITS.maxAwarenessStateBytes - 64,
+          ),
+        ),
+      );
     }, 100);
     try {
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -86,7 +94,10 @@ describe('limits per member', () => {
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       const perSecond = (received - start) / seconds;
       const sent = flooders.length * 4 * COLLAB_LIMITS.maxAwarenessStateBytes * 10;
-      reportFigure('presence flood (8 sockets x 4 ids x 8 KiB, 10/s): bytes per second sent / reaching an honest page', `${sent} / ${perSecond.toFixed(0)}`);
+      reportFigure(
+        'presence flood (8 sockets x 4 ids x 8 KiB, 10/s): bytes per second sent / reaching an honest page',
+        `${sent} / ${perSecond.toFixed(0)}`,
+      );
       expect(perSecond).toBeLessThanOrEqual(COLLAB_LIMITS.presenceBytesPerSecondPerMember * 1.5);
       expect(perSecond).toBeGreaterThan(0);
     } finally {

@@ -12,7 +12,6 @@ import { readDraftFromDisk } from '../../helpers/draftDisk.js';
 import { seeded as random } from '../../helpers/seeded.js';
 import { startTestServer } from '../../helpers/testServer.js';
 
-
 const SEED = 20260105;
 const STEPS = 400;
 
@@ -29,7 +28,9 @@ describe('several delegates editing at random, with disconnects', () => {
 
     const server = await startTestServer();
     const draftId = await starterDraftId(server);
-    const cookies = await Promise.all(['us@example.org', 'au@example.org', 'dk@example.org', 'no@example.org'].map((e) => signInCookie(server, e)));
+    const cookies = await Promise.all(
+      ['us@example.org', 'au@example.org', 'dk@example.org', 'no@example.org'].map((e) => signInCookie(server, e)),
+    );
     const clients: CollabClient[] = await Promise.all(cookies.map((cookie) => openCollabClient(server, { draftId, cookie })));
 
     const placement = (doc: Y.Doc): ClausePlacement => {

@@ -31,7 +31,10 @@ describe('a reviewer', () => {
     // The server handles a socket's frames in order: once the reviewer's later presence reached the
     // delegate, the edits before it were handled too.
     reviewer.provider.awareness.setLocalStateField('cursor', { step: 1 });
-    await eventually(() => delegate.provider.awareness.getStates().get(reviewer.doc.clientID)?.cursor?.step === 1, 'the reviewer’s presence');
+    await eventually(
+      () => delegate.provider.awareness.getStates().get(reviewer.doc.clientID)?.cursor?.step === 1,
+      'the reviewer’s presence',
+    );
     expect(headings(delegate.doc)).toEqual(original);
 
     // Reconnecting makes the reviewer send its whole state as sync step 2: dropped as well.
@@ -39,14 +42,20 @@ describe('a reviewer', () => {
     reviewer.provider.connect();
     await waitForSync(reviewer);
     reviewer.provider.awareness.setLocalStateField('cursor', { step: 2 });
-    await eventually(() => delegate.provider.awareness.getStates().get(reviewer.doc.clientID)?.cursor?.step === 2, 'the reviewer’s presence after reconnecting');
+    await eventually(
+      () => delegate.provider.awareness.getStates().get(reviewer.doc.clientID)?.cursor?.step === 2,
+      'the reviewer’s presence after reconnecting',
+    );
 
     const late = await openCollabClient(server, { draftId, cookie: dkCookie });
     expect(headings(late.doc)).toEqual(original);
     expect(getClauses(late.doc).size).toBe(clauseCount);
 
     target.heading.insert(0, 'Delegate ');
-    await eventually(() => readOrderedClauses(reviewer.doc).some((c) => c.heading.toString().includes('Delegate ')), 'the delegate’s edit to reach the reviewer');
+    await eventually(
+      () => readOrderedClauses(reviewer.doc).some((c) => c.heading.toString().includes('Delegate ')),
+      'the delegate’s edit to reach the reviewer',
+    );
 
     await server.close();
     const onDisk = await readDraftFromDisk(server.dataDir, draftId);

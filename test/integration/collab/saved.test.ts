@@ -46,7 +46,10 @@ describe('the saved notification', () => {
     local.clientID = 777001;
     local.getMap('meta').set('note', 'from a raw client');
     socket.ws.send(updateFrame(Y.encodeStateAsUpdate(local)));
-    await eventually(() => savedMessages(socket.messages).some((m) => (m.stateVector.get(777001) ?? 0) >= Y.getState(local.store, 777001)), 'a saved message covering the update');
+    await eventually(
+      () => savedMessages(socket.messages).some((m) => (m.stateVector.get(777001) ?? 0) >= Y.getState(local.store, 777001)),
+      'a saved message covering the update',
+    );
   });
 
   it('is never sent to a client that did not ask for it', async () => {

@@ -44,10 +44,16 @@ describe('two delegates editing one draft', () => {
     const b = await openCollabClient(server, { draftId, cookie: au });
     const [first, second] = readOrderedClauses(a.doc).filter((c) => c.kind === 'operative');
     addClause(a.doc, { kind: 'operative', heading: 'Transparency', paragraphs: ['States will publish annual reports.'], after: first!.id });
-    readOrderedClauses(b.doc).find((c) => c.id === second!.id)!.heading.insert(0, 'Broad ');
+    readOrderedClauses(b.doc)
+      .find((c) => c.id === second!.id)!
+      .heading.insert(0, 'Broad ');
     moveClause(b.doc, first!.id, { at: 0 });
     deleteClause(a.doc, second!.id);
-    await eventually(() => Y.encodeStateVector(a.doc).toString() === Y.encodeStateVector(b.doc).toString() && outline(a.doc).join() === outline(b.doc).join(), 'the two documents to converge');
+    await eventually(
+      () =>
+        Y.encodeStateVector(a.doc).toString() === Y.encodeStateVector(b.doc).toString() && outline(a.doc).join() === outline(b.doc).join(),
+      'the two documents to converge',
+    );
     expect(outline(a.doc)[0]).toBe('OP1 Human rights in licence reviews');
     expect(outline(a.doc)).toContain('OP2 Transparency');
     expect(outline(a.doc).some((line) => line.includes('Consultation'))).toBe(false);
@@ -85,7 +91,9 @@ describe('presence', () => {
 
   it('gives the members present in a draft different caret colours', async () => {
     const emails = ['us@example.org', 'au@example.org', 'dk@example.org', 'no@example.org', 'secretariat@example.org'];
-    const clients = await Promise.all(emails.map(async (email) => openCollabClient(server, { draftId, cookie: await signInCookie(server, email) })));
+    const clients = await Promise.all(
+      emails.map(async (email) => openCollabClient(server, { draftId, cookie: await signInCookie(server, email) })),
+    );
     for (const c of clients) c.provider.awareness.setLocalStateField('user', {});
     // A reader who sees everyone's presence as the server bound it (a client's own entry is its local copy).
     const watcher = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'reviewer@example.org') });

@@ -148,10 +148,30 @@ describe('comment threads on clauses', () => {
       ['a malformed clause id', () => ({ clauseId: '../../etc', body: 'x' }), 400, 'VALIDATION_FAILED'],
       ['empty text', () => ({ clauseId: operative[0], body: '  \n ' }), 400, 'VALIDATION_FAILED'],
       ['over-long text', () => ({ clauseId: operative[0], body: 'x'.repeat(4001) }), 400, 'VALIDATION_FAILED'],
-      ['an anchor that does not decode', () => ({ clauseId: operative[0], body: 'x', anchor: { start: 'AAAA', end: '////', quote: 'q' } }), 400, 'BAD_ANCHOR'],
-      ['an anchor that is not base64', () => ({ clauseId: operative[0], body: 'x', anchor: { start: '<script>', end: 'x', quote: 'q' } }), 400, 'VALIDATION_FAILED'],
-      ['an anchor into another clause', () => ({ clauseId: operative[0], body: 'x', anchor: anchorOn(editor.doc, operative[1]!, 0, 3) }), 400, 'BAD_ANCHOR'],
-      ['a reply to an unknown comment', () => ({ clauseId: operative[0], body: 'x', parentId: 'AAAAAAAAAAAAAAAA' }), 404, 'COMMENT_NOT_FOUND'],
+      [
+        'an anchor that does not decode',
+        () => ({ clauseId: operative[0], body: 'x', anchor: { start: 'AAAA', end: '////', quote: 'q' } }),
+        400,
+        'BAD_ANCHOR',
+      ],
+      [
+        'an anchor that is not base64',
+        () => ({ clauseId: operative[0], body: 'x', anchor: { start: '<script>', end: 'x', quote: 'q' } }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'an anchor into another clause',
+        () => ({ clauseId: operative[0], body: 'x', anchor: anchorOn(editor.doc, operative[1]!, 0, 3) }),
+        400,
+        'BAD_ANCHOR',
+      ],
+      [
+        'a reply to an unknown comment',
+        () => ({ clauseId: operative[0], body: 'x', parentId: 'AAAAAAAAAAAAAAAA' }),
+        404,
+        'COMMENT_NOT_FOUND',
+      ],
     ])('refuses %s', async (_name, body, status, code) => {
       const before = await count();
       const res = await reviewer.post(url(), body());

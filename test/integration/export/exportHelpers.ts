@@ -39,12 +39,15 @@ export async function downloadTwiceIdentical(server: TestServer, cookie: string,
 /** The headers every export download carries: an attachment with the file name (both forms), no caching, no sniffing, a sandboxing CSP. */
 export function expectAttachmentHeaders(file: Download, fileName: string, contentType: string): void {
   expect(file.headers.get('content-type')).toBe(contentType);
-  expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  expect(file.headers.get('content-disposition')).toBe(
+    `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
   expect(file.headers.get('x-content-type-options')).toBe('nosniff');
   expect(file.headers.get('cache-control')).toBe('private, no-store');
   expect(file.headers.get('content-length')).toBe(String(file.bytes.length));
   const csp = file.headers.get('content-security-policy') ?? '';
-  for (const directive of ["default-src 'none'", "style-src 'unsafe-inline'", "frame-ancestors 'none'", 'sandbox']) expect(csp).toContain(directive);
+  for (const directive of ["default-src 'none'", "style-src 'unsafe-inline'", "frame-ancestors 'none'", 'sandbox'])
+    expect(csp).toContain(directive);
   expect(csp).not.toContain('script-src');
 }
 
@@ -56,7 +59,10 @@ export async function typeCountryNames(server: TestServer, draftId: string, edit
   const clause = readOrderedClauses(editor.doc).find((c) => c.id === clauseId)!;
   const paragraph = clause.body.get(0) as Y.XmlElement;
   (paragraph.get(0) as Y.XmlText).insert(0, COUNTRY_SENTENCE);
-  await until(async () => ((await serverParagraphs(server, draftId, clauseId))[0] ?? '').startsWith(COUNTRY_SENTENCE), 'the server has the typed names');
+  await until(
+    async () => ((await serverParagraphs(server, draftId, clauseId))[0] ?? '').startsWith(COUNTRY_SENTENCE),
+    'the server has the typed names',
+  );
 }
 
 /** Polls an async check every 20 ms (usable in beforeAll, unlike expect.poll); fails with `what` after `timeoutMs`. */
@@ -80,6 +86,7 @@ export function markdownNodes(markdown: string): Node[] {
 export function markdownText(node: Node): string {
   let out = '';
   const walker = node.walker();
-  for (let step = walker.next(); step; step = walker.next()) if (step.entering && step.node.type === 'text' && step.node.literal) out += step.node.literal;
+  for (let step = walker.next(); step; step = walker.next())
+    if (step.entering && step.node.type === 'text' && step.node.literal) out += step.node.literal;
   return out;
 }

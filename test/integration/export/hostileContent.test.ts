@@ -24,7 +24,9 @@ const SAFE_LINK = 'https://example.org/ok';
 function writeHostileContent(doc: Y.Doc, clauseId: string): void {
   const clause = readClause(doc, clauseId)!;
   doc.transact(() => {
-    const [script, style, paragraph, img, iframe, unknown] = ['script', 'style', 'paragraph', 'img', 'iframe', 'x-widget'].map((name) => new Y.XmlElement(name));
+    const [script, style, paragraph, img, iframe, unknown] = ['script', 'style', 'paragraph', 'img', 'iframe', 'x-widget'].map(
+      (name) => new Y.XmlElement(name),
+    );
     clause.body.insert(clause.body.length, [script!, style!, paragraph!, img!, iframe!, unknown!]);
     script!.insert(0, [new Y.XmlText('SCRIPT-MARKER alert(1)')]);
     script!.setAttribute('src', 'https://evil.example/x.js');
@@ -70,7 +72,10 @@ describe('exports of a document a hostile client wrote into', () => {
     const clauseId = operativeIds(editor.doc)[0]!;
     writeHostileContent(editor.doc, clauseId);
     const expected = readClause(editor.doc, clauseId)!.body.length;
-    await until(() => server.rooms.read(draftId, (doc) => readClause(doc, clauseId)?.body.length === expected), 'the server has the hostile content');
+    await until(
+      () => server.rooms.read(draftId, (doc) => readClause(doc, clauseId)?.body.length === expected),
+      'the server has the hostile content',
+    );
     hostile = (await as.delegate.post(`/api/drafts/${draftId}/versions`, { label: 'Hostile' })).body.id;
     for (const format of EXPORT_FORMATS) {
       const file = await download(server, as.reviewer.cookie, `/api/drafts/${draftId}/versions/${hostile}/export?format=${format}`);
@@ -86,9 +91,13 @@ describe('exports of a document a hostile client wrote into', () => {
     const all = elements(html);
     expect(all.filter((e) => ['script', 'iframe', 'img', 'object', 'embed'].includes(e.tagName))).toEqual([]);
     expect(byTag(html, 'style').length).toBe(1);
-    expect(all.flatMap((e) => e.attrs.map((a) => a.name)).filter((name) => name.startsWith('on') || name === 'style' || name === 'src')).toEqual([]);
+    expect(
+      all.flatMap((e) => e.attrs.map((a) => a.name)).filter((name) => name.startsWith('on') || name === 'style' || name === 'src'),
+    ).toEqual([]);
     expect(byTag(html, 'a').map((a) => [attr(a, 'href'), textOf(a)])).toEqual([[SAFE_LINK, 'a safe link']]);
-    const paragraph = byTag(html, 'p').map(textOf).find((p) => p.startsWith('Visit '));
+    const paragraph = byTag(html, 'p')
+      .map(textOf)
+      .find((p) => p.startsWith('Visit '));
     expect(paragraph).toBe(`Visit the portal or this page and ${TYPED_MARKUP} typed as text, then a safe link.`);
     expect(byTag(html, 'h3').map(textOf)).toContain('OP1. <img src=x onerror=alert(9)> Human rights in licence reviews');
   });
@@ -97,7 +106,11 @@ describe('exports of a document a hostile client wrote into', () => {
     const html = await docxHtml(files.get('docx')!);
     expect(byTag(html, 'a').map((a) => attr(a, 'href'))).toEqual([SAFE_LINK]);
     expect(await docxText(files.get('docx')!)).toContain(`Visit the portal or this page and ${TYPED_MARKUP} typed as text`);
-    expect(Object.values(docxParts(files.get('docx')!)).join('\n').toLowerCase()).not.toContain('javascript:');
+    expect(
+      Object.values(docxParts(files.get('docx')!))
+        .join('\n')
+        .toLowerCase(),
+    ).not.toContain('javascript:');
   });
 
   it('exports Akoma Ntoso that still validates against the schema', () => {
@@ -111,7 +124,9 @@ describe('exports of a document a hostile client wrote into', () => {
     const nodes = markdownNodes(text('md'));
     expect(nodes.filter((n) => n.type === 'html_block' || n.type === 'html_inline').map((n) => n.literal)).toEqual([]);
     expect(nodes.filter((n) => n.type === 'link').map((n) => n.destination)).toEqual([SAFE_LINK]);
-    expect(nodes.filter((n) => n.type === 'paragraph').map(markdownText)).toContain(`Visit the portal or this page and ${TYPED_MARKUP} typed as text, then a safe link.`);
+    expect(nodes.filter((n) => n.type === 'paragraph').map(markdownText)).toContain(
+      `Visit the portal or this page and ${TYPED_MARKUP} typed as text, then a safe link.`,
+    );
   });
 
   it('exports a PDF whose only link is the safe one, and JSON that is valid DraftText', async () => {
@@ -132,18 +147,25 @@ describe('exports of a document a hostile client wrote into', () => {
     };
     for (const [format, content] of Object.entries(readable)) {
       for (const marker of DROPPED) expect(content, `${format} has ${marker}`).not.toContain(marker);
-      for (const bad of ['javascript:', 'evil.example', 'alert(2)', 'alert(5)', 'alert(8)']) expect(content.toLowerCase(), `${format} has ${bad}`).not.toContain(bad);
+      for (const bad of ['javascript:', 'evil.example', 'alert(2)', 'alert(5)', 'alert(8)'])
+        expect(content.toLowerCase(), `${format} has ${bad}`).not.toContain(bad);
     }
   });
 
   it.each(REDLINE_FORMATS)('exports the redline against the clean version as %s without any of it either', async (format) => {
-    const file = await download(server, as.reviewer.cookie, `/api/drafts/${draftId}/compare/export?from=${clean}&to=${hostile}&format=${format}`);
+    const file = await download(
+      server,
+      as.reviewer.cookie,
+      `/api/drafts/${draftId}/compare/export?from=${clean}&to=${hostile}&format=${format}`,
+    );
     expect(file.status).toBe(200);
     const content = format === 'html' ? file.text() : Object.values(docxParts(file.bytes)).join('\n');
     for (const marker of DROPPED) expect(content).not.toContain(marker);
     expect(content.toLowerCase()).not.toContain('javascript:');
     if (format === 'html') {
-      expect(elements(content).filter((e) => ['script', 'iframe', 'img'].includes(e.tagName) || e.attrs.some((a) => a.name.startsWith('on')))).toEqual([]);
+      expect(
+        elements(content).filter((e) => ['script', 'iframe', 'img'].includes(e.tagName) || e.attrs.some((a) => a.name.startsWith('on'))),
+      ).toEqual([]);
       expect(byTag(content, 'ins').map(textOf)).toContain(`Visit the portal or this page and ${TYPED_MARKUP} typed as text, then `);
     } else {
       expect((await docxHtml(file.bytes)).match(/href="([^"]*)"/g)).toEqual([`href="${SAFE_LINK}"`]);

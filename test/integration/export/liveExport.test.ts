@@ -58,10 +58,18 @@ describe('exporting the live draft as a working text over HTTP', () => {
     bracketed = text.toString().slice(0, 20).trim();
     text.format(0, bracketed.length, { [BRACKET_MARK]: { delegation: usId } });
     ids = { op1, added };
-    await until(() => server.rooms.read(draftId, (doc) => firstText(doc, added)?.toString() === LIVE_SENTENCE), 'the server has the live edit');
-    const status = await as.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/status`, { status: 'agreed-ad-ref', note: 'Pending capitals' });
+    await until(
+      () => server.rooms.read(draftId, (doc) => firstText(doc, added)?.toString() === LIVE_SENTENCE),
+      'the server has the live edit',
+    );
+    const status = await as.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/status`, {
+      status: 'agreed-ad-ref',
+      note: 'Pending capitals',
+    });
     expect(status.status).toBe(200);
-    expect((await as.delegate.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/positions/${usId}`, { position: 'supports' })).status).toBe(200);
+    expect(
+      (await as.delegate.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/positions/${usId}`, { position: 'supports' })).status,
+    ).toBe(200);
 
     clock.advance(65 * 60_000);
     const version = await as.delegate.post(`/api/drafts/${draftId}/versions`, { label: 'Same moment' });
@@ -79,7 +87,13 @@ describe('exporting the live draft as a working text over HTTP', () => {
 
   it('gives JSON that is the live text, says it is a working text, and carries the negotiation as a version of that moment does', async () => {
     const live = DraftText.parse(JSON.parse((await exportAs('json')).text()));
-    expect(live).toMatchObject({ draftId, revision: null, versionLabel: null, date: EXPORT_TIME, workingText: { exportedAt: EXPORT_TIME } });
+    expect(live).toMatchObject({
+      draftId,
+      revision: null,
+      versionLabel: null,
+      date: EXPORT_TIME,
+      workingText: { exportedAt: EXPORT_TIME },
+    });
     expect(live.clauses).toEqual(sameMoment.text.clauses);
     const added = live.clauses.find((c) => c.id === ids.added)!;
     expect(added.number).toBe('OP1bis');
@@ -88,7 +102,10 @@ describe('exporting the live draft as a working text over HTTP', () => {
     expect(op1.status).toMatchObject({ status: 'agreed-ad-ref', note: 'Pending capitals' });
     expect(op1.positions.map((p) => [p.delegation, p.position])).toEqual([['United States', 'supports']]);
     const first = op1.blocks[0]!;
-    expect(first.type === 'paragraph' && first.content[0]).toMatchObject({ text: bracketed, marks: [{ type: 'bracket', delegation: 'United States' }] });
+    expect(first.type === 'paragraph' && first.content[0]).toMatchObject({
+      text: bracketed,
+      marks: [{ type: 'bracket', delegation: 'United States' }],
+    });
   });
 
   it('gives Markdown with the working-text stamp under the title and the live edit', async () => {
@@ -103,14 +120,22 @@ describe('exporting the live draft as a working text over HTTP', () => {
 
   it('gives HTML whose version line and page title carry the stamp', async () => {
     const html = (await exportAs('html')).text();
-    expect(byTag(html, 'p').filter((p) => attr(p, 'class') === 'version').map(textOf)).toEqual([STAMP]);
+    expect(
+      byTag(html, 'p')
+        .filter((p) => attr(p, 'class') === 'version')
+        .map(textOf),
+    ).toEqual([STAMP]);
     expect(textOf(byTag(html, 'title')[0]!)).toContain(STAMP);
     expect(byTag(html, 'p').map(textOf)).toContain(LIVE_SENTENCE);
   });
 
   it('gives a Word document stamped in its text and its subject property', async () => {
     const bytes = (await exportAs('docx')).bytes;
-    expect(byTag(await docxHtml(bytes), 'p').filter((p) => attr(p, 'class') === 'version').map(textOf)).toEqual([STAMP]);
+    expect(
+      byTag(await docxHtml(bytes), 'p')
+        .filter((p) => attr(p, 'class') === 'version')
+        .map(textOf),
+    ).toEqual([STAMP]);
     expect(docxParts(bytes)['docProps/core.xml']).toContain(`<dc:subject>${STAMP}</dc:subject>`);
     expect(await docxText(bytes)).toContain(LIVE_SENTENCE);
   });
@@ -162,7 +187,10 @@ describe('exporting the live draft as a working text over HTTP', () => {
 
   it('follows the live draft: an edit typed a minute later is in the next export, stamped and named with the new time', async () => {
     firstText(editor.doc, ids.added).insert(0, 'Late words. ');
-    await until(() => server.rooms.read(draftId, (doc) => firstText(doc, ids.added)?.toString() === `Late words. ${LIVE_SENTENCE}`), 'the server has the late edit');
+    await until(
+      () => server.rooms.read(draftId, (doc) => firstText(doc, ids.added)?.toString() === `Late words. ${LIVE_SENTENCE}`),
+      'the server has the late edit',
+    );
     clock.advance(60_000);
     const file = await exportAs('md');
     expect(file.headers.get('content-disposition')).toContain(`filename="${TITLE_SLUG}-working-text-2026-12-07-1406.md"`);

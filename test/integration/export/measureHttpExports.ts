@@ -31,12 +31,16 @@ async function measure(name: string, url: string, cookie: string): Promise<void>
   for (let i = 0; i < RUNS; i += 1) warm.push((await time(url, cookie)).ms);
   warm.sort((a, b) => a - b);
   const median = warm[Math.floor(RUNS / 2)]!;
-  console.log(`${name.padEnd(13)} cold ${cold.ms.toFixed(1).padStart(6)} ms  warm median ${median.toFixed(1).padStart(6)} ms  ${(cold.bytes / 1024).toFixed(1).padStart(6)} KiB`);
+  console.log(
+    `${name.padEnd(13)} cold ${cold.ms.toFixed(1).padStart(6)} ms  warm median ${median.toFixed(1).padStart(6)} ms  ${(cold.bytes / 1024).toFixed(1).padStart(6)} KiB`,
+  );
 }
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-measure-'));
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_PASSWORD: PASSWORD }), { quiet: true });
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_PASSWORD: PASSWORD }), {
+    quiet: true,
+  });
   try {
     const api = await new ApiClient(server.url).signIn('secretariat@example.org', PASSWORD);
     const draftId = ((await api.get('/api/drafts')).body as Array<{ id: string }>).at(-1)!.id;
@@ -47,8 +51,14 @@ async function main(): Promise<void> {
       op1.heading.insert(op1.heading.length, ' and end-use checks');
     });
     const second = (await api.post(`/api/drafts/${draftId}/versions`, { label: 'Reworded' })).body.id as string;
-    for (const format of EXPORT_FORMATS) await measure(format, `${server.url}/api/drafts/${draftId}/versions/${rev1}/export?format=${format}`, api.cookie!);
-    for (const format of REDLINE_FORMATS) await measure(`redline ${format}`, `${server.url}/api/drafts/${draftId}/compare/export?from=${rev1}&to=${second}&format=${format}`, api.cookie!);
+    for (const format of EXPORT_FORMATS)
+      await measure(format, `${server.url}/api/drafts/${draftId}/versions/${rev1}/export?format=${format}`, api.cookie!);
+    for (const format of REDLINE_FORMATS)
+      await measure(
+        `redline ${format}`,
+        `${server.url}/api/drafts/${draftId}/compare/export?from=${rev1}&to=${second}&format=${format}`,
+        api.cookie!,
+      );
   } finally {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -33,7 +33,8 @@ describe('exporting a version of a draft in negotiation over HTTP', () => {
   /** OP1, whose words the US delegate bracketed, with a status and positions; OP2 and its two alternatives. */
   let ids: { op1: string; op2: string; alternative: string; noText: string };
   let bracketed: string;
-  const exportOf = (format: string) => download(server, reviewer.cookie, `/api/drafts/${draftId}/versions/${versionId}/export?format=${format}`);
+  const exportOf = (format: string) =>
+    download(server, reviewer.cookie, `/api/drafts/${draftId}/versions/${versionId}/export?format=${format}`);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -45,12 +46,16 @@ describe('exporting a version of a draft in negotiation over HTTP', () => {
     const noId = ((await no.get('/api/me')).body as { delegation: { id: string } }).delegation.id;
 
     const editor = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'us@example.org') });
-    const [op1, op2] = readOrderedClauses(editor.doc).filter((c) => c.kind === 'operative').map((c) => c.id);
+    const [op1, op2] = readOrderedClauses(editor.doc)
+      .filter((c) => c.kind === 'operative')
+      .map((c) => c.id);
     const text = firstText(editor.doc, op1!)!;
     bracketed = text.toString().slice(0, 20).trim();
     text.format(0, bracketed.length, { [BRACKET_MARK]: { delegation: usId } });
     const alternative = addOption(editor.doc, op2!)!;
-    const paragraph = readOrderedClauses(editor.doc).find((c) => c.id === alternative)!.body.get(0) as Y.XmlElement;
+    const paragraph = readOrderedClauses(editor.doc)
+      .find((c) => c.id === alternative)!
+      .body.get(0) as Y.XmlElement;
     paragraph.insert(0, [new Y.XmlText('An alternative wording.')]);
     const noText = addOption(editor.doc, op2!, { noText: true })!;
     ids = { op1: op1!, op2: op2!, alternative, noText };
@@ -59,13 +64,22 @@ describe('exporting a version of a draft in negotiation over HTTP', () => {
         server.rooms.read(draftId, (doc) => {
           const clauses = readOrderedClauses(doc);
           const first = clauses.find((c) => c.id === op1);
-          return readBracketRuns(first!.body).length === 1 && clauses.some((c) => c.id === noText) && firstText(doc, alternative)?.toString() === 'An alternative wording.';
+          return (
+            readBracketRuns(first!.body).length === 1 &&
+            clauses.some((c) => c.id === noText) &&
+            firstText(doc, alternative)?.toString() === 'An alternative wording.'
+          );
         }),
       'the server has the bracket and the options',
     );
 
-    expect((await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/status`, { status: 'agreed-ad-ref', note: NOTE })).status).toBe(200);
-    expect((await no.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/positions/${noId}`, { position: 'reservation', text: RESERVATION })).status).toBe(200);
+    expect(
+      (await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/status`, { status: 'agreed-ad-ref', note: NOTE })).status,
+    ).toBe(200);
+    expect(
+      (await no.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/positions/${noId}`, { position: 'reservation', text: RESERVATION }))
+        .status,
+    ).toBe(200);
     expect((await us.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/positions/${usId}`, { position: 'supports' })).status).toBe(200);
     const saved = await us.post(`/api/drafts/${draftId}/versions`, { label: 'In negotiation' });
     expect(saved.status).toBe(201);
@@ -79,9 +93,15 @@ describe('exporting a version of a draft in negotiation over HTTP', () => {
     const byId = (id: string) => text.clauses.find((c) => c.id === id)!;
     const op1 = byId(ids.op1);
     const first = op1.blocks[0]!;
-    expect(first.type === 'paragraph' && first.content[0]).toMatchObject({ text: bracketed, marks: [{ type: 'bracket', delegation: 'United States' }] });
+    expect(first.type === 'paragraph' && first.content[0]).toMatchObject({
+      text: bracketed,
+      marks: [{ type: 'bracket', delegation: 'United States' }],
+    });
     expect(op1.status).toMatchObject({ status: 'agreed-ad-ref', note: NOTE });
-    expect(op1.positions.map((p) => [p.delegation, p.position, p.text])).toEqual([['Norway', 'reservation', RESERVATION], ['United States', 'supports', null]]);
+    expect(op1.positions.map((p) => [p.delegation, p.position, p.text])).toEqual([
+      ['Norway', 'reservation', RESERVATION],
+      ['United States', 'supports', null],
+    ]);
     expect(byId(ids.alternative)).toMatchObject({ alternativeTo: ids.op2, option: { index: 2, count: 3 }, number: 'OP2alt' });
     expect(byId(ids.noText)).toMatchObject({ alternativeTo: ids.op2, option: { index: 3, count: 3 }, noText: true, number: 'OP2alt2' });
   });
@@ -98,16 +118,24 @@ describe('exporting a version of a draft in negotiation over HTTP', () => {
 
   it('prints them in HTML, with no element from the reservation', async () => {
     const html = (await exportOf('html')).text();
-    expect(byTag(html, 'span').filter((s) => s.attrs.some((a) => a.name === 'class' && a.value === 'bracket')).map(textOf)).toEqual([`[${bracketed}]`]);
+    expect(
+      byTag(html, 'span')
+        .filter((s) => s.attrs.some((a) => a.name === 'class' && a.value === 'bracket'))
+        .map(textOf),
+    ).toEqual([`[${bracketed}]`]);
     expect(byTag(html, 'sup').map(textOf)).toEqual(['United States']);
-    expect(byTag(html, 'p').map(textOf)).toEqual(expect.arrayContaining(['Option 2', 'Option 3', 'No text', `Status: Agreed ad ref — ${NOTE}`]));
+    expect(byTag(html, 'p').map(textOf)).toEqual(
+      expect.arrayContaining(['Option 2', 'Option 3', 'No text', `Status: Agreed ad ref — ${NOTE}`]),
+    );
     expect(elements(html).filter((e) => ['img', 'script', 'a'].includes(e.tagName))).toEqual([]);
   });
 
   it('prints them in Word and PDF', async () => {
     const docx = await docxHtml((await exportOf('docx')).bytes);
     expect(byTag(docx, 'sup').map(textOf)).toEqual(['United States']);
-    expect(byTag(docx, 'p').map(textOf)).toEqual(expect.arrayContaining(['Option 3', `Positions: Norway — reservation: “${RESERVATION}”; United States — supports`]));
+    expect(byTag(docx, 'p').map(textOf)).toEqual(
+      expect.arrayContaining(['Option 3', `Positions: Norway — reservation: “${RESERVATION}”; United States — supports`]),
+    );
     const pdf = (await pdfPages((await exportOf('pdf')).bytes)).join('\n').replace(/\s+/g, ' ');
     expect(pdf).toContain(`[${bracketed}]`);
     expect(pdf).toContain('Option 3 No text');

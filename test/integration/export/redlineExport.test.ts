@@ -12,7 +12,13 @@ import { COUNTRY_SENTENCE, download, downloadTwiceIdentical, expectAttachmentHea
 const TITLE_SLUG = 'code-of-conduct-on-export-controls-and-human-rights';
 const HTML = 'text/html; charset=utf-8';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const unescape = (xml: string) => xml.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (xml: string) =>
+  xml
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of each w:ins (w:t) or w:del (w:delText) element of a Word document body. */
 function tracked(documentXml: string, kind: 'ins' | 'del'): string[] {
@@ -32,7 +38,8 @@ describe('exporting a redline over HTTP', () => {
   let rev1: string;
   let rev2: string;
   let added: string;
-  const redlineUrl = (from: string, to: string, format: string) => `/api/drafts/${draftId}/compare/export?from=${from}&to=${to}&format=${format}`;
+  const redlineUrl = (from: string, to: string, format: string) =>
+    `/api/drafts/${draftId}/compare/export?from=${from}&to=${to}&format=${format}`;
 
   async function publish(label: string): Promise<string> {
     const id = (await as.delegate.post(`/api/drafts/${draftId}/versions`, { label })).body.id as string;
@@ -54,7 +61,12 @@ describe('exporting a redline over HTTP', () => {
     added = editor.doc.transact(() => {
       deleteClause(editor.doc, op[1]!);
       moveClause(editor.doc, op[5]!, { before: op[2]! });
-      return addClause(editor.doc, { kind: 'operative', heading: 'Transparency', paragraphs: ["Subscribing States will publish annual reports, in Ελλάδα and Côte d'Ivoire alike."], after: op[3]! });
+      return addClause(editor.doc, {
+        kind: 'operative',
+        heading: 'Transparency',
+        paragraphs: ["Subscribing States will publish annual reports, in Ελλάδα and Côte d'Ivoire alike."],
+        after: op[3]!,
+      });
     });
     await until(async () => (await serverParagraphs(server, draftId, added)).length === 1, 'the server has the added clause');
     rev2 = await publish('Second reading');
@@ -65,11 +77,23 @@ describe('exporting a redline over HTTP', () => {
     expectAttachmentHeaders(file, `${TITLE_SLUG}-redline-Rev.1-Rev.2.html`, HTML);
     const html = file.text();
     expect(textOf(byTag(html, 'header')[0]!)).toContain('Redline: Rev.1, 2 March 2026 → Rev.2, 2 March 2026');
-    expect(byTag(html, 'ins').map(textOf)).toEqual(expect.arrayContaining(['carefully ', 'OP5. Transparency', "Subscribing States will publish annual reports, in Ελλάδα and Côte d'Ivoire alike."]));
+    expect(byTag(html, 'ins').map(textOf)).toEqual(
+      expect.arrayContaining([
+        'carefully ',
+        'OP5. Transparency',
+        "Subscribing States will publish annual reports, in Ελλάδα and Côte d'Ivoire alike.",
+      ]),
+    );
     expect(byTag(html, 'del').map(textOf)).toEqual(expect.arrayContaining(['OP2. Consultation with stakeholders']));
-    const labels = byTag(html, 'p').filter((p) => attr(p, 'class')?.startsWith('change-label')).map(textOf);
+    const labels = byTag(html, 'p')
+      .filter((p) => attr(p, 'class')?.startsWith('change-label'))
+      .map(textOf);
     expect(labels).toEqual(['Removed: was OP2 in Rev.1', 'Moved: OP6 in Rev.1, now OP2 in Rev.2', 'Added in Rev.2 as OP5']);
-    expect(byTag(html, 'p').map(textOf).some((p) => p.startsWith(`${COUNTRY_SENTENCE}Subscribing States will carefully take`))).toBe(true);
+    expect(
+      byTag(html, 'p')
+        .map(textOf)
+        .some((p) => p.startsWith(`${COUNTRY_SENTENCE}Subscribing States will carefully take`)),
+    ).toBe(true);
     expect(byTag(html, 'script')).toEqual([]);
   });
 
@@ -92,7 +116,10 @@ describe('exporting a redline over HTTP', () => {
 
   it('compares a revision with the live draft, naming the live side by the time of the export', async () => {
     typeInto(editor.doc, op[2]!, 0, 'Україна: ');
-    await until(async () => ((await serverParagraphs(server, draftId, op[2]!))[0] ?? '').startsWith('Україна: '), 'the server has the edit');
+    await until(
+      async () => ((await serverParagraphs(server, draftId, op[2]!))[0] ?? '').startsWith('Україна: '),
+      'the server has the edit',
+    );
     clock.advance(90_000);
     const html = await download(server, as.delegate.cookie, redlineUrl(rev2, 'live', 'html'));
     expect(html.status).toBe(200);

@@ -11,7 +11,15 @@ import { attr, byTag, elements, textOf } from '../../unit/export/htmlTree.js';
 import { COUNTRY_NAMES } from '../../unit/export/fixtureDoc.js';
 import { docxHtml, docxText, pdfPages, validateAkn, xpath } from '../../unit/export/readers.js';
 import { operativeIds, signInAll } from '../versions/versionHelpers.js';
-import { COUNTRY_SENTENCE, download, downloadTwiceIdentical, expectAttachmentHeaders, markdownNodes, markdownText, typeCountryNames } from './exportHelpers.js';
+import {
+  COUNTRY_SENTENCE,
+  download,
+  downloadTwiceIdentical,
+  expectAttachmentHeaders,
+  markdownNodes,
+  markdownText,
+  typeCountryNames,
+} from './exportHelpers.js';
 
 const EXTENSIONS: Record<ExportFormat, string> = { md: 'md', html: 'html', docx: 'docx', pdf: 'pdf', akn: 'akn.xml', json: 'json' };
 const TITLE_SLUG = 'code-of-conduct-on-export-controls-and-human-rights';
@@ -47,10 +55,13 @@ describe('exporting a version over HTTP', () => {
     expect(titles.sections).toEqual(['Preamble', 'Commitments']);
   });
 
-  it.each(EXPORT_FORMATS)('serves Rev.1 as %s: the same bytes on every download, as an attachment named after the revision', async (format) => {
-    const file = await downloadTwiceIdentical(server, as.reviewer.cookie!, exportUrl(rev1.version.id, format));
-    expectAttachmentHeaders(file, `${TITLE_SLUG}-Rev.1.${EXTENSIONS[format]}`, exportContentType(format));
-  });
+  it.each(EXPORT_FORMATS)(
+    'serves Rev.1 as %s: the same bytes on every download, as an attachment named after the revision',
+    async (format) => {
+      const file = await downloadTwiceIdentical(server, as.reviewer.cookie!, exportUrl(rev1.version.id, format));
+      expectAttachmentHeaders(file, `${TITLE_SLUG}-Rev.1.${EXTENSIONS[format]}`, exportContentType(format));
+    },
+  );
 
   it('names an unpublished version by its label and the time it was saved', async () => {
     const file = await download(server, as.delegate.cookie, exportUrl(unpublishedId, 'docx'));
@@ -64,7 +75,9 @@ describe('exporting a version over HTTP', () => {
     expect(headings.filter((h) => h.level === 1).map(markdownText)).toEqual(['Code of Conduct on Export Controls and Human Rights']);
     expect(headings.filter((h) => h.level === 2).map(markdownText)).toEqual(titles.sections);
     expect(headings.filter((h) => h.level === 3).map(markdownText)).toEqual(titles.clauses);
-    const paragraphs = markdownNodes(md).filter((n) => n.type === 'paragraph').map(markdownText);
+    const paragraphs = markdownNodes(md)
+      .filter((n) => n.type === 'paragraph')
+      .map(markdownText);
     expect(paragraphs).toContain('Rev.1, 2 March 2026');
     expect(paragraphs.some((p) => p.startsWith(COUNTRY_SENTENCE))).toBe(true);
   });
@@ -74,7 +87,11 @@ describe('exporting a version over HTTP', () => {
     expect(byTag(html, 'h1').map(textOf)).toEqual(['Code of Conduct on Export Controls and Human Rights']);
     expect(byTag(html, 'h2').map(textOf)).toEqual(titles.sections);
     expect(byTag(html, 'h3').map(textOf)).toEqual(titles.clauses);
-    expect(byTag(html, 'p').map(textOf).some((p) => p.startsWith(COUNTRY_SENTENCE))).toBe(true);
+    expect(
+      byTag(html, 'p')
+        .map(textOf)
+        .some((p) => p.startsWith(COUNTRY_SENTENCE)),
+    ).toBe(true);
     expect(elements(html).filter((e) => e.tagName === 'script')).toEqual([]);
   });
 
@@ -83,12 +100,18 @@ describe('exporting a version over HTTP', () => {
     const html = await docxHtml(bytes);
     expect(byTag(html, 'h1').map(textOf)).toEqual(['Code of Conduct on Export Controls and Human Rights', ...titles.sections]);
     expect(byTag(html, 'h2').map(textOf)).toEqual(titles.clauses);
-    expect(byTag(html, 'p').filter((p) => attr(p, 'class') === 'version').map(textOf)).toEqual(['Rev.1, 2 March 2026']);
+    expect(
+      byTag(html, 'p')
+        .filter((p) => attr(p, 'class') === 'version')
+        .map(textOf),
+    ).toEqual(['Rev.1, 2 March 2026']);
     expect(await docxText(bytes)).toContain(COUNTRY_SENTENCE);
   });
 
   it('gives a PDF whose text pdf.js extracts with every heading and the country names intact', async () => {
-    const text = oneLine((await pdfPages((await download(server, as.reviewer.cookie, exportUrl(rev1.version.id, 'pdf'))).bytes)).join('\n'));
+    const text = oneLine(
+      (await pdfPages((await download(server, as.reviewer.cookie, exportUrl(rev1.version.id, 'pdf'))).bytes)).join('\n'),
+    );
     expect(text).toContain('Rev.1, 2 March 2026');
     for (const title of [...titles.sections, ...titles.clauses]) expect(text).toContain(title);
     for (const name of COUNTRY_NAMES) expect(text).toContain(name);
@@ -143,7 +166,9 @@ describe('exporting a version over HTTP', () => {
   it('answers 404 VERSION_NOT_FOUND for an unknown, malformed or other draft’s version, and 404 DRAFT_NOT_FOUND for an unknown draft', async () => {
     const other = await as.secretariat.post('/api/drafts', { title: 'Another draft', template: 'starter' });
     const foreign = (await as.secretariat.post(`/api/drafts/${other.body.id}/versions`, { label: 'Elsewhere' })).body.id;
-    expect((await download(server, as.reviewer.cookie, `/api/drafts/${other.body.id}/versions/${foreign}/export?format=md`)).status).toBe(200);
+    expect((await download(server, as.reviewer.cookie, `/api/drafts/${other.body.id}/versions/${foreign}/export?format=md`)).status).toBe(
+      200,
+    );
     for (const versionId of [foreign, 'AAAAAAAAAAAAAAAA', 'not a version!', '..%2F..%2Fetc']) {
       const res = await download(server, as.reviewer.cookie, exportUrl(versionId, 'md'));
       expect([res.status, res.json().error.code]).toEqual([404, 'VERSION_NOT_FOUND']);

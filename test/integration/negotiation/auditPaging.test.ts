@@ -32,7 +32,7 @@ describe('audit log paging', () => {
     expect(first).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first[0]).toMatchObject({ action: 'clause.status', detail: 'Reopened — change 59' });
     const seen = [...first];
-    for (let page = Page.parse((await audit(`?limit=7&before=${seen.at(-1)!.id}`)).body); ; ) {
+    for (let page = Page.parse((await audit(`?limit=7&before=${seen.at(-1)!.id}`)).body); ;) {
       seen.push(...page);
       if (page.length < 7) break;
       page = Page.parse((await audit(`?limit=7&before=${seen.at(-1)!.id}`)).body);

@@ -200,11 +200,27 @@ describe('bracket attribution, from the session and never from the client', () =
     const audit = await eventuallyAudited(as.secretariat, draftId, 2);
 
     expect(added).toEqual([
-      { id: expect.any(Number), at: expect.any(String), action: 'bracket.added', clauseId, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: `Bracketed “${passage}” (United States)` },
+      {
+        id: expect.any(Number),
+        at: expect.any(String),
+        action: 'bracket.added',
+        clauseId,
+        actor: { id: expect.any(String), name: 'James Carter' },
+        delegation: 'United States',
+        detail: `Bracketed “${passage}” (United States)`,
+      },
     ]);
     const withTyping = `${passage.slice(0, 5)}typed ${passage.slice(5)}`;
     expect(audit).toEqual([
-      { id: expect.any(Number), at: expect.any(String), action: 'bracket.lifted', clauseId, actor: { id: expect.any(String), name: 'Lars Haugen' }, delegation: 'Norway', detail: `Lifted the bracket on “${withTyping}” (United States)` },
+      {
+        id: expect.any(Number),
+        at: expect.any(String),
+        action: 'bracket.lifted',
+        clauseId,
+        actor: { id: expect.any(String), name: 'Lars Haugen' },
+        delegation: 'Norway',
+        detail: `Lifted the bracket on “${withTyping}” (United States)`,
+      },
       added[0],
     ]);
   });
@@ -222,7 +238,11 @@ describe('bracket attribution, from the session and never from the client', () =
     });
     const audit = await eventuallyAudited(as.secretariat, draftId, 1);
     expect(audit).toMatchObject([
-      { action: 'bracket.added', clauseId, detail: `Bracketed 2 passages, first “${'long passage '.repeat(6).slice(0, 60)}…” (United States)` },
+      {
+        action: 'bracket.added',
+        clauseId,
+        detail: `Bracketed 2 passages, first “${'long passage '.repeat(6).slice(0, 60)}…” (United States)`,
+      },
     ]);
   });
 });

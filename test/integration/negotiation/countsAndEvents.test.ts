@@ -12,7 +12,9 @@ import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/t
 import { bracketText, clauseIds, eventStreams, signInMembers } from './negotiationHelpers.js';
 
 const storedCounts = async (server: TestServer) =>
-  (JSON.parse(await readFile(path.join(server.dataDir, METADATA_FILE), 'utf8')) as { drafts: Array<{ id: string; counts?: unknown }> }).drafts.map((d) => d.counts);
+  (
+    JSON.parse(await readFile(path.join(server.dataDir, METADATA_FILE), 'utf8')) as { drafts: Array<{ id: string; counts?: unknown }> }
+  ).drafts.map((d) => d.counts);
 
 describe('bracket and option counts on the drafts list, live through the workspace stream', () => {
   const stream = eventStreams();
@@ -74,7 +76,12 @@ describe('bracket and option counts on the drafts list, live through the workspa
     });
     const op = await clauseIds(server, draftId, 'operative');
     const editor = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'us@example.org') });
-    const text = () => (readOrderedClauses(editor.doc).find((c) => c.id === op[0])!.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const text = () =>
+      (
+        readOrderedClauses(editor.doc)
+          .find((c) => c.id === op[0])!
+          .body.get(0) as Y.XmlElement
+      ).get(0) as Y.XmlText;
     const after = async (change: () => void): Promise<boolean[]> => {
       const from = seen.length;
       change();

@@ -24,8 +24,10 @@ describe('numbering against the latest revision, and what a version keeps of the
   const stream = eventStreams();
   const state = async () => NegotiationState.parse((await as.reviewer.get(`/api/drafts/${draftId}/negotiation`)).body);
   const saveVersion = async (label: string) => (await as.us.post(`/api/drafts/${draftId}/versions`, { label })).body.id as string;
-  const versionText = async (versionId: string) => VersionDetail.parse((await as.reviewer.get(`/api/drafts/${draftId}/versions/${versionId}`)).body).text;
-  const numberOf = (text: { clauses: Array<{ id: string; number: string | null }> }, id: string) => text.clauses.find((c) => c.id === id)?.number;
+  const versionText = async (versionId: string) =>
+    VersionDetail.parse((await as.reviewer.get(`/api/drafts/${draftId}/versions/${versionId}`)).body).text;
+  const numberOf = (text: { clauses: Array<{ id: string; number: string | null }> }, id: string) =>
+    text.clauses.find((c) => c.id === id)?.number;
   /** The live numbers as a page shows them: the document numbered against the state's numbering. */
   const liveNumbers = async () => {
     const { numbering } = await state();
@@ -65,7 +67,9 @@ describe('numbering against the latest revision, and what a version keeps of the
     const text = await versionText(later);
     expect([numberOf(text, bis), numberOf(text, ter), numberOf(text, op[3]!)]).toEqual(['OP3bis', 'OP3ter', 'OP4']);
 
-    const rev1 = (await as.reviewer.get(`/api/drafts/${draftId}/versions`)).body.find((v: { revision: number | null }) => v.revision === 1).id;
+    const rev1 = (await as.reviewer.get(`/api/drafts/${draftId}/versions`)).body.find(
+      (v: { revision: number | null }) => v.revision === 1,
+    ).id;
     const compared = CompareResult.parse((await as.reviewer.get(`/api/drafts/${draftId}/compare?from=${rev1}&to=live`)).body);
     expect(compared.comparison.clauses.find((c) => c.id === bis)).toMatchObject({ change: 'added', to: { number: 'OP3bis' } });
   });
@@ -76,7 +80,12 @@ describe('numbering against the latest revision, and what a version keeps of the
     const later = versions.find((v) => v.label === 'After the first reading')!.id;
     expect((await as.secretariat.post(`/api/drafts/${draftId}/versions/${later}/publish`)).body.revision).toBe(2);
     const text = await versionText(later);
-    expect([numberOf(text, op[2]!), numberOf(text, bis), numberOf(text, ter), numberOf(text, op[3]!)]).toEqual(['OP3', 'OP4', 'OP5', 'OP6']);
+    expect([numberOf(text, op[2]!), numberOf(text, bis), numberOf(text, ter), numberOf(text, op[3]!)]).toEqual([
+      'OP3',
+      'OP4',
+      'OP5',
+      'OP6',
+    ]);
     await page.waitFor((e) => e.event === 'numbering.changed' && e.data.revision === 2);
     expect(await state()).toMatchObject({ numberingRevision: 2 });
 
@@ -90,15 +99,23 @@ describe('numbering against the latest revision, and what a version keeps of the
 
   it('keeps in a version’s text the statuses and positions as they were when it was saved', async () => {
     const clause = op[1]!;
-    await as.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${clause}/status`, { status: 'agreed-ad-ref', note: 'Pending capitals' });
-    await as.us.request('PUT', `/api/drafts/${draftId}/clauses/${clause}/positions/${as.usDelegation}`, { position: 'reservation', text: 'On scope' });
+    await as.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${clause}/status`, {
+      status: 'agreed-ad-ref',
+      note: 'Pending capitals',
+    });
+    await as.us.request('PUT', `/api/drafts/${draftId}/clauses/${clause}/positions/${as.usDelegation}`, {
+      position: 'reservation',
+      text: 'On scope',
+    });
     const version = await saveVersion('With positions');
     await as.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${clause}/status`, { status: 'reopened' });
     await as.us.delete(`/api/drafts/${draftId}/clauses/${clause}/positions/${as.usDelegation}`);
 
     const kept = (await versionText(version)).clauses.find((c) => c.id === clause)!;
     expect(kept.status).toMatchObject({ status: 'agreed-ad-ref', note: 'Pending capitals', by: 'Helena Brandt' });
-    expect(kept.positions).toEqual([{ delegationId: as.usDelegation, delegation: 'United States', position: 'reservation', text: 'On scope' }]);
+    expect(kept.positions).toEqual([
+      { delegationId: as.usDelegation, delegation: 'United States', position: 'reservation', text: 'On scope' },
+    ]);
     const live = CompareResult.parse((await as.reviewer.get(`/api/drafts/${draftId}/compare?from=${version}&to=live`)).body);
     expect(live.comparison.clauses.find((c) => c.id === clause)).toBeDefined();
   });
@@ -140,7 +157,9 @@ describe('metadata written before the negotiation layer', () => {
       numberingRevision: null,
     });
     const clause = (await clauseIds(second, draftId, 'operative'))[0]!;
-    expect((await again.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${clause}/status`, { status: 'agreed' })).status).toBe(200);
+    expect((await again.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${clause}/status`, { status: 'agreed' })).status).toBe(
+      200,
+    );
     expect((await again.reviewer.get('/api/drafts')).body[0].counts).toEqual({ brackets: 0, options: 0 });
   });
 });

@@ -25,10 +25,18 @@ describe('positions', () => {
     const page = await stream(server, `/api/drafts/${draftId}/events`, as.dk);
     const first = await as.us.request('PUT', positionPath(clauses[0]!, as.usDelegation), { position: 'supports' });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(PositionView.parse(first.body)).toMatchObject({ clauseId: clauses[0], delegation: { id: as.usDelegation, name: 'United States' }, position: 'supports', text: null });
+    expect(PositionView.parse(first.body)).toMatchObject({
+      clauseId: clauses[0],
+      delegation: { id: as.usDelegation, name: 'United States' },
+      position: 'supports',
+      text: null,
+    });
     await page.waitFor((e) => e.event === 'position.changed' && e.data.position.position === 'supports');
 
-    const changed = await as.us.request('PUT', positionPath(clauses[0]!, as.usDelegation), { position: 'reservation', text: 'On “all relevant”' });
+    const changed = await as.us.request('PUT', positionPath(clauses[0]!, as.usDelegation), {
+      position: 'reservation',
+      text: 'On “all relevant”',
+    });
     expect(changed.status).toBe(200);
     const event = await page.waitFor((e) => e.event === 'position.changed' && e.data.position.position === 'reservation');
     expect(event.data.position).toEqual(changed.body);
@@ -71,10 +79,20 @@ describe('positions', () => {
     const res = await as.us.delete(positionPath(clauses[0]!, as.usDelegation));
     expect(res.status).toBe(204);
     const event = await page.waitFor((e) => e.event === 'position.withdrawn');
-    expect(event.data).toEqual({ type: 'position.withdrawn', clauseId: clauses[0], delegationId: as.usDelegation, at: expect.stringMatching(/^20\d\d-/) });
+    expect(event.data).toEqual({
+      type: 'position.withdrawn',
+      clauseId: clauses[0],
+      delegationId: as.usDelegation,
+      at: expect.stringMatching(/^20\d\d-/),
+    });
     expect((await state()).positions).toEqual([]);
 
-    const audit = (await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{ action: string; detail: string; delegation: string | null; actor: { name: string } }>;
+    const audit = (await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{
+      action: string;
+      detail: string;
+      delegation: string | null;
+      actor: { name: string };
+    }>;
     expect(audit.map((e) => [e.action, e.detail])).toEqual([
       ['clause.position.withdrawn', 'Withdrew “Reservation”'],
       ['clause.position', 'Reservation: On “all relevant”'],

@@ -40,13 +40,20 @@ describe('settling a clause on one of its options', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({ settled: option2 });
 
-    await eventually(() => !readOrderedClauses(reader.doc).some((c) => c.id === op[2]), 'the settled group leaving the other editor’s text');
+    await eventually(
+      () => !readOrderedClauses(reader.doc).some((c) => c.id === op[2]),
+      'the settled group leaving the other editor’s text',
+    );
     const operative = numberClauses(readOrderedClauses(reader.doc)).filter((c) => c.kind === 'operative');
     expect(operative.map((c) => c.id)).toEqual([op[0], op[1], option2, ...op.slice(3)]);
     const kept = operative[2]!;
     expect(kept).toMatchObject({ number: 'OP3', option: null, alternativeTo: null, succeeds: op[2] });
 
-    const audit = (await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{ action: string; clauseId: string; detail: string }>;
+    const audit = (await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{
+      action: string;
+      clauseId: string;
+      detail: string;
+    }>;
     expect(audit[0]).toMatchObject({ action: 'clause.settle', clauseId: op[2], detail: 'Settled on Option 2 of 3' });
   });
 
@@ -54,14 +61,35 @@ describe('settling a clause on one of its options', () => {
     const option2 = await addOptionLive(op[5]!);
     const noText = await addOptionLive(op[5]!, true);
     await expect
-      .poll(async () => ((await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{ action: string }>).filter((e) => e.action === 'option.added').length)
+      .poll(
+        async () =>
+          ((await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{ action: string }>).filter(
+            (e) => e.action === 'option.added',
+          ).length,
+      )
       .toBeGreaterThanOrEqual(2);
     const audit = ((await as.secretariat.get(`/api/drafts/${draftId}/audit`)).body as Array<{ action: string; clauseId: string }>).filter(
       (e) => e.clauseId === option2 || e.clauseId === noText,
     );
     expect(audit).toEqual([
-      { id: expect.any(Number), at: expect.any(String), action: 'option.added', clauseId: noText, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: 'Added “No text” as Option 3 of 3' },
-      { id: expect.any(Number), at: expect.any(String), action: 'option.added', clauseId: option2, actor: { id: expect.any(String), name: 'James Carter' }, delegation: 'United States', detail: 'Added Option 2 of 2' },
+      {
+        id: expect.any(Number),
+        at: expect.any(String),
+        action: 'option.added',
+        clauseId: noText,
+        actor: { id: expect.any(String), name: 'James Carter' },
+        delegation: 'United States',
+        detail: 'Added “No text” as Option 3 of 3',
+      },
+      {
+        id: expect.any(Number),
+        at: expect.any(String),
+        action: 'option.added',
+        clauseId: option2,
+        actor: { id: expect.any(String), name: 'James Carter' },
+        delegation: 'United States',
+        detail: 'Added Option 2 of 2',
+      },
     ]);
     expect((await as.secretariat.post(settlePath(op[5]!), { optionId: op[5] })).status).toBe(200);
   });

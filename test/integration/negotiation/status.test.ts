@@ -25,7 +25,13 @@ describe('clause status', () => {
     const res = await as.secretariat.request('PUT', statusPath(clauses[0]!), { status: 'agreed-ad-ref', note: '  Pending capitals  ' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const entry = ClauseStatusEntry.parse(res.body);
-    expect(entry).toMatchObject({ draftId, clauseId: clauses[0], status: 'agreed-ad-ref', note: 'Pending capitals', by: { name: 'Helena Brandt' } });
+    expect(entry).toMatchObject({
+      draftId,
+      clauseId: clauses[0],
+      status: 'agreed-ad-ref',
+      note: 'Pending capitals',
+      by: { name: 'Helena Brandt' },
+    });
     const event = await page.waitFor((e) => e.event === 'clause.status');
     expect(event.data.entry).toEqual(entry);
 

@@ -25,7 +25,8 @@ describe('automatic snapshots when a draft changed and went quiet', () => {
     op = operativeIds(editor.doc);
   });
 
-  const automatic = async () => ((await as.reviewer.get(`/api/drafts/${draftId}/versions`)).body as VersionView[]).filter((v) => v.kind === 'automatic');
+  const automatic = async () =>
+    ((await as.reviewer.get(`/api/drafts/${draftId}/versions`)).body as VersionView[]).filter((v) => v.kind === 'automatic');
 
   it('saves an automatic version, labelled as such and without author, once edits stop', async () => {
     expect(await automatic()).toHaveLength(0);

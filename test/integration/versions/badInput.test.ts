@@ -42,14 +42,34 @@ describe('versions: bad input gets a clear code and changes nothing', () => {
     ['publishing as a delegate', () => [as.delegate, 'POST', url(`/${version}/publish`)], 403, 'FORBIDDEN'],
     ['restoring as a delegate', () => [as.delegate, 'POST', url(`/${version}/restore`)], 403, 'FORBIDDEN'],
     ['restoring as a reviewer', () => [as.reviewer, 'POST', url(`/${version}/restore`)], 403, 'FORBIDDEN'],
-    ['renaming a published revision', () => [as.secretariat, 'PATCH', url(`/${published}`), { label: 'New name' }], 409, 'REVISION_IMMUTABLE'],
+    [
+      'renaming a published revision',
+      () => [as.secretariat, 'PATCH', url(`/${published}`), { label: 'New name' }],
+      409,
+      'REVISION_IMMUTABLE',
+    ],
     ['deleting a published revision', () => [as.secretariat, 'DELETE', url(`/${published}`)], 409, 'REVISION_IMMUTABLE'],
     ['renaming to an empty label', () => [as.delegate, 'PATCH', url(`/${version}`), { label: '' }], 400, 'VALIDATION_FAILED'],
     ['renaming another delegate’s version', () => [as.otherDelegate, 'PATCH', url(`/${version}`), { label: 'Taken' }], 403, 'FORBIDDEN'],
-    ['comparing with an unknown version', () => [as.reviewer, 'GET', `/api/drafts/${draftId}/compare?from=AAAAAAAAAAAAAAAA&to=live`], 404, 'VERSION_NOT_FOUND'],
-    ['comparing with a version of another draft', () => [as.reviewer, 'GET', `/api/drafts/${draftId}/compare?from=${foreign}&to=live`], 404, 'VERSION_NOT_FOUND'],
+    [
+      'comparing with an unknown version',
+      () => [as.reviewer, 'GET', `/api/drafts/${draftId}/compare?from=AAAAAAAAAAAAAAAA&to=live`],
+      404,
+      'VERSION_NOT_FOUND',
+    ],
+    [
+      'comparing with a version of another draft',
+      () => [as.reviewer, 'GET', `/api/drafts/${draftId}/compare?from=${foreign}&to=live`],
+      404,
+      'VERSION_NOT_FOUND',
+    ],
     ['comparing without `to`', () => [as.reviewer, 'GET', `/api/drafts/${draftId}/compare?from=${version}`], 400, 'VALIDATION_FAILED'],
-    ['comparing with a malformed `from`', () => [as.reviewer, 'GET', `/api/drafts/${draftId}/compare?from=../x&to=live`], 400, 'VALIDATION_FAILED'],
+    [
+      'comparing with a malformed `from`',
+      () => [as.reviewer, 'GET', `/api/drafts/${draftId}/compare?from=../x&to=live`],
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['versions of an unknown draft', () => [as.reviewer, 'GET', url('', 'AAAAAAAAAAAAAAAA')], 404, 'DRAFT_NOT_FOUND'],
   ];
 

@@ -55,9 +55,16 @@ describe('comparing versions and the live draft', () => {
     const added = editor.doc.transact(() => {
       deleteClause(editor.doc, op[1]!);
       moveClause(editor.doc, op[5]!, { before: op[2]! });
-      return addClause(editor.doc, { kind: 'operative', heading: 'Transparency', paragraphs: ['Subscribing States will publish annual reports.'], after: op[3]! });
+      return addClause(editor.doc, {
+        kind: 'operative',
+        heading: 'Transparency',
+        paragraphs: ['Subscribing States will publish annual reports.'],
+        after: op[3]!,
+      });
     });
-    await expect.poll(async () => (await serverParagraphs(server, draftId, added))[0]).toBe('Subscribing States will publish annual reports.');
+    await expect
+      .poll(async () => (await serverParagraphs(server, draftId, added))[0])
+      .toBe('Subscribing States will publish annual reports.');
     const later = (await as.delegate.post(`/api/drafts/${draftId}/versions`, { label: 'After the second reading' })).body.id;
 
     const result = await compare(rev1, later);

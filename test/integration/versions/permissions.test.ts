@@ -47,7 +47,11 @@ const ROUTES: VersionRoute[] = [
   },
 ];
 
-const EMAIL: Record<Role, string> = { secretariat: 'secretariat@example.org', delegate: 'us@example.org', reviewer: 'reviewer@example.org' };
+const EMAIL: Record<Role, string> = {
+  secretariat: 'secretariat@example.org',
+  delegate: 'us@example.org',
+  reviewer: 'reviewer@example.org',
+};
 
 describe('version permissions: every role against every route of one version', () => {
   let server: TestServer;

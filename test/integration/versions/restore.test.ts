@@ -12,7 +12,8 @@ import { EventStreamReader } from '../../helpers/eventStream.js';
 import { startTestServer, type TestServer } from '../../helpers/testServer.js';
 import { operativeIds, readDraftFilesNow, serverParagraphs, signInAll, typeInto } from './versionHelpers.js';
 
-const clausesOf = (doc: Y.Doc) => draftTextFromDoc(doc, { draftId: 'x', revision: null, versionLabel: null, date: '2026-01-01T00:00:00Z' }).clauses;
+const clausesOf = (doc: Y.Doc) =>
+  draftTextFromDoc(doc, { draftId: 'x', revision: null, versionLabel: null, date: '2026-01-01T00:00:00Z' }).clauses;
 
 describe('restoring a version into the live draft', () => {
   let server: TestServer;
@@ -58,7 +59,11 @@ describe('restoring a version into the live draft', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const result = RestoreResult.parse(res.body);
     expect(result.restored.id).toBe(saved);
-    expect(result.backup).toMatchObject({ label: 'Before restoring “Agreed at the first reading”', kind: 'named', author: { delegation: null } });
+    expect(result.backup).toMatchObject({
+      label: 'Before restoring “Agreed at the first reading”',
+      kind: 'named',
+      author: { delegation: null },
+    });
 
     // Answered once durable: the files on disk already hold the restored text.
     expect(clausesOf(await readDraftFilesNow(server.dataDir, draftId))).toEqual(agreed.clauses);
@@ -114,7 +119,9 @@ describe('restoring while a delegate keeps typing', () => {
     const draftId = await starterDraftId(server);
     const as = await signInAll(server);
     const typists = await Promise.all(
-      ['us@example.org', 'dk@example.org', 'no@example.org'].map(async (email) => openCollabClient(server, { draftId, cookie: await signInCookie(server, email) })),
+      ['us@example.org', 'dk@example.org', 'no@example.org'].map(async (email) =>
+        openCollabClient(server, { draftId, cookie: await signInCookie(server, email) }),
+      ),
     );
     const typist = typists[0]!;
     const clauseId = operativeIds(typist.doc)[0]!;

@@ -69,7 +69,9 @@ describe('saving and publishing versions', () => {
     const clause = detail.text.clauses.find((c) => c.id === op[0])!;
     expect(clause.number).toBe('OP1');
     const firstParagraph = clause.blocks[0]!;
-    expect(firstParagraph.type === 'paragraph' && firstParagraph.content.map((r) => r.text).join('')).toMatch(/^FIRST EDIT Subscribing States/);
+    expect(firstParagraph.type === 'paragraph' && firstParagraph.content.map((r) => r.text).join('')).toMatch(
+      /^FIRST EDIT Subscribing States/,
+    );
   });
 
   it('publishes Rev.1, Rev.2 ... per draft, dated, with a fingerprint equal to the sha256 of the JSON export', async () => {
@@ -78,7 +80,12 @@ describe('saving and publishing versions', () => {
     clock.advance(60_000);
     const rev1 = await as.secretariat.post(url(`/${a.id}/publish`));
     expect(rev1.status).toBe(200);
-    expect(rev1.body).toMatchObject({ id: a.id, revision: 1, publishedAt: new Date(clock()).toISOString(), publishedBy: { name: expect.any(String) } });
+    expect(rev1.body).toMatchObject({
+      id: a.id,
+      revision: 1,
+      publishedAt: new Date(clock()).toISOString(),
+      publishedBy: { name: expect.any(String) },
+    });
     const rev2 = await as.secretariat.post(url(`/${b.id}/publish`));
     expect(rev2.body.revision).toBe(2);
 
@@ -134,9 +141,15 @@ describe('saving and publishing versions', () => {
     const stream = await EventStreamReader.open(`${server.url}/api/drafts/${draftId}/events`, as.reviewer.cookie);
     try {
       const version = await save(as.delegate, 'Announced');
-      await stream.waitFor((e) => e.event === 'version.changed' && e.data.version.id === version.id && e.data.version.revision === null, 2000);
+      await stream.waitFor(
+        (e) => e.event === 'version.changed' && e.data.version.id === version.id && e.data.version.revision === null,
+        2000,
+      );
       await as.secretariat.post(url(`/${version.id}/publish`));
-      const published = await stream.waitFor((e) => e.event === 'version.changed' && e.data.version.id === version.id && e.data.version.revision !== null, 2000);
+      const published = await stream.waitFor(
+        (e) => e.event === 'version.changed' && e.data.version.id === version.id && e.data.version.revision !== null,
+        2000,
+      );
       expect(published.data.version.publishedAt).not.toBeNull();
     } finally {
       stream.close();

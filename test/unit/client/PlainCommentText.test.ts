@@ -24,7 +24,9 @@ describe('PlainCommentText, how comment text reaches the page', () => {
 
   it('leaves sentence punctuation outside the link but keeps brackets the address opened', () => {
     expect(render('(see http://example.org/a.)')).toContain('href="http://example.org/a"');
-    expect(render('https://en.wikipedia.org/wiki/Wassenaar_(arrangement) is long')).toContain('href="https://en.wikipedia.org/wiki/Wassenaar_(arrangement)"');
+    expect(render('https://en.wikipedia.org/wiki/Wassenaar_(arrangement) is long')).toContain(
+      'href="https://en.wikipedia.org/wiki/Wassenaar_(arrangement)"',
+    );
   });
 
   it('never links other schemes, and stops an address where markup would begin', () => {

@@ -19,7 +19,13 @@ const bracket = (delegation: string): Mark => schema.marks[BRACKET_MARK]!.create
 const bold = (): Mark => schema.marks.bold!.create();
 
 function paragraphDoc(...parts: Array<[string, Mark[]]>): PMNode {
-  return schema.node('doc', null, [schema.node('paragraph', null, parts.map(([text, marks]) => schema.text(text, marks)))]);
+  return schema.node('doc', null, [
+    schema.node(
+      'paragraph',
+      null,
+      parts.map(([text, marks]) => schema.text(text, marks)),
+    ),
+  ]);
 }
 
 function deltaOf(fragment: Y.XmlFragment): Array<{ insert: string; attributes?: Record<string, unknown> }> {
@@ -69,7 +75,11 @@ describe('BracketMark, the bracket as the editor and y-prosemirror store it', ()
 
   it('renders as a bracket span that parses back, so copied bracketed text pastes as bracketed text', () => {
     const spec = schema.marks[BRACKET_MARK]!.spec;
-    expect(spec.toDOM!(bracket('dlg-us'), true)).toEqual(['span', { 'data-delegation': 'dlg-us', class: 'bracket' }, ['span', { class: 'bracket-text' }, 0]]);
+    expect(spec.toDOM!(bracket('dlg-us'), true)).toEqual([
+      'span',
+      { 'data-delegation': 'dlg-us', class: 'bracket' },
+      ['span', { class: 'bracket-text' }, 0],
+    ]);
     expect(spec.parseDOM?.map((rule) => rule.tag)).toEqual(['span.bracket[data-delegation]']);
   });
 });

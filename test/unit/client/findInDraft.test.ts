@@ -44,7 +44,11 @@ describe('reading matches from the Yjs document', () => {
   it('finds in headings and texts of every clause, in the order given, but not in a "no text" option’s body', () => {
     const doc = new Y.Doc();
     const section = addClause(doc, { kind: 'section', heading: 'Risks' });
-    const first = addClause(doc, { kind: 'operative', heading: 'Risk sharing', paragraphs: ['States share the risk.', 'No risk is small.'] });
+    const first = addClause(doc, {
+      kind: 'operative',
+      heading: 'Risk sharing',
+      paragraphs: ['States share the risk.', 'No risk is small.'],
+    });
     const second = addClause(doc, { kind: 'operative', paragraphs: ['Unrelated.'] });
     addClause(doc, { kind: 'operative', paragraphs: ['A risk kept aside.'], noText: true });
     expect(readDraftMatches(doc, ids(doc), 'RISK')).toEqual([
@@ -84,7 +88,10 @@ describe('marking matches in a clause editor', () => {
     return findHighlightsKey
       .getState(editor.state)!
       .find()
-      .map((decoration) => `${editor.state.doc.textBetween(decoration.from, decoration.to)}:${(decoration as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`);
+      .map(
+        (decoration) =>
+          `${editor.state.doc.textBetween(decoration.from, decoration.to)}:${(decoration as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`,
+      );
   }
 
   it('marks every match of its clause and the current one more strongly, and follows typing', () => {

@@ -10,7 +10,18 @@ describe('isAllowedLinkHref, the rule for links in clause text', () => {
   });
 
   it('refuses script, data, file and other schemes however they are disguised', () => {
-    for (const href of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\nscript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:x', 'ftp://example.org', 'tel:+4512345678']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'java\nscript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'vbscript:x',
+      'ftp://example.org',
+      'tel:+4512345678',
+    ]) {
       expect(isAllowedLinkHref(href), href).toBe(false);
     }
   });

@@ -27,7 +27,9 @@ function firstText(doc: Y.Doc, id: string): Y.XmlText {
 describe('negotiationCounter, the counts of the draft page re-read only where the text changed', () => {
   it('agrees with countNegotiation after every kind of change, and re-reads nothing when asked twice', () => {
     const doc = new Y.Doc();
-    const ids = ['a', 'b', 'c', 'd'].map((id) => addClause(doc, { id: `clause${id}000000000`, kind: 'operative', paragraphs: ['Subscribing States will cooperate.'] }));
+    const ids = ['a', 'b', 'c', 'd'].map((id) =>
+      addClause(doc, { id: `clause${id}000000000`, kind: 'operative', paragraphs: ['Subscribing States will cooperate.'] }),
+    );
     const [a, b, c, d] = ids as [string, string, string, string];
     const counter = observedCounter(doc);
     const check = () => expect(counter.count()).toEqual(countNegotiation(doc));

@@ -71,7 +71,13 @@ const position = (clauseId: string, delegationId: string, kind: PositionView['po
 });
 
 const LATER = '2026-01-05T11:00:00.000Z';
-const EMPTY: NegotiationState = { statuses: [], positions: [], delegations: [{ id: 'au', name: 'AU' }], numbering: null, numberingRevision: null };
+const EMPTY: NegotiationState = {
+  statuses: [],
+  positions: [],
+  delegations: [{ id: 'au', name: 'AU' }],
+  numbering: null,
+  numberingRevision: null,
+};
 
 describe('applyNegotiationEvent, how live events change what the page shows', () => {
   it('appends a status change once, however often it arrives (answer and echo)', () => {
@@ -84,7 +90,10 @@ describe('applyNegotiationEvent, how live events change what the page shows', ()
   it('replaces a delegation’s position on a clause and leaves other delegations’ alone', () => {
     let state = applyNegotiationEvent(EMPTY, { type: 'position.changed', position: position('op1', 'au', 'supports') });
     state = applyNegotiationEvent(state, { type: 'position.changed', position: position('op1', 'dk', 'opposes') });
-    state = applyNegotiationEvent(state, { type: 'position.changed', position: position('op1', 'au', 'reservation', 'Subject to national law') });
+    state = applyNegotiationEvent(state, {
+      type: 'position.changed',
+      position: position('op1', 'au', 'reservation', 'Subject to national law'),
+    });
     expect(state.positions.map((p) => [p.delegation.id, p.position, p.text])).toEqual([
       ['dk', 'opposes', null],
       ['au', 'reservation', 'Subject to national law'],
@@ -96,7 +105,9 @@ describe('applyNegotiationEvent, how live events change what the page shows', ()
     const state = applyNegotiationEvent(EMPTY, { type: 'position.changed', position: position('op1', 'au', 'supports') });
     const withdrawn = applyNegotiationEvent(state, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au', at: LATER });
     expect(withdrawn.positions).toEqual([]);
-    expect(applyNegotiationEvent(withdrawn, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au', at: LATER })).toBe(withdrawn);
+    expect(applyNegotiationEvent(withdrawn, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au', at: LATER })).toBe(
+      withdrawn,
+    );
   });
 
   it('never lets a late answer undo newer events: an older position, an older withdrawal, an older status', () => {
@@ -104,15 +115,28 @@ describe('applyNegotiationEvent, how live events change what the page shows', ()
     let state = applyNegotiationEvent(EMPTY, { type: 'position.changed', position: newer });
     state = applyNegotiationEvent(state, { type: 'position.changed', position: position('op1', 'au', 'supports') });
     expect(state.positions.map((p) => p.position)).toEqual(['opposes']);
-    state = applyNegotiationEvent(state, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au', at: '2026-01-05T09:00:00.000Z' });
+    state = applyNegotiationEvent(state, {
+      type: 'position.withdrawn',
+      clauseId: 'op1',
+      delegationId: 'au',
+      at: '2026-01-05T09:00:00.000Z',
+    });
     expect(state.positions.map((p) => p.position)).toEqual(['opposes']);
     // Withdrawn later on; an answer recorded before the withdrawal then arrives and is not shown again.
-    state = applyNegotiationEvent(state, { type: 'position.withdrawn', clauseId: 'op1', delegationId: 'au', at: '2026-01-05T12:00:00.000Z' });
+    state = applyNegotiationEvent(state, {
+      type: 'position.withdrawn',
+      clauseId: 'op1',
+      delegationId: 'au',
+      at: '2026-01-05T12:00:00.000Z',
+    });
     state = applyNegotiationEvent(state, { type: 'position.changed', position: newer });
     expect(state.positions).toEqual([]);
     const recent = { ...entry('e2', 'op1', 'agreed'), at: LATER };
     const late = entry('e1', 'op1', 'agreed-ad-ref');
-    const statuses = applyNegotiationEvent(applyNegotiationEvent(EMPTY, { type: 'clause.status', entry: recent }), { type: 'clause.status', entry: late }).statuses;
+    const statuses = applyNegotiationEvent(applyNegotiationEvent(EMPTY, { type: 'clause.status', entry: recent }), {
+      type: 'clause.status',
+      entry: late,
+    }).statuses;
     expect(statuses.map((e) => e.id)).toEqual(['e1', 'e2']);
     expect(currentStatuses(statuses).get('op1')?.status).toBe('agreed');
   });

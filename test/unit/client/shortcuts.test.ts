@@ -34,7 +34,7 @@ function keysNamedInCode(): Set<string> {
 const TYPED_EFFECTS: Record<string, (editor: Editor) => boolean> = {
   '[text]': (e) => e.state.doc.textContent === 'text' && e.state.doc.rangeHasMark(1, 5, e.schema.marks[BRACKET_MARK]!),
   '**text**': (e) => e.state.doc.textContent === 'text' && e.state.doc.rangeHasMark(1, 5, e.schema.marks.bold!),
-  '__text__': (e) => e.state.doc.textContent === 'text' && e.state.doc.rangeHasMark(1, 5, e.schema.marks.bold!),
+  __text__: (e) => e.state.doc.textContent === 'text' && e.state.doc.rangeHasMark(1, 5, e.schema.marks.bold!),
   '*text*': (e) => e.state.doc.textContent === 'text' && e.state.doc.rangeHasMark(1, 5, e.schema.marks.italic!),
   _text_: (e) => e.state.doc.textContent === 'text' && e.state.doc.rangeHasMark(1, 5, e.schema.marks.italic!),
   '- ': (e) => e.state.doc.firstChild?.type.name === 'bulletList',

@@ -21,9 +21,21 @@ function version(id: string, createdAt: string, extra: Partial<VersionView> = {}
   };
 }
 
-function clause(id: string, change: ClauseComparison['change'], options: { moved?: boolean; kind?: 'operative' | 'section' } = {}): ClauseComparison {
+function clause(
+  id: string,
+  change: ClauseComparison['change'],
+  options: { moved?: boolean; kind?: 'operative' | 'section' } = {},
+): ClauseComparison {
   const place = { number: options.kind === 'section' ? null : id, kind: options.kind ?? 'operative', position: 0 };
-  return { id, change, moved: options.moved ?? false, from: change === 'added' ? null : place, to: change === 'removed' ? null : place, heading: [], paragraphs: [] };
+  return {
+    id,
+    change,
+    moved: options.moved ?? false,
+    from: change === 'added' ? null : place,
+    to: change === 'removed' ? null : place,
+    heading: [],
+    paragraphs: [],
+  };
 }
 
 describe('upsertVersion, which keeps the live history list newest first', () => {
@@ -72,7 +84,13 @@ describe('groupComparedClauses, which folds what did not change', () => {
 });
 
 describe('versionPermissions, which decides the actions offered', () => {
-  const me = (role: 'secretariat' | 'delegate' | 'reviewer', id = 'us') => ({ id, email: `${id}@example.org`, name: id, role, delegation: null });
+  const me = (role: 'secretariat' | 'delegate' | 'reviewer', id = 'us') => ({
+    id,
+    email: `${id}@example.org`,
+    name: id,
+    role,
+    delegation: null,
+  });
   const own = version('v', '2026-03-01T00:00:00Z');
   const published = version('r', '2026-03-01T00:00:00Z', { revision: 1 });
 

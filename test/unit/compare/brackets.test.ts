@@ -48,8 +48,19 @@ describe('bracketGroups', () => {
   });
 
   it('keeps runs of other shapes (redline segments) with their own fields', () => {
-    const groups = bracketGroups([{ text: 'kept ', marks: [NORWAY], change: 'equal' }, { text: 'gone', marks: [NORWAY], change: 'deleted' }]);
-    expect(groups).toEqual([{ bracket: NORWAY, runs: [{ text: 'kept ', marks: [NORWAY], change: 'equal' }, { text: 'gone', marks: [NORWAY], change: 'deleted' }] }]);
+    const groups = bracketGroups([
+      { text: 'kept ', marks: [NORWAY], change: 'equal' },
+      { text: 'gone', marks: [NORWAY], change: 'deleted' },
+    ]);
+    expect(groups).toEqual([
+      {
+        bracket: NORWAY,
+        runs: [
+          { text: 'kept ', marks: [NORWAY], change: 'equal' },
+          { text: 'gone', marks: [NORWAY], change: 'deleted' },
+        ],
+      },
+    ]);
   });
 });
 
@@ -89,8 +100,15 @@ describe('compareDrafts with brackets', () => {
     const segments = result.paragraphs[0]!.segments;
     expect(shown(segments)).toBe('States will act ⟦promptly and ⟧Norway[-⟦fully⟧Norway-]{+⟦carefully⟧Norway+}[- -]{+ +}and report.');
     expect(bracketGroups(segments).filter((g) => g.bracket !== null)).toHaveLength(1);
-    const side = (change: string) => segments.filter((s) => s.change !== change).map((s) => s.text).join('');
-    expect([side('inserted'), side('deleted')]).toEqual(['States will act promptly and fully and report.', 'States will act promptly and carefully and report.']);
+    const side = (change: string) =>
+      segments
+        .filter((s) => s.change !== change)
+        .map((s) => s.text)
+        .join('');
+    expect([side('inserted'), side('deleted')]).toEqual([
+      'States will act promptly and fully and report.',
+      'States will act promptly and carefully and report.',
+    ]);
   });
 
   it('finds a clause unchanged when only the bracketing delegation was renamed', () => {

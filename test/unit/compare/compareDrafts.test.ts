@@ -29,8 +29,18 @@ describe('compareDrafts: clause by clause, matched by id', () => {
     const moved = [BASE[0]!, BASE[4]!, BASE[1]!, BASE[2]!, BASE[3]!];
     const result = compareDrafts(draft(BASE), draft(moved));
     const capacity = byId(result, 'op-capacity');
-    expect(capacity).toMatchObject({ change: 'unchanged', moved: true, from: { number: 'OP4', position: 4 }, to: { number: 'OP1', position: 1 } });
-    expect(byId(result, 'op-licences')).toMatchObject({ change: 'unchanged', moved: false, from: { number: 'OP1' }, to: { number: 'OP2' } });
+    expect(capacity).toMatchObject({
+      change: 'unchanged',
+      moved: true,
+      from: { number: 'OP4', position: 4 },
+      to: { number: 'OP1', position: 1 },
+    });
+    expect(byId(result, 'op-licences')).toMatchObject({
+      change: 'unchanged',
+      moved: false,
+      from: { number: 'OP1' },
+      to: { number: 'OP2' },
+    });
     expect(result.summary).toMatchObject({ moved: 1, unchanged: 5 });
     expect(result.clauses.map((c) => c.id)).toEqual(moved.map((c) => c.id));
   });
@@ -42,7 +52,12 @@ describe('compareDrafts: clause by clause, matched by id', () => {
     expect(gone).toMatchObject({ change: 'removed', moved: false, from: { number: 'OP2' }, to: null });
     expect(redline(gone.heading)).toBe('[-Stakeholders-]');
     expect(paragraphs(gone.paragraphs)).toEqual([['deleted', '[-They will consult civil society and industry.-]']]);
-    expect(byId(result, 'op-information')).toMatchObject({ change: 'unchanged', moved: false, from: { number: 'OP3' }, to: { number: 'OP2' } });
+    expect(byId(result, 'op-information')).toMatchObject({
+      change: 'unchanged',
+      moved: false,
+      from: { number: 'OP3' },
+      to: { number: 'OP2' },
+    });
     expect(result.summary).toEqual({ added: 0, removed: 1, changed: 0, unchanged: 4, moved: 0 });
   });
 
@@ -83,7 +98,10 @@ describe('compareDrafts: clause by clause, matched by id', () => {
   });
 
   it('reports a heading-only change with the body all equal', () => {
-    const clause = byId(compareDrafts(draft(BASE), draft(withClause('op-licences', { heading: 'Human rights in licence reviews' }))), 'op-licences');
+    const clause = byId(
+      compareDrafts(draft(BASE), draft(withClause('op-licences', { heading: 'Human rights in licence reviews' }))),
+      'op-licences',
+    );
     expect(clause.change).toBe('changed');
     expect(redline(clause.heading)).toBe('[-Licence -]{+Human rights in licence +}reviews');
     expect(clause.paragraphs.map((p) => p.change)).toEqual(['equal']);
@@ -91,18 +109,29 @@ describe('compareDrafts: clause by clause, matched by id', () => {
 
   it('counts a change of kind as a change', () => {
     const clause = byId(compareDrafts(draft(BASE), draft(withClause('op-capacity', { kind: 'preambular' }))), 'op-capacity');
-    expect(clause).toMatchObject({ change: 'changed', from: { kind: 'operative', number: 'OP4' }, to: { kind: 'preambular', number: 'PP2' } });
+    expect(clause).toMatchObject({
+      change: 'changed',
+      from: { kind: 'operative', number: 'OP4' },
+      to: { kind: 'preambular', number: 'PP2' },
+    });
   });
 
   it('ignores a difference of white space between words', () => {
-    const clause = byId(compareDrafts(draft(BASE), draft(withClause('op-capacity', { body: ['They will  build the capacity of others.'] }))), 'op-capacity');
+    const clause = byId(
+      compareDrafts(draft(BASE), draft(withClause('op-capacity', { body: ['They will  build the capacity of others.'] }))),
+      'op-capacity',
+    );
     expect(clause.change).toBe('unchanged');
   });
 
   it('pairs an edited paragraph with its new version when a paragraph is inserted before it', () => {
     const before = withClause('op-licences', { body: ['First paragraph stays.', 'States will weigh the risk of internal repression.'] });
     const after = withClause('op-licences', {
-      body: ['First paragraph stays.', 'A wholly new paragraph about transparency.', 'States will carefully weigh the risk of internal repression.'],
+      body: [
+        'First paragraph stays.',
+        'A wholly new paragraph about transparency.',
+        'States will carefully weigh the risk of internal repression.',
+      ],
     });
     const clause = byId(compareDrafts(draft(before), draft(after)), 'op-licences');
     expect(paragraphs(clause.paragraphs)).toEqual([
@@ -113,9 +142,25 @@ describe('compareDrafts: clause by clause, matched by id', () => {
   });
 
   it('keeps inline marks in the redline, and shows a word that became bold as replaced', () => {
-    const before = withClause('op-licences', { body: [[{ text: 'States ', marks: [] }, { text: 'shall', marks: bold }, { text: ' consider risks.', marks: [] }]] });
+    const before = withClause('op-licences', {
+      body: [
+        [
+          { text: 'States ', marks: [] },
+          { text: 'shall', marks: bold },
+          { text: ' consider risks.', marks: [] },
+        ],
+      ],
+    });
     const after = withClause('op-licences', {
-      body: [[{ text: 'States ', marks: [] }, { text: 'shall', marks: bold }, { text: ' consider ', marks: [] }, { text: 'serious', marks: bold }, { text: ' risks.', marks: [] }]],
+      body: [
+        [
+          { text: 'States ', marks: [] },
+          { text: 'shall', marks: bold },
+          { text: ' consider ', marks: [] },
+          { text: 'serious', marks: bold },
+          { text: ' risks.', marks: [] },
+        ],
+      ],
     });
     const segments = byId(compareDrafts(draft(before), draft(after)), 'op-licences').paragraphs[0]!.segments;
     expect(segments).toEqual([
@@ -126,7 +171,15 @@ describe('compareDrafts: clause by clause, matched by id', () => {
       { text: ' ', marks: [], change: 'inserted' },
       { text: 'risks.', marks: [], change: 'equal' },
     ]);
-    const plainToBold = withClause('op-licences', { body: [[{ text: 'States ', marks: [] }, { text: 'shall', marks: bold }, { text: ' consider risks.', marks: [] }]] });
+    const plainToBold = withClause('op-licences', {
+      body: [
+        [
+          { text: 'States ', marks: [] },
+          { text: 'shall', marks: bold },
+          { text: ' consider risks.', marks: [] },
+        ],
+      ],
+    });
     const plain = withClause('op-licences', { body: ['States shall consider risks.'] });
     const swapped = byId(compareDrafts(draft(plain), draft(plainToBold)), 'op-licences').paragraphs[0]!.segments;
     expect(swapped.filter((s) => s.change !== 'equal')).toEqual([
@@ -137,9 +190,14 @@ describe('compareDrafts: clause by clause, matched by id', () => {
   });
 
   it('keeps list structure: an item added to a list is inserted with its item number', () => {
-    const list = (items: string[]) => ({ type: 'bulletList' as const, items: items.map((text) => [{ type: 'paragraph' as const, content: [{ text, marks: [] }] }]) });
+    const list = (items: string[]) => ({
+      type: 'bulletList' as const,
+      items: items.map((text) => [{ type: 'paragraph' as const, content: [{ text, marks: [] }] }]),
+    });
     const before = withClause('op-licences', { body: ['Intro:', list(['licence reviews;', 'stakeholder consultation.'])] });
-    const after = withClause('op-licences', { body: ['Intro:', list(['licence reviews;', 'information sharing;', 'stakeholder consultation.'])] });
+    const after = withClause('op-licences', {
+      body: ['Intro:', list(['licence reviews;', 'information sharing;', 'stakeholder consultation.'])],
+    });
     const clause = byId(compareDrafts(draft(before), draft(after)), 'op-licences');
     expect(clause.paragraphs.map((p) => [p.change, p.list, p.startsItem])).toEqual([
       ['equal', [], false],

@@ -21,7 +21,15 @@ export function draft(clauses: FixtureClause[], title = 'Code of Conduct'): Draf
     revision: null,
     versionLabel: null,
     date: '2026-01-05T09:00:00.000Z',
-    clauses: numbered.map((c) => ({ id: c.id, kind: c.kind, number: c.number, heading: c.heading ?? '', blocks: (c.body ?? []).map(block), ...PLAIN_CLAUSE_FIELDS, positions: [] })),
+    clauses: numbered.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      number: c.number,
+      heading: c.heading ?? '',
+      blocks: (c.body ?? []).map(block),
+      ...PLAIN_CLAUSE_FIELDS,
+      positions: [],
+    })),
   };
 }
 

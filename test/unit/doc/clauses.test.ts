@@ -131,7 +131,11 @@ describe('moveClause', () => {
     moveClause(right, id('c'), { after: id('a') });
     Y.applyUpdate(left, Y.encodeStateAsUpdate(right));
     Y.applyUpdate(right, Y.encodeStateAsUpdate(left));
-    expect(getOrder(left).toArray().filter((x) => x === id('c'))).toHaveLength(2);
+    expect(
+      getOrder(left)
+        .toArray()
+        .filter((x) => x === id('c')),
+    ).toHaveLength(2);
     expect(ids(left)).toEqual(ids(right));
     expect(ids(left)).toHaveLength(3);
   });

@@ -20,12 +20,17 @@ function draft() {
     id,
     option(name: string, of: string, noText = false): string {
       const added = addOption(doc, id(of), { heading: name, noText })!;
-      doc.transact(() => readOrderedClauses(doc).find((c) => c.id === added)!.map.set('addedAt', (clock += 10)));
+      doc.transact(() =>
+        readOrderedClauses(doc)
+          .find((c) => c.id === added)!
+          .map.set('addedAt', (clock += 10)),
+      );
       ids.set(name, added);
       return added;
     },
     publish: (): NumberingBase => cleanNumbering(readOrderedClauses(doc)),
-    numbers: (base: NumberingBase | null) => numberClauses(readOrderedClauses(doc), base).map((c) => `${c.number ?? '-'} ${c.heading.toString()}`),
+    numbers: (base: NumberingBase | null) =>
+      numberClauses(readOrderedClauses(doc), base).map((c) => `${c.number ?? '-'} ${c.heading.toString()}`),
   };
 }
 

@@ -29,7 +29,11 @@ class Negotiation {
     this.clock += 10;
     const id = addOption(this.doc, this.id(of), { heading: name, noText })!;
     // addOption stamps Date.now(); restamp so the test controls the order of addition.
-    this.doc.transact(() => readOrderedClauses(this.doc).find((c) => c.id === id)!.map.set('addedAt', this.clock));
+    this.doc.transact(() =>
+      readOrderedClauses(this.doc)
+        .find((c) => c.id === id)!
+        .map.set('addedAt', this.clock),
+    );
     this.ids.set(name, id);
     return id;
   }
@@ -106,7 +110,11 @@ describe('stable numbering between publications', () => {
   it('treats a clause whose kind changed as new to its new kind', () => {
     const n = fourOps();
     n.publish();
-    n.doc.transact(() => readOrderedClauses(n.doc).find((c) => c.id === n.id('b'))!.map.set('kind', 'preambular'));
+    n.doc.transact(() =>
+      readOrderedClauses(n.doc)
+        .find((c) => c.id === n.id('b'))!
+        .map.set('kind', 'preambular'),
+    );
     expect(n.numbers()).toEqual(['PP1 recital', 'OP1 a', 'PP1bis b', 'OP3 c', 'OP4 d']);
   });
 
@@ -143,10 +151,19 @@ describe('options', () => {
     n.option('alt two', 'p5');
     const numbered = numberClauses(readOrderedClauses(n.doc));
     expect(numbered.map((c) => `${c.number} ${c.heading.toString()}`)).toEqual([
-      'PP1 p1', 'PP2 p2', 'PP3 p3', 'PP4 p4', 'PP5 p5', 'PP5alt alt one', 'PP5alt2 alt two', 'PP6 p6',
+      'PP1 p1',
+      'PP2 p2',
+      'PP3 p3',
+      'PP4 p4',
+      'PP5 p5',
+      'PP5alt alt one',
+      'PP5alt2 alt two',
+      'PP6 p6',
     ]);
     expect(numbered.filter((c) => c.option).map((c) => [c.heading.toString(), c.option!.index, c.option!.count])).toEqual([
-      ['p5', 1, 3], ['alt one', 2, 3], ['alt two', 3, 3],
+      ['p5', 1, 3],
+      ['alt one', 2, 3],
+      ['alt two', 3, 3],
     ]);
   });
 

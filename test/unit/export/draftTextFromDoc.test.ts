@@ -80,7 +80,10 @@ describe('draftTextFromDoc', () => {
         items: [
           [
             { type: 'paragraph', content: [text('the risk of '), { text: 'serious', marks: [{ type: 'italic' }] }, text(' violations;')] },
-            { type: 'orderedList', items: [[{ type: 'paragraph', content: [text('in Україна')] }], [{ type: 'paragraph', content: [text('in Ελλάδα')] }]] },
+            {
+              type: 'orderedList',
+              items: [[{ type: 'paragraph', content: [text('in Україна')] }], [{ type: 'paragraph', content: [text('in Ελλάδα')] }]],
+            },
           ],
           [{ type: 'paragraph', content: [text("the end user in Côte d'Ivoire.")] }],
         ],
@@ -114,7 +117,9 @@ describe('draftTextFromDoc', () => {
 
   it('reads mark keys y-prosemirror writes for overlapping marks (name--hash) and ignores marks switched off', () => {
     const blocks = bodyOf(paragraph(['a', { 'link--abc123': { href: 'https://example.org/' }, bold: null }], ['b', { italic: false }]));
-    expect(blocks).toEqual([{ type: 'paragraph', content: [{ text: 'a', marks: [{ type: 'link', href: 'https://example.org/' }] }, text('b')] }]);
+    expect(blocks).toEqual([
+      { type: 'paragraph', content: [{ text: 'a', marks: [{ type: 'link', href: 'https://example.org/' }] }, text('b')] },
+    ]);
   });
 
   it('turns a hard break into a space, drops empty lists and items, and cuts lists nested deeper than six levels', () => {
@@ -150,7 +155,9 @@ describe('draftTextFromDoc', () => {
       const links = draft.clauses[1]!.blocks[1]!;
       expect(links.type).toBe('paragraph');
       const runs = links.type === 'paragraph' ? links.content : [];
-      expect(runs.filter((r) => r.marks.length > 0)).toEqual([{ text: 'good link', marks: [{ type: 'link', href: 'https://example.org/ok' }] }]);
+      expect(runs.filter((r) => r.marks.length > 0)).toEqual([
+        { text: 'good link', marks: [{ type: 'link', href: 'https://example.org/ok' }] },
+      ]);
       expect(runs[0]!.text).toContain('bad link 0 bad link 1');
     });
 

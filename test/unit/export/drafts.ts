@@ -13,7 +13,12 @@ export function fixtureDraft(): DraftText {
 
 /** The hostile draft as DraftText (an unpublished automatic snapshot). */
 export function hostileDraft(): DraftText {
-  return draftTextFromDoc(buildHostileDoc(), { draftId: 'hostileDraft0001', revision: null, versionLabel: 'Automatic snapshot', date: '2025-03-01T14:05:09Z' });
+  return draftTextFromDoc(buildHostileDoc(), {
+    draftId: 'hostileDraft0001',
+    revision: null,
+    versionLabel: 'Automatic snapshot',
+    date: '2025-03-01T14:05:09Z',
+  });
 }
 
 /**
@@ -25,14 +30,26 @@ export function largeDraft(clauses = 100): DraftText {
   getMeta(doc).set(META_FIELD.title, 'Code of Conduct on Export Controls and Human Rights');
   for (let i = 0; i < clauses; i += 1) {
     const preambular = i < 20;
-    if (!preambular && (i - 20) % 10 === 0) addClause(doc, { kind: 'section', id: `section-${String(i).padStart(8, '0')}`, heading: `Commitments ${(i - 20) / 10 + 1}` });
+    if (!preambular && (i - 20) % 10 === 0)
+      addClause(doc, { kind: 'section', id: `section-${String(i).padStart(8, '0')}`, heading: `Commitments ${(i - 20) / 10 + 1}` });
     const id = `clause-${String(i).padStart(9, '0')}`;
     addClause(doc, { kind: preambular ? 'preambular' : 'operative', id, heading: `Heading of clause ${i + 1}`, paragraphs: [] });
     fillBody(doc, id, [
-      paragraph(`Clause ${i + 1}: `, [COUNTRY_NAMES[i % 4]!, { bold: {} }], ' and the Participating States ',
-        ['shall', { italic: {} }], ' consider the human rights situation in the country of final destination, the risk that the items ',
-        'might be used for internal repression or serious violations, and the ', ['guidance', { link: { href: 'https://example.org/guidance' } }], '.'),
-      element('bulletList', element('listItem', paragraph('licence reviews;')), element('listItem', paragraph('stakeholder consultation.'))),
+      paragraph(
+        `Clause ${i + 1}: `,
+        [COUNTRY_NAMES[i % 4]!, { bold: {} }],
+        ' and the Participating States ',
+        ['shall', { italic: {} }],
+        ' consider the human rights situation in the country of final destination, the risk that the items ',
+        'might be used for internal repression or serious violations, and the ',
+        ['guidance', { link: { href: 'https://example.org/guidance' } }],
+        '.',
+      ),
+      element(
+        'bulletList',
+        element('listItem', paragraph('licence reviews;')),
+        element('listItem', paragraph('stakeholder consultation.')),
+      ),
       paragraph('Participating States will share information on threats and risks with ', COUNTRY_NAMES.join(', '), '.'),
     ]);
   }

@@ -84,19 +84,35 @@ export function buildFixtureDoc(): Y.Doc {
   deleteClause(doc, IDS.deleted);
 
   fillBody(doc, IDS.pp1, [
-    paragraph('Recalling the commitments made by ', ['Türkiye', { bold: {} }], ', ', ['Ελλάδα', { italic: {} }], ', ',
-      ['Україна', { bold: {}, italic: {} }], " and Côte d'Ivoire,"),
+    paragraph(
+      'Recalling the commitments made by ',
+      ['Türkiye', { bold: {} }],
+      ', ',
+      ['Ελλάδα', { italic: {} }],
+      ', ',
+      ['Україна', { bold: {}, italic: {} }],
+      " and Côte d'Ivoire,",
+    ),
   ]);
   fillBody(doc, IDS.pp2, [
-    paragraph('Noting the ', ['Guiding Principles', { link: { href: 'https://www.ohchr.org/en/business', target: '_blank', rel: 'noopener', class: null } }],
-      ' and the ', ['contact point', { link: { href: 'mailto:secretariat@example.org' } }], ','),
+    paragraph(
+      'Noting the ',
+      ['Guiding Principles', { link: { href: 'https://www.ohchr.org/en/business', target: '_blank', rel: 'noopener', class: null } }],
+      ' and the ',
+      ['contact point', { link: { href: 'mailto:secretariat@example.org' } }],
+      ',',
+    ),
   ]);
   fillBody(doc, IDS.op1, [
     paragraph('Participating States ', ['will', { bold: {} }], ' consider:'),
-    element('bulletList',
-      listItem(paragraph('the risk of ', ['serious', { italic: {} }], ' violations;'),
-        element('orderedList', listItem(paragraph('in Україна')), listItem(paragraph('in Ελλάδα')))),
-      listItem(paragraph('the end user in Côte d\'Ivoire.'))),
+    element(
+      'bulletList',
+      listItem(
+        paragraph('the risk of ', ['serious', { italic: {} }], ' violations;'),
+        element('orderedList', listItem(paragraph('in Україна')), listItem(paragraph('in Ελλάδα'))),
+      ),
+      listItem(paragraph("the end user in Côte d'Ivoire.")),
+    ),
   ]);
   fillBody(doc, IDS.op2, [
     element('orderedList', listItem(paragraph('Consult civil society in Türkiye;')), listItem(paragraph('Publish guidance.'))),

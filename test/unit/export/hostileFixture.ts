@@ -8,7 +8,16 @@ export const INERT_MARKUP = '<img src=x onerror=alert(1)>';
 export const HOSTILE_TITLE = '<script>alert("title")</script> & Co';
 
 /** Text inside nodes that must be dropped: none of it may appear in any export. */
-export const DROPPED_TEXT = ['SCRIPT-BODY-TEXT', 'UNKNOWN-BLOCK-TEXT', 'STYLE-BODY-TEXT', 'LIST-JUNK', 'CODE-TEXT', 'STRAY-TEXT', 'INLINE-UNKNOWN', 'BAD-ID-CLAUSE'] as const;
+export const DROPPED_TEXT = [
+  'SCRIPT-BODY-TEXT',
+  'UNKNOWN-BLOCK-TEXT',
+  'STYLE-BODY-TEXT',
+  'LIST-JUNK',
+  'CODE-TEXT',
+  'STRAY-TEXT',
+  'INLINE-UNKNOWN',
+  'BAD-ID-CLAUSE',
+] as const;
 
 /** Link targets that must be dropped (their link text stays). */
 export const HOSTILE_HREFS = [
@@ -42,15 +51,19 @@ export function buildHostileDoc(): Y.Doc {
   const styled = paragraph(INERT_MARKUP, ' styled text', ['struck', { strike: {} }], ['coloured', { textStyle: { color: 'red' } }]);
   styled.setAttribute('style', 'color:red;background:url(javascript:alert(7))');
   styled.setAttribute('onclick', 'alert(8)');
-  const links = paragraph(...HOSTILE_HREFS.map((href, i): [string, Record<string, unknown>] => [`bad link ${i} `, { link: { href } }]),
-    ['good link', { link: { href: 'https://example.org/ok', onclick: 'alert(9)' } }]);
+  const links = paragraph(...HOSTILE_HREFS.map((href, i): [string, Record<string, unknown>] => [`bad link ${i} `, { link: { href } }]), [
+    'good link',
+    { link: { href: 'https://example.org/ok', onclick: 'alert(9)' } },
+  ]);
   const inlineJunk = paragraph('before', element('mention', 'INLINE-UNKNOWN'), element('hardBreak'), 'after');
   const image = element('image');
   image.setAttribute('src', 'x');
   image.setAttribute('onerror', 'alert(10)');
-  const list = element('bulletList',
+  const list = element(
+    'bulletList',
     element('div', paragraph('LIST-JUNK')),
-    element('listItem', element('codeBlock', 'CODE-TEXT'), paragraph('kept item')));
+    element('listItem', element('codeBlock', 'CODE-TEXT'), paragraph('kept item')),
+  );
   fillBody(doc, HOSTILE_IDS.clause, [
     styled,
     links,

@@ -20,7 +20,9 @@ export function elements(html: string): Element[] {
 
 /** The text content of an element. */
 export function textOf(node: Element): string {
-  return node.childNodes.map((child) => ('value' in child && child.nodeName === '#text' ? child.value : 'tagName' in child ? textOf(child) : '')).join('');
+  return node.childNodes
+    .map((child) => ('value' in child && child.nodeName === '#text' ? child.value : 'tagName' in child ? textOf(child) : ''))
+    .join('');
 }
 
 export const byTag = (html: string, tag: string): Element[] => elements(html).filter((e) => e.tagName === tag);

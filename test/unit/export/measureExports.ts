@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(RUNS / 2)]!;
-    console.log(`${format.padEnd(5)} cold ${cold.toFixed(1).padStart(7)} ms  warm median ${median.toFixed(1).padStart(7)} ms  ${(file.bytes.length / 1024).toFixed(1).padStart(7)} KiB  ${file.fileName}`);
+    console.log(
+      `${format.padEnd(5)} cold ${cold.toFixed(1).padStart(7)} ms  warm median ${median.toFixed(1).padStart(7)} ms  ${(file.bytes.length / 1024).toFixed(1).padStart(7)} KiB  ${file.fileName}`,
+    );
   }
 }
 

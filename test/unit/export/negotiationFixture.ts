@@ -43,13 +43,41 @@ export function buildNegotiationDoc(): Y.Doc {
   const ids = NEGOTIATION_IDS;
   addClause(doc, { kind: 'preambular', id: ids.pp1, heading: 'Recalling', paragraphs: [], addedAt: 1 });
   addClause(doc, { kind: 'preambular', id: ids.pp2, heading: 'Noting', paragraphs: [], addedAt: 2 });
-  addClause(doc, { kind: 'preambular', id: ids.pp2alt, after: ids.pp2, heading: 'Noting', paragraphs: [], alternativeTo: ids.pp2, addedAt: 3 });
-  addClause(doc, { kind: 'preambular', id: ids.pp2noText, after: ids.pp2alt, paragraphs: [], alternativeTo: ids.pp2, noText: true, addedAt: 4 });
+  addClause(doc, {
+    kind: 'preambular',
+    id: ids.pp2alt,
+    after: ids.pp2,
+    heading: 'Noting',
+    paragraphs: [],
+    alternativeTo: ids.pp2,
+    addedAt: 3,
+  });
+  addClause(doc, {
+    kind: 'preambular',
+    id: ids.pp2noText,
+    after: ids.pp2alt,
+    paragraphs: [],
+    alternativeTo: ids.pp2,
+    noText: true,
+    addedAt: 4,
+  });
   addClause(doc, { kind: 'section', id: ids.section, heading: 'Commitments', addedAt: 5 });
-  addClause(doc, { kind: 'operative', id: ids.op1, heading: 'Licence reviews', paragraphs: ['Participating States will review licences.'], addedAt: 6 });
+  addClause(doc, {
+    kind: 'operative',
+    id: ids.op1,
+    heading: 'Licence reviews',
+    paragraphs: ['Participating States will review licences.'],
+    addedAt: 6,
+  });
   fillBody(doc, ids.pp1, [
-    paragraph('Recalling the ', ['firm ', bracket(DELEGATIONS.norway)], ['commitments', bracket(DELEGATIONS.norway, { bold: {} })],
-      ' of all States', [' and others ', bracket(DELEGATIONS.hostile)], 'here,'),
+    paragraph(
+      'Recalling the ',
+      ['firm ', bracket(DELEGATIONS.norway)],
+      ['commitments', bracket(DELEGATIONS.norway, { bold: {} })],
+      ' of all States',
+      [' and others ', bracket(DELEGATIONS.hostile)],
+      'here,',
+    ),
   ]);
   fillBody(doc, ids.pp2, [paragraph('Noting the guidance,')]);
   fillBody(doc, ids.pp2alt, [paragraph('Noting ', ['with concern', bracket(DELEGATIONS.us)], ' the guidance,')]);

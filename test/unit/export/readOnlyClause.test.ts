@@ -17,10 +17,18 @@ describe('ReadOnlyClause, the clause of a saved version', () => {
   it('shows each bracketed passage once, as [text] with its delegation as a tag, however many runs it spans', () => {
     const { all, byClass } = view(NEGOTIATION_IDS.pp1);
     expect(byClass('version-bracket').map(textOf)).toEqual(['[firm commitments]Norway', `[and others]${DELEGATIONS.hostile.name}`]);
-    expect(byClass('version-bracket-tag').map((e) => [e.tagName, textOf(e)])).toEqual([['sup', 'Norway'], ['sup', DELEGATIONS.hostile.name]]);
-    expect(byClass('version-bracket').map((e) => attr(e, 'title'))).toEqual(['Bracketed by Norway', `Bracketed by ${DELEGATIONS.hostile.name}`]);
+    expect(byClass('version-bracket-tag').map((e) => [e.tagName, textOf(e)])).toEqual([
+      ['sup', 'Norway'],
+      ['sup', DELEGATIONS.hostile.name],
+    ]);
+    expect(byClass('version-bracket').map((e) => attr(e, 'title'))).toEqual([
+      'Bracketed by Norway',
+      `Bracketed by ${DELEGATIONS.hostile.name}`,
+    ]);
     expect(all.filter((e) => e.tagName === 'strong').map(textOf)).toEqual(['commitments']);
-    expect(textOf(all.find((e) => e.tagName === 'p')!)).toBe(`Recalling the [firm commitments]Norway of all States [and others]${DELEGATIONS.hostile.name} here,`);
+    expect(textOf(all.find((e) => e.tagName === 'p')!)).toBe(
+      `Recalling the [firm commitments]Norway of all States [and others]${DELEGATIONS.hostile.name} here,`,
+    );
   });
 
   it('labels options, and shows a "no text" option as No text in italics', () => {
@@ -29,12 +37,19 @@ describe('ReadOnlyClause, the clause of a saved version', () => {
     expect(noText.byClass('version-option-label').map(textOf)).toEqual(['Option 3']);
     expect(noText.byClass('version-no-text').map(textOf)).toEqual(['No text']);
     expect(noText.all.filter((e) => e.tagName === 'em').map(textOf)).toEqual(['No text']);
-    expect(attr(noText.all.find((e) => e.tagName === 'article')!, 'class')).toBe('clause clause-preambular clause-option clause-alternative');
+    expect(
+      attr(
+        noText.all.find((e) => e.tagName === 'article')!,
+        'class',
+      ),
+    ).toBe('clause clause-preambular clause-option clause-alternative');
   });
 
   it('shows a clause’s status with its note, and the delegations’ positions', () => {
     const { byClass } = view(NEGOTIATION_IDS.op1);
-    expect(byClass('version-status').map((e) => [attr(e, 'class'), textOf(e)])).toEqual([['version-status version-status-agreed-ad-ref', 'Agreed ad ref']]);
+    expect(byClass('version-status').map((e) => [attr(e, 'class'), textOf(e)])).toEqual([
+      ['version-status version-status-agreed-ad-ref', 'Agreed ad ref'],
+    ]);
     expect(byClass('version-clause-meta').map(textOf)).toEqual([`Agreed ad ref — ${STATUS_NOTE}`]);
     expect(byClass('version-positions').map(textOf)).toEqual([
       `Positions: ${DELEGATIONS.hostile.name} — can live with; Norway — reservation: “${HOSTILE_RESERVATION}”; United States — supports`,

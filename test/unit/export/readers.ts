@@ -13,7 +13,8 @@ export const AKN_XSD = path.resolve(import.meta.dirname, '../../../schemas/akn/a
 
 /** The text of every page of a PDF, as pdf.js (Mozilla's reader) extracts it. */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false })
+    .promise;
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n += 1) {
     const content = await (await pdf.getPage(n)).getTextContent();

@@ -16,22 +16,36 @@ const run = (text: string, ...marks: Mark[]): Inline => ({ text, marks });
 /** Rev.1: Norway's brackets around "promptly and fully" and "Subject to law". */
 function before(): DraftText {
   return {
-    ...draft([{ id: 'op1-Licences0000', heading: 'Licences', body: [
-      [run('States will review licences '), run('promptly and fully', NORWAY), run(' and report.')],
-      [run('Subject to law', NORWAY), run(', they act.')],
-    ] }]),
-    revision: 'Rev.1', date: '2025-03-01T14:05:09.000Z',
+    ...draft([
+      {
+        id: 'op1-Licences0000',
+        heading: 'Licences',
+        body: [
+          [run('States will review licences '), run('promptly and fully', NORWAY), run(' and report.')],
+          [run('Subject to law', NORWAY), run(', they act.')],
+        ],
+      },
+    ]),
+    revision: 'Rev.1',
+    date: '2025-03-01T14:05:09.000Z',
   };
 }
 
 /** Rev.2: the United States brackets "review" (words unchanged), Norway's bracket is reworded inside, the other is lifted. */
 function after(): DraftText {
   return {
-    ...draft([{ id: 'op1-Licences0000', heading: 'Licences', body: [
-      [run('States will '), run('review', US), run(' licences '), run('promptly and carefully', NORWAY), run(' and report.')],
-      [run('Subject to law, they act.')],
-    ] }]),
-    revision: 'Rev.2', date: '2025-04-02T10:30:00.000Z',
+    ...draft([
+      {
+        id: 'op1-Licences0000',
+        heading: 'Licences',
+        body: [
+          [run('States will '), run('review', US), run(' licences '), run('promptly and carefully', NORWAY), run(' and report.')],
+          [run('Subject to law, they act.')],
+        ],
+      },
+    ]),
+    revision: 'Rev.2',
+    date: '2025-04-02T10:30:00.000Z',
   };
 }
 
@@ -42,7 +56,9 @@ const comparison = () => compareDrafts(before(), after());
 describe('redlines of brackets', () => {
   describe('HTML', () => {
     const html = renderRedlineHtml(comparison(), sides());
-    const [first, second] = byTag(html, 'main')[0]!.childNodes.filter((c): c is Element => 'tagName' in c).flatMap((s) => within(s, 'p'));
+    const [first, second] = byTag(html, 'main')[0]!
+      .childNodes.filter((c): c is Element => 'tagName' in c)
+      .flatMap((s) => within(s, 'p'));
 
     it('shows a bracket put around unchanged words as the plain words deleted and the bracket, with its tag, inserted', () => {
       expect(within(first!, 'del').map(textOf)).toContain('review ');
@@ -72,7 +88,8 @@ describe('redlines of brackets', () => {
 
   describe('Word', async () => {
     const bytes = await renderRedlineDocx(comparison(), sides());
-    const body = async (docx: Uint8Array) => (await docxHtml(docx)).replace(/^<h1 class="doc-title">[\s\S]*?<p class="version">[\s\S]*?<\/p>/, '');
+    const body = async (docx: Uint8Array) =>
+      (await docxHtml(docx)).replace(/^<h1 class="doc-title">[\s\S]*?<p class="version">[\s\S]*?<\/p>/, '');
 
     it('reads, with every change accepted, exactly as the clean export of the newer text, brackets and tags included', async () => {
       expect(await body(bytes)).toBe(await body(await renderDocx(after())));
@@ -81,9 +98,13 @@ describe('redlines of brackets', () => {
 
     it('reads, with every change rejected, as the older text, brackets and tags included', async () => {
       const parts = docxParts(bytes);
-      const swapped = parts['word/document.xml']!
-        .replace(/<(\/?)w:(ins|del)\b/g, (_m, close: string, kind: string) => `<${close}w:${kind === 'ins' ? 'del' : 'ins'}`)
-        .replace(/<w:ins ([^>]*[^/])>([\s\S]*?)<\/w:ins>/g, (_m, attrs: string, inner: string) => `<w:ins ${attrs}>${inner.replace(/<(\/?)w:delText/g, '<$1w:t')}</w:ins>`);
+      const swapped = parts['word/document.xml']!.replace(
+        /<(\/?)w:(ins|del)\b/g,
+        (_m, close: string, kind: string) => `<${close}w:${kind === 'ins' ? 'del' : 'ins'}`,
+      ).replace(
+        /<w:ins ([^>]*[^/])>([\s\S]*?)<\/w:ins>/g,
+        (_m, attrs: string, inner: string) => `<w:ins ${attrs}>${inner.replace(/<(\/?)w:delText/g, '<$1w:t')}</w:ins>`,
+      );
       const files: Record<string, Uint8Array> = {};
       for (const [name, text] of Object.entries({ ...parts, 'word/document.xml': swapped })) files[name] = strToU8(text);
       const rejected = await docxText(zipSync(files));

@@ -10,7 +10,13 @@ import { redlineComparison, redlineFixtureSides, redlineFrom, redlineTo } from '
 
 const CHANGE_DATE = '2025-04-02T10:30:00Z';
 
-const unescape = (xml: string) => xml.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (xml: string) =>
+  xml
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of each tracked change of one kind, in document order (w:t in insertions, w:delText in deletions). */
 function tracked(documentXml: string, kind: 'ins' | 'del'): string[] {
@@ -23,9 +29,13 @@ function tracked(documentXml: string, kind: 'ins' | 'del'): string[] {
 /** The document as Word shows it after "Reject All": insertions and deletions swapped, then read as accepted. */
 function rejectAll(bytes: Uint8Array): Uint8Array {
   const parts = docxParts(bytes);
-  const swapped = parts['word/document.xml']!
-    .replace(/<(\/?)w:(ins|del)\b/g, (_m, close: string, kind: string) => `<${close}w:${kind === 'ins' ? 'del' : 'ins'}`)
-    .replace(/<w:ins ([^>]*[^/])>([\s\S]*?)<\/w:ins>/g, (_m, attrs: string, body: string) => `<w:ins ${attrs}>${body.replace(/<(\/?)w:delText/g, '<$1w:t')}</w:ins>`);
+  const swapped = parts['word/document.xml']!.replace(
+    /<(\/?)w:(ins|del)\b/g,
+    (_m, close: string, kind: string) => `<${close}w:${kind === 'ins' ? 'del' : 'ins'}`,
+  ).replace(
+    /<w:ins ([^>]*[^/])>([\s\S]*?)<\/w:ins>/g,
+    (_m, attrs: string, body: string) => `<w:ins ${attrs}>${body.replace(/<(\/?)w:delText/g, '<$1w:t')}</w:ins>`,
+  );
   const files: Record<string, Uint8Array> = {};
   for (const [name, text] of Object.entries({ ...parts, 'word/document.xml': swapped })) files[name] = strToU8(text);
   return zipSync(files);
@@ -38,9 +48,26 @@ describe('renderRedlineDocx', async () => {
 
   it('writes insertions as w:ins and deletions as w:del with the right words', () => {
     expect(tracked(documentXml, 'ins')).toEqual([
-      'OP1', 'OP2', 'in licence reviews', 'will', ' carefully ', 'serious ', 'emerging ', ';', 'best practices.', 'OP4. Transparency', "Publish reports in Côte d'Ivoire.",
+      'OP1',
+      'OP2',
+      'in licence reviews',
+      'will',
+      ' carefully ',
+      'serious ',
+      'emerging ',
+      ';',
+      'best practices.',
+      'OP4. Transparency',
+      "Publish reports in Côte d'Ivoire.",
     ]);
-    expect(tracked(documentXml, 'del')).toEqual(['OP4', 'OP1', 'will ', 'OP2. Consultation', 'Subscribing States will consult stakeholders.', '.']);
+    expect(tracked(documentXml, 'del')).toEqual([
+      'OP4',
+      'OP1',
+      'will ',
+      'OP2. Consultation',
+      'Subscribing States will consult stakeholders.',
+      '.',
+    ]);
   });
 
   it('attributes every change to the secretariat, dated from the later version, with ids unique in the document', () => {
@@ -57,23 +84,31 @@ describe('renderRedlineDocx', async () => {
   });
 
   it('labels added, removed and moved clauses with Word comments naming their numbers, and turns Track Changes on', () => {
-    const comments = [...parts['word/comments.xml']!.matchAll(/<w:comment [^>]*w:author="Secretariat"[^>]*>([\s\S]*?)<\/w:comment>/g)].map((m) =>
-      unescape(m[1]!.replace(/<[^>]+>/g, '')),
+    const comments = [...parts['word/comments.xml']!.matchAll(/<w:comment [^>]*w:author="Secretariat"[^>]*>([\s\S]*?)<\/w:comment>/g)].map(
+      (m) => unescape(m[1]!.replace(/<[^>]+>/g, '')),
     );
     expect(comments).toEqual(['Moved: OP4 in Rev.1, now OP1 in Rev.2', 'Removed: was OP2 in Rev.1', 'Added in Rev.2 as OP4']);
     expect(parts['word/settings.xml']).toContain('<w:trackRevisions/>');
   });
 
   it('reads, with every change accepted, exactly as the clean export of the newer version (mammoth)', async () => {
-    const body = async (docx: Uint8Array) => (await docxHtml(docx)).replace(/^<h1 class="doc-title">[\s\S]*?<p class="version">[\s\S]*?<\/p>/, '');
+    const body = async (docx: Uint8Array) =>
+      (await docxHtml(docx)).replace(/^<h1 class="doc-title">[\s\S]*?<p class="version">[\s\S]*?<\/p>/, '');
     expect(await body(bytes)).toBe(await body(await renderDocx(redlineTo())));
     const html = await docxHtml(bytes);
-    expect(byTag(html, 'h2').map(textOf)).toEqual(['PP1', 'OP1. Capacity building', 'OP2. Human rights in licence reviews', 'OP3. Sharing information', 'OP4. Transparency']);
+    expect(byTag(html, 'h2').map(textOf)).toEqual([
+      'PP1',
+      'OP1. Capacity building',
+      'OP2. Human rights in licence reviews',
+      'OP3. Sharing information',
+      'OP4. Transparency',
+    ]);
   });
 
   it('draws nested Word lists as the clean export does when nothing changed', async () => {
     const draft = fixtureDraft();
-    const body = async (docx: Uint8Array) => (await docxHtml(docx)).replace(/^<h1 class="doc-title">[\s\S]*?<p class="version">[\s\S]*?<\/p>/, '');
+    const body = async (docx: Uint8Array) =>
+      (await docxHtml(docx)).replace(/^<h1 class="doc-title">[\s\S]*?<p class="version">[\s\S]*?<\/p>/, '');
     const redline = await renderRedlineDocx(compareDrafts(draft, draft), { from: draft, to: draft });
     expect(await body(redline)).toBe(await body(await renderDocx(draft)));
     expect(docxParts(redline)['word/document.xml']).not.toMatch(/<w:(ins|del) /);

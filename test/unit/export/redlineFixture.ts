@@ -36,8 +36,22 @@ const NEW: FixtureClause[] = [
   { id: RL.pp1, kind: 'preambular', body: ['Recalling the commitments of Türkiye and Ελλάδα,'] },
   { id: RL.commitments, kind: 'section', heading: 'Commitments' },
   { id: RL.op4, heading: 'Capacity building', body: ['Help Україна build capacity.'] },
-  { id: RL.op1, heading: 'Human rights in licence reviews', body: [[{ text: 'Subscribing States ', marks: [] }, { text: 'will', marks: bold }, { text: ' carefully take into account the serious risk.', marks: [] }]] },
-  { id: RL.op3, heading: 'Sharing information', body: ['They will share:', list('orderedList', 'threats;', 'emerging risks;', 'best practices.')] },
+  {
+    id: RL.op1,
+    heading: 'Human rights in licence reviews',
+    body: [
+      [
+        { text: 'Subscribing States ', marks: [] },
+        { text: 'will', marks: bold },
+        { text: ' carefully take into account the serious risk.', marks: [] },
+      ],
+    ],
+  },
+  {
+    id: RL.op3,
+    heading: 'Sharing information',
+    body: ['They will share:', list('orderedList', 'threats;', 'emerging risks;', 'best practices.')],
+  },
   { id: RL.added, heading: 'Transparency', body: ["Publish reports in Côte d'Ivoire."] },
 ];
 

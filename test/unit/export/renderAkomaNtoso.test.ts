@@ -32,7 +32,9 @@ describe('renderAkomaNtoso', () => {
   it('makes preambular clauses recitals and operative clauses paragraphs inside their section, with num, heading and text', () => {
     expect(xpath(xml, `string(//${el('recital')}[1]/${el('num')})`)).toBe('PP1');
     expect(xpath(xml, `string(//${el('recital')}[1]/${el('heading')})`)).toBe('Recalling shared commitments');
-    expect(xpath(xml, `string(//${el('recital')}[1]/${el('p')})`)).toBe("Recalling the commitments made by Türkiye, Ελλάδα, Україна and Côte d'Ivoire,");
+    expect(xpath(xml, `string(//${el('recital')}[1]/${el('p')})`)).toBe(
+      "Recalling the commitments made by Türkiye, Ελλάδα, Україна and Côte d'Ivoire,",
+    );
     expect(xpath(xml, `string(//${el('hcontainer')}[@name='section']/${el('heading')})`)).toBe('Commitments');
     const paragraphs = `//${el('hcontainer')}/${el('paragraph')}`;
     expect(xpath(xml, `string(${paragraphs}[1]/${el('num')})`)).toBe('OP1');
@@ -66,11 +68,14 @@ describe('renderAkomaNtoso', () => {
     ['an unpublished version', () => ({ ...fixtureDraft(), revision: null })],
     ['a draft without clauses', () => ({ ...fixtureDraft(), clauses: [] })],
     ['a draft of preambular clauses only', () => ({ ...fixtureDraft(), clauses: fixtureDraft().clauses.slice(0, 2) })],
-    ['a draft with a preambular clause after the operative ones and a section with text', () => {
-      const draft = fixtureDraft();
-      const [pp1, pp2, section, op1, op2] = draft.clauses;
-      return { ...draft, clauses: [op1!, { ...section!, blocks: pp1!.blocks }, pp2!, op2!] };
-    }],
+    [
+      'a draft with a preambular clause after the operative ones and a section with text',
+      () => {
+        const draft = fixtureDraft();
+        const [pp1, pp2, section, op1, op2] = draft.clauses;
+        return { ...draft, clauses: [op1!, { ...section!, blocks: pp1!.blocks }, pp2!, op2!] };
+      },
+    ],
     ['a 100-clause draft', () => largeDraft(100)],
   ])('stays valid for %s', (_name, draft) => {
     const result = validateAkn(renderAkomaNtoso(draft()));
@@ -121,13 +126,16 @@ describe('renderAkomaNtoso of a draft in negotiation', () => {
     expect(xpath(xml, `string(${brackets}[1]/${el('b')})`)).toBe('commitments');
     expect(xpath(xml, `string(${brackets}[1]/@refersTo)`)).toBe(`#${tlc(DELEGATIONS.norway.id)}`);
     for (const delegation of Object.values(DELEGATIONS)) {
-      expect(xpath(xml, `string(//${el('references')}/${el('TLCOrganization')}[@eId='${tlc(delegation.id)}']/@showAs)`)).toBe(delegation.name);
+      expect(xpath(xml, `string(//${el('references')}/${el('TLCOrganization')}[@eId='${tlc(delegation.id)}']/@showAs)`)).toBe(
+        delegation.name,
+      );
     }
     expect(xpath(xml, `count(${brackets}[not(substring(@refersTo, 2) = //${el('TLCOrganization')}/@eId)])`)).toBe('0');
   });
 
   it('keeps statuses, positions and option places in proprietary metadata of our namespace, pointing at clause elements', () => {
-    const clause = (eId: string) => `//${el('proprietary')}[@source='#secretariat']/${neg('negotiation')}/${neg('clause')}[@href='#${eId}']`;
+    const clause = (eId: string) =>
+      `//${el('proprietary')}[@source='#secretariat']/${neg('negotiation')}/${neg('clause')}[@href='#${eId}']`;
     expect(xpath(xml, `string(${clause(op1)}/@clauseId)`)).toBe(NEGOTIATION_IDS.op1);
     expect(xpath(xml, `string(${clause(op1)}/${neg('status')}/@value)`)).toBe('agreed-ad-ref');
     expect(xpath(xml, `string(${clause(op1)}/${neg('status')}/@date)`)).toBe('2025-03-01T10:00:00.000Z');

@@ -16,7 +16,11 @@ describe('renderDocx', async () => {
       ['doc-title', 'Code of Conduct on Export Controls and Human Rights'],
       ['', 'Commitments'],
     ]);
-    expect(byTag(html, 'p').filter((p) => attr(p, 'class') === 'version').map(textOf)).toEqual(['Rev.2, 1 March 2025']);
+    expect(
+      byTag(html, 'p')
+        .filter((p) => attr(p, 'class') === 'version')
+        .map(textOf),
+    ).toEqual(['Rev.2, 1 March 2025']);
     expect(byTag(html, 'h2').map(textOf)).toEqual([
       'PP1. Recalling shared commitments',
       'PP2',
@@ -69,11 +73,15 @@ describe('renderDocx', async () => {
     const { docxInline } = await import('../../../server/export/docxInline.js');
     let id = 0;
     const changes = { author: 'Secretariat', date: '2025-03-01T14:05:09Z', nextChangeId: () => (id += 1) };
-    const paragraph = new Paragraph({ children: [
-      docxInline({ text: 'added', marks: [], change: 'inserted' }, changes),
-      docxInline({ text: 'removed', marks: [{ type: 'bold' }], change: 'deleted' }, changes),
-    ] });
-    const xml = docxParts(new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [paragraph] }] }))))['word/document.xml']!;
+    const paragraph = new Paragraph({
+      children: [
+        docxInline({ text: 'added', marks: [], change: 'inserted' }, changes),
+        docxInline({ text: 'removed', marks: [{ type: 'bold' }], change: 'deleted' }, changes),
+      ],
+    });
+    const xml = docxParts(new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [paragraph] }] }))))[
+      'word/document.xml'
+    ]!;
     expect(xml).toMatch(/<w:ins w:id="1" w:author="Secretariat" w:date="2025-03-01T14:05:09Z">[\s\S]*added/);
     expect(xml).toMatch(/<w:del w:id="2" w:author="Secretariat" w:date="2025-03-01T14:05:09Z">[\s\S]*<w:delText[^>]*>removed<\/w:delText>/);
   });
@@ -90,14 +98,20 @@ describe('renderDocx of a draft in negotiation', async () => {
     expect(paragraphs).toContain('Noting [with concern]United States the guidance,');
     expect(byTag(html, 'sup').map(textOf)).toEqual(['Norway', DELEGATIONS.hostile.name, 'United States']);
     expect(byTag(html, 'strong').map(textOf)).toEqual(['commitments']);
-    expect(parts['word/styles.xml']).toMatch(/<w:style w:type="character" w:styleId="BracketTag">[\s\S]*?<w:vertAlign w:val="superscript"\/>/);
+    expect(parts['word/styles.xml']).toMatch(
+      /<w:style w:type="character" w:styleId="BracketTag">[\s\S]*?<w:vertAlign w:val="superscript"\/>/,
+    );
   });
 
   it('labels the options, writes a "no text" option as No text in italics, and gives status and positions their own styles', async () => {
     expect(byTag(html, 'h2').map(textOf)).toEqual(['PP1. Recalling', 'PP2. Noting', 'PP2alt. Noting', 'PP2alt2', 'OP1. Licence reviews']);
-    expect(paragraphs).toEqual(expect.arrayContaining(['Option 1 · Status: Open', 'Option 2', 'Option 3', `Status: Agreed ad ref — ${STATUS_NOTE}`]));
+    expect(paragraphs).toEqual(
+      expect.arrayContaining(['Option 1 · Status: Open', 'Option 2', 'Option 3', `Status: Agreed ad ref — ${STATUS_NOTE}`]),
+    );
     expect(byTag(html, 'em').map(textOf)).toEqual(['No text']);
-    expect(paragraphs).toContain(`Positions: ${DELEGATIONS.hostile.name} — can live with; Norway — reservation: “${HOSTILE_RESERVATION}”; United States — supports`);
+    expect(paragraphs).toContain(
+      `Positions: ${DELEGATIONS.hostile.name} — can live with; Norway — reservation: “${HOSTILE_RESERVATION}”; United States — supports`,
+    );
     const documentXml = parts['word/document.xml']!;
     expect(documentXml.match(/<w:pStyle w:val="ClauseMeta"\/>/g)).toHaveLength(4);
     expect(documentXml.match(/<w:pStyle w:val="ClausePositions"\/>/g)).toHaveLength(1);

@@ -18,7 +18,7 @@ describe('renderExport', () => {
     const first = await renderExport(draft, format);
     vi.setSystemTime(new Date('2031-07-15T12:34:56Z'));
     let seed = 42;
-    vi.spyOn(Math, 'random').mockImplementation(() => ((seed = (seed * 16807) % 2147483647) / 2147483647));
+    vi.spyOn(Math, 'random').mockImplementation(() => (seed = (seed * 16807) % 2147483647) / 2147483647);
     const second = await renderExport(fixtureDraft(), format);
     expect(first.bytes.length).toBeGreaterThan(0);
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
@@ -35,7 +35,11 @@ describe('renderExport', () => {
   it.each([
     ['md', 'code-of-conduct-on-export-controls-and-human-rights-Rev.2.md', 'text/markdown; charset=utf-8'],
     ['html', 'code-of-conduct-on-export-controls-and-human-rights-Rev.2.html', 'text/html; charset=utf-8'],
-    ['docx', 'code-of-conduct-on-export-controls-and-human-rights-Rev.2.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'docx',
+      'code-of-conduct-on-export-controls-and-human-rights-Rev.2.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     ['pdf', 'code-of-conduct-on-export-controls-and-human-rights-Rev.2.pdf', 'application/pdf'],
     ['akn', 'code-of-conduct-on-export-controls-and-human-rights-Rev.2.akn.xml', 'application/akn+xml; charset=utf-8'],
     ['json', 'code-of-conduct-on-export-controls-and-human-rights-Rev.2.json', 'application/json; charset=utf-8'],
@@ -46,7 +50,8 @@ describe('renderExport', () => {
   });
 
   it('starts each file with the signature of its format', async () => {
-    const start = async (format: (typeof EXPORT_FORMATS)[number], n: number) => Buffer.from((await renderExport(hostileDraft(), format)).bytes.subarray(0, n)).toString('latin1');
+    const start = async (format: (typeof EXPORT_FORMATS)[number], n: number) =>
+      Buffer.from((await renderExport(hostileDraft(), format)).bytes.subarray(0, n)).toString('latin1');
     expect(await start('pdf', 5)).toBe('%PDF-');
     expect(await start('docx', 2)).toBe('PK');
     expect(await start('html', 15)).toBe('<!DOCTYPE html>');
@@ -71,13 +76,17 @@ describe('exportFileName', () => {
   });
 
   it('names an unpublished version by title, label and UTC date and time', () => {
-    expect(exportFileName({ ...draft, revision: null, versionLabel: 'Before the plenary!' }, 'pdf')).toBe('code-of-conduct-before-the-plenary-2025-03-01-1405.pdf');
+    expect(exportFileName({ ...draft, revision: null, versionLabel: 'Before the plenary!' }, 'pdf')).toBe(
+      'code-of-conduct-before-the-plenary-2025-03-01-1405.pdf',
+    );
     expect(exportFileName({ ...draft, revision: null, versionLabel: null }, 'md')).toBe('code-of-conduct-2025-03-01-1405.md');
   });
 
   it('keeps file names ASCII and short, whatever the title', () => {
     expect(exportFileName({ ...draft, title: 'Κώδικας δεοντολογίας', revision: 'Rev.1' }, 'md')).toBe('draft-Rev.1.md');
-    expect(exportFileName({ ...draft, title: "Côte d'Ivoire / Türkiye: ../../etc/passwd", revision: 'Rev.1' }, 'md')).toBe('cote-d-ivoire-turkiye-etc-passwd-Rev.1.md');
+    expect(exportFileName({ ...draft, title: "Côte d'Ivoire / Türkiye: ../../etc/passwd", revision: 'Rev.1' }, 'md')).toBe(
+      'cote-d-ivoire-turkiye-etc-passwd-Rev.1.md',
+    );
     const name = exportFileName({ ...draft, title: 'word '.repeat(40), revision: '../Rev 3' }, 'docx');
     expect(name).toMatch(/^[a-z0-9-]+-Rev-3\.docx$/);
     expect(name.length).toBeLessThanOrEqual(MAX_TITLE_SLUG + '-Rev-3.docx'.length);

@@ -20,7 +20,11 @@ describe('renderHtml', () => {
 
   it('gives the title, version line, section and numbered clause headings', () => {
     expect(byTag(html, 'h1').map(textOf)).toEqual(['Code of Conduct on Export Controls and Human Rights']);
-    expect(elements(html).filter((e) => attr(e, 'class') === 'version').map(textOf)).toEqual(['Rev.2, 1 March 2025']);
+    expect(
+      elements(html)
+        .filter((e) => attr(e, 'class') === 'version')
+        .map(textOf),
+    ).toEqual(['Rev.2, 1 March 2025']);
     expect(byTag(html, 'h2').map(textOf)).toEqual(['Commitments']);
     expect(byTag(html, 'h3').map(textOf)).toEqual([
       'PP1. Recalling shared commitments',
@@ -28,7 +32,9 @@ describe('renderHtml', () => {
       'OP1. Human rights in licence reviews',
       'OP2. Stakeholders — Ελλάδα and Україна',
     ]);
-    expect(byTag(html, 'section').map((s) => attr(s, 'id'))).toEqual([IDS.pp1, IDS.pp2, IDS.section, IDS.op1, IDS.op2].map((id) => `clause-${id}`));
+    expect(byTag(html, 'section').map((s) => attr(s, 'id'))).toEqual(
+      [IDS.pp1, IDS.pp2, IDS.section, IDS.op1, IDS.op2].map((id) => `clause-${id}`),
+    );
   });
 
   it('keeps the country names, bold, italic, links and nested lists', () => {
@@ -49,7 +55,9 @@ describe('renderHtml', () => {
     const hostile = renderHtml(hostileDraft());
     const all = elements(hostile);
     expect(all.filter((e) => ['script', 'img', 'iframe', 'object', 'embed', 'form', 'base', 'link'].includes(e.tagName))).toEqual([]);
-    expect(all.flatMap((e) => e.attrs.filter((a) => a.name.startsWith('on') || a.name === 'style').map((a) => `${e.tagName} ${a.name}`))).toEqual([]);
+    expect(
+      all.flatMap((e) => e.attrs.filter((a) => a.name.startsWith('on') || a.name === 'style').map((a) => `${e.tagName} ${a.name}`)),
+    ).toEqual([]);
     expect(byTag(hostile, 'style')).toHaveLength(1);
     expect(byTag(hostile, 'a').map((a) => attr(a, 'href'))).toEqual(['https://example.org/ok']);
     const body = textOf(byTag(hostile, 'main')[0]!);
@@ -95,8 +103,15 @@ describe('renderHtml of a draft in negotiation', () => {
 
   it('labels options under their headings, marks their sections, and writes a "no text" option as No text in italics', () => {
     const optionSections = byTag(html, 'section').filter((s) => (attr(s, 'class') ?? '').split(' ').includes('option'));
-    expect(optionSections.map((s) => attr(s, 'id'))).toEqual([NEGOTIATION_IDS.pp2, NEGOTIATION_IDS.pp2alt, NEGOTIATION_IDS.pp2noText].map((id) => `clause-${id}`));
-    expect(byClass('clause-meta').map(textOf)).toEqual(['Option 1 · Status: Open', 'Option 2', 'Option 3', `Status: Agreed ad ref — ${STATUS_NOTE}`]);
+    expect(optionSections.map((s) => attr(s, 'id'))).toEqual(
+      [NEGOTIATION_IDS.pp2, NEGOTIATION_IDS.pp2alt, NEGOTIATION_IDS.pp2noText].map((id) => `clause-${id}`),
+    );
+    expect(byClass('clause-meta').map(textOf)).toEqual([
+      'Option 1 · Status: Open',
+      'Option 2',
+      'Option 3',
+      `Status: Agreed ad ref — ${STATUS_NOTE}`,
+    ]);
     const noText = byClass('no-text');
     expect(noText.map((p) => [p.tagName, textOf(p), (p.childNodes[0] as Element).tagName])).toEqual([['p', 'No text', 'em']]);
   });

@@ -47,10 +47,17 @@ describe('renderJson of a draft in negotiation', () => {
     expect(parsed).toEqual(negotiationDraft());
     expect(parsed.format).toBe('draft-text/2');
     const byId = (id: string) => parsed.clauses.find((c) => c.id === id)!;
-    expect(byId(NEGOTIATION_IDS.pp1).blocks[0]).toMatchObject({ content: expect.arrayContaining([
-      { text: 'firm ', marks: [{ type: 'bracket', delegationId: DELEGATIONS.norway.id, delegation: 'Norway' }] },
-    ]) });
-    expect(byId(NEGOTIATION_IDS.pp2noText)).toMatchObject({ alternativeTo: NEGOTIATION_IDS.pp2, option: { index: 3, count: 3 }, noText: true, blocks: [] });
+    expect(byId(NEGOTIATION_IDS.pp1).blocks[0]).toMatchObject({
+      content: expect.arrayContaining([
+        { text: 'firm ', marks: [{ type: 'bracket', delegationId: DELEGATIONS.norway.id, delegation: 'Norway' }] },
+      ]),
+    });
+    expect(byId(NEGOTIATION_IDS.pp2noText)).toMatchObject({
+      alternativeTo: NEGOTIATION_IDS.pp2,
+      option: { index: 3, count: 3 },
+      noText: true,
+      blocks: [],
+    });
     expect(byId(NEGOTIATION_IDS.op1).status).toMatchObject({ status: 'agreed-ad-ref' });
     expect(byId(NEGOTIATION_IDS.op1).positions.map((p) => p.text)).toEqual([null, HOSTILE_RESERVATION, null]);
   });
@@ -58,6 +65,8 @@ describe('renderJson of a draft in negotiation', () => {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and leaves out undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{\n  "a": {\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n');
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe(
+      '{\n  "a": {\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
+    );
   });
 });

@@ -18,7 +18,13 @@ describe('renderPdf', async () => {
     expect(latin1(bytes)).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     expect(text).toContain('Code of Conduct on Export Controls and Human Rights');
     expect(text).toContain('Rev.2, 1 March 2025');
-    for (const heading of ['PP1. Recalling shared commitments', 'PP2', 'Commitments', 'OP1. Human rights in licence reviews', 'OP2. Stakeholders — Ελλάδα and Україна']) {
+    for (const heading of [
+      'PP1. Recalling shared commitments',
+      'PP2',
+      'Commitments',
+      'OP1. Human rights in licence reviews',
+      'OP2. Stakeholders — Ελλάδα and Україна',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Participating States will consider:');
@@ -32,7 +38,9 @@ describe('renderPdf', async () => {
   it('embeds its font (DejaVu Serif subsets) and uses none of the standard PDF fonts', () => {
     const raw = latin1(bytes);
     const fonts = [...raw.matchAll(/\/BaseFont \/([A-Z]{6}\+[A-Za-z-]+)/g)].map((m) => m[1]);
-    expect(new Set(fonts.map((f) => f!.slice(7)))).toEqual(new Set(['DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSerif-Italic', 'DejaVuSerif-BoldItalic']));
+    expect(new Set(fonts.map((f) => f!.slice(7)))).toEqual(
+      new Set(['DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSerif-Italic', 'DejaVuSerif-BoldItalic']),
+    );
     expect((raw.match(/\/FontFile2 /g) ?? []).length).toBe(4);
     expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
   });
@@ -78,7 +86,9 @@ describe('renderPdf of a draft in negotiation', async () => {
     expect(text).toMatch(/Recalling the \[firm commitments\] ?Norway ?of all States/);
     expect(text).toMatch(/Noting \[with concern\] ?United States ?the guidance,/);
     // The tag may start the next line (a line break reads as a space).
-    expect(text.replace(`[and others] ${DELEGATIONS.hostile.name}`, `[and others]${DELEGATIONS.hostile.name}`)).toContain(`[and others]${DELEGATIONS.hostile.name} here,`);
+    expect(text.replace(`[and others] ${DELEGATIONS.hostile.name}`, `[and others]${DELEGATIONS.hostile.name}`)).toContain(
+      `[and others]${DELEGATIONS.hostile.name} here,`,
+    );
   });
 
   it('labels the options, sets a "no text" option as No text, and prints status and positions', () => {

@@ -14,9 +14,21 @@ describe('safeHref', () => {
   });
 
   it.each([
-    'javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)',
-    'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'ftp://example.org/',
-    '//example.org/x', '/relative', 'relative', '#anchor', '', 'https://',
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'ftp://example.org/',
+    '//example.org/x',
+    '/relative',
+    'relative',
+    '#anchor',
+    '',
+    'https://',
   ])('drops %j', (raw) => {
     expect(safeHref(raw)).toBeNull();
   });

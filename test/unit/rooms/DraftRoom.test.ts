@@ -43,7 +43,14 @@ function setup(extensions: RoomExtension[] = []) {
       unloads.push(snapshot());
     },
   };
-  const room = new DraftRoom({ draftId: 'AAAAAAAAAAAAAAAA', storage, extensions, maxHeldBytes: COLLAB_LIMITS.maxHeldBytesPerDraft, log: quiet, onGone: () => {} });
+  const room = new DraftRoom({
+    draftId: 'AAAAAAAAAAAAAAAA',
+    storage,
+    extensions,
+    maxHeldBytes: COLLAB_LIMITS.maxHeldBytesPerDraft,
+    log: quiet,
+    onGone: () => {},
+  });
   const connect = () => {
     const client = new FakeClient(delegate, (c) => room.leave(c));
     expect(room.join(client)).toBe(true);
@@ -66,7 +73,7 @@ function updateThatThrowsWhenApplied(kind: 'clean' | 'partial'): Uint8Array {
   for (let i = 0; i < 10; i += 1) (editor.getMap('clauses').get(`c${i % 4}`) as Y.Map<Y.Text>).get('heading')!.insert(0, 'xy');
   updates.push(Y.encodeStateAsUpdate(editor, Y.encodeStateVector(new Y.Doc())));
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (let attempt = 0; attempt < 100_000; attempt += 1) {
     const candidate = updates[Math.floor(rnd() * updates.length)]!.slice();
     candidate[Math.floor(rnd() * candidate.length)] = Math.floor(rnd() * 256);

@@ -53,20 +53,39 @@ describe('checkClientUpdate', () => {
     ['a live edit of my client id at its clock', [{ client: MINE, clock: 5, structs: [text()] }], 'apply'],
     ['a live edit of a client id nobody has written with, from clock 0', [{ client: NEW, clock: 0, structs: [text()] }], 'apply'],
     ['items under another member’s client id at its clock', [{ client: THEIRS, clock: 7, structs: [text()] }], 'refuse'],
-    ['a GC range under another member’s client id past its clock', [{ client: THEIRS, clock: 12, structs: [{ kind: 'gc' as const, length: 1_000_000 }] }], 'refuse'],
+    [
+      'a GC range under another member’s client id past its clock',
+      [{ client: THEIRS, clock: 12, structs: [{ kind: 'gc' as const, length: 1_000_000 }] }],
+      'refuse',
+    ],
     ['a GC range under the server’s client id', [{ client: SERVERS, clock: 3, structs: [{ kind: 'gc' as const, length: 1 }] }], 'refuse'],
     ['items under a client id already in the document that nobody owns', [{ client: NOBODYS, clock: 2, structs: [text()] }], 'refuse'],
     ['a live edit of my client id past its clock', [{ client: MINE, clock: 6, structs: [text()] }], 'refuse'],
     ['a live edit of my client id before its clock', [{ client: MINE, clock: 4, structs: [text('xy')] }], 'refuse'],
     ['a skip range inside my run', [{ client: MINE, clock: 5, structs: [text(), { kind: 'skip' as const, length: 3 }, text()] }], 'refuse'],
     ['a new client id starting past clock 0', [{ client: NEW, clock: 1, structs: [text()] }], 'refuse'],
-    ['my edit followed by another member’s', [{ client: MINE, clock: 5, structs: [text()] }, { client: THEIRS, clock: 7, structs: [text()] }], 'refuse'],
+    [
+      'my edit followed by another member’s',
+      [
+        { client: MINE, clock: 5, structs: [text()] },
+        { client: THEIRS, clock: 7, structs: [text()] },
+      ],
+      'refuse',
+    ],
   ])('%s: %s', (_name, runs, expected) => {
     expect(check(runs as ForgedRun[])).toBe(expected);
   });
 
   it('claims a client id nobody has written with, and only that one', () => {
-    const verdict = checkClientUpdate(Y.decodeUpdate(forgeUpdate([{ client: NEW, clock: 0, structs: [text()] }, { client: MINE, clock: 5, structs: [text()] }])), context());
+    const verdict = checkClientUpdate(
+      Y.decodeUpdate(
+        forgeUpdate([
+          { client: NEW, clock: 0, structs: [text()] },
+          { client: MINE, clock: 5, structs: [text()] },
+        ]),
+      ),
+      context(),
+    );
     expect(verdict).toEqual({ action: 'apply', claims: [NEW] });
   });
 

@@ -7,7 +7,17 @@ import { InvalidMetadataError } from '../../../server/storage/metadata/metadataF
 import { tempDataDir } from './tempDataDir.js';
 
 const NOW = '2026-12-01T09:00:00.000Z';
-const member = { id: 'm1', email: 'ana@example.org', name: 'Ana', role: 'delegate', delegationId: null, passwordHash: null, active: true, createdAt: NOW, updatedAt: NOW };
+const member = {
+  id: 'm1',
+  email: 'ana@example.org',
+  name: 'Ana',
+  role: 'delegate',
+  delegationId: null,
+  passwordHash: null,
+  active: true,
+  createdAt: NOW,
+  updatedAt: NOW,
+};
 
 async function withFile(content: unknown): Promise<string> {
   const dir = await tempDataDir();
@@ -72,13 +82,29 @@ describe('LowdbMetadata: writing', () => {
   it('rejects a write the disk refuses and keeps nothing of it, in memory or on disk', async () => {
     const dir = await tempDataDir();
     const metadata = await LowdbMetadata.open(dir);
-    await metadata.drafts.add({ id: 'd1', title: 'Kept', archived: false, template: 'blank', createdBy: null, createdAt: NOW, updatedAt: NOW });
+    await metadata.drafts.add({
+      id: 'd1',
+      title: 'Kept',
+      archived: false,
+      template: 'blank',
+      createdBy: null,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
     // The temporary file the write goes through cannot be created where a folder of that name stands.
     const blocker = path.join(dir, `${METADATA_FILE}.${process.pid}.tmp`);
     await mkdir(blocker);
     const write = metadata.transaction(async (tx) => {
       await tx.drafts.put({ ...(await tx.drafts.get('d1'))!, title: 'Lost' });
-      await tx.drafts.add({ id: 'd2', title: 'Lost too', archived: false, template: 'blank', createdBy: null, createdAt: NOW, updatedAt: NOW });
+      await tx.drafts.add({
+        id: 'd2',
+        title: 'Lost too',
+        archived: false,
+        template: 'blank',
+        createdBy: null,
+        createdAt: NOW,
+        updatedAt: NOW,
+      });
     });
     await expect(write).rejects.toThrow();
     expect((await metadata.drafts.get('d1'))!.title).toBe('Kept');

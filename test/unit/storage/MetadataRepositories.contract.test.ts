@@ -11,6 +11,10 @@ describeMetadataRepositoriesContract(
   { persistent: true },
 );
 
-describeMetadataRepositoriesContract('LowdbMetadata (in memory)', async () => ({ metadata: await LowdbMetadata.inMemory(), reopen: null }), {
-  persistent: false,
-});
+describeMetadataRepositoriesContract(
+  'LowdbMetadata (in memory)',
+  async () => ({ metadata: await LowdbMetadata.inMemory(), reopen: null }),
+  {
+    persistent: false,
+  },
+);

@@ -37,7 +37,16 @@ function user(fields: Partial<UserRecord> = {}): UserRecord {
 }
 
 function draft(fields: Partial<DraftRecord> = {}): DraftRecord {
-  return { id: id(), title: 'Code of conduct', archived: false, template: 'blank', createdBy: null, createdAt: at(0), updatedAt: at(0), ...fields };
+  return {
+    id: id(),
+    title: 'Code of conduct',
+    archived: false,
+    template: 'blank',
+    createdBy: null,
+    createdAt: at(0),
+    updatedAt: at(0),
+    ...fields,
+  };
 }
 
 function comment(draftId: string, fields: Partial<CommentRecord> = {}): CommentRecord {
@@ -99,7 +108,11 @@ function position(draftId: string, clauseId: string, delegationId: string, field
  * The behaviour every implementation of the metadata repositories (server/domain/repositories.ts) owes the
  * domain. Run it once per implementation; `create` returns a fresh, empty store.
  */
-export function describeMetadataRepositoriesContract(name: string, create: () => Promise<MetadataUnderTest>, options: { persistent: boolean }): void {
+export function describeMetadataRepositoriesContract(
+  name: string,
+  create: () => Promise<MetadataUnderTest>,
+  options: { persistent: boolean },
+): void {
   describe(`Metadata repositories contract: ${name}`, () => {
     const open: MetadataRepositories[] = [];
     const fresh = async (): Promise<MetadataUnderTest> => {
@@ -183,7 +196,12 @@ export function describeMetadataRepositoriesContract(name: string, create: () =>
     it('finds sessions by token hash, forgets expired ones when adding, and removes one or all of a member', async () => {
       const { metadata } = await fresh();
       const [ana, ben] = [id(), id()];
-      const session = (tokenHash: string, userId: string, expiresAt: string): SessionRecord => ({ tokenHash, userId, createdAt: at(0), expiresAt });
+      const session = (tokenHash: string, userId: string, expiresAt: string): SessionRecord => ({
+        tokenHash,
+        userId,
+        createdAt: at(0),
+        expiresAt,
+      });
       await metadata.sessions.add(session('old', ana, at(10)), at(0));
       await metadata.sessions.add(session('a1', ana, at(40)), at(20));
       expect(await metadata.sessions.find('old')).toBeNull();
@@ -217,7 +235,11 @@ export function describeMetadataRepositoriesContract(name: string, create: () =>
       expect(await metadata.drafts.get(b.id)).toEqual(b);
       expect(await metadata.drafts.get(id())).toBeNull();
       await metadata.drafts.put({ ...a, title: 'Code of conduct (rev.)', archived: true, counts: { brackets: 0, options: 0 } });
-      expect(await metadata.drafts.get(a.id)).toMatchObject({ title: 'Code of conduct (rev.)', archived: true, counts: { brackets: 0, options: 0 } });
+      expect(await metadata.drafts.get(a.id)).toMatchObject({
+        title: 'Code of conduct (rev.)',
+        archived: true,
+        counts: { brackets: 0, options: 0 },
+      });
       expect((await metadata.drafts.list()).map((d) => d.id).sort()).toEqual([a.id, b.id].sort());
     });
 
@@ -291,7 +313,14 @@ export function describeMetadataRepositoriesContract(name: string, create: () =>
       const [d, other] = [id(), id()];
       const seqs: number[] = [];
       for (let i = 1; i <= 7; i += 1) {
-        const entry = await metadata.audit.append({ at: at(i), actorId: null, action: 'clause.status', target: 'x', draftId: i === 4 ? other : d, detail: `#${i}` });
+        const entry = await metadata.audit.append({
+          at: at(i),
+          actorId: null,
+          action: 'clause.status',
+          target: 'x',
+          draftId: i === 4 ? other : d,
+          detail: `#${i}`,
+        });
         seqs.push(entry.seq);
       }
       await metadata.audit.append({ at: at(8), actorId: null, action: 'member.create', target: 'y' });
@@ -363,7 +392,10 @@ export function describeMetadataRepositoriesContract(name: string, create: () =>
       expect(made.reopen).not.toBeNull();
       const ana = user();
       const d = draft({ counts: { brackets: 1, options: 2 } });
-      const v = version(d.id, { numbering: { c1: 'PP1' }, negotiation: { numbering: null, delegations: { n: 'Norway' }, statuses: {}, positions: {} } });
+      const v = version(d.id, {
+        numbering: { c1: 'PP1' },
+        negotiation: { numbering: null, delegations: { n: 'Norway' }, statuses: {}, positions: {} },
+      });
       await made.metadata.members.add(ana);
       await made.metadata.sessions.add({ tokenHash: 's', userId: ana.id, createdAt: at(0), expiresAt: at(59) }, at(0));
       await made.metadata.drafts.add(d);
