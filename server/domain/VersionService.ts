@@ -20,7 +20,7 @@ import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
 import { requireDraft } from './DraftService.js';
 import { liveDraftText } from './liveDraftText.js';
-import type { NegotiationSnapshots } from './NegotiationService.js';
+import type { NegotiationSnapshots } from './negotiation/NegotiationService.js';
 import type { UserRecord, VersionRecord } from './records.js';
 import type { MetadataRepositories, Repositories } from './repositories.js';
 import { restoreVersion } from './restoreVersion.js';

@@ -3,7 +3,7 @@ import type { DraftText } from '../../shared/export/DraftText.js';
 import type { Clock } from './Clock.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import { requireDraft } from './DraftService.js';
-import type { NegotiationSnapshots } from './NegotiationService.js';
+import type { NegotiationSnapshots } from './negotiation/NegotiationService.js';
 import type { MetadataRepositories } from './repositories.js';
 
 /** What reading the live draft's text needs: the same objects VersionService gets. */

@@ -1,6 +1,6 @@
-import type { AuditEntryView, ClauseStatusEntry, NegotiationAction, PositionView } from '../../shared/api/negotiation.js';
-import { NEGOTIATION_ACTIONS } from '../../shared/api/negotiation.js';
-import type { AuditEntry, ClauseStatusRecord, PositionRecord } from './records.js';
+import type { AuditEntryView, ClauseStatusEntry, NegotiationAction, PositionView } from '../../../shared/api/negotiation.js';
+import { NEGOTIATION_ACTIONS } from '../../../shared/api/negotiation.js';
+import type { AuditEntry, ClauseStatusRecord, PositionRecord } from '../records.js';
 
 /** How the negotiation records (clause statuses, positions, audit entries) read as API views. */
 

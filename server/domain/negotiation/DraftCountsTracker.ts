@@ -1,8 +1,8 @@
-import { countNegotiation } from '../../shared/negotiation/counts.js';
-import type { DraftDocuments } from './DraftDocuments.js';
-import type { DraftEventBus } from './DraftEventBus.js';
-import { toDraftSummary } from './DraftService.js';
-import type { MetadataRepositories } from './repositories.js';
+import { countNegotiation } from '../../../shared/negotiation/counts.js';
+import type { DraftDocuments } from '../DraftDocuments.js';
+import type { DraftEventBus } from '../DraftEventBus.js';
+import { toDraftSummary } from '../DraftService.js';
+import type { MetadataRepositories } from '../repositories.js';
 
 /**
  * How long after a document change its counts are taken again. Counting reads the whole document, so it

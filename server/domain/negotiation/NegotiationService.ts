@@ -6,23 +6,23 @@ import type {
   PositionView,
   SetClauseStatusBody,
   SetPositionBody,
-} from '../../shared/api/negotiation.js';
-import { optionGroupOf, settleOption } from '../../shared/doc/options.js';
-import { readClause } from '../../shared/doc/readClause.js';
-import { isId } from '../../shared/ids.js';
-import { CLAUSE_STATUS_LABELS, DEFAULT_CLAUSE_STATUS, statusChangeProblem } from '../../shared/negotiation/clauseStatus.js';
-import type { NegotiationSnapshot } from '../../shared/negotiation/NegotiationSnapshot.js';
-import { POSITION_LABELS } from '../../shared/negotiation/positions.js';
+} from '../../../shared/api/negotiation.js';
+import { optionGroupOf, settleOption } from '../../../shared/doc/options.js';
+import { readClause } from '../../../shared/doc/readClause.js';
+import { isId } from '../../../shared/ids.js';
+import { CLAUSE_STATUS_LABELS, DEFAULT_CLAUSE_STATUS, statusChangeProblem } from '../../../shared/negotiation/clauseStatus.js';
+import type { NegotiationSnapshot } from '../../../shared/negotiation/NegotiationSnapshot.js';
+import { POSITION_LABELS } from '../../../shared/negotiation/positions.js';
 import type * as Y from 'yjs';
-import { AppError } from './AppError.js';
-import { audit } from './audit.js';
-import type { Clock } from './Clock.js';
-import type { DraftDocuments } from './DraftDocuments.js';
-import type { DraftEventBus } from './DraftEventBus.js';
+import { AppError } from '../AppError.js';
+import { audit } from '../audit.js';
+import type { Clock } from '../Clock.js';
+import type { DraftDocuments } from '../DraftDocuments.js';
+import type { DraftEventBus } from '../DraftEventBus.js';
 import { toAuditEntryView, toPositionView, toStatusEntry } from './negotiationViews.js';
-import type { DelegationRecord, PositionRecord, UserRecord } from './records.js';
-import type { MetadataRepositories, Repositories } from './repositories.js';
-import { newId } from './tokens.js';
+import type { DelegationRecord, PositionRecord, UserRecord } from '../records.js';
+import type { MetadataRepositories, Repositories } from '../repositories.js';
+import { newId } from '../tokens.js';
 
 /** What of the negotiation a saved version keeps (VersionService asks for it when saving and comparing). */
 export interface NegotiationSnapshots {

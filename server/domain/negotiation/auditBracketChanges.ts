@@ -1,6 +1,6 @@
-import { audit } from './audit.js';
-import type { Clock } from './Clock.js';
-import type { MetadataRepositories } from './repositories.js';
+import { audit } from '../audit.js';
+import type { Clock } from '../Clock.js';
+import type { MetadataRepositories } from '../repositories.js';
 
 /** Brackets a member added or lifted with one document update (the negotiation room extension reports these). */
 export interface BracketEdits {
