@@ -79,9 +79,15 @@ export class LowdbMetadata implements MetadataRepositories {
 
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
     this.refuseInsideTransaction();
-    return this.serialized(async () => {
-      // Inside, writes change the tables at once; the file is written once, at the end.
-      const tx = lowdbRepositories({ data: () => this.db.data, write: (change) => Promise.resolve(change(this.db.data)) });
+    return this.serialized(async (wrote) => {
+      // Inside, writes change the tables at once; the file is written once, at the end (not at all when nothing was written).
+      const tx = lowdbRepositories({
+        data: () => this.db.data,
+        write: (change) => {
+          wrote();
+          return Promise.resolve(change(this.db.data));
+        },
+      });
       return inTransaction.run(true, () => work(tx));
     });
   }
@@ -92,7 +98,10 @@ export class LowdbMetadata implements MetadataRepositories {
 
   private writeAlone<T>(change: (data: MetadataFile) => T): Promise<T> {
     this.refuseInsideTransaction();
-    return this.serialized(() => Promise.resolve(change(this.db.data)));
+    return this.serialized((wrote) => {
+      wrote();
+      return Promise.resolve(change(this.db.data));
+    });
   }
 
   private refuseInsideTransaction(): void {
@@ -104,17 +113,18 @@ export class LowdbMetadata implements MetadataRepositories {
   }
 
   /**
-   * Runs `run` after every write before it, then writes the file. The tables are copied first (arrays
-   * only: records are never changed in place, always replaced), and put back if `run` throws or the file
-   * cannot be written.
+   * Runs `run` after every write before it, then writes the file if `run` said it wrote (called `wrote`).
+   * The tables are copied first (arrays only: records are never changed in place, always replaced), and put
+   * back if `run` throws or the file cannot be written.
    */
-  private serialized<T>(run: () => Promise<T>): Promise<T> {
+  private serialized<T>(run: (wrote: () => void) => Promise<T>): Promise<T> {
     const step = async (): Promise<T> => {
       const before = Object.fromEntries(TABLES.map((table) => [table, this.db.data[table]])) as Pick<MetadataFile, (typeof TABLES)[number]>;
       for (const table of TABLES) (this.db.data as unknown as Record<string, unknown[]>)[table] = [...this.db.data[table]];
+      let changed = false;
       try {
-        const result = await run();
-        await this.db.write();
+        const result = await run(() => (changed = true));
+        if (changed) await this.db.write();
         return result;
       } catch (error) {
         Object.assign(this.db.data, before);

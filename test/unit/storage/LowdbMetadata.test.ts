@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorruptMetadataError } from '../../../server/storage/AtomicJsonFile.js';
@@ -115,6 +115,23 @@ describe('LowdbMetadata: writing', () => {
     await metadata.close();
     const stored = JSON.parse(await readFile(path.join(dir, METADATA_FILE), 'utf8'));
     expect(stored.drafts.map((d: { title: string }) => d.title)).toEqual(['Kept']);
+  });
+
+  it('rewrites the file once per transaction that wrote, and not for one that only read', async () => {
+    const dir = await tempDataDir();
+    const file = path.join(dir, METADATA_FILE);
+    const metadata = await LowdbMetadata.open(dir);
+    await metadata.delegations.add({ id: 'n', name: 'Norway', createdAt: NOW });
+    // Each rewrite renames a new file over the old one: a new inode.
+    const written = (await stat(file)).ino;
+    expect(await metadata.transaction(async (tx) => (await tx.delegations.get('n'))?.name)).toBe('Norway');
+    expect((await stat(file)).ino).toBe(written);
+    await metadata.transaction(async (tx) => {
+      await tx.delegations.add({ id: 'd', name: 'Denmark', createdAt: NOW });
+      await tx.audit.append({ at: NOW, actorId: null, action: 'delegation.create', target: 'd' });
+    });
+    expect((await stat(file)).ino).not.toBe(written);
+    await metadata.close();
   });
 
   it('refuses a write through the outer repositories from inside a transaction (it would wait for itself)', async () => {
