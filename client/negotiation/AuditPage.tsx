@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { AUDIT_PAGE_SIZE, type AuditEntryView } from '../../shared/api/negotiation.js';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
@@ -9,6 +9,7 @@ import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { PageHeading } from '../common/components/PageHeading.js';
 import { RequireRole } from '../session/index.js';
+import { mayHaveOlder, olderPagesUnder, withOlderPage, type OlderPages } from './auditPages.js';
 import { AuditTable } from './AuditTable.js';
 import { negotiationApi } from './negotiationApi.js';
 import { NegotiationPageFrame } from './NegotiationPageFrame.js';
@@ -24,16 +25,13 @@ export function AuditPage() {
   );
 }
 
-/** Older pages of the log, loaded on request below the newest one. */
-interface OlderEntries {
-  entries: AuditEntryView[];
-  /** The last page loaded was not full: nothing older is left. */
-  done: boolean;
+/** Older pages of the log, loaded on request below the newest one, and the request under way. */
+interface OlderEntries extends OlderPages<AuditEntryView> {
   loading: boolean;
   error: ApiError | null;
 }
 
-const NO_OLDER: OlderEntries = { entries: [], done: false, loading: false, error: null };
+const NO_OLDER: OlderEntries = { base: null, entries: [], done: false, loading: false, error: null };
 
 /**
  * Shows the newest page of the log and loads older pages on request. Reloads (back to the newest page) when
@@ -45,36 +43,23 @@ function AuditLog() {
   const draft = useApiResource(() => draftsApi.get(id), id);
   const audit = useApiResource(() => negotiationApi.audit(id), id);
   const { reload } = audit;
-  const [older, setOlder] = useState<OlderEntries>(NO_OLDER);
-  /** Bumped by every reload, so an older page asked for before it is dropped. */
-  const generation = useRef(0);
-  // A reload starts again from the newest page.
-  useEffect(() => {
-    generation.current += 1;
-    setOlder(NO_OLDER);
-  }, [audit.data]);
+  const [stored, setOlder] = useState<OlderEntries>(NO_OLDER);
+  // Older pages extend one newest page: after a reload (a new newest page) they no longer count.
+  const older = olderPagesUnder(stored, audit.data, NO_OLDER);
   const entries = audit.data ? [...audit.data, ...older.entries] : null;
-  const lastPage = older.entries.length > 0 || older.done ? older : { entries: audit.data ?? [], done: false };
-  const moreToLoad = entries !== null && !older.done && lastPage.entries.length === AUDIT_PAGE_SIZE;
+  const moreToLoad = mayHaveOlder(audit.data, older, AUDIT_PAGE_SIZE);
 
   const loadOlder = () => {
+    const base = audit.data;
     const before = entries?.at(-1)?.id;
-    if (before === undefined) return;
-    const asked = generation.current;
-    setOlder((current) => ({ ...current, loading: true, error: null }));
+    if (base === null || before === undefined) return;
+    setOlder({ ...older, base, loading: true, error: null });
+    // An answer for another newest page than the one shown when it comes back is dropped.
+    const settle = (change: (current: OlderEntries) => OlderEntries) =>
+      setOlder((current) => (current.base === base ? change(current) : current));
     negotiationApi.audit(id, before).then(
-      (page) => {
-        if (asked === generation.current)
-          setOlder((current) => ({
-            entries: [...current.entries, ...page],
-            done: page.length < AUDIT_PAGE_SIZE,
-            loading: false,
-            error: null,
-          }));
-      },
-      (reason: unknown) => {
-        if (asked === generation.current) setOlder((current) => ({ ...current, loading: false, error: toApiError(reason) }));
-      },
+      (page) => settle((current) => ({ ...withOlderPage(current, base, page, AUDIT_PAGE_SIZE), loading: false, error: null })),
+      (reason: unknown) => settle((current) => ({ ...current, loading: false, error: toApiError(reason) })),
     );
   };
 

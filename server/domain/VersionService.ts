@@ -92,7 +92,7 @@ export class VersionService {
     const now = this.deps.clock();
     const { view, numbering, revision } = await this.deps.metadata.transaction(async (tx) => {
       const record = unpublished(await findVersion(tx, draftId, versionId));
-      const revision = ((await tx.versions.latestRevision(draftId))?.revision ?? 0) + 1;
+      const revision = Math.max(0, ...(await tx.versions.listByDraft(draftId)).map((v) => v.revision ?? 0)) + 1;
       const published = withSnapshotDoc(bytes, (doc) => ({
         fingerprint: fingerprintOf(versionText(doc, { ...record, revision })),
         numbering: publishedNumbering(doc),

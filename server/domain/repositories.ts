@@ -105,12 +105,14 @@ export interface AuditPageQuery {
   /** Only entries numbered below this one (the `seq` of the last entry of the previous page). */
   before?: number;
   limit: number;
+  /** Only entries of these actions (@default all). */
+  actions?: readonly string[];
 }
 
 /** The audit log: append-only, numbered in order. */
 export interface AuditRepository {
   append(record: AuditRecord): Promise<AuditEntry>;
-  /** A draft's entries (those with this draftId), newest first, a page at a time. */
+  /** A draft's entries (those with this draftId, of the actions asked for), newest first, a page at a time. */
   pageByDraft(draftId: string, query: AuditPageQuery): Promise<AuditEntry[]>;
 }
 

@@ -37,7 +37,10 @@ export async function seedDemoWorkspace(
   const passwords = DEMO_USERS.map((u) => ({ email: u.email, password: options.seedPassword ?? randomBytes(12).toString('base64url') }));
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p.password)));
   const delegations = DEMO_DELEGATIONS.map((name) => ({ id: newId(), name, createdAt: now }));
-  await metadata.transaction(async (tx) => {
+  const seeded = await metadata.transaction(async (tx) => {
+    // Checked again in the write: nothing may have been written while the passwords were hashed.
+    if ((await tx.members.list()).length > 0 || (await tx.delegations.list()).length > 0 || (await tx.drafts.list()).length > 0)
+      return false;
     for (const delegation of delegations) await tx.delegations.add(delegation);
     for (const [i, u] of DEMO_USERS.entries()) {
       await tx.members.add({
@@ -62,6 +65,8 @@ export async function seedDemoWorkspace(
       updatedAt: now,
     });
     await tx.audit.append({ at: now, actorId: null, action: 'workspace.seed', target: 'demo' });
+    return true;
   });
+  if (!seeded) return { seeded: false, generatedPasswords: [] };
   return { seeded: true, generatedPasswords: options.seedPassword ? [] : passwords };
 }

@@ -7,6 +7,7 @@ import type {
   SetClauseStatusBody,
   SetPositionBody,
 } from '../../../shared/api/negotiation.js';
+import { NEGOTIATION_ACTIONS } from '../../../shared/api/negotiation.js';
 import { optionGroupOf, settleOption } from '../../../shared/doc/options.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import { isId } from '../../../shared/ids.js';
@@ -217,7 +218,7 @@ export class NegotiationService implements NegotiationSnapshots {
   /** One page of the draft's negotiation audit log, newest first (secretariat): see AuditQuery. */
   async auditLog(draftId: string, query: AuditQuery, user: UserRecord): Promise<AuditEntryView[]> {
     requireSecretariat(user, 'Only the secretariat reads the audit log.');
-    const entries = await this.metadata.audit.pageByDraft(draftId, query);
+    const entries = await this.metadata.audit.pageByDraft(draftId, { ...query, actions: NEGOTIATION_ACTIONS });
     const views: AuditEntryView[] = [];
     for (const entry of entries) {
       const name = entry.actorName ?? (entry.actorId === null ? '' : ((await this.metadata.members.get(entry.actorId))?.name ?? ''));

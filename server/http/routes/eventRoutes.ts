@@ -73,11 +73,14 @@ function serveStream(
   /** Writes `chunk`, in order, while the stream's session still signs this member in; ends the stream otherwise. */
   let written = Promise.resolve();
   const write = (chunk: string) => {
-    written = written.then(async () => {
-      if (res.writableEnded) return;
-      if ((await services.sessions.resolve(token))?.id !== user.id) return void res.end();
-      res.write(chunk);
-    });
+    written = written
+      .then(async () => {
+        if (res.writableEnded || res.destroyed) return;
+        if ((await services.sessions.resolve(token))?.id !== user.id) return void res.end();
+        res.write(chunk);
+      })
+      // A session that cannot be looked up ends the stream (the page reconnects), never the process.
+      .catch(() => void res.end());
   };
   const unsubscribe = subscribe((event) => write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
   const heartbeat = setInterval(() => write(': keep-alive\n\n'), EVENT_STREAM_HEARTBEAT_SECONDS * 1000);

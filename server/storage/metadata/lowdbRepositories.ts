@@ -142,7 +142,7 @@ export function lowdbRepositories(tables: TableAccess): Repositories {
     removePosition: (draftId, clauseId, delegationId) =>
       write((d) => {
         const index = d.positions.findIndex((p) => samePlace(p, draftId, clauseId, delegationId));
-        return index < 0 ? null : d.positions.splice(index, 1)[0]!;
+        return index < 0 ? null : copy(d.positions.splice(index, 1)[0]!);
       }),
   };
 
@@ -153,12 +153,14 @@ export function lowdbRepositories(tables: TableAccess): Repositories {
         d.audit.push(entry);
         return copy(entry);
       }),
-    pageByDraft: (draftId, { before, limit }) => {
+    pageByDraft: (draftId, { before, limit, actions }) => {
+      const wanted = actions ? new Set(actions) : null;
       const page: AuditEntry[] = [];
       const entries = data().audit;
       for (let i = entries.length - 1; i >= 0 && page.length < limit; i -= 1) {
         const entry = entries[i]!;
-        if (entry.draftId === draftId && (before === undefined || entry.seq < before)) page.push(entry);
+        if (entry.draftId === draftId && (before === undefined || entry.seq < before) && (!wanted || wanted.has(entry.action)))
+          page.push(entry);
       }
       return all(page);
     },

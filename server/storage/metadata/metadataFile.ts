@@ -212,10 +212,14 @@ export function checkMetadataFile(raw: unknown, file: string): MetadataFile {
   }
   const data = { ...emptyMetadataFile(), ...(raw as Partial<MetadataFile>) };
   let seq = 0;
-  data.audit = data.audit.map((entry) => {
+  const outOfOrder: string[] = [];
+  data.audit = data.audit.map((entry, index) => {
+    if (entry.seq !== undefined && entry.seq <= seq) outOfOrder.push(`audit[${index}].seq: ${entry.seq} does not follow ${seq}`);
     seq = entry.seq ?? seq + 1;
     return entry.seq === undefined ? { ...entry, seq } : entry;
   });
+  // Paging and appending rely on the numbers rising along the log.
+  if (outOfOrder.length > 0) throw new InvalidMetadataError(file, outOfOrder.slice(0, PROBLEMS_SHOWN));
   return data;
 }
 

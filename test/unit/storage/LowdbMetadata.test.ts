@@ -51,6 +51,18 @@ describe('LowdbMetadata: reading metadata.json', () => {
     }
   });
 
+  it('refuses an audit log whose numbers do not rise along it (paging would skip or repeat entries)', async () => {
+    const entry = (seq: number) => ({ seq, at: NOW, actorId: null, action: 'clause.status', target: 'c', draftId: 'd1' });
+    for (const audit of [
+      [entry(1), entry(1)],
+      [entry(2), entry(1)],
+    ]) {
+      const error = await LowdbMetadata.open(await withFile({ schemaVersion: 1, audit })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidMetadataError);
+      expect((error as Error).message).toMatch(/audit\[1\]\.seq: \d does not follow \d/);
+    }
+  });
+
   it('refuses a file that is not JSON', async () => {
     await expect(LowdbMetadata.open(await withFile('{"schemaVersion": 1, "users": ['))).rejects.toBeInstanceOf(CorruptMetadataError);
   });

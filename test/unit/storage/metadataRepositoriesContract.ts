@@ -332,6 +332,9 @@ export function describeMetadataRepositoriesContract(
       expect(second.map((e) => e.detail)).toEqual(['#2', '#1']);
       expect(await metadata.audit.pageByDraft(d, { before: second.at(-1)!.seq, limit: 4 })).toEqual([]);
       expect((await metadata.audit.pageByDraft(other, { limit: 10 })).map((e) => e.detail)).toEqual(['#4']);
+      await metadata.audit.append({ at: at(9), actorId: null, action: 'version.publish', target: 'v', draftId: d, detail: '#9' });
+      expect((await metadata.audit.pageByDraft(d, { limit: 2 })).map((e) => e.detail)).toEqual(['#9', '#7']);
+      expect((await metadata.audit.pageByDraft(d, { limit: 2, actions: ['clause.status'] })).map((e) => e.detail)).toEqual(['#7', '#6']);
     });
 
     it('runs a transaction whose reads see its own writes, and lands all of its writes', async () => {
