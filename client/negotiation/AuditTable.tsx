@@ -8,11 +8,11 @@ export interface AuditTableProps {
   numbers: ReadonlyMap<string, string> | null;
 }
 
-/** The negotiation audit log as a table, newest first: when, who (and for which delegation), what, on which clause. */
+/** The negotiation audit log as a table, newest first: when, who (and for which delegation), what, on which clause; cards on narrow screens. */
 export function AuditTable({ entries, numbers }: AuditTableProps) {
   return (
     <div className="table-scroll">
-      <table className="table audit-table">
+      <table className="table table-stack audit-table">
         <caption className="visually-hidden">Negotiation audit log, newest first</caption>
         <thead>
           <tr>
@@ -26,18 +26,22 @@ export function AuditTable({ entries, numbers }: AuditTableProps) {
           </tr>
         </thead>
         <tbody>
-          {entries.map((entry, index) => (
-            <tr key={`${entry.at}/${index}`} data-action={entry.action}>
-              <td className="col-date">
+          {entries.map((entry) => (
+            <tr key={entry.id} data-action={entry.action}>
+              <td className="col-date" data-label="When">
                 <FormattedDate iso={entry.at} withTime />
               </td>
-              <td className="audit-who">
+              <td className="audit-who" data-label="Who">
                 {entry.actor ? entry.actor.name : <span className="muted">The system</span>}
                 {entry.delegation ? <span className="audit-delegation">{entry.delegation}</span> : null}
               </td>
-              <td className="audit-action">{AUDIT_ACTION_LABELS[entry.action]}</td>
-              <td>{clauseCell(entry.clauseId, numbers)}</td>
-              <td className="audit-detail">{entry.detail}</td>
+              <td className="audit-action" data-label="Action">
+                {AUDIT_ACTION_LABELS[entry.action]}
+              </td>
+              <td data-label="Clause">{clauseCell(entry.clauseId, numbers)}</td>
+              <td className="audit-detail" data-label="Detail">
+                {entry.detail}
+              </td>
             </tr>
           ))}
         </tbody>
