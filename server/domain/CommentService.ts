@@ -4,6 +4,7 @@ import { readClause } from '../../shared/doc/readClause.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import { AppError } from './AppError.js';
 import type { Clock } from './Clock.js';
+import { delegationNameOf } from './delegationName.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
 import type { CommentRecord, UserRecord } from './records.js';
@@ -71,7 +72,7 @@ export class CommentService {
         authorId: user.id,
         authorName: user.name,
         authorRole: user.role,
-        authorDelegation: user.delegationId === null ? null : ((await tx.delegations.get(user.delegationId))?.name ?? null),
+        authorDelegation: await delegationNameOf(tx.delegations, user.delegationId),
         body: body.body,
         anchor: body.anchor ?? null,
         resolved: false,

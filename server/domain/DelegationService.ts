@@ -16,11 +16,6 @@ export class DelegationService {
     return (await this.metadata.delegations.list()).map((d) => ({ id: d.id, name: d.name })).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** The name of a delegation, or null for none (a member without one, or an id that names none). */
-  async nameOf(delegationId: string | null): Promise<string | null> {
-    return delegationId === null ? null : ((await this.metadata.delegations.get(delegationId))?.name ?? null);
-  }
-
   async create(name: string, actorId: string | null): Promise<DelegationView> {
     const now = this.clock();
     return this.metadata.transaction(async (tx) => {

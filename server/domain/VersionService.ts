@@ -16,6 +16,7 @@ import { SnapshotUnreadableError, type VersionSnapshotStore } from '../storage/V
 import { AppError } from './AppError.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
+import { delegationNameOf } from './delegationName.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
 import { requireDraft } from './DraftService.js';
@@ -191,7 +192,7 @@ export class VersionService {
       kind: origin.kind,
       authorId: author?.id ?? null,
       authorName: author?.name ?? null,
-      authorDelegation: author?.delegationId ? ((await this.deps.metadata.delegations.get(author.delegationId))?.name ?? null) : null,
+      authorDelegation: await delegationNameOf(this.deps.metadata.delegations, author?.delegationId ?? null),
       snapshotSha256,
       stateKey: state.stateKey,
       fingerprint,

@@ -18,6 +18,7 @@ import type * as Y from 'yjs';
 import { AppError } from '../AppError.js';
 import { audit } from '../audit.js';
 import type { Clock } from '../Clock.js';
+import { delegationNameOf } from '../delegationName.js';
 import type { DraftDocuments } from '../DraftDocuments.js';
 import type { DraftEventBus } from '../DraftEventBus.js';
 import { toAuditEntryView, toPositionView, toStatusEntry } from './negotiationViews.js';
@@ -237,8 +238,13 @@ export class NegotiationService implements NegotiationSnapshots {
 
 /** What a negotiation audit entry keeps besides its action: the draft, the clause, the detail, and who, as they were then. */
 async function auditDetail(repositories: Repositories, user: UserRecord, draftId: string, clauseId: string, detail: string) {
-  const delegation = user.delegationId === null ? null : ((await repositories.delegations.get(user.delegationId))?.name ?? null);
-  return { draftId, clauseId, detail, actorName: user.name, delegation };
+  return {
+    draftId,
+    clauseId,
+    detail,
+    actorName: user.name,
+    delegation: await delegationNameOf(repositories.delegations, user.delegationId),
+  };
 }
 
 type SettleProblem = 'missing' | 'not-option' | null;

@@ -28,10 +28,28 @@ const inTransaction = process.env.NODE_ENV === 'production' ? null : new AsyncLo
  */
 export class LowdbMetadata implements MetadataRepositories {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly outer: Repositories;
+  readonly members: Repositories['members'];
+  readonly sessions: Repositories['sessions'];
+  readonly delegations: Repositories['delegations'];
+  readonly drafts: Repositories['drafts'];
+  readonly comments: Repositories['comments'];
+  readonly versions: Repositories['versions'];
+  readonly negotiation: Repositories['negotiation'];
+  readonly audit: Repositories['audit'];
 
   private constructor(private readonly db: Low<MetadataFile>) {
-    this.outer = lowdbRepositories({ data: () => this.db.data, write: (change) => this.writeAlone(change) });
+    // Outside a transaction each write is a durable write of its own.
+    const outer = lowdbRepositories({ data: () => this.db.data, write: (change) => this.writeAlone(change) });
+    ({
+      members: this.members,
+      sessions: this.sessions,
+      delegations: this.delegations,
+      drafts: this.drafts,
+      comments: this.comments,
+      versions: this.versions,
+      negotiation: this.negotiation,
+      audit: this.audit,
+    } = outer);
   }
 
   /** Opens (or creates) DATA_DIR/metadata.json; rejects with InvalidMetadataError or CorruptMetadataError naming what is wrong. */
@@ -50,31 +68,6 @@ export class LowdbMetadata implements MetadataRepositories {
     const db = new Low<MetadataFile>(adapter, emptyMetadataFile());
     db.data = checkMetadataFile(await adapter.read(), name);
     return new LowdbMetadata(db);
-  }
-
-  get members() {
-    return this.outer.members;
-  }
-  get sessions() {
-    return this.outer.sessions;
-  }
-  get delegations() {
-    return this.outer.delegations;
-  }
-  get drafts() {
-    return this.outer.drafts;
-  }
-  get comments() {
-    return this.outer.comments;
-  }
-  get versions() {
-    return this.outer.versions;
-  }
-  get negotiation() {
-    return this.outer.negotiation;
-  }
-  get audit() {
-    return this.outer.audit;
   }
 
   isEmpty(): Promise<boolean> {
