@@ -42,6 +42,7 @@ export function CommentForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | string | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const fieldId = useId();
   const counterId = useId();
   const errorId = useId();
@@ -64,6 +65,10 @@ export function CommentForm({
     try {
       await onSubmit(checked.data);
       setText('');
+      // The send button is about to be disabled (the field is empty): a keyboard user who pressed it would be
+      // left on the page's body, where Escape and Tab no longer start from the panel. Back to the field.
+      const focused = document.activeElement;
+      if (focused === document.body || (focused && form.current?.contains(focused))) field.current?.focus();
     } catch (reason) {
       setError(toApiError(reason));
     } finally {
@@ -84,7 +89,7 @@ export function CommentForm({
 
   const describedBy = [remaining <= COUNTER_FROM_REMAINING ? counterId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
-    <form className="comment-form" onSubmit={(event) => void submit(event)}>
+    <form ref={form} className="comment-form" onSubmit={(event) => void submit(event)}>
       <label htmlFor={fieldId} className={showLabel ? 'comment-form-label' : 'visually-hidden'}>
         {label}
       </label>
@@ -113,7 +118,13 @@ export function CommentForm({
             Cancel
           </button>
         ) : null}
-        <button type="submit" className="button button-small" disabled={busy || text.trim() === '' || remaining < 0}>
+        {/* Not disabled while sending: a disabled button loses focus, and a keyboard user would be left on the page's body. */}
+        <button
+          type="submit"
+          className="button button-small"
+          aria-disabled={busy || undefined}
+          disabled={!busy && (text.trim() === '' || remaining < 0)}
+        >
           {busy ? 'Sending…' : submitLabel}
         </button>
       </div>

@@ -87,6 +87,16 @@ describe('a review thread on a quoted phrase, live between two browsers', () => 
     await thread.getByRole('textbox', { name: 'Reply to Amara Okafor' }).fill('We could accept "assess", see https://example.org/assess.');
     await thread.getByRole('button', { name: 'Reply', exact: true }).click();
     await expect.poll(() => thread.locator('.comment').count(), WAIT).toBe(2);
+    // The sent reply empties the field and its now-disabled button gives focus back to the field.
+    await expect
+      .poll(() =>
+        delegate.evaluate(
+          () =>
+            document.activeElement?.getAttribute('aria-label') ??
+            (document.activeElement as HTMLTextAreaElement | null)?.labels?.[0]?.textContent,
+        ),
+      )
+      .toBe('Reply to Amara Okafor');
     const link = thread.locator('.comment').nth(1).getByRole('link', { name: 'https://example.org/assess' });
     expect(await link.getAttribute('href')).toBe('https://example.org/assess');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');

@@ -147,9 +147,11 @@ describe('a keyboard-only journey, with no mouse event at all', () => {
     await tabTo(page, /^Comment$/, { max: 6 });
     await page.keyboard.press('Enter');
     await panel.getByText('Could we say “dual-use items” here?').waitFor();
-    // Escape leaves the comment field, and closes the panel.
-    for (let i = 0; i < 3 && (await panel.isVisible()); i += 1) await page.keyboard.press('Escape');
-    expect(await panel.isVisible()).toBe(false);
+    // Focus moves to the new thread (not left on the page's body, where Escape would do nothing).
+    await expect.poll(async () => (await focusState(page)).name).toMatch(/^Thread started by /);
+    // Escape from there closes the panel.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isVisible()).toBe(false);
 
     // Open the history.
     await tabTo(page, /^History$/, { back: true, max: 200 });
