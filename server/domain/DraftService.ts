@@ -1,4 +1,4 @@
-import type { CreateDraftBody, DraftSummary, UpdateDraftBody } from '../../shared/api/drafts.js';
+import { DEFAULT_EDITING_MODE, type CreateDraftBody, type DraftSummary, type UpdateDraftBody } from '../../shared/api/drafts.js';
 import { AppError } from './AppError.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
@@ -12,6 +12,7 @@ export function toDraftSummary(draft: DraftRecord): DraftSummary {
     id: draft.id,
     title: draft.title,
     archived: draft.archived,
+    editingMode: draft.editingMode ?? DEFAULT_EDITING_MODE,
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
     counts: draft.counts ?? { brackets: 0, options: 0 },
@@ -56,6 +57,7 @@ export class DraftService {
       updatedAt: now.toISOString(),
       // Both templates are plain paragraphs: a new draft has no brackets and no options.
       counts: { brackets: 0, options: 0 },
+      editingMode: DEFAULT_EDITING_MODE,
     };
     await this.metadata.transaction(async (tx) => {
       await tx.drafts.add(draft);
@@ -72,15 +74,13 @@ export class DraftService {
       const draft = requireDraft(await tx.drafts.get(id));
       if (body.title !== undefined) draft.title = body.title;
       if (body.archived !== undefined) draft.archived = body.archived;
+      const modeChanged = body.editingMode !== undefined && body.editingMode !== (draft.editingMode ?? DEFAULT_EDITING_MODE);
+      if (body.editingMode !== undefined) draft.editingMode = body.editingMode;
       draft.updatedAt = now.toISOString();
       await tx.drafts.put(draft);
-      await audit(
-        tx.audit,
-        now,
-        actorId,
-        body.archived === undefined ? 'draft.rename' : body.archived ? 'draft.archive' : 'draft.unarchive',
-        id,
-      );
+      if (body.title !== undefined) await audit(tx.audit, now, actorId, 'draft.rename', id);
+      if (body.archived !== undefined) await audit(tx.audit, now, actorId, body.archived ? 'draft.archive' : 'draft.unarchive', id);
+      if (modeChanged) await audit(tx.audit, now, actorId, 'draft.editingMode', id, { draftId: id, detail: draft.editingMode });
       return toDraftSummary(draft);
     });
     this.events.publish(id, { type: 'draft.updated', draft: summary });

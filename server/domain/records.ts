@@ -1,4 +1,4 @@
-import type { DraftTemplate } from '../../shared/api/drafts.js';
+import type { DraftTemplate, EditingMode } from '../../shared/api/drafts.js';
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.js';
 import type { NegotiationSnapshot } from '../../shared/negotiation/NegotiationSnapshot.js';
 import type { Position } from '../../shared/negotiation/positions.js';
@@ -57,6 +57,8 @@ export interface DraftRecord {
   updatedAt: string;
   /** Open brackets and options as last counted from the document (missing until first counted). */
   counts?: { brackets: number; options: number };
+  /** How delegates change the text; missing in records written before it existed: `direct`. */
+  editingMode?: EditingMode;
 }
 
 export interface CommentRecord {

@@ -6,6 +6,17 @@ import { LIMITS } from '../limits.js';
 export const DRAFT_TEMPLATES = ['starter', 'blank'] as const;
 export type DraftTemplate = (typeof DRAFT_TEMPLATES)[number];
 
+/**
+ * How delegates change a draft's text (the secretariat always edits directly):
+ * - `direct`: they type into the text, as in a shared document;
+ * - `amendments`: their typing becomes proposals (insertion and deletion marks tagged with their
+ *   delegation) that the secretariat accepts or rejects; the accepted text is the secretariat's alone.
+ * New drafts start in `direct`.
+ */
+export const EDITING_MODES = ['direct', 'amendments'] as const;
+export type EditingMode = (typeof EDITING_MODES)[number];
+export const DEFAULT_EDITING_MODE: EditingMode = 'direct';
+
 /** POST /api/drafts (secretariat) */
 export const CreateDraftBody = z.strictObject({
   title: text(LIMITS.draftTitleLength),
@@ -13,11 +24,12 @@ export const CreateDraftBody = z.strictObject({
 });
 export type CreateDraftBody = z.infer<typeof CreateDraftBody>;
 
-/** PATCH /api/drafts/:id (secretariat): rename, archive or unarchive. */
+/** PATCH /api/drafts/:id (secretariat): rename, archive or unarchive, or change the editing mode. */
 export const UpdateDraftBody = z
   .strictObject({
     title: text(LIMITS.draftTitleLength).optional(),
     archived: z.boolean().optional(),
+    editingMode: z.enum(EDITING_MODES).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' });
 export type UpdateDraftBody = z.infer<typeof UpdateDraftBody>;
@@ -30,6 +42,8 @@ export const DraftSummary = z.object({
   id: z.string(),
   title: z.string(),
   archived: z.boolean(),
+  /** How delegates change the text (EDITING_MODES). */
+  editingMode: z.enum(EDITING_MODES),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Open brackets and options as last counted by the server (kept current while the draft changes). */

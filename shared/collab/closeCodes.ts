@@ -21,6 +21,13 @@ export const CLOSE_CODE = {
   UNAUTHENTICATED: 4401,
   /** Signed in, but this member may not open this draft. Final. */
   FORBIDDEN: 4403,
+  /**
+   * The member's change breaks a rule of the draft, so nothing of it took effect: it edits a clause that is
+   * agreed (locked), or, on a draft in amendments mode, a delegate's change alters accepted text or another
+   * delegation's proposal instead of proposing (the close frame's reason says which). Final: the same
+   * client would send the same change again; the app's page reopens the draft from the server's text.
+   */
+  EDIT_REFUSED: 4409,
   /** The draft id has the right shape but no such draft exists. Final. */
   UNKNOWN_DRAFT: 4404,
   /** The page that opened the socket is not the app's own origin nor a configured one. Final. */
@@ -68,6 +75,7 @@ export const CLOSE_CODE_MESSAGE: Record<CloseCodeName, string> = {
   UNAUTHENTICATED: 'You are not signed in. Sign in to open this draft.',
   FORBIDDEN: 'You do not have access to this draft.',
   UNKNOWN_DRAFT: 'This draft does not exist.',
+  EDIT_REFUSED: 'Your last change was not accepted, so the text was reloaded as it is on the server.',
   BAD_ORIGIN: 'This page is not allowed to connect to the drafting server.',
   SESSION_ENDED: 'Your session has ended. Sign in again to continue.',
   MESSAGE_TOO_LARGE: 'A change was too large to send. Reload the page; changes beyond the limit are kept in this browser only.',

@@ -26,6 +26,11 @@ import * as Y from 'yjs';
  * Brackets are a mark in clause bodies (BRACKET_MARK): y-prosemirror stores it as the formatting attribute
  * `bracket` = `{ delegation: <delegation id> }` on the text. The server rewrites any bracket a client writes
  * to carry the sending member's own delegation (server/collab/bracketAttribution.ts).
+ * Proposals (amendments mode, shared/amendments/proposals.ts) are two more marks in clause bodies, stored
+ * the same way: `insertion` = `{ id, delegation }` on proposed new text, `deletion` = `{ id, delegation }`
+ * on accepted text proposed for deletion (it stays, struck through, until decided). `id` names one
+ * proposal (consecutive typing by one member in one place); `delegation` is a delegation id, always the
+ * sender's (the server refuses or rewrites anything else).
  * - `meta`: Y.Map with `title` (string, the title the document was seeded with) and `schemaVersion`.
  *
  * Display numbers (PP1, OP3 ...) are derived when reading (numberClauses), never stored. A new draft's
@@ -53,6 +58,19 @@ export const BRACKET_MARK = 'bracket';
 
 /** The attributes of a bracket mark: the id of the delegation that proposed the bracketed text. */
 export interface BracketAttrs {
+  delegation: string;
+}
+
+/** The mark (and Yjs formatting attribute) on text a delegation proposes to insert. */
+export const INSERTION_MARK = 'insertion';
+/** The mark (and Yjs formatting attribute) on accepted text a delegation proposes to delete. */
+export const DELETION_MARK = 'deletion';
+
+/** The attributes of an insertion or deletion mark. */
+export interface ProposalAttrs {
+  /** One proposal; unique in the draft (proposalIdFor). */
+  id: string;
+  /** The proposing delegation's id. */
   delegation: string;
 }
 

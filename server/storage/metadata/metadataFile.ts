@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRAFT_TEMPLATES } from '../../../shared/api/drafts.js';
+import { DRAFT_TEMPLATES, EDITING_MODES } from '../../../shared/api/drafts.js';
 import { CLAUSE_STATUSES } from '../../../shared/negotiation/clauseStatus.js';
 import { NegotiationSnapshot } from '../../../shared/negotiation/NegotiationSnapshot.js';
 import { POSITIONS } from '../../../shared/negotiation/positions.js';
@@ -99,6 +99,7 @@ const record = {
     createdAt: time,
     updatedAt: time,
     counts: z.object({ brackets: z.number().int().nonnegative(), options: z.number().int().nonnegative() }).optional(),
+    editingMode: z.enum(EDITING_MODES).optional(),
   }),
   comments: z.looseObject({
     id: text,

@@ -1,0 +1,124 @@
+import * as Y from 'yjs';
+import { isId } from '../ids.js';
+import { readOrderedClauses } from '../doc/readOrderedClauses.js';
+import { DELETION_MARK, INSERTION_MARK, type ProposalAttrs } from '../doc/schema.js';
+
+/**
+ * Proposals in a draft's text (amendments mode): passages marked `insertion` (proposed new text) or
+ * `deletion` (accepted text proposed for deletion), each tagged with one proposal id and the proposing
+ * delegation. The accepted text of a body is its text outside insertion marks (deletion-marked text
+ * included); "if all accepted" drops deletion-marked text and keeps insertions.
+ */
+
+export const PROPOSAL_KINDS = ['insertion', 'deletion'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/** The Yjs formatting attribute of each kind. */
+export const PROPOSAL_MARK: Record<ProposalKind, string> = { insertion: INSERTION_MARK, deletion: DELETION_MARK };
+
+/** One proposal as read from the text: its passages joined ("\n" between paragraphs). */
+export interface Proposal {
+  id: string;
+  clauseId: string;
+  delegationId: string;
+  kind: ProposalKind;
+  text: string;
+}
+
+/** A proposal mark's value as stored, or null when it is not one (removed: null; malformed). */
+export function proposalAttrs(value: unknown): ProposalAttrs | null {
+  if (value === null || typeof value !== 'object') return null;
+  const { id, delegation } = value as Partial<ProposalAttrs>;
+  return isId(id) && typeof delegation === 'string' && delegation.length > 0 ? { id, delegation } : null;
+}
+
+/** One run of a text's delta, with its proposal marks read. */
+export interface ProposalRun {
+  text: string;
+  insertion: ProposalAttrs | null;
+  deletion: ProposalAttrs | null;
+}
+
+type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
+
+/** The runs of a Y.XmlText (or Y.Text) with their proposal marks; embeds count as no text. */
+export function readProposalRuns(text: Y.Text): ProposalRun[] {
+  const runs: ProposalRun[] = [];
+  for (const op of text.toDelta() as DeltaOp[]) {
+    if (typeof op.insert !== 'string') continue;
+    runs.push({
+      text: op.insert,
+      insertion: proposalAttrs(op.attributes?.[INSERTION_MARK]),
+      deletion: proposalAttrs(op.attributes?.[DELETION_MARK]),
+    });
+  }
+  return runs;
+}
+
+/** Every Y.XmlText of a clause body, in reading order (one per paragraph as TipTap writes it). */
+export function bodyTexts(body: Y.XmlFragment): Y.XmlText[] {
+  const texts: Y.XmlText[] = [];
+  const visit = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) texts.push(child);
+      else if (child instanceof Y.XmlElement) visit(child);
+    }
+  };
+  visit(body);
+  return texts;
+}
+
+/** The proposals of one clause body, in reading order of their first passage. */
+export function readBodyProposals(clauseId: string, body: Y.XmlFragment): Proposal[] {
+  const byId = new Map<string, Proposal & { paragraph: number }>();
+  bodyTexts(body).forEach((text, paragraph) => {
+    for (const run of readProposalRuns(text)) {
+      for (const kind of PROPOSAL_KINDS) {
+        const attrs = run[kind];
+        if (!attrs) continue;
+        const known = byId.get(attrs.id);
+        if (!known) {
+          byId.set(attrs.id, { id: attrs.id, clauseId, delegationId: attrs.delegation, kind, text: run.text, paragraph });
+        } else if (known.kind === kind) {
+          known.text += known.paragraph === paragraph ? run.text : `\n${run.text}`;
+          known.paragraph = paragraph;
+        }
+      }
+    }
+  });
+  return [...byId.values()].map(({ paragraph: _paragraph, ...proposal }) => proposal);
+}
+
+/** Every proposal in the clauses of the reading order, clause by clause. */
+export function readProposals(doc: Y.Doc): Proposal[] {
+  return readOrderedClauses(doc).flatMap((clause) => (clause.noText ? [] : readBodyProposals(clause.id, clause.body)));
+}
+
+/** How many proposals, per clause id and in all, of the clauses in the reading order. */
+export function countProposals(proposals: readonly Proposal[]): { total: number; byClause: Record<string, number>; byDelegation: Record<string, number> } {
+  const byClause: Record<string, number> = {};
+  const byDelegation: Record<string, number> = {};
+  for (const p of proposals) {
+    byClause[p.clauseId] = (byClause[p.clauseId] ?? 0) + 1;
+    byDelegation[p.delegationId] = (byDelegation[p.delegationId] ?? 0) + 1;
+  }
+  return { total: proposals.length, byClause, byDelegation };
+}
+
+/** The text of a body's paragraph as read in a view: the accepted text, all proposals shown, or all accepted. */
+export type ProposalView = 'all' | 'accepted' | 'if-accepted';
+
+/** Whether a run is part of the text in a view. */
+export function runInView(run: Pick<ProposalRun, 'insertion' | 'deletion'>, view: ProposalView): boolean {
+  if (view === 'accepted') return run.insertion === null;
+  if (view === 'if-accepted') return run.deletion === null;
+  return true;
+}
+
+/** The accepted text of a Y.XmlText: everything outside insertion marks (deletion-marked text included). */
+export function acceptedText(text: Y.Text): string {
+  return readProposalRuns(text)
+    .filter((run) => run.insertion === null)
+    .map((run) => run.text)
+    .join('');
+}
