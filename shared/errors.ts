@@ -40,6 +40,17 @@ export const ERROR_STATUS = {
   INVALID_STATUS_CHANGE: 409,
   /** Settling on a clause that is not an option of this clause's group. */
   NOT_AN_OPTION: 409,
+  /** No such proposal (amendment) in this draft: never made, or already decided and gone from the text. */
+  AMENDMENT_NOT_FOUND: 404,
+  /** The proposal was already accepted or rejected (or withdrawn). */
+  AMENDMENT_DECIDED: 409,
+  /** The clause is agreed (or agreed ad ref): its text, and the proposals on it, are locked until it is reopened. */
+  CLAUSE_LOCKED: 409,
+  /**
+   * Setting a clause to agreed while it still holds undecided proposals or brackets needs `confirm: true`;
+   * `details` says how many ({ proposals, brackets }).
+   */
+  CONFIRMATION_REQUIRED: 409,
   PAYLOAD_TOO_LARGE: 413,
   /** A new password that is too easy to guess (common, a sequence or repetition, or the member's own name or email). */
   WEAK_PASSWORD: 400,
