@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_EDITING_MODE } from '../shared/api/drafts.js';
 import { createApp } from './app.js';
 import { attachCollabServer } from './collab/attachCollabServer.js';
 import type { CollabServer } from './collab/CollabServer.js';
@@ -10,6 +11,7 @@ import { autoSnapshotExtension } from './domain/autoSnapshotExtension.js';
 import { AutoSnapshotScheduler } from './domain/AutoSnapshotScheduler.js';
 import { systemClock, type Clock } from './domain/Clock.js';
 import { draftSeed } from './domain/draftSeed.js';
+import { amendmentsExtension } from './domain/amendments/amendmentsExtension.js';
 import { negotiationExtension } from './domain/negotiation/negotiationExtension.js';
 import { seedDemoWorkspace } from './domain/seed.js';
 import { createServices, type Services } from './domain/Services.js';
@@ -98,6 +100,15 @@ async function open(
     quietMs: config.autoSnapshotQuietMs,
     maxIntervalMs: config.autoSnapshotMaxIntervalMs,
   });
+  // First: an update the amendment or lock rules refuse never reaches the others.
+  const amendments = amendmentsExtension({
+    editingModeOf: async (draftId) => (await metadata.drafts.get(draftId))?.editingMode ?? DEFAULT_EDITING_MODE,
+    lockedClausesOf: async (draftId) => [...(await services.negotiation.lockedClauses(draftId))],
+    subscribeAll: (listener) => services.events.subscribeAll(listener),
+    proposalsMade: () => undefined,
+    log: consoleLog('amendments'),
+  });
+  rooms.use(amendments);
   rooms.use(
     negotiationExtension({
       bracketsChanged: (change) => auditBracketChanges(services, change),
@@ -130,6 +141,7 @@ async function open(
     collab: collab.server,
     async close() {
       stopStatsLog();
+      amendments.close();
       await autoSnapshots.close();
       await services.counts.close();
       await collab.close();

@@ -120,7 +120,7 @@ export class CollabConnection implements RoomConnection {
   close(code: CloseCode, reason: string): void {
     if (this.closed) return;
     if (MISBEHAVIOUR.has(code)) this.options.log.warn(`closing a socket: ${reason}`, this.context({ code }));
-    this.ws.close(code, closeCodeName(code) ?? undefined);
+    this.ws.close(code, closeReason(code, reason));
     // A socket paused while its room loads must read the client's close reply to finish the handshake.
     this.ws.resume();
     setTimeout(() => this.ws.terminate(), TERMINATE_AFTER_MS).unref();
@@ -208,4 +208,19 @@ function reportLimitClosesWithOurCodes(ws: WebSocket): void {
     if (ours === undefined) return close(code, reason);
     return close(ours, closeCodeName(ours) ?? undefined);
   };
+}
+
+/** The most bytes a close frame's reason may hold (RFC 6455: 125 bytes of payload, 2 of them the code). */
+const MAX_CLOSE_REASON_BYTES = 123;
+
+/**
+ * The reason a close frame carries: the code's name; for a refused edit also why, which the member's page
+ * shows (cut to fit the frame, at a character boundary).
+ */
+function closeReason(code: CloseCode, reason: string): string | undefined {
+  const name = closeCodeName(code) ?? undefined;
+  if (code !== CLOSE_CODE.EDIT_REFUSED) return name;
+  let text = `${name}: ${reason}`;
+  while (Buffer.byteLength(text) > MAX_CLOSE_REASON_BYTES) text = `${[...text].slice(0, -2).join('')}…`;
+  return text;
 }

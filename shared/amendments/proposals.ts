@@ -25,6 +25,11 @@ export interface Proposal {
   text: string;
 }
 
+/** Whether a Yjs formatting attribute is a proposal mark. */
+export function isProposalKey(key: string): boolean {
+  return key === INSERTION_MARK || key === DELETION_MARK;
+}
+
 /** A proposal mark's value as stored, or null when it is not one (removed: null; malformed). */
 export function proposalAttrs(value: unknown): ProposalAttrs | null {
   if (value === null || typeof value !== 'object') return null;
@@ -95,7 +100,11 @@ export function readProposals(doc: Y.Doc): Proposal[] {
 }
 
 /** How many proposals, per clause id and in all, of the clauses in the reading order. */
-export function countProposals(proposals: readonly Proposal[]): { total: number; byClause: Record<string, number>; byDelegation: Record<string, number> } {
+export function countProposals(proposals: readonly Proposal[]): {
+  total: number;
+  byClause: Record<string, number>;
+  byDelegation: Record<string, number>;
+} {
   const byClause: Record<string, number> = {};
   const byDelegation: Record<string, number> = {};
   for (const p of proposals) {

@@ -1,0 +1,265 @@
+import * as Y from 'yjs';
+import {
+  bodyTexts,
+  PROPOSAL_KINDS,
+  PROPOSAL_MARK,
+  readProposalRuns,
+  type Proposal,
+  type ProposalRun,
+} from '../../../shared/amendments/proposals.js';
+import { readClause } from '../../../shared/doc/readClause.js';
+import { getClauses, getMeta, getOrder, type ProposalAttrs } from '../../../shared/doc/schema.js';
+import { readBodyProposals } from '../../../shared/amendments/proposals.js';
+
+/** What a member may do with an update, as the draft stands. */
+export interface EditRules {
+  /** Clauses agreed or agreed ad ref: nobody changes them. */
+  locked: ReadonlySet<string>;
+  /** Set for a delegate on a draft in amendments mode: their changes must be proposals of this delegation. */
+  proposingFor: string | null;
+}
+
+/** A proposal mark the sender wrote for another delegation, to be put in the sender's name. */
+export interface ProposalCorrection {
+  clauseId: string;
+  /** Which of the body's texts (bodyTexts order), and where in it. */
+  textIndex: number;
+  index: number;
+  length: number;
+  key: string;
+  value: ProposalAttrs;
+}
+
+export type EditVerdict = { ok: false; reason: string } | { ok: true; corrections: ProposalCorrection[]; newProposals: Proposal[] };
+
+/**
+ * Judges a member's update by what it did to a replica of the draft (`after`, `transaction`: the update
+ * tried there) against the live document that has not taken it (`before`). Refused: any change inside a
+ * locked clause, or a locked clause taken out of the reading order; for a proposing delegate also any
+ * change of the accepted text of a clause body (its paragraphs' text outside insertion marks, deletion-
+ * marked text included), of another delegation's proposal, of a heading, of a clause's fields, of the
+ * reading order other than adding an option, or of the draft's metadata. New proposal marks written for
+ * another delegation are put in the sender's name (corrections); a proposal id already used elsewhere in
+ * the draft is refused.
+ */
+export function checkEditRules(before: Y.Doc, after: Y.Doc, transaction: Y.Transaction, rules: EditRules): EditVerdict {
+  const touched = touchedClauses(after, transaction);
+  const proposing = rules.proposingFor;
+
+  const lockedTouched = [...touched.clauses.keys()].find((id) => rules.locked.has(id));
+  if (lockedTouched) return refuse('the clause is agreed: its text is locked until the secretariat reopens it');
+  const orderBefore = readOrder(before);
+  const orderAfter = touched.order ? readOrder(after) : orderBefore;
+  if (touched.order) {
+    const kept = new Set(orderAfter);
+    const removedLocked = orderBefore.find((id) => rules.locked.has(id) && !kept.has(id));
+    if (removedLocked) return refuse('an agreed clause cannot be deleted');
+  }
+  if (proposing === null) return { ok: true, corrections: [], newProposals: [] };
+
+  if (touched.meta) return refuse('in amendments mode only the secretariat changes the draft’s settings');
+  const existed = (id: string) => getClauses(before).has(id);
+  if (touched.order) {
+    const problem = orderProblem(orderBefore, orderAfter, after, existed);
+    if (problem) return refuse(problem);
+  }
+  for (const key of touched.replacedClauses) {
+    if (existed(key)) return refuse('in amendments mode a clause is not replaced: propose changes to it');
+  }
+
+  const corrections: ProposalCorrection[] = [];
+  const newProposals: Proposal[] = [];
+  for (const [clauseId, parts] of touched.clauses) {
+    if (!existed(clauseId)) continue; // added with this update (an option): its own fields are the sender's to set
+    if (parts.has('fields')) return refuse('in amendments mode only the secretariat changes a clause’s kind');
+    if (parts.has('heading')) return refuse('in amendments mode headings are changed by the secretariat');
+    if (!parts.has('body')) continue;
+    const was = readClause(before, clauseId);
+    const now = readClause(after, clauseId);
+    if (!was || !now) return refuse('the clause does not have the expected shape');
+    const problem = bodyProblem(clauseId, was.body, now.body, proposing, corrections, newProposals);
+    if (problem) return refuse(problem);
+  }
+  if (newProposals.length > 0) {
+    const reused = idsUsedElsewhere(before, new Set(newProposals.map((p) => p.id)));
+    if (reused) return refuse('this proposal id is already used in the draft');
+  }
+  return { ok: true, corrections, newProposals };
+}
+
+function refuse(reason: string): EditVerdict {
+  return { ok: false, reason };
+}
+
+type ClausePart = 'fields' | 'heading' | 'body';
+
+interface Touched {
+  /** Clause id -> which of its parts the update changed. */
+  clauses: Map<string, Set<ClausePart>>;
+  /** Keys of `clauses` the update set (a clause added, or one replaced). */
+  replacedClauses: Set<string>;
+  order: boolean;
+  meta: boolean;
+}
+
+/** Which clauses (and parts of them), and whether the order or the metadata, the transaction changed. */
+function touchedClauses(doc: Y.Doc, transaction: Y.Transaction): Touched {
+  const clausesMap = getClauses(doc) as unknown as Y.AbstractType<unknown>;
+  const order = getOrder(doc) as unknown as Y.AbstractType<unknown>;
+  const meta = getMeta(doc) as unknown as Y.AbstractType<unknown>;
+  const touched: Touched = { clauses: new Map(), replacedClauses: new Set(), order: false, meta: false };
+  const note = (clauseId: string, part: ClausePart) => {
+    const parts = touched.clauses.get(clauseId) ?? new Set<ClausePart>();
+    parts.add(part);
+    touched.clauses.set(clauseId, parts);
+  };
+  for (const [type, keys] of transaction.changed) {
+    const changed = type as unknown as Y.AbstractType<unknown>;
+    if (changed === order) touched.order = true;
+    else if (changed === meta) touched.meta = true;
+    else if (changed === clausesMap) {
+      for (const key of keys) if (key !== null) touched.replacedClauses.add(key);
+    } else {
+      const place = clauseOf(changed, clausesMap);
+      if (!place)
+        touched.meta = true; // some other root type: only the secretariat's (or nobody's) business
+      else note(place.clauseId, place.part);
+    }
+  }
+  return touched;
+}
+
+/** The clause a type belongs to (walking up its parents) and which part of it, or null outside any clause. */
+function clauseOf(type: Y.AbstractType<unknown>, clausesMap: Y.AbstractType<unknown>): { clauseId: string; part: ClausePart } | null {
+  let current: Y.AbstractType<unknown> = type;
+  let childKey: string | null = null;
+  for (;;) {
+    const item = current._item;
+    if (!item) return null;
+    const parent = item.parent as Y.AbstractType<unknown> | null;
+    if (parent === clausesMap) {
+      if (typeof item.parentSub !== 'string') return null;
+      if (current === type) return { clauseId: item.parentSub, part: 'fields' };
+      return { clauseId: item.parentSub, part: childKey === 'body' ? 'body' : childKey === 'heading' ? 'heading' : 'fields' };
+    }
+    if (!(parent instanceof Y.AbstractType)) return null;
+    childKey = item.parentSub;
+    current = parent;
+  }
+}
+
+function readOrder(doc: Y.Doc): string[] {
+  return getOrder(doc)
+    .toArray()
+    .filter((id): id is string => typeof id === 'string');
+}
+
+/** A proposing delegate may only add options to the reading order; nothing leaves it or moves. */
+function orderProblem(before: readonly string[], after: readonly string[], doc: Y.Doc, existed: (id: string) => boolean): string | null {
+  const remaining = after.filter((id) => existed(id) || !isNewOption(doc, id, existed));
+  if (remaining.length !== before.length || remaining.some((id, i) => id !== before[i])) {
+    return 'in amendments mode only the secretariat adds, deletes or moves clauses';
+  }
+  return null;
+}
+
+function isNewOption(doc: Y.Doc, id: string, existed: (id: string) => boolean): boolean {
+  const clause = readClause(doc, id);
+  return clause !== null && clause.alternativeTo !== null && existed(clause.alternativeTo);
+}
+
+/** A run's proposal marks as one comparable string. */
+function marksOf(run: ProposalRun): string {
+  return JSON.stringify([run.insertion, run.deletion]);
+}
+
+/** The accepted text of each paragraph, empty ones left out (a new paragraph of proposed text adds none). */
+function acceptedParagraphs(body: Y.XmlFragment): string[] {
+  return bodyTexts(body)
+    .map((text) =>
+      readProposalRuns(text)
+        .filter((run) => run.insertion === null)
+        .map((run) => run.text)
+        .join(''),
+    )
+    .filter((text) => text.length > 0);
+}
+
+/** Another delegation's proposals in a body: id -> its passages with every proposal mark on them. */
+function othersProposals(body: Y.XmlFragment, own: string): Map<string, string> {
+  const passages = new Map<string, string[]>();
+  bodyTexts(body).forEach((text, paragraph) => {
+    for (const run of readProposalRuns(text)) {
+      for (const kind of PROPOSAL_KINDS) {
+        const attrs = run[kind];
+        if (!attrs || attrs.delegation === own) continue;
+        const list = passages.get(attrs.id) ?? [];
+        list.push(`${paragraph}:${run.text}:${marksOf(run)}`);
+        passages.set(attrs.id, list);
+      }
+    }
+  });
+  return new Map([...passages].map(([id, list]) => [id, list.join('|')]));
+}
+
+function bodyProblem(
+  clauseId: string,
+  before: Y.XmlFragment,
+  after: Y.XmlFragment,
+  own: string,
+  corrections: ProposalCorrection[],
+  newProposals: Proposal[],
+): string | null {
+  const acceptedBefore = acceptedParagraphs(before);
+  const acceptedAfter = acceptedParagraphs(after);
+  if (acceptedBefore.length !== acceptedAfter.length || acceptedBefore.some((text, i) => text !== acceptedAfter[i])) {
+    return 'in amendments mode accepted text is not changed directly: propose an insertion or deletion';
+  }
+  const idsBefore = new Set(readBodyProposals(clauseId, before).map((p) => p.id));
+  const othersBefore = othersProposals(before, own);
+  // Marks the sender wrote in someone else's name become the sender's own, unless they name a proposal that exists.
+  bodyTexts(after).forEach((text, textIndex) => {
+    let index = 0;
+    for (const run of readProposalRuns(text)) {
+      for (const kind of PROPOSAL_KINDS) {
+        const attrs = run[kind];
+        if (attrs && attrs.delegation !== own && !idsBefore.has(attrs.id)) {
+          corrections.push({
+            clauseId,
+            textIndex,
+            index,
+            length: run.text.length,
+            key: PROPOSAL_MARK[kind],
+            value: { id: attrs.id, delegation: own },
+          });
+        }
+      }
+      index += run.text.length;
+    }
+  });
+  const othersAfter = othersProposals(after, own);
+  for (const [id, passages] of othersBefore) {
+    if (othersAfter.get(id) !== passages) return 'another delegation’s proposal cannot be changed';
+  }
+  for (const proposal of readBodyProposals(clauseId, after)) {
+    if (!idsBefore.has(proposal.id)) newProposals.push({ ...proposal, delegationId: own });
+  }
+  return null;
+}
+
+/** The first of `ids` some clause of the live document already uses, or null. */
+function idsUsedElsewhere(doc: Y.Doc, ids: ReadonlySet<string>): string | null {
+  for (const id of getClauses(doc).keys()) {
+    const clause = readClause(doc, id);
+    if (!clause) continue;
+    for (const text of bodyTexts(clause.body)) {
+      for (const run of readProposalRuns(text)) {
+        for (const kind of PROPOSAL_KINDS) {
+          const attrs = run[kind];
+          if (attrs && ids.has(attrs.id)) return attrs.id;
+        }
+      }
+    }
+  }
+  return null;
+}
