@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Services } from './domain/Services.js';
 import { authenticate } from './http/authenticate.js';
 import { apiNotFound, errorHandler } from './http/errorHandler.js';
+import { amendmentRoutes } from './http/routes/amendmentRoutes.js';
 import { commentRoutes } from './http/routes/commentRoutes.js';
 import { delegationRoutes } from './http/routes/delegationRoutes.js';
 import { draftRoutes } from './http/routes/draftRoutes.js';
@@ -43,6 +44,7 @@ export function createApp(services: Services, config: Config): Express {
   api.use(commentRoutes(services));
   api.use(versionRoutes(services));
   api.use(negotiationRoutes(services));
+  api.use(amendmentRoutes(services));
   api.use(exportRoutes(services));
   api.use(apiNotFound);
   api.use(errorHandler);

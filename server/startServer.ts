@@ -105,7 +105,7 @@ async function open(
     editingModeOf: async (draftId) => (await metadata.drafts.get(draftId))?.editingMode ?? DEFAULT_EDITING_MODE,
     lockedClausesOf: async (draftId) => [...(await services.negotiation.lockedClauses(draftId))],
     subscribeAll: (listener) => services.events.subscribeAll(listener),
-    proposalsMade: () => undefined,
+    proposalsMade: (change) => services.amendments.proposalsMade(change.draftId, change.actor, change.proposals),
     log: consoleLog('amendments'),
   });
   rooms.use(amendments);

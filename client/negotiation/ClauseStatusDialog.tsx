@@ -34,8 +34,8 @@ export function ClauseStatusDialog({ clauseId, name, canSet, onClose, onChanged 
             name={name}
             current={current}
             onCancel={onClose}
-            onSubmit={async (status, note) => {
-              const entry = await negotiation.actions.setStatus(clauseId, { status, note });
+            onSubmit={async (status, note, confirm) => {
+              const entry = await negotiation.actions.setStatus(clauseId, { status, note, ...(confirm ? { confirm } : {}) });
               onClose();
               onChanged(`${name} is now ${CLAUSE_STATUS_LABELS[entry.status].toLowerCase()}.`);
             }}

@@ -9,4 +9,8 @@ export const AUDIT_ACTION_LABELS: Record<NegotiationAction, string> = {
   'bracket.added': 'Brackets added',
   'bracket.lifted': 'Brackets lifted',
   'option.added': 'Option added',
+  'amendment.proposed': 'Amendment proposed',
+  'amendment.accepted': 'Amendment accepted',
+  'amendment.rejected': 'Amendment rejected',
+  'amendment.withdrawn': 'Amendment withdrawn',
 };

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { AmendmentService } from './amendments/AmendmentService.js';
 import { VersionSnapshotStore } from '../storage/VersionSnapshotStore.js';
 import type { Clock } from './Clock.js';
 import { CommentService } from './CommentService.js';
@@ -34,6 +35,8 @@ export interface Services {
   negotiation: NegotiationService;
   /** Keeps drafts' bracket and option counts current (fed by the negotiation room extension). */
   counts: DraftCountsTracker;
+  /** Proposals (amendments) in drafts' texts: listing, when each was made, and the decisions on them. */
+  amendments: AmendmentService;
 }
 
 export function createServices(metadata: MetadataRepositories, config: Config, clock: Clock, documents: DraftDocuments): Services {
@@ -55,5 +58,6 @@ export function createServices(metadata: MetadataRepositories, config: Config, c
     versions: new VersionService({ metadata, documents, snapshots: new VersionSnapshotStore(config.dataDir), events, clock, negotiation }),
     negotiation,
     counts: new DraftCountsTracker({ metadata, documents, events }),
+    amendments: new AmendmentService({ metadata, documents, negotiation, clock }),
   };
 }

@@ -17,3 +17,4 @@ export const commentIdParam = (value: unknown) => pathId(value, 'COMMENT_NOT_FOU
 export const clauseIdParam = (value: unknown) => pathId(value, 'CLAUSE_NOT_FOUND', 'No such clause in this draft.');
 export const memberIdParam = (value: unknown) => pathId(value, 'MEMBER_NOT_FOUND', 'No such member.');
 export const delegationIdParam = (value: unknown) => pathId(value, 'DELEGATION_NOT_FOUND', 'No such delegation.');
+export const amendmentIdParam = (value: unknown) => pathId(value, 'AMENDMENT_NOT_FOUND', 'No such proposal in this draft.');

@@ -22,10 +22,15 @@ function note(max: number) {
   );
 }
 
-/** PUT /api/drafts/:id/clauses/:clauseId/status (secretariat). */
+/**
+ * PUT /api/drafts/:id/clauses/:clauseId/status (secretariat). Agreeing a clause (agreed, agreed ad ref) that
+ * still holds undecided proposals or brackets needs `confirm: true`; without it the answer is 409
+ * CONFIRMATION_REQUIRED with `details: { proposals, brackets }`, so the page can say how many and ask.
+ */
 export const SetClauseStatusBody = z.strictObject({
   status: z.enum(CLAUSE_STATUSES),
   note: note(STATUS_NOTE_LENGTH).default(''),
+  confirm: z.boolean().optional(),
 });
 export type SetClauseStatusBody = z.infer<typeof SetClauseStatusBody>;
 
@@ -101,6 +106,12 @@ export const NEGOTIATION_ACTIONS = [
   'bracket.added',
   'bracket.lifted',
   'option.added',
+  /** A delegation's proposal (amendment) first seen in the text; the entry's target is the proposal id. */
+  'amendment.proposed',
+  'amendment.accepted',
+  'amendment.rejected',
+  /** Rejected by a delegate of the proposing delegation. */
+  'amendment.withdrawn',
 ] as const;
 export type NegotiationAction = (typeof NEGOTIATION_ACTIONS)[number];
 
@@ -130,7 +141,7 @@ export const AuditEntryView = z.object({
   delegation: z.string().nullable(),
   action: z.enum(NEGOTIATION_ACTIONS),
   clauseId: z.string().nullable(),
-  /** Human-readable detail: "Agreed ad ref — note", "Reservation: …", "Brackets: 3 → 4". */
+  /** Human-readable detail: "Agreed ad ref — note", "Reservation: …", "Accepted the insertion of “…” (Norway)". */
   detail: z.string(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;

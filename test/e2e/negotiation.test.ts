@@ -112,6 +112,9 @@ describe('brackets, status and positions between three browsers', () => {
     await dialog.getByLabel('Agreed ad ref', { exact: true }).check();
     await dialog.getByLabel('Note (optional)').fill('Pending confirmation from capitals.');
     await dialog.getByRole('button', { name: 'Set status' }).click();
+    // OP1 still holds the US bracket: the secretariat is asked once more, with how many.
+    await expect.poll(() => dialog.getByRole('alert').textContent(), WAIT).toBe('OP1 still has 1 bracket. Agree it ad ref anyway?');
+    await dialog.getByRole('button', { name: 'Agree ad ref anyway' }).click();
     await dialog.waitFor({ state: 'hidden', ...WAIT });
 
     const badge = us.getByRole('button', { name: 'Status of OP1: Agreed ad ref. Show the history' });

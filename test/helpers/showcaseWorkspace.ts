@@ -90,9 +90,11 @@ export async function startShowcaseWorkspace(): Promise<ShowcaseWorkspace> {
   editor.destroy();
 
   const ids = operative.map((c) => c.id);
+  // OP1 holds a bracket: agreeing it is confirmed.
   await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${ids[0]}/status`, {
     status: 'agreed-ad-ref',
     note: 'Pending confirmation from capitals.',
+    confirm: true,
   });
   await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${ids[2]}/status`, { status: 'agreed', note: '' });
   for (const [index, position] of (['supports', 'can-live-with', 'reservation', 'opposes'] as const).entries()) {

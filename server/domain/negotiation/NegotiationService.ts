@@ -8,11 +8,20 @@ import type {
   SetPositionBody,
 } from '../../../shared/api/negotiation.js';
 import { NEGOTIATION_ACTIONS } from '../../../shared/api/negotiation.js';
+import { readBodyProposals } from '../../../shared/amendments/proposals.js';
 import { optionGroupOf, settleOption } from '../../../shared/doc/options.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import { isId } from '../../../shared/ids.js';
-import { CLAUSE_STATUS_LABELS, DEFAULT_CLAUSE_STATUS, statusChangeProblem } from '../../../shared/negotiation/clauseStatus.js';
+import { readBracketRuns } from '../../../shared/negotiation/brackets.js';
+import {
+  CLAUSE_STATUS_LABELS,
+  DEFAULT_CLAUSE_STATUS,
+  isAgreedStatus,
+  statusChangeProblem,
+  type ClauseStatus,
+} from '../../../shared/negotiation/clauseStatus.js';
 import type { NegotiationSnapshot } from '../../../shared/negotiation/NegotiationSnapshot.js';
+import { describeUnsettled, type Unsettled } from '../../../shared/negotiation/unsettled.js';
 import { POSITION_LABELS } from '../../../shared/negotiation/positions.js';
 import type * as Y from 'yjs';
 import { AppError } from '../AppError.js';
@@ -95,15 +104,29 @@ export class NegotiationService implements NegotiationSnapshots {
     };
   }
 
-  /** Sets a clause's status with a note (secretariat): appended to the clause's history. */
+  /**
+   * Sets a clause's status with a note (secretariat): appended to the clause's history. Agreeing a clause
+   * that still holds undecided proposals or brackets is refused (CONFIRMATION_REQUIRED, with how many)
+   * unless the request confirms it: agreed text is locked, so what is still open in it would stay frozen.
+   */
   async setStatus(draftId: string, clauseId: string, body: SetClauseStatusBody, user: UserRecord): Promise<ClauseStatusEntry> {
     requireSecretariat(user, 'Only the secretariat sets the status of a clause.');
     await this.requireClause(draftId, clauseId);
+    // Read before the metadata transaction (documents are slow work); a proposal or bracket added in the
+    // moment between is a race the secretariat could not have seen either.
+    const unsettled = isAgreedStatus(body.status) && body.confirm !== true ? await this.unsettled(draftId, clauseId) : null;
     const now = this.clock();
     const entry = await this.metadata.transaction(async (tx) => {
       const current = (await tx.negotiation.currentStatus(draftId, clauseId))?.status ?? DEFAULT_CLAUSE_STATUS;
       const problem = statusChangeProblem(current, body.status);
       if (problem) throw new AppError('INVALID_STATUS_CHANGE', problem);
+      if (unsettled && unsettled.proposals + unsettled.brackets > 0) {
+        throw new AppError(
+          'CONFIRMATION_REQUIRED',
+          `This clause still has ${describeUnsettled(unsettled)}. Confirm to mark it “${CLAUSE_STATUS_LABELS[body.status]}” anyway.`,
+          unsettled,
+        );
+      }
       const record = {
         id: newId(),
         draftId,
@@ -121,6 +144,23 @@ export class NegotiationService implements NegotiationSnapshots {
     });
     this.events.publish(draftId, { type: 'clause.status', entry });
     return entry;
+  }
+
+  /** The clauses of a draft whose text is locked now: their current status is agreed or agreed ad ref. */
+  async lockedClauses(draftId: string): Promise<Set<string>> {
+    const current = new Map<string, ClauseStatus>();
+    // Oldest first: a clause's last record is its status now.
+    for (const record of await this.metadata.negotiation.statusesByDraft(draftId)) current.set(record.clauseId, record.status);
+    return new Set([...current].filter(([, status]) => isAgreedStatus(status)).map(([clauseId]) => clauseId));
+  }
+
+  /** Undecided proposals and brackets in a clause's text (none in a "no text" option). */
+  private unsettled(draftId: string, clauseId: string): Promise<Unsettled> {
+    return this.documents.read(draftId, (doc) => {
+      const clause = readClause(doc, clauseId);
+      if (!clause || clause.noText) return { proposals: 0, brackets: 0 };
+      return { proposals: readBodyProposals(clauseId, clause.body).length, brackets: readBracketRuns(clause.body).length };
+    });
   }
 
   /**

@@ -132,6 +132,10 @@ const ROUTES: Route[] = [
         sent.body,
       ),
   },
+  // Deciding one proposal depends on whose it is: test/integration/amendments/decisions.test.ts.
+  { method: 'GET', path: (i) => `/api/drafts/${i.draftId}/amendments`, allowed: ['secretariat', 'delegate', 'reviewer'] },
+  { method: 'POST', path: (i) => `/api/drafts/${i.draftId}/amendments/accept`, body: () => ({}), allowed: ['secretariat'] },
+  { method: 'POST', path: (i) => `/api/drafts/${i.draftId}/amendments/reject`, body: () => ({}), allowed: ['secretariat'] },
 ];
 
 describe('permissions: every role against every route', () => {

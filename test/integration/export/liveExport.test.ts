@@ -65,6 +65,8 @@ describe('exporting the live draft as a working text over HTTP', () => {
     const status = await as.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/status`, {
       status: 'agreed-ad-ref',
       note: 'Pending capitals',
+      // OP1 holds the bracket just made: agreeing it is confirmed.
+      confirm: true,
     });
     expect(status.status).toBe(200);
     expect(

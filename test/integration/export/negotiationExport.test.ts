@@ -74,7 +74,13 @@ describe('exporting a version of a draft in negotiation over HTTP', () => {
     );
 
     expect(
-      (await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/status`, { status: 'agreed-ad-ref', note: NOTE })).status,
+      (
+        await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/status`, {
+          status: 'agreed-ad-ref',
+          note: NOTE,
+          confirm: true,
+        })
+      ).status,
     ).toBe(200);
     expect(
       (await no.request('PUT', `/api/drafts/${draftId}/clauses/${op1}/positions/${noId}`, { position: 'reservation', text: RESERVATION }))
