@@ -103,6 +103,7 @@ async function open(
   // First: an update the amendment or lock rules refuse never reaches the others.
   const amendments = amendmentsExtension({
     editingModeOf: async (draftId) => (await metadata.drafts.get(draftId))?.editingMode ?? DEFAULT_EDITING_MODE,
+    decidedProposalIds: (draftId) => services.amendments.decidedIds(draftId),
     lockedClausesOf: async (draftId) => [...(await services.negotiation.lockedClauses(draftId))],
     subscribeAll: (listener) => services.events.subscribeAll(listener),
     proposalsMade: (change) => services.amendments.proposalsMade(change.draftId, change.actor, change.proposals),

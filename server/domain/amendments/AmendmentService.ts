@@ -47,6 +47,11 @@ export class AmendmentService {
   }
 
   /** The undecided proposals of a draft in reading order, with when the server first saw each. */
+  /** The proposal ids of a draft that were decided: kept current as decisions are made (never reused). */
+  async decidedIds(draftId: string): Promise<ReadonlySet<string>> {
+    return (await this.ledger.of(draftId)).decided;
+  }
+
   async list(draftId: string): Promise<AmendmentView[]> {
     const ledger = await this.ledger.of(draftId);
     const proposals = await this.deps.documents.read(draftId, readProposals);

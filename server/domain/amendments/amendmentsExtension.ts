@@ -21,6 +21,8 @@ export interface ProposalsMade {
 
 export interface AmendmentsExtensionDeps {
   editingModeOf(draftId: string): Promise<EditingMode>;
+  /** The proposal ids decided in the draft, as a set kept current afterwards (a decided id is never reused). */
+  decidedProposalIds(draftId: string): Promise<ReadonlySet<string>>;
   /** The clauses whose current status is agreed or agreed ad ref. */
   lockedClausesOf(draftId: string): Promise<string[]>;
   /** Hears every draft event (mode changes arrive as `draft.updated`, locks as `clause.status`). Returns the unsubscribe function. */
@@ -38,6 +40,7 @@ interface DraftRules {
   modeFromEvent: boolean;
   lockedFromEvents: Map<string, boolean>;
   trial: TrialDocument;
+  decided: ReadonlySet<string>;
   /** Found while the member's update was tried, used once it is applied. */
   pending: { corrections: ProposalCorrection[]; proposals: Proposal[] } | null;
 }
@@ -94,11 +97,17 @@ export function amendmentsExtension(deps: AmendmentsExtensionDeps): RoomExtensio
         modeFromEvent: false,
         lockedFromEvents: new Map(),
         trial: new TrialDocument(doc),
+        decided: new Set(),
         pending: null,
       };
       byDraft.set(draftId, rules);
       byDoc.set(doc, rules);
-      const [mode, locked] = await Promise.all([deps.editingModeOf(draftId), deps.lockedClausesOf(draftId)]);
+      const [mode, locked, decided] = await Promise.all([
+        deps.editingModeOf(draftId),
+        deps.lockedClausesOf(draftId),
+        deps.decidedProposalIds(draftId),
+      ]);
+      rules.decided = decided;
       if (!rules.modeFromEvent) rules.mode = mode;
       for (const id of locked) if (!rules.lockedFromEvents.has(id)) rules.locked.add(id);
     },
@@ -116,7 +125,7 @@ export function amendmentsExtension(deps: AmendmentsExtensionDeps): RoomExtensio
       if (proposingFor === '') throw refusal(deps, draftId, member, 'a delegate without a delegation cannot propose amendments');
       const transaction = rules.trial.tryUpdate(update);
       if (!transaction) return;
-      const verdict = checkEditRules(doc, rules.trial.doc, transaction, { locked: rules.locked, proposingFor });
+      const verdict = checkEditRules(doc, rules.trial.doc, transaction, { locked: rules.locked, proposingFor, decided: rules.decided });
       if (!verdict.ok) {
         rules.trial.discard();
         throw refusal(deps, draftId, member, verdict.reason);

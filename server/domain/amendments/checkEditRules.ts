@@ -17,6 +17,8 @@ export interface EditRules {
   locked: ReadonlySet<string>;
   /** Set for a delegate on a draft in amendments mode: their changes must be proposals of this delegation. */
   proposingFor: string | null;
+  /** Proposal ids decided before: a new proposal may not take one. */
+  decided: ReadonlySet<string>;
 }
 
 /** A proposal mark the sender wrote for another delegation, to be put in the sender's name. */
@@ -81,7 +83,8 @@ export function checkEditRules(before: Y.Doc, after: Y.Doc, transaction: Y.Trans
     if (problem) return refuse(problem);
   }
   if (newProposals.length > 0) {
-    const reused = idsUsedElsewhere(before, new Set(newProposals.map((p) => p.id)));
+    const reused =
+      newProposals.find((p) => rules.decided.has(p.id))?.id ?? idsUsedElsewhere(before, new Set(newProposals.map((p) => p.id)));
     if (reused) return refuse('this proposal id is already used in the draft');
   }
   return { ok: true, corrections, newProposals };

@@ -238,6 +238,23 @@ describe('amendments mode: delegations propose, the server holds them to it', ()
     ]);
   });
 
+  it('refuses a new proposal that takes the id of one already decided', async () => {
+    const { server, draftId, as, open } = await setup();
+    await amendmentsMode(server, as.secretariat, draftId);
+    const us = await open('us@example.org');
+    const [first, second] = clausesWithText(us.doc);
+    paragraph(us.doc, first!).insert(0, 'Once ', { [INSERTION_MARK]: { id: PROPOSAL_A, delegation: as.usDelegation } });
+    const dk = await open('dk@example.org');
+    await eventually(() => readProposals(dk.doc).length === 1, 'the proposal to reach Denmark');
+    const accepted = await as.secretariat.post(`/api/drafts/${draftId}/amendments/${PROPOSAL_A}/accept`);
+    expect(accepted.status).toBe(200);
+    await eventually(() => readProposals(us.doc).length === 0, 'the acceptance to reach the US');
+    paragraph(us.doc, second!).insert(0, 'Again ', { [INSERTION_MARK]: { id: PROPOSAL_A, delegation: as.usDelegation } });
+    const close = await closedWith(us);
+    expect(close.code).toBe(CLOSE_CODE.EDIT_REFUSED);
+    expect(close.reason).toMatch(/already used/);
+  });
+
   it('lets the secretariat edit directly in amendments mode, and refuses proposal marks from a delegate in direct mode', async () => {
     const { server, draftId, as, open } = await setup();
     const us = await open('us@example.org');
