@@ -1,5 +1,6 @@
 import type { CompareResult } from '../../shared/api/versions.js';
 import { ComparedClause } from './ComparedClause.js';
+import { CompareProposals } from './CompareProposals.js';
 import { CompareSideLine } from './CompareSideLine.js';
 import { CompareSummary } from './CompareSummary.js';
 import { groupComparedClauses } from './groupComparedClauses.js';
@@ -41,6 +42,7 @@ export function ComparisonView({ draftId, from, to, result, onRefresh }: Compari
         </p>
       ) : null}
       <CompareSummary summary={comparison.summary} />
+      <CompareProposals comparison={comparison} />
       <div className="clause-list compared-clauses">
         {groupComparedClauses(comparison.clauses).map((entry) =>
           entry.type === 'clause' ? (

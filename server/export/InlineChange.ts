@@ -1,3 +1,4 @@
+import type { ProposalFate } from '../../shared/compare/DraftComparison.js';
 import type { Inline } from '../../shared/export/DraftText.js';
 
 /**
@@ -6,8 +7,12 @@ import type { Inline } from '../../shared/export/DraftText.js';
  */
 export type InlineChange = 'inserted' | 'deleted';
 
-/** A run as the HTML and DOCX inline renderers take it: DraftText's Inline, optionally marked as changed. */
-export type ChangedInline = Inline & { change?: InlineChange };
+/**
+ * A run as the HTML and DOCX inline renderers take it: DraftText's Inline, optionally marked as changed. In a
+ * redline, `proposals` are the proposals on the run with their fate between the sides (its marks then hold
+ * none); a clean export's runs carry theirs as proposal marks.
+ */
+export type ChangedInline = Inline & { change?: InlineChange; proposals?: ProposalFate[] };
 
 /**
  * A paragraph as the HTML and DOCX block renderers take it: DraftText's ParagraphBlock with changed runs, and

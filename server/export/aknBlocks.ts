@@ -1,6 +1,8 @@
 import { bracketGroups } from '../../shared/compare/bracketGroups.js';
-import type { Block, Inline } from '../../shared/export/DraftText.js';
+import type { Block, Inline, ProposalMark } from '../../shared/export/DraftText.js';
+import { markProposalGroups } from '../../shared/export/proposalLabels.js';
 import { aknDelegationEid } from './aknIds.js';
+import { NEGOTIATION_NAMESPACE } from './aknNegotiation.js';
 import { escapeXml } from './escapeXml.js';
 
 /** The `name` of the generic <inline> that marks bracketed text. */
@@ -10,16 +12,42 @@ export const AKN_BRACKET_NAME = 'bracket';
  * Runs as Akoma Ntoso inline markup: <b>, <i> and <a href> (already checked by safeHref), text escaped.
  * A bracketed passage is one generic <inline name="bracket" refersTo="#delegation_…"> around its runs,
  * referring to its delegation's TLCOrganization in <references> (aknNegotiation); the square brackets
- * themselves are presentation, left to whoever renders the document.
+ * themselves are presentation, left to whoever renders the document. Proposals are <ins> and <del> inside
+ * it (aknProposals).
  */
 export function aknInlines(runs: readonly Inline[]): string {
   return bracketGroups(runs)
     .map((group) => {
-      const inner = group.runs.map(aknRun).join('');
+      const inner = aknProposals(group.runs);
       if (group.bracket === null) return inner;
       return `<inline name="${AKN_BRACKET_NAME}" refersTo="#${escapeXml(aknDelegationEid(group.bracket.delegationId))}">${inner}</inline>`;
     })
     .join('');
+}
+
+/** The `class` of the <ins> and <del> elements that mark proposals. */
+export const AKN_PROPOSAL_CLASS = 'proposal';
+
+/**
+ * Runs with their proposals (amendments mode): a proposed insertion is an <ins>, a proposed deletion a <del>
+ * (AKN's inline elements for editorial insertions and deletions), class="proposal", referring to the
+ * proposing delegation's TLCOrganization like a bracket, and naming the proposal in an attribute of the
+ * negotiation namespace, which the schema accepts on any element: neg:proposal="<proposal id>".
+ */
+function aknProposals(runs: readonly Inline[]): string {
+  return markProposalGroups(runs)
+    .map((group) => {
+      let xml = group.runs.map(aknRun).join('');
+      for (const proposal of [...group.proposals].reverse()) xml = proposalElement(proposal, xml);
+      return xml;
+    })
+    .join('');
+}
+
+function proposalElement(proposal: ProposalMark, inner: string): string {
+  const tag = proposal.kind === 'insertion' ? 'ins' : 'del';
+  const refersTo = `#${escapeXml(aknDelegationEid(proposal.delegationId))}`;
+  return `<${tag} class="${AKN_PROPOSAL_CLASS}" refersTo="${refersTo}" xmlns:neg="${NEGOTIATION_NAMESPACE}" neg:proposal="${escapeXml(proposal.id)}">${inner}</${tag}>`;
 }
 
 function aknRun(run: Inline): string {

@@ -1,4 +1,5 @@
 import { bracketOf } from '../../shared/compare/bracketGroups.js';
+import { proposalMarks } from '../../shared/export/proposalLabels.js';
 import type { Block, ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { UNKNOWN_DELEGATION } from '../../shared/export/readInlines.js';
 import { aknDelegationEid } from './aknIds.js';
@@ -11,8 +12,8 @@ export const NEGOTIATION_NAMESPACE = 'urn:codeofconduct:negotiation:1';
  * The negotiation as Akoma Ntoso metadata, in the two places the schema gives it:
  *
  * - `references`: a <TLCOrganization eId="delegation_…" href="/akn/ontology/organizations/int/delegation_…"
- *   showAs="Norway"/> for every delegation a bracket or a position names, ordered by eId; the bracket
- *   <inline>s and the positions refer to them;
+ *   showAs="Norway"/> for every delegation a bracket, a proposal or a position names, ordered by eId; the
+ *   bracket <inline>s, the proposals' <ins> and <del> and the positions refer to them;
  * - `proprietary`: one <proprietary source="#secretariat"> holding <neg:negotiation> in NEGOTIATION_NAMESPACE
  *   (the schema accepts any element of another namespace there), with a <neg:clause href="#<eId>"
  *   clauseId="…"> for every clause in a group of options or with a status or positions:
@@ -74,7 +75,7 @@ function clauseXml(clause: ClauseText, eIds: ReadonlyMap<string, string>): strin
   return `          <neg:clause href="#${escapeXml(eId)}" clauseId="${escapeXml(clause.id)}">${inner}\n          </neg:clause>`;
 }
 
-/** eId -> name of every delegation a bracket or a position of the draft names (the first name seen wins). */
+/** eId -> name of every delegation a bracket, a proposal or a position of the draft names (the first name seen wins). */
 function delegationsOf(draft: DraftText): Map<string, string> {
   const found = new Map<string, string>();
   const add = (id: string, name: string) => {
@@ -87,6 +88,7 @@ function delegationsOf(draft: DraftText): Map<string, string> {
         for (const run of block.content) {
           const bracket = bracketOf(run.marks);
           if (bracket) add(bracket.delegationId, bracket.delegation);
+          for (const proposal of proposalMarks(run.marks)) add(proposal.delegationId, proposal.delegation);
         }
       } else {
         for (const item of block.items) visit(item);

@@ -1,12 +1,16 @@
 import { Paragraph, type ParagraphChild } from 'docx';
-import { docxParagraphMark, docxRuns, type DocxChangeContext } from './docxInline.js';
+import { docxParagraphMark, docxRuns, type DocxChangeContext, type DocxProposalContext } from './docxInline.js';
 import type { ChangedBlock, ChangedInline, ChangedParagraph } from './InlineChange.js';
 import { LIST_INDENT, MAX_WORD_LIST_LEVEL, ORDERED_LIST } from './docxStyles.js';
 
-/** State while writing one document: each ordered list gets its own numbering instance; redlines add who and when changes were made. */
+/**
+ * State while writing one document: each ordered list gets its own numbering instance; redlines add who and
+ * when changes were made; clean exports add when proposals are dated, to track them as the delegations' changes.
+ */
 export interface DocxBlockContext {
   nextListInstance: () => number;
   changes?: DocxChangeContext;
+  proposals?: DocxProposalContext;
 }
 
 /**
@@ -39,7 +43,7 @@ export function docxBlocks(blocks: readonly ChangedBlock[], context: DocxBlockCo
 }
 
 function runs(content: readonly ChangedInline[], context: DocxBlockContext): ParagraphChild[] {
-  return docxRuns(content, context.changes);
+  return docxRuns(content, context.changes, context.proposals);
 }
 
 function mark(paragraph: ChangedParagraph | undefined, context: DocxBlockContext) {

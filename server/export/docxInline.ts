@@ -8,6 +8,10 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { bracketGroups } from '../../shared/compare/bracketGroups.js';
+import { fateTag } from '../../shared/compare/proposalFates.js';
+import type { ProposalMark } from '../../shared/export/DraftText.js';
+import { proposalGroups, proposalMarks, splitTrailingSpace } from '../../shared/export/proposalLabels.js';
+import { UNKNOWN_DELEGATION } from '../../shared/export/readInlines.js';
 import { bracketTag } from './clauseNotes.js';
 import { BRACKET_TAG_STYLE } from './docxStyles.js';
 import { groupChange, type ChangedInline, type InlineChange } from './InlineChange.js';
@@ -23,16 +27,64 @@ export interface DocxChangeContext {
 }
 
 /**
- * One run as a Word run: bold, italic, a hyperlink (href already checked by safeHref) styled as Word's
- * Hyperlink, and, when the run is marked as changed, a real tracked insertion or deletion.
+ * How a clean export tracks proposals (amendments mode): each proposed insertion or deletion is a Word tracked
+ * change authored by the proposing delegation's name, dated `date` (the version's: the document does not
+ * record when a proposal was made, and the bytes must not depend on the clock). Ids number the changes.
  */
-export function docxInline(run: ChangedInline, changes?: DocxChangeContext): ParagraphChild {
+export interface DocxProposalContext {
+  date: string;
+  nextChangeId: () => number;
+}
+
+/** Who a tracked proposal is by: its delegation's name as Word's author. */
+export function proposalAuthor(proposal: Pick<ProposalMark, 'delegation'>): string {
+  return proposal.delegation.replace(/\s+/g, ' ').trim() || UNKNOWN_DELEGATION;
+}
+
+/** A tracked change to write: a redline's change, or a proposal's. */
+interface Tracked {
+  kind: 'inserted' | 'deleted';
+  author: string;
+}
+
+/**
+ * One run as a Word run: bold, italic, a hyperlink (href already checked by safeHref) styled as Word's
+ * Hyperlink, and, when the run is marked as changed (a redline) or carries a proposal (a clean export with
+ * `proposals`), a real tracked insertion or deletion: the redline's by its author, a proposal by its delegation.
+ */
+export function docxInline(run: ChangedInline, changes?: DocxChangeContext, proposals?: DocxProposalContext): ParagraphChild {
   const bold = run.marks.some((m) => m.type === 'bold') || undefined;
   const italics = run.marks.some((m) => m.type === 'italic') || undefined;
   const link = run.marks.find((m) => m.type === 'link');
   const style = link ? 'Hyperlink' : undefined;
-  const text = textRun({ text: run.text, bold, italics, style }, run.change, changes);
+  const text = textRun(
+    { text: run.text, bold, italics, style },
+    tracked(run.change, changes, trackedProposal(run, proposals)),
+    changes,
+    proposals,
+  );
   return link?.type === 'link' ? new ExternalHyperlink({ link: link.href, children: [text] }) : text;
+}
+
+/**
+ * The proposal a clean export tracks a run as: its insertion, else its deletion. (A run marked both ways,
+ * which the server never lets happen, is tracked as the insertion: rejecting it then removes the text.)
+ */
+function trackedProposal(run: ChangedInline, proposals?: DocxProposalContext): Tracked | undefined {
+  if (!proposals || run.proposals) return undefined;
+  const marks = proposalMarks(run.marks);
+  const proposal = marks.find((m) => m.kind === 'insertion') ?? marks[0];
+  if (!proposal) return undefined;
+  return { kind: proposal.kind === 'insertion' ? 'inserted' : 'deleted', author: proposalAuthor(proposal) };
+}
+
+function tracked(
+  change: InlineChange | undefined,
+  changes: DocxChangeContext | undefined,
+  proposal: Tracked | undefined,
+): Tracked | undefined {
+  if (change && changes) return { kind: change, author: changes.author };
+  return proposal;
 }
 
 /**
@@ -41,24 +93,57 @@ export function docxInline(run: ChangedInline, changes?: DocxChangeContext): Par
  * are tracked as inserted or deleted when the whole passage is, so accepting or rejecting every change
  * still gives each side's text, brackets included.
  */
-export function docxRuns(runs: readonly ChangedInline[], changes?: DocxChangeContext): ParagraphChild[] {
+export function docxRuns(runs: readonly ChangedInline[], changes?: DocxChangeContext, proposals?: DocxProposalContext): ParagraphChild[] {
   return bracketGroups(runs).flatMap((group) => {
-    const inner = group.runs.map((run) => docxInline(run, changes));
+    const inner = fatesWithTags(group.runs, changes, proposals);
     if (group.bracket === null) return inner;
-    const change = groupChange(group.runs);
+    // Brackets around a passage wholly inside one tracked proposal are part of it, so rejecting it removes them too.
+    const change = tracked(groupChange(group.runs), changes, groupProposal(group.runs, proposals));
     return [
-      textRun({ text: '[' }, change, changes),
+      textRun({ text: '[' }, change, changes, proposals),
       ...inner,
-      textRun({ text: ']' }, change, changes),
-      textRun({ text: bracketTag(group.bracket), style: BRACKET_TAG_STYLE, superScript: true }, change, changes),
+      textRun({ text: ']' }, change, changes, proposals),
+      textRun({ text: bracketTag(group.bracket), style: BRACKET_TAG_STYLE, superScript: true }, change, changes, proposals),
     ];
   });
 }
 
-function textRun(options: IRunOptions & { text: string }, change: InlineChange | undefined, changes?: DocxChangeContext): ParagraphChild {
-  if (!change || !changes) return new TextRun(options);
-  const attributes = { id: changes.nextChangeId(), author: changes.author, date: changes.date };
-  return change === 'inserted' ? new InsertedTextRun({ ...options, ...attributes }) : new DeletedTextRun({ ...options, ...attributes });
+/**
+ * Runs as Word runs; in a redline, where tracked changes show what changed between the versions, each
+ * passage of proposals is followed by its tags ("+ United States, accepted") as small raised text (before
+ * the passage's trailing space), tracked as inserted or deleted with the passage when it is wholly so.
+ */
+function fatesWithTags(runs: readonly ChangedInline[], changes?: DocxChangeContext, proposals?: DocxProposalContext): ParagraphChild[] {
+  if (!runs.some((run) => run.proposals)) return runs.map((run) => docxInline(run, changes, proposals));
+  return proposalGroups(runs, (run) => run.proposals ?? []).flatMap((group) => {
+    const word = (run: ChangedInline) => docxInline(run, changes, proposals);
+    if (group.proposals.length === 0) return group.runs.map(word);
+    const { core, trail } = splitTrailingSpace(group.runs);
+    const change = tracked(groupChange(group.runs), changes, undefined);
+    const tags = group.proposals.map((p) => textRun({ text: fateTag(p), style: BRACKET_TAG_STYLE, superScript: true }, change, changes));
+    return [...core.map(word), ...tags, ...trail.map(word)];
+  });
+}
+
+/** The proposal every run of a passage is tracked as, when they share one (by author and kind). */
+function groupProposal(runs: readonly ChangedInline[], proposals?: DocxProposalContext): Tracked | undefined {
+  const each = runs.map((run) => trackedProposal(run, proposals));
+  const first = each[0];
+  return first && each.every((t) => t?.kind === first.kind && t.author === first.author) ? first : undefined;
+}
+
+function textRun(
+  options: IRunOptions & { text: string },
+  change: Tracked | undefined,
+  changes?: DocxChangeContext,
+  proposals?: DocxProposalContext,
+): ParagraphChild {
+  const context = changes ?? proposals;
+  if (!change || !context) return new TextRun(options);
+  const attributes = { id: context.nextChangeId(), author: change.author, date: context.date };
+  return change.kind === 'inserted'
+    ? new InsertedTextRun({ ...options, ...attributes })
+    : new DeletedTextRun({ ...options, ...attributes });
 }
 
 /**

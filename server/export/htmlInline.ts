@@ -1,4 +1,8 @@
 import { bracketGroups } from '../../shared/compare/bracketGroups.js';
+import type { ProposalFate } from '../../shared/compare/DraftComparison.js';
+import { fateTag } from '../../shared/compare/proposalFates.js';
+import type { ProposalMark } from '../../shared/export/DraftText.js';
+import { proposalGroups, proposalMarks, proposalTag, proposalTitle, splitTrailingSpace } from '../../shared/export/proposalLabels.js';
 import { bracketTag } from './clauseNotes.js';
 import { escapeXml } from './escapeXml.js';
 import { groupChange, type ChangedBlock, type ChangedInline } from './InlineChange.js';
@@ -25,13 +29,56 @@ export function htmlInline(run: ChangedInline): string {
 export function htmlRuns(runs: readonly ChangedInline[]): string {
   return bracketGroups(runs)
     .map((group) => {
-      if (group.bracket === null) return group.runs.map(htmlInline).join('');
+      if (group.bracket === null) return proposalsHtml(group.runs);
       const change = groupChange(group.runs);
-      const inner = group.runs.map((run) => htmlInline(change ? { text: run.text, marks: run.marks } : run)).join('');
+      const inner = proposalsHtml(change ? group.runs.map(({ change: _change, ...run }) => run) : group.runs);
       const tag = `<sup class="bracket-tag">${escapeXml(bracketTag(group.bracket))}</sup>`;
       return changed(`<span class="bracket">[${inner}]</span>${tag}`, change);
     })
     .join('');
+}
+
+type RunProposal = ProposalMark | ProposalFate;
+
+/** A run's proposals: with their fates in a redline, its proposal marks otherwise. */
+function runProposals(run: ChangedInline): readonly RunProposal[] {
+  return run.proposals ?? proposalMarks(run.marks);
+}
+
+/**
+ * Runs with their proposals (amendments mode), one passage per proposal however many runs it spans. In a
+ * clean export a proposed insertion is <ins class="proposal-insertion">, a proposed deletion
+ * <del class="proposal-deletion">, each followed by its tag, <sup class="proposal-tag">+ United States</sup>.
+ * In a redline, where <ins> and <del> mean what changed between the versions, a proposal is a
+ * <span class="proposal proposal-insertion proposal-accepted"> and its tag names its fate ("+ United States, accepted").
+ */
+function proposalsHtml(runs: readonly ChangedInline[]): string {
+  return proposalGroups(runs, runProposals)
+    .map((group) => {
+      if (group.proposals.length === 0) return group.runs.map(htmlInline).join('');
+      const wrap = (parts: readonly ChangedInline[]) => {
+        let html = parts.map(htmlInline).join('');
+        for (const proposal of [...group.proposals].reverse()) html = proposalWrap(html, proposal);
+        return html;
+      };
+      const { core, trail } = splitTrailingSpace(group.runs);
+      return wrap(core) + group.proposals.map(proposalTagHtml).join('') + (trail.length > 0 ? wrap(trail) : '');
+    })
+    .join('');
+}
+
+function proposalWrap(html: string, proposal: RunProposal): string {
+  const title = escapeXml(proposalTitle(proposal));
+  if ('fate' in proposal) {
+    return `<span class="proposal proposal-${proposal.kind} proposal-${proposal.fate}" title="${title}">${html}</span>`;
+  }
+  const tag = proposal.kind === 'insertion' ? 'ins' : 'del';
+  return `<${tag} class="proposal-${proposal.kind}" title="${title}">${html}</${tag}>`;
+}
+
+function proposalTagHtml(proposal: RunProposal): string {
+  const text = 'fate' in proposal ? fateTag(proposal) : proposalTag(proposal);
+  return `<sup class="proposal-tag proposal-tag-${proposal.kind}">${escapeXml(text)}</sup>`;
 }
 
 function changed(html: string, change: ChangedInline['change']): string {

@@ -33,3 +33,17 @@ del { color: #8b0000; background: #fbe9e9; text-decoration: line-through; }
   a[href]::after { content: " <" attr(href) ">"; font-size: 90%; }
 }
 `.trim();
+
+/**
+ * Styles added when the text holds proposals (amendments mode): the note explaining them, the tags after each
+ * proposal (small, sans-serif, like bracket tags), and in a redline the proposals' own marks, dotted so they
+ * never read as the redline's solid underline and strike-through; their fate is in the tag's words.
+ */
+export const PROPOSAL_STYLES = `
+.proposals-note { font-size: 10.5pt; text-align: left; border: 1px solid #999; padding: 0.4em 0.8em; margin: 1.2em 0 0; }
+.proposal-tag { font: 7.5pt/1 "DejaVu Sans", Arial, sans-serif; color: #444; margin-left: 0.1em; white-space: nowrap; }
+.proposal { text-decoration-line: underline; text-decoration-style: dotted; }
+.proposal-deletion.proposal-pending, .proposal-deletion.proposal-made { text-decoration-line: line-through; }
+.proposal-accepted, .proposal-rejected { text-decoration-line: none; }
+ins.proposal-insertion, del.proposal-deletion { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+`.trim();

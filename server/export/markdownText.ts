@@ -1,16 +1,25 @@
 import { bracketGroups } from '../../shared/compare/bracketGroups.js';
-import type { Inline } from '../../shared/export/DraftText.js';
+import type { Inline, ProposalMark } from '../../shared/export/DraftText.js';
+import { markProposalGroups } from '../../shared/export/proposalLabels.js';
+import { UNKNOWN_DELEGATION } from '../../shared/export/readInlines.js';
 import { bracketTag } from './clauseNotes.js';
 
 /**
  * Escapes text so a CommonMark (or GitHub-flavoured) reader shows it literally: every character that can
  * start markup anywhere in a line is backslash-escaped, so no text can become a link, an HTML tag, an
- * entity, emphasis or code. Line-start markup (lists, headings, quotes, thematic breaks) is handled by
+ * entity, emphasis, code or a CriticMarkup proposal. Line-start markup (lists, headings, quotes, thematic breaks) is handled by
  * markdownLine, since only the start of a line can make it.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>&#~|]/g, (ch) => `\\${ch}`);
+  return text
+    .replace(/[\\`*_[\]<>&#~|]/g, (ch) => `\\${ch}`)
+    .replace(CRITIC_OPEN, '\\{')
+    .replace(CRITIC_CLOSE, '\\}');
 }
+
+/** Braces that would open or close CriticMarkup ({++ ++}, {-- --}, {== ==}), which proposals are written in: escaped in text. */
+const CRITIC_OPEN = /\{(?=[-+=]{2})/g;
+const CRITIC_CLOSE = /(?<=[-+=]{2})\}/g;
 
 /**
  * One line of Markdown from formatted runs: bold as `**`, italic as `*`, links as `[text](<href>)`, nested
@@ -20,15 +29,36 @@ export function escapeMarkdown(text: string): string {
  * A bracketed passage (outermost of all) is written as escaped square brackets followed by a space and its
  * delegation in parentheses, in italics: `\[text\] (*Norway*)`, read as "[text] (Norway)". The escapes
  * and the space keep it from ever reading as a link, in Markdown or to a reader of the source.
+ *
+ * A proposal (amendments mode) is written as in CriticMarkup, inside any bracket: a proposed insertion as
+ * `{++text++}`, a proposed deletion as `{--text--}`, each followed by a CriticMarkup comment naming the
+ * delegation, `{>>United States<<}` (MARKDOWN_PROPOSALS_NOTE explains it at the top). A CommonMark reader
+ * shows the marks literally, and CriticMarkup tools show them as insertions and deletions by that delegation.
  */
 export function markdownLine(runs: readonly Inline[]): string {
   const line = bracketGroups(trimRuns(runs))
     .map((group) => {
-      const inner = renderLevel(group.runs, 0);
+      const inner = proposalsMarkdown(group.runs);
       return group.bracket === null ? inner : `\\[${inner}\\] (*${escapeMarkdown(bracketTag(group.bracket))}*)`;
     })
     .join('');
   return guardLineStart(line);
+}
+
+const CRITIC: Record<ProposalMark['kind'], [string, string]> = { insertion: ['{++', '++}'], deletion: ['{--', '--}'] };
+
+function proposalsMarkdown(runs: readonly Inline[]): string {
+  return markProposalGroups(runs)
+    .map((group) => {
+      let out = renderLevel(group.runs, 0);
+      for (const proposal of [...group.proposals].reverse()) {
+        const [open, close] = CRITIC[proposal.kind];
+        const name = proposal.delegation.replace(/\s+/g, ' ').trim() || UNKNOWN_DELEGATION;
+        out = `${open}${out}${close}{>>${escapeMarkdown(name)}<<}`;
+      }
+      return out;
+    })
+    .join('');
 }
 
 type Level = (run: Inline) => string | null;

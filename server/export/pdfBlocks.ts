@@ -1,5 +1,6 @@
 import { bracketGroups } from '../../shared/compare/bracketGroups.js';
 import type { Block, Inline } from '../../shared/export/DraftText.js';
+import { markProposalGroups, proposalTag, splitTrailingSpace } from '../../shared/export/proposalLabels.js';
 import { bracketTag } from './clauseNotes.js';
 import { pdfFontStyle, type PdfFontStyle } from './pdfFonts.js';
 
@@ -11,11 +12,15 @@ const LINK_COLOUR = '#0b4a8b';
 /** Size in points of a bracket's delegation tag, set high on the line like a superscript. */
 const TAG_SIZE = 7;
 const TAG_COLOUR = '#444444';
+/** Proposed insertions (underlined) and deletions (struck through), in the HTML export's colours. */
+const INSERTION_COLOUR = '#0a5d1e';
+const DELETION_COLOUR = '#8b0000';
 
 /**
  * Writes blocks at the current position: paragraphs as left-aligned text whose runs switch font for bold and
  * italic and carry link annotations, bracketed passages as "[text]" with their delegation as a small tag;
- * lists with a bullet or number hanging left of each item.
+ * proposals (amendments mode) underlined (insertions) or struck through (deletions), each passage followed
+ * by its small tag, "+ United States" or "− Norway"; lists with a bullet or number hanging left of each item.
  * `indent` is the left offset from the page margin, for list nesting.
  */
 export function pdfBlocks(doc: PDFKit.PDFDocument, blocks: readonly Block[], indent = 0): void {
@@ -45,6 +50,12 @@ interface Piece {
   size: number;
   colour: string;
   href: string | null;
+  /** Drawn under the text: a link, or a proposed insertion. */
+  underline?: boolean;
+  /** Drawn through the text: a proposed deletion. */
+  strike?: boolean;
+  /** A tag (bracket or proposal): small, set high on the line. */
+  tag?: boolean;
 }
 
 function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: number): void {
@@ -62,7 +73,8 @@ function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: 
       align: 'left' as const,
       continued: i < pieces.length - 1,
       link: piece.href,
-      underline: piece.href !== null,
+      underline: piece.href !== null || piece.underline === true,
+      strike: piece.strike === true,
       paragraphGap: 5,
       lineGap,
     };
@@ -79,15 +91,38 @@ function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: 
  */
 function paragraphPieces(runs: readonly Inline[]): Piece[] {
   return bracketGroups(runs).flatMap((group) => {
-    const pieces = group.runs.map(runPiece);
+    const pieces = proposalPieces(group.runs);
     if (group.bracket === null) return pieces;
     const first = pieces[0]!;
     const last = pieces[pieces.length - 1]!;
     first.text = `[${first.text}`;
-    last.text = `${last.text}]`;
-    const tag = bracketTag(group.bracket).replace(/ /g, '\u00A0');
-    return [...pieces, { text: tag, font: 'regular' as const, size: TAG_SIZE, colour: TAG_COLOUR, href: null }];
+    // After a proposal's tag the bracket closes at body size.
+    if (last.tag) pieces.push({ text: ']', font: 'regular', size: PDF_BODY_SIZE, colour: 'black', href: null });
+    else last.text = `${last.text}]`;
+    return [...pieces, tagPiece(bracketTag(group.bracket))];
   });
+}
+
+/** Runs as pieces, each proposal's passage underlined or struck through and followed by its tag (before any trailing space). */
+function proposalPieces(runs: readonly Inline[]): Piece[] {
+  return markProposalGroups(runs).flatMap((group) => {
+    if (group.proposals.length === 0) return group.runs.map(runPiece);
+    const insertion = group.proposals.some((p) => p.kind === 'insertion');
+    const deletion = group.proposals.some((p) => p.kind === 'deletion');
+    const marked = (run: Inline): Piece => ({
+      ...runPiece(run),
+      colour: deletion ? DELETION_COLOUR : INSERTION_COLOUR,
+      underline: insertion,
+      strike: deletion,
+    });
+    const { core, trail } = splitTrailingSpace(group.runs);
+    return [...core.map(marked), ...group.proposals.map((p) => tagPiece(proposalTag(p))), ...trail.map(marked)];
+  });
+}
+
+/** A delegation's tag: small, grey, with no-break spaces so it never splits. */
+function tagPiece(text: string): Piece {
+  return { text: text.replace(/ /g, '\u00A0'), font: 'regular', size: TAG_SIZE, colour: TAG_COLOUR, href: null, tag: true };
 }
 
 function runPiece(run: Inline): Piece {

@@ -2,9 +2,11 @@ import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Para
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
 import { clauseTitle } from './clauseTitle.js';
+import { hasProposals } from '../../shared/export/proposalLabels.js';
 import { docxBlocks, type DocxBlockContext } from './docxBlocks.js';
 import { CLAUSE_META_STYLE, DOCX_NUMBERING, DOCX_STYLES, POSITIONS_STYLE } from './docxStyles.js';
 import { normalizeDocxPackage } from './normalizeDocxPackage.js';
+import { DOCX_PROPOSALS_NOTE } from './proposalNotes.js';
 import { displayTitle, versionLine } from './versionLine.js';
 
 /** Written as the document's creator in its properties. */
@@ -23,11 +25,21 @@ const MARGIN = 1418;
  * The negotiation (see clauseNotes): bracketed text as "[text]" with its delegation in superscript (docxRuns);
  * under a clause heading a "Clause status" paragraph with its option label and status; a "no text" option's
  * body as "No text" in italics; after the body a "Clause positions" paragraph.
+ *
+ * Proposals (amendments mode) are real Word tracked changes (<w:ins>, <w:del> with <w:delText>), each
+ * authored by the proposing delegation's name (w:author="Norway") and dated from the version, so Word and
+ * LibreOffice show, filter, accept and reject them by delegation; a text holding any says so in a note
+ * under the version line (DOCX_PROPOSALS_NOTE).
  */
 export async function renderDocx(draft: DraftText): Promise<Uint8Array> {
   let listInstance = 0;
-  const context: DocxBlockContext = { nextListInstance: () => (listInstance += 1) };
+  let changeId = 0;
+  const context: DocxBlockContext = {
+    nextListInstance: () => (listInstance += 1),
+    proposals: { date: wordDate(draft.date), nextChangeId: () => (changeId += 1) },
+  };
   const title = displayTitle(draft);
+  const note = hasProposals(draft) ? [new Paragraph({ style: CLAUSE_META_STYLE, children: [new TextRun(DOCX_PROPOSALS_NOTE)] })] : [];
   return packDocx({
     title,
     subject: versionLine(draft),
@@ -35,9 +47,15 @@ export async function renderDocx(draft: DraftText): Promise<Uint8Array> {
     children: [
       new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
       new Paragraph({ style: 'VersionLine', children: [new TextRun(versionLine(draft))] }),
+      ...note,
       ...draft.clauses.flatMap((clause) => clauseParagraphs(clause, context)),
     ],
   });
+}
+
+/** A date as Word writes those of tracked changes, to the second: "2025-03-01T14:05:09Z". */
+export function wordDate(isoDate: string): string {
+  return `${new Date(isoDate).toISOString().slice(0, 19)}Z`;
 }
 
 /** A Word document's body and properties, for packDocx. */

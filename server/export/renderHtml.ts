@@ -1,8 +1,10 @@
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
+import { hasProposals } from '../../shared/export/proposalLabels.js';
 import { escapeXml } from './escapeXml.js';
 import { htmlBlocks } from './htmlInline.js';
-import { HTML_STYLES } from './htmlStyles.js';
+import { HTML_STYLES, PROPOSAL_STYLES } from './htmlStyles.js';
+import { PROPOSALS_NOTE } from './proposalNotes.js';
 import { displayTitle, versionLine } from './versionLine.js';
 
 /**
@@ -20,12 +22,19 @@ export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsa
  * <sup class="bracket-tag">Norway</sup>; under a clause heading <p class="clause-meta status-<status>"> with
  * its option label and status; a "no text" option's body as <p class="no-text"><em>No text</em></p>; after
  * the body <p class="positions">. An option's section also carries class="option".
+ *
+ * Proposals (amendments mode): a proposed insertion as <ins class="proposal-insertion">, a proposed deletion
+ * as <del class="proposal-deletion">, each followed by <sup class="proposal-tag">+ United States</sup> (or
+ * "− Norway"); a text holding any says so under its title (<p class="proposals-note">, PROPOSALS_NOTE).
  */
 export function renderHtml(draft: DraftText): string {
   const title = displayTitle(draft);
   const version = versionLine(draft);
-  const header = `<h1>${escapeXml(title)}</h1>\n<p class="version">${escapeXml(version)}</p>`;
-  return htmlPage({ title: `${title} — ${version}`, header, main: draft.clauses.map(clauseHtml).join('\n') });
+  const proposals = hasProposals(draft);
+  const note = proposals ? `\n<p class="proposals-note">${escapeXml(PROPOSALS_NOTE)}</p>` : '';
+  const header = `<h1>${escapeXml(title)}</h1>\n<p class="version">${escapeXml(version)}</p>${note}`;
+  const main = draft.clauses.map(clauseHtml).join('\n');
+  return htmlPage({ title: `${title} — ${version}`, header, main, ...(proposals ? { styles: PROPOSAL_STYLES } : {}) });
 }
 
 /** The parts of an HTML export page; `header` and `main` are HTML, already escaped. */

@@ -1,7 +1,9 @@
 import type { Block, ClauseText, DraftText, ListBlock } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
+import { hasProposals } from '../../shared/export/proposalLabels.js';
 import { clauseTitle } from './clauseTitle.js';
 import { escapeMarkdown, markdownLine } from './markdownText.js';
+import { MARKDOWN_PROPOSALS_NOTE } from './proposalNotes.js';
 import { displayTitle, versionLine } from './versionLine.js';
 
 /**
@@ -12,9 +14,14 @@ import { displayTitle, versionLine } from './versionLine.js';
  * The negotiation (see clauseNotes): bracketed text as `\[text\] (*Norway*)` (markdownLine); under a clause
  * heading an italic line with its option label and status; a "no text" option's body as `*No text*`; after
  * the body an italic line of positions.
+ *
+ * Proposals (amendments mode) in CriticMarkup, `{++text++}{>>United States<<}` and `{--text--}{>>Norway<<}`
+ * (markdownLine); a text holding any explains it in a quoted note under the version line.
  */
 export function renderMarkdown(draft: DraftText): string {
   const parts = [`# ${escapeMarkdown(displayTitle(draft))}`, `*${escapeMarkdown(versionLine(draft))}*`];
+  // The note is this module's own text, written as is so its CriticMarkup examples read as they are meant.
+  if (hasProposals(draft)) parts.push(`> ${MARKDOWN_PROPOSALS_NOTE}`);
   for (const clause of draft.clauses) parts.push(...clauseParts(clause));
   return `${parts.join('\n\n')}\n`;
 }

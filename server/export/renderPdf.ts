@@ -1,9 +1,11 @@
 import PDFDocument from 'pdfkit';
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
+import { hasProposals } from '../../shared/export/proposalLabels.js';
 import { clauseTitle } from './clauseTitle.js';
 import { PDF_BODY_SIZE, pdfBlocks } from './pdfBlocks.js';
 import { pdfFonts } from './pdfFonts.js';
+import { PROPOSALS_NOTE } from './proposalNotes.js';
 import { displayTitle, versionLine } from './versionLine.js';
 
 /** Written as the PDF's Creator and Producer, instead of a library name and version that would change the bytes on upgrade. */
@@ -20,7 +22,9 @@ const MARGIN = 57;
  * their number, paragraphs with bold, italic and links, lists, and "Page N of M" centred at the
  * foot of every page. The negotiation (see clauseNotes): bracketed text as "[text]" with its delegation as a
  * small raised tag; under a clause heading a small italic line with its option label and status; a "no text"
- * option's body as "No text" in italics; after the body a small italic line of positions.
+ * option's body as "No text" in italics; after the body a small italic line of positions. Proposals
+ * (amendments mode) underlined or struck through with their delegation's tag (pdfBlocks), explained under
+ * the version line when the text holds any (PROPOSALS_NOTE).
  * Text is set in DejaVu Serif, embedded as a subset, so Latin, Greek and Cyrillic render
  * and extract anywhere. The info dictionary's dates and the file ID come from the version's date, so the
  * same DraftText gives the same bytes.
@@ -57,6 +61,11 @@ function titleBlock(doc: PDFKit.PDFDocument, draft: DraftText): void {
   doc.font('bold').fontSize(18).text(displayTitle(draft), MARGIN, MARGIN, { width, align: 'center' });
   doc.moveDown(0.3);
   doc.font('italic').fontSize(11).text(versionLine(draft), { width, align: 'center' });
+  if (hasProposals(draft)) {
+    doc.moveDown(0.5);
+    doc.font('regular').fontSize(PDF_NOTE_SIZE).fillColor('#333333').text(PROPOSALS_NOTE, { width, align: 'left' });
+    doc.fillColor('black');
+  }
   doc.moveDown(0.6);
   doc
     .moveTo(MARGIN, doc.y)

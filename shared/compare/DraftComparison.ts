@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROPOSAL_KINDS } from '../amendments/proposals.js';
 import { CLAUSE_KINDS } from '../doc/schema.js';
 import { Mark } from '../export/DraftText.js';
 
@@ -10,11 +11,36 @@ import { Mark } from '../export/DraftText.js';
 /** How a piece of text fares between the two sides: kept, only in the newer side, or only in the older side. */
 export const SEGMENT_CHANGES = ['equal', 'inserted', 'deleted'] as const;
 
-/** A run of text with its inline marks (as on the side it comes from) and its fate in the redline. */
+/**
+ * What became of a proposal (amendments mode) on a piece of text between the two sides:
+ * - `pending`: proposed on both sides, still undecided;
+ * - `made`: proposed on the newer side only (a proposal made since the older one);
+ * - `accepted`: proposed on the older side and accepted since (an insertion's text kept, a deletion's text gone);
+ * - `rejected`: proposed on the older side and rejected or withdrawn since (an insertion's text gone, a deletion's text kept).
+ */
+export const PROPOSAL_FATES = ['pending', 'made', 'accepted', 'rejected'] as const;
+export type ProposalFateName = (typeof PROPOSAL_FATES)[number];
+
+/** A proposal on a piece of redline text, with its fate; as DraftText's proposal mark, with `fate` for `type`. */
+export const ProposalFate = z.object({
+  kind: z.enum(PROPOSAL_KINDS),
+  id: z.string(),
+  delegationId: z.string(),
+  delegation: z.string(),
+  fate: z.enum(PROPOSAL_FATES),
+});
+export type ProposalFate = z.infer<typeof ProposalFate>;
+
+/**
+ * A run of text with its inline marks (as on the side it comes from) and its fate in the redline. Proposal
+ * marks are not among `marks`: the proposals the text carries on either side are in `proposals`, each with
+ * its fate (absent when there are none, so comparisons of texts without proposals read as before).
+ */
 export const RedlineSegment = z.object({
   text: z.string(),
   marks: z.array(Mark),
   change: z.enum(SEGMENT_CHANGES),
+  proposals: z.array(ProposalFate).optional(),
 });
 export type RedlineSegment = z.infer<typeof RedlineSegment>;
 

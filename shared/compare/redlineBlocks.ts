@@ -3,6 +3,7 @@ import type { Block } from '../export/DraftText.js';
 import type { RedlineParagraph } from './DraftComparison.js';
 import { flattenBlocks, type BodyLine } from './flattenBlocks.js';
 import { pairParagraphs, type HunkStep } from './pairParagraphs.js';
+import { NO_PROPOSAL_IDS, segmentChanged, type ProposalIds } from './proposalFates.js';
 import { redlineInlines, wholeSegments } from './redlineInlines.js';
 
 /** Past this many differing paragraphs in one clause, its old body is shown deleted and the new inserted. */
@@ -11,9 +12,10 @@ export const MAX_PARAGRAPH_EDITS = 1000;
 /**
  * The redline of a clause body: paragraphs are matched first (jsdiff on whole paragraphs), then inside
  * each run of differing ones old and new paragraphs are paired (pairParagraphs) and each pair gets a
- * word-level redline.
+ * word-level redline. Paragraphs whose proposals differ are compared word by word too, so a proposal made,
+ * accepted or rejected shows (redlineInlines); `ids` are the proposal ids of each whole side.
  */
-export function redlineBlocks(before: readonly Block[], after: readonly Block[]): RedlineParagraph[] {
+export function redlineBlocks(before: readonly Block[], after: readonly Block[], ids: ProposalIds = NO_PROPOSAL_IDS): RedlineParagraph[] {
   const oldLines = flattenBlocks(before);
   const newLines = flattenBlocks(after);
   const changes = diffArrays(
@@ -21,12 +23,12 @@ export function redlineBlocks(before: readonly Block[], after: readonly Block[])
     newLines.map((l) => l.key),
     { maxEditLength: MAX_PARAGRAPH_EDITS },
   );
-  if (!changes) return [...oldLines.map((l) => whole(l, 'deleted')), ...newLines.map((l) => whole(l, 'inserted'))];
+  if (!changes) return [...oldLines.map((l) => whole(l, 'deleted', ids)), ...newLines.map((l) => whole(l, 'inserted', ids))];
   const out: RedlineParagraph[] = [];
   let removed: BodyLine[] = [];
   let added: BodyLine[] = [];
   const flush = () => {
-    if (removed.length > 0 || added.length > 0) out.push(...pairParagraphs(removed, added).map(toParagraph));
+    if (removed.length > 0 || added.length > 0) out.push(...pairParagraphs(removed, added).map((step) => toParagraph(step, ids)));
     removed = [];
     added = [];
   };
@@ -41,7 +43,7 @@ export function redlineBlocks(before: readonly Block[], after: readonly Block[])
       j += change.count;
     } else {
       flush();
-      out.push(...newLines.slice(j, j + change.count).map((l) => whole(l, 'equal')));
+      out.push(...newLines.slice(j, j + change.count).map((l) => whole(l, 'equal', ids)));
       i += change.count;
       j += change.count;
     }
@@ -51,20 +53,25 @@ export function redlineBlocks(before: readonly Block[], after: readonly Block[])
 }
 
 /** A body shown whole with one fate: an added clause (inserted), a removed one (deleted), or an unchanged one (equal). */
-export function wholeBlocks(blocks: readonly Block[], change: 'equal' | 'inserted' | 'deleted'): RedlineParagraph[] {
-  return flattenBlocks(blocks).map((l) => whole(l, change));
+export function wholeBlocks(
+  blocks: readonly Block[],
+  change: 'equal' | 'inserted' | 'deleted',
+  ids: ProposalIds = NO_PROPOSAL_IDS,
+): RedlineParagraph[] {
+  return flattenBlocks(blocks).map((l) => whole(l, change, ids));
 }
 
-function whole(line: BodyLine, change: 'equal' | 'inserted' | 'deleted'): RedlineParagraph {
-  return { change, list: line.list, startsItem: line.startsItem, segments: wholeSegments(line.content, change) };
+function whole(line: BodyLine, change: 'equal' | 'inserted' | 'deleted', ids: ProposalIds): RedlineParagraph {
+  return { change, list: line.list, startsItem: line.startsItem, segments: wholeSegments(line.content, change, ids) };
 }
 
-function toParagraph(step: HunkStep): RedlineParagraph {
-  if (step.type === 'delete') return whole(step.line, 'deleted');
-  if (step.type === 'insert') return whole(step.line, 'inserted');
-  const segments = redlineInlines(step.from.content, step.to.content);
+function toParagraph(step: HunkStep, ids: ProposalIds): RedlineParagraph {
+  if (step.type === 'delete') return whole(step.line, 'deleted', ids);
+  if (step.type === 'insert') return whole(step.line, 'inserted', ids);
+  const segments = redlineInlines(step.from.content, step.to.content, ids);
   // Differences the word diff ignores (white space between words) do not make a paragraph changed; a new list place does.
-  const same = segments.every((s) => s.change === 'equal') && sameListPlace(step.from, step.to);
+  // A proposal made, accepted or rejected does.
+  const same = !segments.some(segmentChanged) && sameListPlace(step.from, step.to);
   return { change: same ? 'equal' : 'changed', list: step.to.list, startsItem: step.to.startsItem, segments };
 }
 

@@ -2,6 +2,7 @@ import { diffArrays } from 'diff';
 import type { Inline } from '../export/DraftText.js';
 import { bracketOf } from './bracketGroups.js';
 import type { RedlineSegment } from './DraftComparison.js';
+import { keptSegments, NO_PROPOSAL_IDS, runSegment, sameFates, type ProposalIds } from './proposalFates.js';
 import { markKey, wordTokens, type WordToken } from './wordTokens.js';
 
 /**
@@ -15,8 +16,12 @@ export const MAX_WORD_EDITS = 2000;
  * wordTokens). Deletions come before the insertions that replace them; kept words are shown as on the
  * newer side. Marks stay on every segment, and neighbouring segments alike in change and marks are joined.
  * Words changed inside a bracket stay inside it (keepBracketsWhole).
+ *
+ * Proposals (amendments mode) are compared apart from the text: words are the same whatever proposals they
+ * carry, and each segment carries the proposals of either side with their fate (proposalFates); `ids` are
+ * the proposal ids of each whole side, which tell a proposal made since the older side from one that grew.
  */
-export function redlineInlines(before: readonly Inline[], after: readonly Inline[]): RedlineSegment[] {
+export function redlineInlines(before: readonly Inline[], after: readonly Inline[], ids: ProposalIds = NO_PROPOSAL_IDS): RedlineSegment[] {
   const oldTokens = wordTokens(before);
   const newTokens = wordTokens(after);
   const changes = diffArrays(
@@ -24,24 +29,28 @@ export function redlineInlines(before: readonly Inline[], after: readonly Inline
     newTokens.map((t) => t.key),
     { maxEditLength: MAX_WORD_EDITS },
   );
-  if (!changes) return keepBracketsWhole(joinSegments([...segmentsOf(oldTokens, 'deleted'), ...segmentsOf(newTokens, 'inserted')]));
+  if (!changes)
+    return keepBracketsWhole(joinSegments([...segmentsOf(oldTokens, 'deleted', ids), ...segmentsOf(newTokens, 'inserted', ids)]));
   const out: RedlineSegment[] = [];
   let i = 0;
   let j = 0;
   changes.forEach((change, k) => {
     const count = change.count;
     if (change.removed) {
-      out.push(...segmentsOf(oldTokens.slice(i, i + count), 'deleted'));
+      out.push(...segmentsOf(oldTokens.slice(i, i + count), 'deleted', ids));
       i += count;
     } else if (change.added) {
-      out.push(...segmentsOf(newTokens.slice(j, j + count), 'inserted'));
+      out.push(...segmentsOf(newTokens.slice(j, j + count), 'inserted', ids));
       j += count;
     } else {
       // Kept words read as on the newer side, except that the last one keeps the older side's trailing
       // space when a deletion follows: "threats [-and risks-]." rather than "threats[-and risks-].".
       const lastFromOld = changes[k + 1]?.removed === true;
-      out.push(...segmentsOf(newTokens.slice(j, j + count - (lastFromOld ? 1 : 0)), 'equal'));
-      if (lastFromOld) out.push(...segmentsOf(oldTokens.slice(i + count - 1, i + count), 'equal'));
+      for (let n = 0; n < count; n += 1) {
+        const [older, newer] = [oldTokens[i + n]!, newTokens[j + n]!];
+        const fromOld = lastFromOld && n === count - 1;
+        out.push(...(fromOld ? keptSegments(older.runs, newer.runs, 'from', ids) : keptSegments(newer.runs, older.runs, 'to', ids)));
+      }
       i += count;
       j += count;
     }
@@ -76,13 +85,17 @@ function isLooseSpace(segment: RedlineSegment, change: RedlineSegment['change'])
   return segment.change === change && bracketOf(segment.marks) === null && /^\s+$/.test(segment.text);
 }
 
-/** Every run of the text with one fate (a paragraph or heading present on one side only). */
-export function wholeSegments(inlines: readonly Inline[], change: RedlineSegment['change']): RedlineSegment[] {
-  return joinSegments(inlines.map((run) => ({ text: run.text, marks: run.marks, change })));
+/** Every run of the text with one fate (a paragraph or heading present on one side only, or the same on both). */
+export function wholeSegments(
+  inlines: readonly Inline[],
+  change: RedlineSegment['change'],
+  ids: ProposalIds = NO_PROPOSAL_IDS,
+): RedlineSegment[] {
+  return joinSegments(inlines.map((run) => runSegment(run, change, ids)));
 }
 
-function segmentsOf(tokens: readonly WordToken[], change: RedlineSegment['change']): RedlineSegment[] {
-  return tokens.flatMap((token) => token.runs.map((run) => ({ text: run.text, marks: run.marks, change })));
+function segmentsOf(tokens: readonly WordToken[], change: RedlineSegment['change'], ids: ProposalIds): RedlineSegment[] {
+  return tokens.flatMap((token) => token.runs.map((run) => runSegment(run, change, ids)));
 }
 
 function joinSegments(segments: readonly RedlineSegment[]): RedlineSegment[] {
@@ -90,7 +103,7 @@ function joinSegments(segments: readonly RedlineSegment[]): RedlineSegment[] {
   for (const segment of segments) {
     if (segment.text.length === 0) continue;
     const last = out[out.length - 1];
-    if (last && last.change === segment.change && sameMarks(last, segment)) last.text += segment.text;
+    if (last && last.change === segment.change && sameMarks(last, segment) && sameFates(last, segment)) last.text += segment.text;
     else out.push({ ...segment });
   }
   return out;

@@ -57,17 +57,33 @@ function slice(inlines: readonly Inline[], start: number, end: number): Inline[]
   return out;
 }
 
+/**
+ * A word's key: its text with each part's marks, proposals left out (the redline compares text, and carries
+ * proposals beside it: see proposalFates), so parts that differ only by a proposal count as one.
+ */
 function keyOf(runs: readonly Inline[]): string {
-  return runs.map((run) => `${run.marks.map(markKey).join(',')}\u0001${run.text}`).join('\u0002');
+  const parts: Array<[string, string]> = [];
+  for (const run of runs) {
+    const marks = run.marks
+      .filter((mark) => mark.type !== 'proposal')
+      .map(markKey)
+      .join(',');
+    const last = parts[parts.length - 1];
+    if (last && last[0] === marks) last[1] += run.text;
+    else parts.push([marks, run.text]);
+  }
+  return parts.map(([marks, text]) => `${marks}\u0001${text}`).join('\u0002');
 }
 
 /**
  * A stable text form of a mark, for comparing. A bracket counts with its delegation (by id, not by name, so a
  * renamed delegation changes nothing): words bracketed or unbracketed since, or bracketed by another
- * delegation, are a change the redline shows, though the words are the same.
+ * delegation, are a change the redline shows, though the words are the same. A proposal counts by its kind,
+ * id and delegation (paragraphs whose proposals differ are compared word by word; words are not: see keyOf).
  */
 export function markKey(mark: Mark): string {
   if (mark.type === 'link') return `link:${mark.href}`;
   if (mark.type === 'bracket') return `bracket:${mark.delegationId}`;
+  if (mark.type === 'proposal') return `proposal:${mark.kind}:${mark.id}:${mark.delegationId}`;
   return mark.type;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROPOSAL_KINDS } from '../amendments/proposals.js';
 import { CLAUSE_KINDS } from '../doc/schema.js';
 import { CLAUSE_STATUSES } from '../negotiation/clauseStatus.js';
 import { POSITIONS } from '../negotiation/positions.js';
@@ -13,17 +14,33 @@ import { POSITIONS } from '../negotiation/positions.js';
 
 /**
  * Inline formatting. Links carry an already-checked href. A bracket marks text that is not agreed, with the
- * delegation that proposed it (its id, and its name as it was when the text was taken).
+ * delegation that proposed it (its id, and its name as it was when the text was taken). A proposal marks text
+ * a delegation proposes to insert (`kind: 'insertion'`) or accepted text it proposes to delete (`'deletion'`),
+ * in amendments mode: the proposal's id, and the delegation's id and name as brackets carry them.
  */
 export const Mark = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bold') }),
   z.object({ type: z.literal('italic') }),
   z.object({ type: z.literal('link'), href: z.string() }),
   z.object({ type: z.literal('bracket'), delegationId: z.string(), delegation: z.string() }),
+  z.object({
+    type: z.literal('proposal'),
+    kind: z.enum(PROPOSAL_KINDS),
+    id: z.string(),
+    delegationId: z.string(),
+    delegation: z.string(),
+  }),
 ]);
 export type Mark = z.infer<typeof Mark>;
 
-/** A run of text with the same marks (in the order bold, italic, link, bracket). */
+/** A proposal mark: an insertion or a deletion proposed by a delegation. */
+export type ProposalMark = Extract<Mark, { type: 'proposal' }>;
+
+/**
+ * A run of text with the same marks, in the order bold, italic, link, bracket, then its proposals: an
+ * insertion, then a deletion (a run holds at most one of each kind; the server never lets one text carry
+ * both, but a document is untrusted, so the model keeps what it holds).
+ */
 export const Inline = z.object({ text: z.string(), marks: z.array(Mark) });
 export type Inline = z.infer<typeof Inline>;
 
@@ -70,7 +87,10 @@ export const ClauseText = z.object({
 export type ClauseText = z.infer<typeof ClauseText>;
 
 export const DraftText = z.object({
-  /** Format version of this model, for readers of the JSON export. */
+  /**
+   * Format version of this model, for readers of the JSON export. Proposal marks came without a new version:
+   * they appear only in texts that hold proposals, so every other text (and its fingerprint) reads as before.
+   */
   format: z.literal('draft-text/2'),
   draftId: z.string(),
   title: z.string(),

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
-import { BRACKET_MARK } from '../doc/schema.js';
+import { PROPOSAL_KINDS, PROPOSAL_MARK, proposalAttrs } from '../amendments/proposals.js';
+import { BRACKET_MARK, type ProposalAttrs } from '../doc/schema.js';
 import { bracketDelegation } from '../negotiation/brackets.js';
 import { cleanText } from './cleanText.js';
-import type { Inline, Mark } from './DraftText.js';
+import type { Inline, Mark, ProposalMark } from './DraftText.js';
 import { safeHref } from './safeHref.js';
 
 /**
@@ -10,8 +11,9 @@ import { safeHref } from './safeHref.js';
  * `attributes` maps a mark name to the mark's attrs ({} for bold and italic, {href, target, rel, class} for a
  * link). A mark that may overlap itself is keyed `name--<hash>`; the part before `--` is the mark name.
  *
- * Only bold, italic, links to http, https and mailto, and brackets (with the proposing delegation's name from
- * `delegations`) survive; every other mark (strike, code, underline,
+ * Only bold, italic, links to http, https and mailto, brackets (with the proposing delegation's name from
+ * `delegations`) and proposals (the `insertion` and `deletion` marks of amendments mode, read with
+ * proposalAttrs, with their delegation's name the same way) survive; every other mark (strike, code, underline,
  * highlight, ychange, anything a client invented) and every attribute of a kept mark except a link's href
  * is dropped silently, keeping the text. Embeds (non-string inserts) are dropped.
  */
@@ -24,7 +26,7 @@ export function readInlines(text: Y.XmlText, delegations: DelegationNames = NO_N
   return runs;
 }
 
-/** Delegation id -> name, for bracket marks. A bracket of an unknown delegation reads as UNKNOWN_DELEGATION. */
+/** Delegation id -> name, for bracket and proposal marks. A delegation unknown here reads as UNKNOWN_DELEGATION. */
 export type DelegationNames = Readonly<Record<string, string>>;
 const NO_NAMES: DelegationNames = {};
 export const UNKNOWN_DELEGATION = 'Unknown delegation';
@@ -66,11 +68,19 @@ function marksOf(attributes: Record<string, unknown> | undefined, delegations: D
   if (bold) marks.push({ type: 'bold' });
   if (italic) marks.push({ type: 'italic' });
   if (href !== null) marks.push({ type: 'link', href });
-  if (bracket !== null) {
-    const name = Object.prototype.hasOwnProperty.call(delegations, bracket) ? delegations[bracket] : undefined;
-    marks.push({ type: 'bracket', delegationId: bracket, delegation: name ?? UNKNOWN_DELEGATION });
+  if (bracket !== null) marks.push({ type: 'bracket', delegationId: bracket, delegation: delegationName(delegations, bracket) });
+  // Proposal marks keep ProseMirror's default `excludes`, so they are stored under their exact names, never `name--hash`.
+  for (const kind of PROPOSAL_KINDS) {
+    const proposal: ProposalAttrs | null = proposalAttrs(attributes?.[PROPOSAL_MARK[kind]]);
+    if (proposal === null) continue;
+    const { id, delegation } = proposal;
+    marks.push({ type: 'proposal', kind, id, delegationId: delegation, delegation: delegationName(delegations, delegation) });
   }
   return marks;
+}
+
+function delegationName(delegations: DelegationNames, id: string): string {
+  return (Object.prototype.hasOwnProperty.call(delegations, id) ? delegations[id] : undefined) ?? UNKNOWN_DELEGATION;
 }
 
 function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
@@ -81,7 +91,13 @@ function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
       if (other === undefined || mark.type !== other.type) return false;
       if (mark.type === 'link') return other.type === 'link' && mark.href === other.href;
       if (mark.type === 'bracket') return other.type === 'bracket' && mark.delegationId === other.delegationId;
+      if (mark.type === 'proposal') return other.type === 'proposal' && sameProposal(mark, other);
       return true;
     })
   );
+}
+
+/** Two proposal marks of the same proposal (kind, id and delegation; the name follows from the id). */
+export function sameProposal(a: ProposalMark, b: ProposalMark): boolean {
+  return a.kind === b.kind && a.id === b.id && a.delegationId === b.delegationId;
 }

@@ -1,9 +1,14 @@
 import type { RedlineParagraph, RedlineSegment } from '../../../shared/compare/DraftComparison.js';
 import type { ChangedBlock, ChangedInline, ChangedList, ChangedParagraph } from '../InlineChange.js';
 
-/** Redline segments as runs the inline renderers take: kept text unmarked, the rest inserted or deleted. */
+/** Redline segments as runs the inline renderers take: kept text unmarked, the rest inserted or deleted; proposals with their fates. */
 export function changedInlines(segments: readonly RedlineSegment[]): ChangedInline[] {
-  return segments.map(({ text, marks, change }) => (change === 'equal' ? { text, marks } : { text, marks, change }));
+  return segments.map(({ text, marks, change, proposals }) => ({
+    text,
+    marks,
+    ...(change === 'equal' ? {} : { change }),
+    ...(proposals ? { proposals } : {}),
+  }));
 }
 
 /**

@@ -15,3 +15,7 @@ export function redlineSummary(summary: ComparisonSummary): string {
   const { changed, added, removed, moved, unchanged } = summary;
   return `Clauses: ${changed} changed, ${added} added, ${removed} removed, ${moved} moved, ${unchanged} unchanged.`;
 }
+
+/** What a redline says about proposals (amendments mode) when either side holds any. */
+export const REDLINE_PROPOSALS_NOTE =
+  'Proposed amendments are tagged with the delegation’s name after “+” (a proposed insertion) or “−” (a proposed deletion), and with what became of them between the two texts: “new” (proposed since the older text), “accepted” or “rejected”; a tag without either is still undecided.';

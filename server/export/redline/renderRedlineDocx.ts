@@ -9,13 +9,14 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ClauseComparison, DraftComparison } from '../../../shared/compare/DraftComparison.js';
+import { comparisonHasProposals } from '../../../shared/compare/proposalFates.js';
 import { docxBlocks, type DocxBlockContext } from '../docxBlocks.js';
 import { docxInline, docxParagraphMark, type DocxChangeContext } from '../docxInline.js';
 import { docxHeadingLevel, packDocx } from '../renderDocx.js';
 import { displayTitle } from '../versionLine.js';
 import { changedBlocks } from './changedBlocks.js';
 import { clauseChangeLabel } from './clauseChangeLabel.js';
-import { REDLINE_AUTHOR, redlineSummary, redlineVersionLine } from './redlineDescription.js';
+import { REDLINE_AUTHOR, REDLINE_PROPOSALS_NOTE, redlineSummary, redlineVersionLine } from './redlineDescription.js';
 import { changeDate, type RedlineSides } from './RedlineSides.js';
 import { clauseTitleRuns, textRedline } from './redlineTitles.js';
 
@@ -28,7 +29,9 @@ export const DOCX_REDLINE_NOTE =
  * accepting every change gives the newer text and rejecting every change the older one), attributed to
  * the secretariat and dated from the later side. Added, removed and moved clauses carry a Word comment
  * with their numbers; Track Changes is on for whoever edits next. Styles, lists, A4 pages and the footer
- * are the clean export's; the same comparison of two versions gives the same bytes.
+ * are the clean export's; the same comparison of two versions gives the same bytes. Proposals (amendments
+ * mode) are not tracked changes here, where tracked changes are the secretariat's differences between the
+ * texts: each passage is followed by a small tag with its delegation and fate ("+ United States, accepted").
  */
 export async function renderRedlineDocx(comparison: DraftComparison, sides: RedlineSides): Promise<Uint8Array> {
   const date = changeDate(sides);
@@ -38,7 +41,12 @@ export async function renderRedlineDocx(comparison: DraftComparison, sides: Redl
   const context: DocxBlockContext = { nextListInstance: () => (listInstance += 1), changes };
   const comments: ICommentOptions[] = [];
   const title = textRedline(displayTitle(sides.from), displayTitle(sides.to)).map((run) => docxInline(run, changes));
-  const note = [redlineVersionLine(sides), redlineSummary(comparison.summary), DOCX_REDLINE_NOTE];
+  const note = [
+    redlineVersionLine(sides),
+    redlineSummary(comparison.summary),
+    DOCX_REDLINE_NOTE,
+    ...(comparisonHasProposals(comparison) ? [REDLINE_PROPOSALS_NOTE] : []),
+  ];
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: title }),
     new Paragraph({ style: 'VersionLine', children: note.map((text, i) => new TextRun({ text, break: i === 0 ? undefined : 1 })) }),

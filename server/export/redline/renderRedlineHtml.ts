@@ -1,11 +1,13 @@
 import type { ClauseComparison, DraftComparison } from '../../../shared/compare/DraftComparison.js';
+import { comparisonHasProposals } from '../../../shared/compare/proposalFates.js';
 import { escapeXml } from '../escapeXml.js';
 import { htmlBlocks, htmlInline } from '../htmlInline.js';
+import { PROPOSAL_STYLES } from '../htmlStyles.js';
 import { htmlPage } from '../renderHtml.js';
 import { displayTitle } from '../versionLine.js';
 import { changedBlocks } from './changedBlocks.js';
 import { clauseChangeLabel } from './clauseChangeLabel.js';
-import { redlineSummary, redlineVersionLine } from './redlineDescription.js';
+import { REDLINE_PROPOSALS_NOTE, redlineSummary, redlineVersionLine } from './redlineDescription.js';
 import { REDLINE_STYLES } from './redlineStyles.js';
 import { sideName, type RedlineSides } from './RedlineSides.js';
 import { clauseTitleRuns, textRedline } from './redlineTitles.js';
@@ -15,27 +17,31 @@ import { clauseTitleRuns, textRedline } from './redlineTitles.js';
  * saying what is compared, the counts and a legend, then every clause of both sides in the newer side's
  * order, insertions in <ins> (underlined, green), deletions in <del> (struck, red), added, removed and
  * moved clauses labelled with their numbers. Every text is escaped; links keep their checked hrefs.
+ * Proposals (amendments mode) are dotted spans tagged with their delegation and fate (htmlRuns), explained
+ * in the legend when either side holds any.
  */
 export function renderRedlineHtml(comparison: DraftComparison, sides: RedlineSides): string {
+  const proposals = comparisonHasProposals(comparison);
   const title = textRedline(displayTitle(sides.from), displayTitle(sides.to)).map(htmlInline).join('');
   const version = redlineVersionLine(sides);
   const header = [
     `<h1>${title}</h1>`,
     `<p class="version">${escapeXml(version)}</p>`,
     `<p class="summary">${escapeXml(redlineSummary(comparison.summary))}</p>`,
-    legend(sides),
+    legend(sides, proposals),
   ].join('\n');
   const main = comparison.clauses.map((clause) => clauseHtml(clause, sides)).join('\n');
-  return htmlPage({ title: `${displayTitle(sides.to)} — ${version}`, header, main, styles: REDLINE_STYLES });
+  const styles = proposals ? `${REDLINE_STYLES}\n${PROPOSAL_STYLES}` : REDLINE_STYLES;
+  return htmlPage({ title: `${displayTitle(sides.to)} — ${version}`, header, main, styles });
 }
 
-function legend(sides: RedlineSides): string {
+function legend(sides: RedlineSides, proposals: boolean): string {
   const from = escapeXml(sideName(sides.from));
   const to = escapeXml(sideName(sides.to));
   return `<div class="legend">
 <p class="legend-title">Legend</p>
 <p><ins>Inserted text</ins> is only in ${to}; <del>deleted text</del> is only in ${from}. Clause numbers that changed show both.</p>
-<p><span class="change-label label-added">Added</span> a clause only in ${to}; <span class="change-label label-removed">Removed</span> a clause only in ${from}; <span class="change-label label-moved">Moved</span> a clause at another place among the others, with its number in each.</p>
+<p><span class="change-label label-added">Added</span> a clause only in ${to}; <span class="change-label label-removed">Removed</span> a clause only in ${from}; <span class="change-label label-moved">Moved</span> a clause at another place among the others, with its number in each.</p>${proposals ? `\n<p class="legend-proposals">${escapeXml(REDLINE_PROPOSALS_NOTE)}</p>` : ''}
 </div>`;
 }
 
