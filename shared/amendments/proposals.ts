@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
-import { isId } from '../ids.js';
 import { readOrderedClauses } from '../doc/readOrderedClauses.js';
 import { DELETION_MARK, INSERTION_MARK, type ProposalAttrs } from '../doc/schema.js';
+import { proposalAttrs } from './proposalAttrs.js';
+
+export { proposalAttrs };
 
 /**
  * Proposals in a draft's text (amendments mode): passages marked `insertion` (proposed new text) or
@@ -28,13 +30,6 @@ export interface Proposal {
 /** Whether a Yjs formatting attribute is a proposal mark. */
 export function isProposalKey(key: string): boolean {
   return key === INSERTION_MARK || key === DELETION_MARK;
-}
-
-/** A proposal mark's value as stored, or null when it is not one (removed: null; malformed). */
-export function proposalAttrs(value: unknown): ProposalAttrs | null {
-  if (value === null || typeof value !== 'object') return null;
-  const { id, delegation } = value as Partial<ProposalAttrs>;
-  return isId(id) && typeof delegation === 'string' && delegation.length > 0 ? { id, delegation } : null;
 }
 
 /** One run of a text's delta, with its proposal marks read. */

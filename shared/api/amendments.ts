@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { IdSchema } from './common.js';
+import { CLAUSE_PROPOSAL_KINDS } from '../amendments/clauseProposals.js';
 import { PROPOSAL_KINDS } from '../amendments/proposals.js';
+
+/** Passages proposed for insertion or deletion, and whole clauses proposed as new or for deletion. */
+export const AMENDMENT_KINDS = [...PROPOSAL_KINDS, ...CLAUSE_PROPOSAL_KINDS] as const;
 
 /**
  * Proposals (amendments) in a draft's text, and the secretariat's decisions on them. The proposals live in
@@ -12,8 +16,8 @@ export const AmendmentView = z.object({
   id: z.string(),
   clauseId: z.string(),
   delegationId: z.string(),
-  kind: z.enum(PROPOSAL_KINDS),
-  /** The proposed (or proposed-for-deletion) text, "\n" between paragraphs. */
+  kind: z.enum(AMENDMENT_KINDS),
+  /** The proposed (or proposed-for-deletion) text, "\n" between paragraphs (a clause's: its heading and text). */
   text: z.string(),
   /** When the server first saw it (ISO time). */
   createdAt: z.string(),

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { appendParagraphs } from './clauseBody.js';
 import { orderIndexFor, type ClausePlacement } from './clausePlacement.js';
 import { newClauseId } from './newClauseId.js';
-import { CLAUSE_FIELD, getClauses, getOrder, type ClauseKind } from './schema.js';
+import { CLAUSE_FIELD, getClauses, getOrder, type ClauseKind, type ProposalAttrs } from './schema.js';
 
 export type AddClauseOptions = ClausePlacement & {
   kind: ClauseKind;
@@ -18,6 +18,8 @@ export type AddClauseOptions = ClausePlacement & {
   noText?: boolean;
   /** When it was added (orders OP3bis/OP3ter and alternatives). @default Date.now() */
   addedAt?: number;
+  /** A delegation's proposed new clause (amendments mode): the proposal's id and the delegation. */
+  proposedBy?: ProposalAttrs;
 };
 
 /**
@@ -39,6 +41,7 @@ export function addClause(doc: Y.Doc, options: AddClauseOptions): string {
     clause.set(CLAUSE_FIELD.addedAt, options.addedAt ?? Date.now());
     if (options.alternativeTo !== undefined) clause.set(CLAUSE_FIELD.alternativeTo, options.alternativeTo);
     if (options.noText) clause.set(CLAUSE_FIELD.noText, true);
+    if (options.proposedBy) clause.set(CLAUSE_FIELD.proposedBy, { ...options.proposedBy });
     getOrder(doc).insert(index, [id]);
   });
   return id;

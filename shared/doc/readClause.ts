@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { isId } from '../ids.js';
-import { CLAUSE_FIELD, getClauses, isClauseKind, type ClauseKind } from './schema.js';
+import { proposalAttrs } from '../amendments/proposalAttrs.js';
+import { CLAUSE_FIELD, getClauses, isClauseKind, type ClauseKind, type ProposalAttrs } from './schema.js';
 
 /** One clause as read from the document: its id, kind and the live Yjs types an editor binds to. */
 export interface ClauseView {
@@ -20,6 +21,10 @@ export interface ClauseView {
   addedAt: number | null;
   /** The option this clause was settled from (it takes over that clause's published number), or null. */
   succeeds: string | null;
+  /** A delegation's proposed new clause (amendments mode), until decided; null otherwise or malformed. */
+  proposedBy: ProposalAttrs | null;
+  /** A delegation's proposal to delete the clause, until decided; null otherwise or malformed. */
+  deletionProposedBy: ProposalAttrs | null;
 }
 
 /**
@@ -48,5 +53,7 @@ export function readClause(doc: Y.Doc, id: string): ClauseView | null {
     noText: map.get(CLAUSE_FIELD.noText) === true,
     addedAt: typeof addedAt === 'number' && Number.isFinite(addedAt) ? addedAt : null,
     succeeds: isId(succeeds) && succeeds !== id ? succeeds : null,
+    proposedBy: proposalAttrs(map.get(CLAUSE_FIELD.proposedBy)),
+    deletionProposedBy: proposalAttrs(map.get(CLAUSE_FIELD.deletionProposedBy)),
   };
 }

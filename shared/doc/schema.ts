@@ -20,6 +20,10 @@ import * as Y from 'yjs';
  *     between the same two published clauses (OP3bis before OP3ter) and alternatives (PP5alt, PP5alt2).
  *   - `succeeds` (optional string): the option this clause was settled from (see shared/doc/options.ts):
  *     it takes over that clause's published number, or the one that clause had taken over (readSuccession).
+ *   - `proposedBy` (optional ProposalAttrs): the clause is a delegation's proposed new clause (amendments
+ *     mode) until the secretariat accepts it (the field goes) or rejects it (the clause leaves `order`).
+ *   - `deletionProposedBy` (optional ProposalAttrs): a delegation proposes deleting the clause; accepting
+ *     takes it out of `order`, rejecting drops the field.
  *   A deleted clause leaves `order` but stays in `clauses`, so comments and history keep their target;
  *   clause ids are random (newClauseId) and never reused.
  *
@@ -51,6 +55,8 @@ export const CLAUSE_FIELD = {
   noText: 'noText',
   addedAt: 'addedAt',
   succeeds: 'succeeds',
+  proposedBy: 'proposedBy',
+  deletionProposedBy: 'deletionProposedBy',
 } as const;
 
 /** The name of the bracket mark (TipTap/ProseMirror mark name and Yjs formatting attribute key). */

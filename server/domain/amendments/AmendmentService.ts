@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { AmendmentView, BulkDecisionBody, DecisionResult } from '../../../shared/api/amendments.js';
 import { decideInBody, type Decision } from '../../../shared/amendments/decideProposals.js';
-import { readProposals, type Proposal } from '../../../shared/amendments/proposals.js';
+import { decideClauseProposal, isClauseProposal, readAmendments, type Amendment } from '../../../shared/amendments/clauseProposals.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import type { RoomMember } from '../../rooms/RoomClient.js';
 import { AppError } from '../AppError.js';
@@ -54,7 +54,7 @@ export class AmendmentService {
 
   async list(draftId: string): Promise<AmendmentView[]> {
     const ledger = await this.ledger.of(draftId);
-    const proposals = await this.deps.documents.read(draftId, readProposals);
+    const proposals = await this.deps.documents.read(draftId, readAmendments);
     return proposals.map((proposal) => ({ ...proposal, createdAt: this.createdAt(ledger, draftId, proposal.id) }));
   }
 
@@ -64,10 +64,10 @@ export class AmendmentService {
    * its createdAt. Ids seen before are skipped, so reporting a proposal again (it grew) records nothing.
    * Resolves once durable.
    */
-  async proposalsMade(draftId: string, actor: RoomMember, proposals: readonly Proposal[]): Promise<void> {
+  async proposalsMade(draftId: string, actor: RoomMember, proposals: readonly Amendment[]): Promise<void> {
     const ledger = await this.ledger.of(draftId);
     const now = this.deps.clock();
-    const fresh = new Map<string, Proposal>();
+    const fresh = new Map<string, Amendment>();
     for (const proposal of proposals) {
       if (!ledger.proposedAt.has(proposal.id) && !fresh.has(proposal.id)) fresh.set(proposal.id, proposal);
     }
@@ -99,7 +99,7 @@ export class AmendmentService {
       throw new AppError('FORBIDDEN', 'Only the secretariat decides on proposals; a delegation may withdraw its own.');
     }
     const ledger = await this.ledger.of(draftId);
-    const found = await this.deps.documents.read(draftId, (doc) => readProposals(doc).filter((p) => p.id === amendmentId));
+    const found = await this.deps.documents.read(draftId, (doc) => readAmendments(doc).filter((p) => p.id === amendmentId));
     if (found.length === 0) throw missing(ledger, amendmentId);
     if (user.role !== 'secretariat' && found.some((p) => p.delegationId !== user.delegationId)) {
       throw new AppError('FORBIDDEN', 'Only the secretariat decides on another delegation’s proposal.');
@@ -110,7 +110,7 @@ export class AmendmentService {
     const decided = await this.deps.documents.change(draftId, (doc) =>
       carryOut(
         doc,
-        readProposals(doc).filter((p) => p.id === amendmentId && !locked.has(p.clauseId)),
+        readAmendments(doc).filter((p) => p.id === amendmentId && !locked.has(p.clauseId)),
         decision,
         ledger,
       ),
@@ -135,7 +135,7 @@ export class AmendmentService {
     if (clauseId !== undefined && locked.has(clauseId)) throw clauseLocked();
     const ledger = await this.ledger.of(draftId);
     const chosen = (doc: Y.Doc) =>
-      readProposals(doc).filter(
+      readAmendments(doc).filter(
         (p) =>
           !locked.has(p.clauseId) &&
           (clauseId === undefined || p.clauseId === clauseId) &&
@@ -160,7 +160,7 @@ export class AmendmentService {
     return listed;
   }
 
-  private async audit(draftId: string, user: UserRecord, action: AmendmentAction, proposals: readonly Proposal[]): Promise<void> {
+  private async audit(draftId: string, user: UserRecord, action: AmendmentAction, proposals: readonly Amendment[]): Promise<void> {
     const actor: AmendmentActor = {
       id: user.id,
       name: user.name,
@@ -174,7 +174,7 @@ export class AmendmentService {
  * Carries out a decision on proposals in the caller's transaction (decideInBody, clause by clause) and
  * marks them decided at once. Returns the proposals decided.
  */
-function carryOut(doc: Y.Doc, proposals: readonly Proposal[], decision: Decision, ledger: DraftLedger): Proposal[] {
+function carryOut(doc: Y.Doc, proposals: readonly Amendment[], decision: Decision, ledger: DraftLedger): Amendment[] {
   const byClause = new Map<string, Set<string>>();
   for (const p of proposals) {
     const ids = byClause.get(p.clauseId) ?? new Set<string>();
@@ -184,6 +184,11 @@ function carryOut(doc: Y.Doc, proposals: readonly Proposal[], decision: Decision
   for (const [clauseId, ids] of byClause) {
     const clause = readClause(doc, clauseId);
     if (clause) decideInBody(clause.body, ids, decision);
+  }
+  // Whole clauses last: a rejected proposed clause leaves the order after its text was decided.
+  for (const p of proposals) {
+    const clause = isClauseProposal(p) ? readClause(doc, p.clauseId) : null;
+    if (clause && isClauseProposal(p)) decideClauseProposal(doc, clause, p.kind, decision);
   }
   for (const p of proposals) ledger.decided.add(p.id);
   return [...proposals];

@@ -16,7 +16,15 @@ export class TrialDocument {
     if (origin !== TRIAL && this.replica) Y.applyUpdate(this.replica, update, TRIAL);
   };
 
-  constructor(private readonly live: Y.Doc) {
+  /**
+   * @param typeRoots gives the replica's root types their types before anything is applied to it: a root
+   *   first met in an update is an untyped placeholder that asking for its type later replaces, and the
+   *   transactions would then name an object the rules never see.
+   */
+  constructor(
+    private readonly live: Y.Doc,
+    private readonly typeRoots: (doc: Y.Doc) => void,
+  ) {
     live.on('update', this.follow);
   }
 
@@ -57,6 +65,7 @@ export class TrialDocument {
 
   private build(): Y.Doc {
     const replica = new Y.Doc({ gc: this.live.gc });
+    this.typeRoots(replica);
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(this.live), TRIAL);
     return replica;
   }

@@ -1,22 +1,24 @@
 import * as Y from 'yjs';
 import type { EditingMode } from '../../../shared/api/drafts.js';
 import type { DraftEvent } from '../../../shared/api/events.js';
-import { bodyTexts, isProposalKey, type Proposal } from '../../../shared/amendments/proposals.js';
+import type { Amendment } from '../../../shared/amendments/clauseProposals.js';
+import { bodyTexts, isProposalKey } from '../../../shared/amendments/proposals.js';
 import { CLOSE_CODE } from '../../../shared/collab/closeCodes.js';
 import { readClause } from '../../../shared/doc/readClause.js';
+import { getClauses, getMeta, getOrder } from '../../../shared/doc/schema.js';
 import { isAgreedStatus } from '../../../shared/negotiation/clauseStatus.js';
 import type { Log } from '../../log.js';
 import type { RoomMember } from '../../rooms/RoomClient.js';
 import type { RoomExtension } from '../../rooms/RoomExtension.js';
 import { RoomRefusal } from '../../rooms/RoomRefusal.js';
-import { checkEditRules, type ProposalCorrection } from './checkEditRules.js';
+import { checkEditRules, type FieldCorrection, type ProposalCorrection } from './checkEditRules.js';
 import { TrialDocument } from './TrialDocument.js';
 
 /** Proposals a delegate's update made, as the server put them in the text. */
 export interface ProposalsMade {
   draftId: string;
   actor: RoomMember;
-  proposals: Proposal[];
+  proposals: Amendment[];
 }
 
 export interface AmendmentsExtensionDeps {
@@ -42,7 +44,7 @@ interface DraftRules {
   trial: TrialDocument;
   decided: ReadonlySet<string>;
   /** Found while the member's update was tried, used once it is applied. */
-  pending: { corrections: ProposalCorrection[]; proposals: Proposal[] } | null;
+  pending: { corrections: ProposalCorrection[]; fieldCorrections: FieldCorrection[]; proposals: Amendment[] } | null;
 }
 
 /**
@@ -96,7 +98,11 @@ export function amendmentsExtension(deps: AmendmentsExtensionDeps): RoomExtensio
         locked: new Set(),
         modeFromEvent: false,
         lockedFromEvents: new Map(),
-        trial: new TrialDocument(doc),
+        trial: new TrialDocument(doc, (replica) => {
+          getOrder(replica);
+          getClauses(replica);
+          getMeta(replica);
+        }),
         decided: new Set(),
         pending: null,
       };
@@ -130,8 +136,8 @@ export function amendmentsExtension(deps: AmendmentsExtensionDeps): RoomExtensio
         rules.trial.discard();
         throw refusal(deps, draftId, member, verdict.reason);
       }
-      if (verdict.corrections.length > 0 || verdict.newProposals.length > 0) {
-        rules.pending = { corrections: verdict.corrections, proposals: verdict.newProposals };
+      if (verdict.corrections.length > 0 || verdict.fieldCorrections.length > 0 || verdict.newProposals.length > 0) {
+        rules.pending = { corrections: verdict.corrections, fieldCorrections: verdict.fieldCorrections, proposals: verdict.newProposals };
       }
     },
 
@@ -140,7 +146,9 @@ export function amendmentsExtension(deps: AmendmentsExtensionDeps): RoomExtensio
       const pending = rules?.pending;
       if (!rules || !pending) return;
       rules.pending = null;
-      if (pending.corrections.length > 0) correct((live) => applyCorrections(live, pending.corrections));
+      if (pending.corrections.length > 0 || pending.fieldCorrections.length > 0) {
+        correct((live) => applyCorrections(live, pending.corrections, pending.fieldCorrections));
+      }
       if (pending.proposals.length > 0) {
         const change: ProposalsMade = { draftId, actor: client.member, proposals: pending.proposals };
         report(draftId, () => deps.proposalsMade(change));
@@ -173,7 +181,8 @@ function writesProposalMarks(decoded: ReturnType<typeof Y.decodeUpdate>): boolea
 }
 
 /** Puts proposal marks written for another delegation in the sender's name, in the live document. */
-function applyCorrections(doc: Y.Doc, corrections: readonly ProposalCorrection[]): void {
+function applyCorrections(doc: Y.Doc, corrections: readonly ProposalCorrection[], fields: readonly FieldCorrection[]): void {
+  for (const { clauseId, field, value } of fields) readClause(doc, clauseId)?.map.set(field, value);
   for (const { clauseId, textIndex, index, length, key, value } of corrections) {
     const clause = readClause(doc, clauseId);
     const text = clause ? bodyTexts(clause.body)[textIndex] : undefined;

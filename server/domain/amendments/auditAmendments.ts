@@ -1,4 +1,4 @@
-import type { Proposal } from '../../../shared/amendments/proposals.js';
+import type { Amendment } from '../../../shared/amendments/clauseProposals.js';
 import { audit } from '../audit.js';
 import type { MetadataRepositories } from '../repositories.js';
 import type { AmendmentAction } from './AmendmentLedger.js';
@@ -22,7 +22,7 @@ export interface AmendmentEntries {
   at: Date;
   actor: AmendmentActor;
   action: AmendmentAction;
-  proposals: readonly Proposal[];
+  proposals: readonly Amendment[];
 }
 
 /**
@@ -54,9 +54,12 @@ const VERBS: Record<AmendmentAction, string> = {
   'amendment.withdrawn': 'Withdrew',
 };
 
-function describe(action: AmendmentAction, proposal: Proposal): string {
+function describe(action: AmendmentAction, proposal: Amendment): string {
   // A new insertion is first seen with its first keystrokes: quoting them would say little.
   if (action === 'amendment.proposed' && proposal.kind === 'insertion') return 'Proposed an insertion';
+  if (action === 'amendment.proposed' && proposal.kind === 'clause-insertion') return 'Proposed a new clause';
+  if (proposal.kind === 'clause-insertion') return `${VERBS[action]} the new clause ${quote(proposal.text)}`;
+  if (proposal.kind === 'clause-deletion') return `${VERBS[action]} the deletion of the clause ${quote(proposal.text)}`;
   return `${VERBS[action]} the ${proposal.kind} of ${quote(proposal.text)}`;
 }
 

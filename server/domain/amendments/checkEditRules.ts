@@ -1,14 +1,8 @@
 import * as Y from 'yjs';
-import {
-  bodyTexts,
-  PROPOSAL_KINDS,
-  PROPOSAL_MARK,
-  readProposalRuns,
-  type Proposal,
-  type ProposalRun,
-} from '../../../shared/amendments/proposals.js';
-import { readClause } from '../../../shared/doc/readClause.js';
-import { getClauses, getMeta, getOrder, type ProposalAttrs } from '../../../shared/doc/schema.js';
+import { bodyTexts, PROPOSAL_KINDS, PROPOSAL_MARK, readProposalRuns, type ProposalRun } from '../../../shared/amendments/proposals.js';
+import { clauseProposalsOf, type Amendment } from '../../../shared/amendments/clauseProposals.js';
+import { readClause, type ClauseView } from '../../../shared/doc/readClause.js';
+import { CLAUSE_FIELD, getClauses, getMeta, getOrder, type ProposalAttrs } from '../../../shared/doc/schema.js';
 import { readBodyProposals } from '../../../shared/amendments/proposals.js';
 
 /** What a member may do with an update, as the draft stands. */
@@ -32,7 +26,16 @@ export interface ProposalCorrection {
   value: ProposalAttrs;
 }
 
-export type EditVerdict = { ok: false; reason: string } | { ok: true; corrections: ProposalCorrection[]; newProposals: Proposal[] };
+/** A clause's proposal field (proposedBy, deletionProposedBy) the sender set for another delegation, to be put in the sender's name. */
+export interface FieldCorrection {
+  clauseId: string;
+  field: string;
+  value: ProposalAttrs;
+}
+
+export type EditVerdict =
+  | { ok: false; reason: string }
+  | { ok: true; corrections: ProposalCorrection[]; fieldCorrections: FieldCorrection[]; newProposals: Amendment[] };
 
 /**
  * Judges a member's update by what it did to a replica of the draft (`after`, `transaction`: the update
@@ -57,7 +60,7 @@ export function checkEditRules(before: Y.Doc, after: Y.Doc, transaction: Y.Trans
     const removedLocked = orderBefore.find((id) => rules.locked.has(id) && !kept.has(id));
     if (removedLocked) return refuse('an agreed clause cannot be deleted');
   }
-  if (proposing === null) return { ok: true, corrections: [], newProposals: [] };
+  if (proposing === null) return { ok: true, corrections: [], fieldCorrections: [], newProposals: [] };
 
   if (touched.meta) return refuse('in amendments mode only the secretariat changes the draft’s settings');
   const existed = (id: string) => getClauses(before).has(id);
@@ -70,15 +73,31 @@ export function checkEditRules(before: Y.Doc, after: Y.Doc, transaction: Y.Trans
   }
 
   const corrections: ProposalCorrection[] = [];
-  const newProposals: Proposal[] = [];
-  for (const [clauseId, parts] of touched.clauses) {
-    if (!existed(clauseId)) continue; // added with this update (an option): its own fields are the sender's to set
-    if (parts.has('fields')) return refuse('in amendments mode only the secretariat changes a clause’s kind');
-    if (parts.has('heading')) return refuse('in amendments mode headings are changed by the secretariat');
-    if (!parts.has('body')) continue;
+  const fieldCorrections: FieldCorrection[] = [];
+  const newProposals: Amendment[] = [];
+  for (const id of orderAfter) {
+    // A clause this update put in the order: an option, or a proposed new clause (in the sender's name).
+    if (existed(id)) continue;
+    const added = readClause(after, id);
+    if (!added?.proposedBy) continue;
+    if (added.proposedBy.delegation !== proposing) {
+      fieldCorrections.push({ clauseId: id, field: CLAUSE_FIELD.proposedBy, value: { id: added.proposedBy.id, delegation: proposing } });
+    }
+    newProposals.push(...clauseProposalsOf({ ...added, proposedBy: { id: added.proposedBy.id, delegation: proposing } }));
+  }
+  for (const [clauseId, { parts, fields }] of touched.clauses) {
+    if (!existed(clauseId)) continue; // added with this update: its fields are the sender's to set (checked above)
     const was = readClause(before, clauseId);
     const now = readClause(after, clauseId);
     if (!was || !now) return refuse('the clause does not have the expected shape');
+    if (parts.has('fields')) {
+      const problem = fieldsProblem(was, now, fields, proposing, fieldCorrections, newProposals);
+      if (problem) return refuse(problem);
+    }
+    // The sender's own proposed clause is theirs to write until it is decided.
+    if (was.proposedBy?.delegation === proposing) continue;
+    if (parts.has('heading')) return refuse('in amendments mode headings are changed by the secretariat');
+    if (!parts.has('body')) continue;
     const problem = bodyProblem(clauseId, was.body, now.body, proposing, corrections, newProposals);
     if (problem) return refuse(problem);
   }
@@ -87,7 +106,35 @@ export function checkEditRules(before: Y.Doc, after: Y.Doc, transaction: Y.Trans
       newProposals.find((p) => rules.decided.has(p.id))?.id ?? idsUsedElsewhere(before, new Set(newProposals.map((p) => p.id)));
     if (reused) return refuse('this proposal id is already used in the draft');
   }
-  return { ok: true, corrections, newProposals };
+  return { ok: true, corrections, fieldCorrections, newProposals };
+}
+
+/**
+ * A proposing delegate may change one field of an existing clause: `deletionProposedBy`, set when the
+ * clause has none (a new proposal to delete it, in the sender's name) or removed when it is the sender's
+ * delegation's (withdrawn). Anything else about a clause is the secretariat's.
+ */
+function fieldsProblem(
+  was: ClauseView,
+  now: ClauseView,
+  fields: ReadonlySet<string>,
+  own: string,
+  fieldCorrections: FieldCorrection[],
+  newProposals: Amendment[],
+): string | null {
+  const other = [...fields].find((field) => field !== CLAUSE_FIELD.deletionProposedBy);
+  if (other !== undefined) return 'in amendments mode only the secretariat changes a clause’s kind';
+  const before = was.deletionProposedBy;
+  const after = now.deletionProposedBy;
+  if (before === null && after !== null) {
+    if (after.delegation !== own)
+      fieldCorrections.push({ clauseId: now.id, field: CLAUSE_FIELD.deletionProposedBy, value: { id: after.id, delegation: own } });
+    newProposals.push(...clauseProposalsOf({ ...now, proposedBy: null, deletionProposedBy: { id: after.id, delegation: own } }));
+    return null;
+  }
+  if (before !== null && after === null && before.delegation === own) return null;
+  if (before !== null && after !== null && before.id === after.id && before.delegation === after.delegation) return null;
+  return 'another delegation’s proposal cannot be changed';
 }
 
 function refuse(reason: string): EditVerdict {
@@ -97,8 +144,8 @@ function refuse(reason: string): EditVerdict {
 type ClausePart = 'fields' | 'heading' | 'body';
 
 interface Touched {
-  /** Clause id -> which of its parts the update changed. */
-  clauses: Map<string, Set<ClausePart>>;
+  /** Clause id -> which of its parts the update changed, and which of its own fields. */
+  clauses: Map<string, { parts: Set<ClausePart>; fields: Set<string> }>;
   /** Keys of `clauses` the update set (a clause added, or one replaced). */
   replacedClauses: Set<string>;
   order: boolean;
@@ -111,10 +158,11 @@ function touchedClauses(doc: Y.Doc, transaction: Y.Transaction): Touched {
   const order = getOrder(doc) as unknown as Y.AbstractType<unknown>;
   const meta = getMeta(doc) as unknown as Y.AbstractType<unknown>;
   const touched: Touched = { clauses: new Map(), replacedClauses: new Set(), order: false, meta: false };
-  const note = (clauseId: string, part: ClausePart) => {
-    const parts = touched.clauses.get(clauseId) ?? new Set<ClausePart>();
-    parts.add(part);
-    touched.clauses.set(clauseId, parts);
+  const note = (clauseId: string, part: ClausePart, keys: Iterable<string | null>) => {
+    const entry = touched.clauses.get(clauseId) ?? { parts: new Set<ClausePart>(), fields: new Set<string>() };
+    entry.parts.add(part);
+    if (part === 'fields') for (const key of keys) if (key !== null) entry.fields.add(key);
+    touched.clauses.set(clauseId, entry);
   };
   for (const [type, keys] of transaction.changed) {
     const changed = type as unknown as Y.AbstractType<unknown>;
@@ -124,16 +172,24 @@ function touchedClauses(doc: Y.Doc, transaction: Y.Transaction): Touched {
       for (const key of keys) if (key !== null) touched.replacedClauses.add(key);
     } else {
       const place = clauseOf(changed, clausesMap);
-      if (!place)
+      if (!place) {
         touched.meta = true; // some other root type: only the secretariat's (or nobody's) business
-      else note(place.clauseId, place.part);
+      }
+      // Something nested in a field other than the heading or body counts as a change of a field no one may make.
+      else note(place.clauseId, place.part, place.own ? keys : ['(nested)']);
     }
   }
   return touched;
 }
 
-/** The clause a type belongs to (walking up its parents) and which part of it, or null outside any clause. */
-function clauseOf(type: Y.AbstractType<unknown>, clausesMap: Y.AbstractType<unknown>): { clauseId: string; part: ClausePart } | null {
+/**
+ * The clause a type belongs to (walking up its parents), which part of it, and whether the type is the
+ * clause's own map (then the changed keys are its fields), or null outside any clause.
+ */
+function clauseOf(
+  type: Y.AbstractType<unknown>,
+  clausesMap: Y.AbstractType<unknown>,
+): { clauseId: string; part: ClausePart; own: boolean } | null {
   let current: Y.AbstractType<unknown> = type;
   let childKey: string | null = null;
   for (;;) {
@@ -142,8 +198,8 @@ function clauseOf(type: Y.AbstractType<unknown>, clausesMap: Y.AbstractType<unkn
     const parent = item.parent as Y.AbstractType<unknown> | null;
     if (parent === clausesMap) {
       if (typeof item.parentSub !== 'string') return null;
-      if (current === type) return { clauseId: item.parentSub, part: 'fields' };
-      return { clauseId: item.parentSub, part: childKey === 'body' ? 'body' : childKey === 'heading' ? 'heading' : 'fields' };
+      if (current === type) return { clauseId: item.parentSub, part: 'fields', own: true };
+      return { clauseId: item.parentSub, part: childKey === 'body' ? 'body' : childKey === 'heading' ? 'heading' : 'fields', own: false };
     }
     if (!(parent instanceof Y.AbstractType)) return null;
     childKey = item.parentSub;
@@ -157,11 +213,11 @@ function readOrder(doc: Y.Doc): string[] {
     .filter((id): id is string => typeof id === 'string');
 }
 
-/** A proposing delegate may only add options to the reading order; nothing leaves it or moves. */
+/** A proposing delegate may only add options and proposed new clauses to the reading order; nothing leaves it or moves. */
 function orderProblem(before: readonly string[], after: readonly string[], doc: Y.Doc, existed: (id: string) => boolean): string | null {
-  const remaining = after.filter((id) => existed(id) || !isNewOption(doc, id, existed));
+  const remaining = after.filter((id) => existed(id) || !(isNewOption(doc, id, existed) || readClause(doc, id)?.proposedBy));
   if (remaining.length !== before.length || remaining.some((id, i) => id !== before[i])) {
-    return 'in amendments mode only the secretariat adds, deletes or moves clauses';
+    return 'in amendments mode only the secretariat deletes or moves clauses: propose a deletion instead';
   }
   return null;
 }
@@ -211,7 +267,7 @@ function bodyProblem(
   after: Y.XmlFragment,
   own: string,
   corrections: ProposalCorrection[],
-  newProposals: Proposal[],
+  newProposals: Amendment[],
 ): string | null {
   const acceptedBefore = acceptedParagraphs(before);
   const acceptedAfter = acceptedParagraphs(after);
@@ -250,11 +306,12 @@ function bodyProblem(
   return null;
 }
 
-/** The first of `ids` some clause of the live document already uses, or null. */
+/** The first of `ids` some clause of the live document already uses (in its text or on the clause), or null. */
 function idsUsedElsewhere(doc: Y.Doc, ids: ReadonlySet<string>): string | null {
   for (const id of getClauses(doc).keys()) {
     const clause = readClause(doc, id);
     if (!clause) continue;
+    for (const attrs of [clause.proposedBy, clause.deletionProposedBy]) if (attrs && ids.has(attrs.id)) return attrs.id;
     for (const text of bodyTexts(clause.body)) {
       for (const run of readProposalRuns(text)) {
         for (const kind of PROPOSAL_KINDS) {
