@@ -3,11 +3,13 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { OptionPlace } from '../../shared/doc/numberClauses.js';
 import type { ClauseKind } from '../../shared/doc/schema.js';
+import { isAgreedStatus } from '../../shared/negotiation/clauseStatus.js';
+import { useAmendments } from '../amendments/index.js';
 import { ClauseCommentsButton } from '../comments/index.js';
 import { useYTextValue } from '../common/collab/useYTextValue.js';
 import { clauseName, clauseTextName } from '../common/draft/clauseName.js';
 import { ClauseBody } from '../editor/index.js';
-import { ClauseNegotiationBar } from '../negotiation/index.js';
+import { ClauseNegotiationBar, useNegotiation } from '../negotiation/index.js';
 import { useSession } from '../session/index.js';
 import type { ClauseActions } from './ClauseActions.js';
 import { ClauseControls } from './ClauseControls.js';
@@ -16,6 +18,11 @@ import { HeadingField } from './HeadingField.js';
 import { OptionBar } from './OptionBar.js';
 import type { ClauseDrag } from './useClauseDrag.js';
 import { useNearViewport } from './useNearViewport.js';
+
+/** Why a delegate in amendments mode may not change a clause's structure (Move, Delete). */
+export const STRUCTURE_IS_SECRETARIAT = 'In amendments mode only the secretariat changes the structure';
+/** Why a delegate in amendments mode may not change a heading. */
+export const HEADING_IS_SECRETARIAT = 'In amendments mode only the secretariat changes headings; propose changes in the text.';
 
 export interface ClauseCardProps {
   id: string;
@@ -47,10 +54,24 @@ export interface ClauseCardProps {
  * A clause with options says which option it is; the secretariat can settle the clause on it there.
  * More than a screen away from the viewport it is marked `data-far`, so the browser skips its layout
  * and paint (draft.css) and a keystroke elsewhere costs the same in a long draft as in a short one.
+ *
+ * An agreed clause (Agreed, Agreed ad ref) is locked for everyone, the secretariat included: its heading
+ * and text are read-only, it has no structure controls but adding clauses beside it, and it says so; it
+ * unlocks as soon as its status becomes Reopened. In amendments mode a delegate's typing in the text
+ * becomes proposals (ClauseBody with proposeAs); the heading, moving, deleting and adding clauses are the
+ * secretariat's, which the controls say; adding an option stays open to delegates. (The server enforces
+ * all of this; the page only offers what would be accepted.)
  */
 export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   const { id, kind, number, heading, body, option, noText, previousId, nextId, canEdit, actions, drag, dropSide } = props;
-  const maySettle = useSession().me?.role === 'secretariat' && canEdit;
+  const { me } = useSession();
+  const { editingMode, proposeAs } = useAmendments();
+  const locked = isAgreedStatus(useNegotiation()?.statusOf(id) ?? 'open');
+  // Amendments mode for a delegate: a delegation to propose for, or (a delegate without one) no text to change at all.
+  const delegateInAmendments = editingMode === 'amendments' && me?.role === 'delegate';
+  const canChangeText = canEdit && !locked && !(delegateInAmendments && proposeAs === null);
+  const canRestructure = canEdit && !locked && !delegateInAmendments;
+  const maySettle = me?.role === 'secretariat' && canEdit && !locked;
   const headingText = useYTextValue(heading);
   const [headingOpen, setHeadingOpen] = useState(false);
   const headingBox = useRef<HTMLDivElement>(null);
@@ -66,7 +87,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   }, [headingOpen]);
 
   function onKeyDown(event: KeyboardEvent) {
-    if (!canEdit || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    if (!canRestructure || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'ArrowUp' && previousId) {
       event.preventDefault();
       actions.move(id, { before: previousId }, 'up');
@@ -96,17 +117,24 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
         <span className="clause-number" id={numberId}>
           {isSection ? <span className="visually-hidden">{name}</span> : number}
         </span>
-        {canEdit ? <DragHandle onDragStart={(event) => drag.start(event, id)} onDragEnd={drag.end} /> : null}
+        {canRestructure ? <DragHandle onDragStart={(event) => drag.start(event, id)} onDragEnd={drag.end} /> : null}
         <ClauseCommentsButton clauseId={id} name={name} hideWhenEmpty={isSection} />
       </div>
       <div className="clause-main">
+        {locked ? (
+          <p className="clause-lock-note" data-testid="clause-lock-note">
+            <span aria-hidden="true">🔒</span>
+            {me?.role === 'secretariat' ? 'Agreed — locked. Reopen the clause to change it.' : 'Agreed — the text is locked.'}
+          </p>
+        ) : null}
         {isSection ? (
           <h2 className="section-heading">
             <HeadingField
               text={heading}
               label="Section heading"
               placeholder="Section heading"
-              readOnly={!canEdit}
+              readOnly={!canChangeText || delegateInAmendments}
+              readOnlyNote={canChangeText && delegateInAmendments ? HEADING_IS_SECRETARIAT : null}
               className="heading-input heading-input-section"
             />
           </h2>
@@ -122,7 +150,8 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
                   text={heading}
                   label={`Heading of ${name}`}
                   placeholder="Heading"
-                  readOnly={!canEdit}
+                  readOnly={!canChangeText || delegateInAmendments}
+                  readOnlyNote={canChangeText && delegateInAmendments ? HEADING_IS_SECRETARIAT : null}
                   className="heading-input"
                 />
               </div>
@@ -135,7 +164,8 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
                 fragment={body}
                 provider={props.provider}
                 user={props.user}
-                editable={canEdit}
+                editable={canChangeText}
+                proposeAs={proposeAs}
                 label={clauseTextName({ number, kind }, headingText)}
                 near={near}
               />
@@ -150,8 +180,11 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
           previousId={previousId}
           nextId={nextId}
           actions={actions}
-          onAddHeading={showHeading ? null : () => setHeadingOpen(true)}
-          canAddOption={!isSection}
+          onAddHeading={showHeading || !canChangeText || delegateInAmendments ? null : () => setHeadingOpen(true)}
+          canAddOption={!isSection && !locked}
+          canAddClause={!delegateInAmendments}
+          structureNote={delegateInAmendments ? STRUCTURE_IS_SECRETARIAT : null}
+          locked={locked}
         />
       ) : null}
     </article>

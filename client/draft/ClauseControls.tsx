@@ -12,51 +12,94 @@ export interface ClauseControlsProps {
   onAddHeading: (() => void) | null;
   /** Offer "Add option" in the Add… menu (not for sections). @default false */
   canAddOption?: boolean;
+  /** Offer adding clauses above and below in the Add… menu. @default true */
+  canAddClause?: boolean;
+  /**
+   * Why this person may not move or delete the clause (a delegate in amendments mode): Move and Delete are
+   * shown unavailable, with this reason as their description; null when they may. @default null
+   */
+  structureNote?: string | null;
+  /** Leave Move and Delete out altogether (an agreed clause, whose card says it is locked). @default false */
+  locked?: boolean;
 }
 
 /**
  * The structure controls of one clause for editors: Move up, Move down, Add heading, Add… and Delete.
  * They float on the clause's top edge while it is hovered or holds focus, so they take no room in the text.
+ * Controls this person cannot use here are aria-disabled rather than removed when there is a reason to
+ * give (amendments mode), so a keyboard user still reaches them and hears why; on a locked clause they are
+ * left out, and the card says why.
  */
-export function ClauseControls({ id, name, previousId, nextId, actions, onAddHeading, canAddOption = false }: ClauseControlsProps) {
+export function ClauseControls({
+  id,
+  name,
+  previousId,
+  nextId,
+  actions,
+  onAddHeading,
+  canAddOption = false,
+  canAddClause = true,
+  structureNote = null,
+  locked = false,
+}: ClauseControlsProps) {
+  const fixed = structureNote !== null;
+  const offersAdd = canAddClause || canAddOption;
+  if (locked && !offersAdd) return null;
   return (
     <div className="clause-actions" role="group" aria-label={`Actions for ${name}`}>
-      <button
-        type="button"
-        className="clause-action"
-        aria-label={`Move ${name} up`}
-        aria-keyshortcuts="Alt+Shift+ArrowUp"
-        title="Move up (Alt+Shift+Up)"
-        disabled={!previousId}
-        onClick={() => previousId && actions.move(id, { before: previousId }, 'up')}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="clause-action"
-        aria-label={`Move ${name} down`}
-        aria-keyshortcuts="Alt+Shift+ArrowDown"
-        title="Move down (Alt+Shift+Down)"
-        disabled={!nextId}
-        onClick={() => nextId && actions.move(id, { after: nextId }, 'down')}
-      >
-        ↓
-      </button>
-      {onAddHeading ? (
+      {locked ? null : (
+        <>
+          <button
+            type="button"
+            className="clause-action"
+            aria-label={`Move ${name} up`}
+            aria-keyshortcuts={fixed ? undefined : 'Alt+Shift+ArrowUp'}
+            title={structureNote ?? 'Move up (Alt+Shift+Up)'}
+            disabled={!fixed && !previousId}
+            aria-disabled={fixed || undefined}
+            onClick={() => !fixed && previousId && actions.move(id, { before: previousId }, 'up')}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="clause-action"
+            aria-label={`Move ${name} down`}
+            aria-keyshortcuts={fixed ? undefined : 'Alt+Shift+ArrowDown'}
+            title={structureNote ?? 'Move down (Alt+Shift+Down)'}
+            disabled={!fixed && !nextId}
+            aria-disabled={fixed || undefined}
+            onClick={() => !fixed && nextId && actions.move(id, { after: nextId }, 'down')}
+          >
+            ↓
+          </button>
+        </>
+      )}
+      {onAddHeading && !locked ? (
         <button type="button" className="clause-action" aria-label={`Add a heading to ${name}`} onClick={onAddHeading}>
           Heading
         </button>
       ) : null}
-      <AddClauseMenu
-        clauseId={id}
-        name={name}
-        onAdd={actions.add}
-        onAddOption={canAddOption ? (noText) => actions.addOption(id, noText) : null}
-      />
-      <button type="button" className="clause-action clause-action-danger" aria-label={`Delete ${name}`} onClick={() => actions.remove(id)}>
-        Delete
-      </button>
+      {offersAdd ? (
+        <AddClauseMenu
+          clauseId={id}
+          name={name}
+          onAdd={canAddClause ? actions.add : null}
+          onAddOption={canAddOption ? (noText) => actions.addOption(id, noText) : null}
+        />
+      ) : null}
+      {locked ? null : (
+        <button
+          type="button"
+          className="clause-action clause-action-danger"
+          aria-label={`Delete ${name}`}
+          title={structureNote ?? undefined}
+          aria-disabled={fixed || undefined}
+          onClick={() => !fixed && actions.remove(id)}
+        >
+          Delete
+        </button>
+      )}
     </div>
   );
 }

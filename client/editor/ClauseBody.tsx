@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { ClauseBodyEditor } from './ClauseBodyEditor.js';
 import type { FocusRequest } from './FocusRequest.js';
 import { FragmentPreview } from './FragmentPreview.js';
+import '../styles/proposals.css';
 
 export interface ClauseBodyProps {
   /** The clause this body belongs to, for its comment threads. */
@@ -12,6 +13,8 @@ export interface ClauseBodyProps {
   provider: WebsocketProvider;
   user: { name: string; delegation: string | null };
   editable: boolean;
+  /** The delegation this member's changes are proposals of (a delegate in amendments mode), or null to edit directly. @default null */
+  proposeAs?: string | null;
   /** Accessible name, e.g. "Operative paragraph 2, Consultation with stakeholders" (clauseTextName). */
   label: string;
   /** The clause is on screen or close to it (the card observes itself, useNearViewport). */
@@ -26,7 +29,7 @@ export interface ClauseBodyProps {
  * far it scrolls; others are unmounted again when far away, so a long draft keeps about a screenful of
  * editors (and their awareness listeners) alive, plus the few clauses this person worked on.
  */
-export function ClauseBody({ clauseId, fragment, provider, user, editable, label, near }: ClauseBodyProps) {
+export function ClauseBody({ clauseId, fragment, provider, user, editable, proposeAs = null, label, near }: ClauseBodyProps) {
   const box = useRef<HTMLDivElement>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [holdsFocus, setHoldsFocus] = useState(false);
@@ -53,6 +56,7 @@ export function ClauseBody({ clauseId, fragment, provider, user, editable, label
           provider={provider}
           user={user}
           editable={editable}
+          proposeAs={editable ? proposeAs : null}
           label={label}
           focusRequest={focusRequest}
           onEdited={onEdited}

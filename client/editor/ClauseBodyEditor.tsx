@@ -1,6 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { CommentSelectionButton, useCommentHighlights } from '../comments/index.js';
@@ -9,6 +9,10 @@ import { useSession } from '../session/index.js';
 import { clauseEditorExtensions } from './clauseEditorExtensions.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import type { FocusRequest } from './FocusRequest.js';
+import { useProposalUndoGuard } from './useProposalUndoGuard.js';
+
+/** How long a note on a change that could not be proposed stays beside the text. */
+const EDIT_NOTE_MS = 6000;
 
 export interface ClauseBodyEditorProps {
   /** The clause this body belongs to, for its comment threads. */
@@ -16,8 +20,10 @@ export interface ClauseBodyEditorProps {
   fragment: Y.XmlFragment;
   provider: WebsocketProvider;
   user: { name: string; delegation: string | null };
-  /** False for reviewers: the text is shown live (with others' carets) but cannot be changed. */
+  /** False for reviewers and locked clauses: the text is shown live (with others' carets) but cannot be changed. */
   editable: boolean;
+  /** The delegation this member's changes are proposals of (a delegate in amendments mode), or null to edit directly. */
+  proposeAs: string | null;
   /** The accessible name of the text area, e.g. "Operative paragraph 2, Consultation with stakeholders". */
   label: string;
   /** Focus the editor once it exists (it replaced a preview that was clicked or focused). */
@@ -30,15 +36,36 @@ export interface ClauseBodyEditorProps {
  * One clause body as a TipTap editor bound to its Yjs fragment, with other people's carets, and for
  * editors a formatting toolbar. Created once per fragment; the page mounts it lazily (ClauseBody).
  * Passages that comment threads are about are marked, and a selected passage can be commented on.
+ * With `proposeAs` every change becomes a proposal (proposing/proposingExtension.ts); a change that cannot
+ * be one is not made, and a short note under the text says why.
  */
-export function ClauseBodyEditor({ clauseId, fragment, provider, user, editable, label, focusRequest, onEdited }: ClauseBodyEditorProps) {
+export function ClauseBodyEditor({
+  clauseId,
+  fragment,
+  provider,
+  user,
+  editable,
+  proposeAs,
+  label,
+  focusRequest,
+  onEdited,
+}: ClauseBodyEditorProps) {
+  const [editNote, setEditNote] = useState('');
+  const noteTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onProposalRefused = useCallback((reason: string) => {
+    setEditNote(reason);
+    if (noteTimer.current) clearTimeout(noteTimer.current);
+    noteTimer.current = setTimeout(() => setEditNote(''), EDIT_NOTE_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(noteTimer.current ?? undefined), []);
+
   // One set of extensions per editor instance. `user` is read once: it is only what this page says
   // about itself, and others see the server's record instead.
   const bracketFor = bracketDelegation(useSession().me)?.id ?? null;
   const extensions = useMemo(
-    () => clauseEditorExtensions({ fragment, provider, user, bracketFor, clauseId }),
+    () => clauseEditorExtensions({ fragment, provider, user, bracketFor, clauseId, proposeAs, onProposalRefused }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `user` is read once (above); a change of `editable` rebuilds them
-    [fragment, provider, editable, bracketFor],
+    [fragment, provider, editable, bracketFor, proposeAs, onProposalRefused],
   );
   const editor = useEditor(
     {
@@ -48,10 +75,11 @@ export function ClauseBodyEditor({ clauseId, fragment, provider, user, editable,
       shouldRerenderOnTransaction: false,
       editorProps: { attributes: editorAttributes(label, editable) },
     },
-    [fragment, provider, editable, bracketFor],
+    [fragment, provider, editable, bracketFor, proposeAs],
   );
 
   useCommentHighlights(editor, clauseId);
+  useProposalUndoGuard(editor, fragment, proposeAs !== null);
 
   // Numbers change when clauses move (OP3 becomes OP2): keep the accessible name current.
   const shownLabel = useRef(label);
@@ -92,8 +120,11 @@ export function ClauseBodyEditor({ clauseId, fragment, provider, user, editable,
 
   return (
     <div className="clause-editor">
-      {editable ? <EditorToolbar editor={editor} label={label} /> : null}
+      {editable ? <EditorToolbar editor={editor} label={label} proposing={proposeAs !== null} /> : null}
       <EditorContent editor={editor} />
+      <p className="clause-edit-note" role="status">
+        {editNote}
+      </p>
       <CommentSelectionButton editor={editor} clauseId={clauseId} />
     </div>
   );

@@ -8,6 +8,8 @@ import { LinkForm } from './LinkForm.js';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon.js';
 import '../styles/tools.css';
 
+const NO_LISTS_WHILE_PROPOSING = 'Lists cannot be proposed in amendments mode';
+
 interface ToolbarButton {
   name: ToolbarIconName;
   label: string;
@@ -32,8 +34,10 @@ interface ToolbarButton {
  * The bracket buttons say what they do in words: their pictograms ([ ] and [x]) read as text, not tools.
  * "Bracket" is for delegates (the bracket is their delegation's; the server sets it from the session
  * anyway); "Lift brackets" for everyone who edits, as an ordinary undoable change.
+ * While `proposing` (a delegate in amendments mode) the list buttons cannot act: a list would change the
+ * paragraphs of accepted text, which a proposal cannot.
  */
-export function EditorToolbar({ editor, label }: { editor: Editor; label: string }) {
+export function EditorToolbar({ editor, label, proposing = false }: { editor: Editor; label: string; proposing?: boolean }) {
   const { me } = useSession();
   const bracketFor = bracketDelegation(me);
   const [linkFormOpen, setLinkFormOpen] = useState(false);
@@ -74,6 +78,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
       label: 'Bulleted list',
       keys: 'Control+Shift+8',
       active: state.bulletList,
+      ...(proposing ? { disabled: true, title: NO_LISTS_WHILE_PROPOSING } : {}),
       run: () => editor.chain().focus().toggleBulletList().run(),
     },
     {
@@ -81,6 +86,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
       label: 'Numbered list',
       keys: 'Control+Shift+7',
       active: state.orderedList,
+      ...(proposing ? { disabled: true, title: NO_LISTS_WHILE_PROPOSING } : {}),
       run: () => editor.chain().focus().toggleOrderedList().run(),
     },
     { name: 'link', label: state.link ? 'Edit link' : 'Add link', keys: 'Control+K', active: state.link, run: () => setLinkFormOpen(true) },

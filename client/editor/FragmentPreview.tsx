@@ -1,5 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import * as Y from 'yjs';
+import { proposalAttrs } from '../../shared/amendments/proposals.js';
+import { DELETION_MARK, INSERTION_MARK } from '../../shared/doc/schema.js';
 import { bracketDelegation, isBracketKey } from '../../shared/negotiation/brackets.js';
 import { useYjsVersion } from '../common/collab/useYjsVersion.js';
 import type { DelegationNames } from './delegationNames.js';
@@ -15,8 +17,8 @@ const BLOCKS: Record<string, 'p' | 'ul' | 'ol' | 'li'> = {
 /**
  * A clause body as static text, shown until its editor is mounted (see ClauseBody). Built as React
  * elements from the Yjs fragment, never as HTML, so nothing in the document can inject markup; links are
- * shown as link-styled text and not followed. Brackets look as in the editor (BracketMark). It updates
- * live as others type.
+ * shown as link-styled text and not followed. Brackets and proposals look as in the editor (BracketMark,
+ * proposalMarks.ts), so the page's proposal view applies to previews too. It updates live as others type.
  */
 export function FragmentPreview({ fragment }: { fragment: Y.XmlFragment }) {
   useYjsVersion(fragment, true);
@@ -45,7 +47,7 @@ function renderText(text: Y.XmlText, key: number, names: DelegationNames): React
   return (
     <span key={key}>
       {groups.map(({ delegation, ops }) => {
-        const runs = ops.map(({ op, index }) => renderRun(op, index));
+        const runs = ops.map(({ op, index }) => renderRun(op, index, names));
         if (delegation === null) return <Fragment key={`t${ops[0]!.index}`}>{runs}</Fragment>;
         const name = names.nameOf(delegation);
         return (
@@ -64,12 +66,30 @@ function renderText(text: Y.XmlText, key: number, names: DelegationNames): React
   );
 }
 
-function renderRun(op: DeltaOp, index: number): ReactNode {
+function renderRun(op: DeltaOp, index: number, names: DelegationNames): ReactNode {
   let content: ReactNode = op.insert as string;
   const marks = op.attributes ?? {};
   if (marks.link) content = <span className="preview-link">{content}</span>;
   if (marks.italic) content = <em>{content}</em>;
   if (marks.bold) content = <strong>{content}</strong>;
+  const inserted = proposalAttrs(marks[INSERTION_MARK]);
+  const deleted = inserted ? null : proposalAttrs(marks[DELETION_MARK]);
+  const proposal = inserted ?? deleted;
+  if (proposal) {
+    const Tag = inserted ? 'ins' : 'del';
+    const name = names.nameOf(proposal.delegation);
+    content = (
+      <Tag
+        className={`proposal proposal-${inserted ? 'insertion' : 'deletion'}`}
+        data-proposal-id={proposal.id}
+        data-delegation={proposal.delegation}
+        data-tag={name ?? ''}
+        title={`${inserted ? 'Proposed insertion' : 'Proposed deletion'}${name ? ` by ${name}` : ''}`}
+      >
+        {content}
+      </Tag>
+    );
+  }
   return <span key={index}>{content}</span>;
 }
 

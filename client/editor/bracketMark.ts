@@ -20,7 +20,8 @@ declare module '@tiptap/core' {
   }
 }
 
-const NO_NAMES: DelegationNames = { nameOf: () => null, subscribe: () => () => {}, version: () => 0 };
+/** No names at all: tags stay empty (an editor configured without names, e.g. in tests). */
+export const NO_NAMES: DelegationNames = { nameOf: () => null, subscribe: () => () => {}, version: () => 0 };
 
 /**
  * Bracketed text: the TipTap mark `bracket` with the proposing delegation's id, which y-prosemirror stores

@@ -10,6 +10,8 @@ import { BracketMark } from './bracketMark.js';
 import { delegationNames } from './delegationNames.js';
 import { isAllowedLinkHref } from './isAllowedLinkHref.js';
 import { othersAwareness } from './othersAwareness.js';
+import { DeletionMark, InsertionMark } from './proposalMarks.js';
+import { Proposing } from './proposing/proposingExtension.js';
 import { renderCaret } from './renderCaret.js';
 import { TypedBracket } from './typedBracket.js';
 
@@ -26,6 +28,10 @@ export interface ClauseEditorExtensionOptions {
   bracketFor?: string | null;
   /** The clause this body belongs to, for Find's marks. @default '' (none) */
   clauseId?: string;
+  /** The delegation this member's changes are proposals of (a delegate in amendments mode); null edits directly. @default null */
+  proposeAs?: string | null;
+  /** Told why a change could not be proposed. @default nothing */
+  onProposalRefused?: (reason: string) => void;
 }
 
 /**
@@ -35,6 +41,9 @@ export interface ClauseEditorExtensionOptions {
  * CommentHighlights marks the passages comment threads are anchored on (the page feeds it the threads).
  * Brackets (BracketMark) carry their delegation's id and show its name as a tag; a delegate may also type
  * them (TypedBracket). FindHighlights marks what Find in this draft finds.
+ * Proposals (amendments mode) are the marks `insertion` and `deletion`, in every mode since a draft back in
+ * direct mode still holds those made before; with `proposeAs`, Proposing turns this member's changes into
+ * proposals of that delegation.
  */
 export function clauseEditorExtensions({
   fragment,
@@ -42,6 +51,8 @@ export function clauseEditorExtensions({
   user,
   bracketFor = null,
   clauseId = '',
+  proposeAs = null,
+  onProposalRefused = () => {},
 }: ClauseEditorExtensionOptions): Extensions {
   return [
     StarterKit.configure({
@@ -73,6 +84,9 @@ export function clauseEditorExtensions({
     CollaborationCaret.configure({ provider: { awareness: othersAwareness(provider.awareness) }, user, render: renderCaret }),
     CommentHighlights,
     BracketMark.configure({ names: delegationNames }),
+    InsertionMark.configure({ names: delegationNames }),
+    DeletionMark.configure({ names: delegationNames }),
+    Proposing.configure({ delegation: proposeAs, onRefused: onProposalRefused }),
     TypedBracket.configure({ delegation: bracketFor }),
     FindHighlights.configure({ clauseId }),
   ];

@@ -1,4 +1,5 @@
 import { Editor, getExtensionField, getSchemaTypeByName, type JSONContent } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
 import { Awareness } from 'y-protocols/awareness';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -35,7 +36,10 @@ const KEY_CODES: Record<string, number> = { Tab: 9, Enter: 13, Escape: 27, Arrow
  * unit tests of its input rules and key bindings. There is no view, so the Yjs binding never starts: the
  * document lives in ProseMirror only. Plugins are installed by hand, as mounting a view would.
  */
-export function headlessClauseEditor(content: JSONContent, options: { bracketFor?: string | null } = {}): HeadlessClauseEditor {
+export function headlessClauseEditor(
+  content: JSONContent,
+  options: { bracketFor?: string | null; proposeAs?: string | null; onProposalRefused?: (reason: string) => void } = {},
+): HeadlessClauseEditor {
   const doc = new Y.Doc();
   const provider = { awareness: new Awareness(doc) } as unknown as WebsocketProvider;
   const editor = new Editor({
@@ -46,10 +50,16 @@ export function headlessClauseEditor(content: JSONContent, options: { bracketFor
       provider,
       user: { name: 'Test', delegation: null },
       bracketFor: options.bracketFor ?? null,
+      proposeAs: options.proposeAs ?? null,
+      ...(options.onProposalRefused ? { onProposalRefused: options.onProposalRefused } : {}),
       clauseId: 'c1',
     }),
   });
   editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
+  // A mounted view sends every transaction through the extensions' dispatchTransaction hooks (Proposing);
+  // the unmounted view dispatches straight to the editor, so the hooks are put in front of it here.
+  const unmounted = editor as unknown as { dispatchTransaction: (tr: Transaction) => void };
+  unmounted.dispatchTransaction = editor.extensionManager.dispatchTransaction(unmounted.dispatchTransaction.bind(editor));
   editor.commands.setTextSelection(editor.state.doc.content.size - 1);
   const plugins = () => editor.state.plugins;
 

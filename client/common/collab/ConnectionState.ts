@@ -12,6 +12,8 @@ export interface ConnectionState {
   retryingAfter: number | null;
   /** A final close code (not signed in, no access, no such draft ...): the page stopped connecting. */
   refusedWith: number | null;
+  /** The reason the server gave with that final close code ('' when none), e.g. why an edit was refused. */
+  refusalReason: string;
 }
 
 export const INITIAL_CONNECTION_STATE: ConnectionState = {
@@ -21,4 +23,5 @@ export const INITIAL_CONNECTION_STATE: ConnectionState = {
   saved: true,
   retryingAfter: null,
   refusedWith: null,
+  refusalReason: '',
 };

@@ -27,7 +27,8 @@ export interface DraftConnection {
  * sync step 1/2 exchange). Nothing is written to browser storage: a shared computer must not keep
  * someone's draft text, and edits left there would be sent later under whoever opens the draft next.
  * The cross-tab BroadcastChannel is off for the same reason; every tab talks to the server.
- * A final close code (4400-4499) stops the retries, as y-websocket's default does, and is reported.
+ * A final close code (4400-4499) stops the retries, as y-websocket's default does, and is reported with
+ * the reason the server gave. (After EDIT_REFUSED the page opens the draft afresh: useDraftConnection.)
  */
 export function openDraftConnection(draftId: string): DraftConnection {
   const doc = new Y.Doc();
@@ -42,7 +43,7 @@ export function openDraftConnection(draftId: string): DraftConnection {
   const stopSavedTracking = trackOwnSaved(provider, (saved) => update({ saved }));
   const stopAwarenessRefresh = refreshAwarenessOnConnect(provider);
   provider.on('status', ({ status }) => {
-    update(status === 'connected' ? { socket: status, refusedWith: null } : { socket: status });
+    update(status === 'connected' ? { socket: status, refusedWith: null, refusalReason: '' } : { socket: status });
   });
   provider.on('sync', (synced) => {
     update(synced ? { synced, everSynced: true, retryingAfter: null } : { synced });
@@ -50,7 +51,7 @@ export function openDraftConnection(draftId: string): DraftConnection {
   provider.on('connection-close', (event) => {
     if (event && !isFinalCloseCode(event.code)) update({ retryingAfter: event.code >= 4000 ? event.code : null });
   });
-  provider.on('closed', ({ code }) => update({ refusedWith: code, socket: 'disconnected' }));
+  provider.on('closed', ({ code, reason }) => update({ refusedWith: code, refusalReason: reason, socket: 'disconnected' }));
 
   return {
     doc,
@@ -61,7 +62,7 @@ export function openDraftConnection(draftId: string): DraftConnection {
       return () => listeners.delete(listener);
     },
     reconnect() {
-      update({ refusedWith: null, socket: 'connecting' });
+      update({ refusedWith: null, refusalReason: '', socket: 'connecting' });
       provider.connect();
     },
     destroy() {
