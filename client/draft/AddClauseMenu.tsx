@@ -7,7 +7,8 @@ export interface AddClauseMenuProps {
   clauseId: string;
   /** "OP2", "section “Preamble”": completes the button labels. */
   name: string;
-  onAdd: (kind: ClauseKind, placement: ClausePlacement) => void;
+  /** Adds a clause above or below; null where this person may not add clauses (a delegate in amendments mode). */
+  onAdd: ((kind: ClauseKind, placement: ClausePlacement) => void) | null;
   /** Adds an option to the clause (an alternative, or "no text" when true); null where options make no sense (sections). @default null */
   onAddOption?: ((noText: boolean) => void) | null;
 }
@@ -16,7 +17,8 @@ const SHORT_LABEL: Record<ClauseKind, string> = { preambular: 'Preambular', oper
 
 /**
  * "Add…" next to a clause: a small disclosure with one button per kind of clause, above and below, and
- * for clauses that can have options "Add option" and "Add “no text” option".
+ * for clauses that can have options "Add option" and "Add “no text” option" (only those for a delegate in
+ * amendments mode, who proposes text but does not add clauses).
  * Escape or a click elsewhere closes it and returns focus to the toggle.
  */
 export function AddClauseMenu({ clauseId, name, onAdd, onAddOption = null }: AddClauseMenuProps) {
@@ -26,7 +28,7 @@ export function AddClauseMenu({ clauseId, name, onAdd, onAddOption = null }: Add
 
   function choose(kind: ClauseKind, placement: ClausePlacement) {
     setOpen(false);
-    onAdd(kind, placement);
+    onAdd?.(kind, placement);
   }
 
   function chooseOption(noText: boolean) {
@@ -42,13 +44,13 @@ export function AddClauseMenu({ clauseId, name, onAdd, onAddOption = null }: Add
         className="clause-action"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`Add a clause above or below ${name}${onAddOption ? ', or an option' : ''}`}
+        aria-label={onAdd ? `Add a clause above or below ${name}${onAddOption ? ', or an option' : ''}` : `Add an option to ${name}`}
         onClick={() => setOpen((value) => !value)}
       >
         Add…
       </button>
       <div className="add-menu-panel" id={panelId} hidden={!open}>
-        {(['above', 'below'] as const).map((where) => (
+        {(onAdd ? (['above', 'below'] as const) : []).map((where) => (
           <div className="add-menu-row" key={where} role="group" aria-label={`Add ${where} ${name}`}>
             <span className="add-menu-where" aria-hidden="true">
               {where === 'above' ? 'Above' : 'Below'}

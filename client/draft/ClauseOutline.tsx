@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type * as Y from 'yjs';
 import { readParagraphs } from '../../shared/doc/clauseBody.js';
 import type { NegotiationCounts } from '../../shared/negotiation/counts.js';
+import { countProposalsInWords, OutlineProposalCount, useAmendments, useProposals } from '../amendments/index.js';
 import { OutlineCommentCount } from '../comments/index.js';
 import { useYjsVersion } from '../common/collab/useYjsVersion.js';
 import { useYTextValue } from '../common/collab/useYTextValue.js';
@@ -14,16 +15,22 @@ import { useNegotiationCounts } from './useNegotiationCounts.js';
 /**
  * The side navigation: every clause by number and heading (or, without a heading, the start of its
  * text), sections as group titles. Choosing one scrolls to the clause and puts focus in it. A count
- * beside a clause says how many comment threads on it are open, and opens them. Bracket and option
- * counts, per clause and for the whole draft, follow the document live.
+ * beside a clause says how many comment threads on it are open, and opens them. Bracket, option and
+ * proposal counts, per clause and for the whole draft, follow the document live (proposals are counted
+ * once the draft has any or is in amendments mode).
  */
 export function ClauseOutline({ doc, clauses, onJump }: { doc: Y.Doc; clauses: NumberedClause[]; onJump: (id: string) => void }) {
   const counts = useNegotiationCounts(doc);
+  const proposals = useProposals();
+  const { editingMode } = useAmendments();
+  const proposalTotal = proposals?.proposals.length ?? 0;
+  const byClause = proposals?.byClause ?? NO_PROPOSALS;
   return (
     <nav className="outline" aria-label="Outline">
       <h2 className="outline-title">Outline</h2>
-      <p className="outline-counts" data-brackets={counts.brackets} data-options={counts.options}>
+      <p className="outline-counts" data-brackets={counts.brackets} data-options={counts.options} data-proposals={proposalTotal}>
         {describeCounts(counts)}
+        {proposalTotal > 0 || editingMode === 'amendments' ? ` · ${countProposalsInWords(proposalTotal)}` : null}
       </p>
       {clauses.length === 0 ? <p className="muted outline-empty">No clauses yet.</p> : null}
       <ol className="outline-list">
@@ -37,6 +44,7 @@ export function ClauseOutline({ doc, clauses, onJump }: { doc: Y.Doc; clauses: N
             noText={clause.noText}
             brackets={counts.clauses[clause.id]?.brackets ?? 0}
             options={counts.clauses[clause.id]?.options ?? 0}
+            proposals={byClause[clause.id] ?? 0}
             onJump={onJump}
           />
         ))}
@@ -56,10 +64,22 @@ interface OutlineItemProps {
   brackets: number;
   /** Options of this clause (counted on its first option; 0 without options). */
   options: number;
+  /** Undecided proposals in this clause's text. */
+  proposals: number;
   onJump: (id: string) => void;
 }
 
-const OutlineItem = memo(function OutlineItem({ id, number, heading, body, noText, brackets, options, onJump }: OutlineItemProps) {
+const OutlineItem = memo(function OutlineItem({
+  id,
+  number,
+  heading,
+  body,
+  noText,
+  brackets,
+  options,
+  proposals,
+  onJump,
+}: OutlineItemProps) {
   const headingText = useYTextValue(heading).trim();
   const summary = useBodySummary(number !== null && headingText === '' && !noText ? body : null);
   const text = headingText || summary || (noText ? 'No text' : number ? 'Empty clause' : 'Untitled section');
@@ -77,16 +97,16 @@ const OutlineItem = memo(function OutlineItem({ id, number, heading, body, noTex
           {text}
         </span>
         <OutlineStatusMarker clauseId={id} />
-        <OutlineCounts brackets={brackets} options={options} />
+        <OutlineCounts brackets={brackets} options={options} proposals={proposals} />
       </a>
       <OutlineCommentCount clauseId={id} name={clauseName({ number, kind: 'section' }, headingText)} />
     </li>
   );
 });
 
-/** Small badges: "[2]" for two bracketed passages, "3 options"; each read out in words. */
-function OutlineCounts({ brackets, options }: NegotiationCounts) {
-  if (brackets === 0 && options === 0) return null;
+/** Small badges: "[2]" for two bracketed passages, "3 options", "±2" for two proposals; each read out in words. */
+function OutlineCounts({ brackets, options, proposals }: NegotiationCounts & { proposals: number }) {
+  if (brackets === 0 && options === 0 && proposals === 0) return null;
   return (
     <span className="outline-badges">
       {brackets > 0 ? (
@@ -101,9 +121,12 @@ function OutlineCounts({ brackets, options }: NegotiationCounts) {
           {describeCounts({ brackets: 0, options }, 'options')}
         </span>
       ) : null}
+      <OutlineProposalCount count={proposals} />
     </span>
   );
 }
+
+const NO_PROPOSALS: Readonly<Record<string, number>> = {};
 
 /** The first words of a clause body, for clauses without a heading; follows the text live. */
 function useBodySummary(body: Y.XmlFragment | null): string {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { readTitle } from '../../shared/doc/schema.js';
+import { AmendmentsProvider, EditingModeBadge } from '../amendments/index.js';
 import { CommentsProvider, CommentsToggle } from '../comments/index.js';
 import { draftsApi } from '../common/api/draftsApi.js';
 import { useApiResource } from '../common/api/useApiResource.js';
@@ -20,19 +21,24 @@ import { DraftVersionTools } from '../versions/index.js';
 import { ConnectionProblem } from './ConnectionProblem.js';
 import { DraftMoreMenu } from './DraftMoreMenu.js';
 import { DraftWorkspace } from './DraftWorkspace.js';
+import { EditRefusedNotice } from './EditRefusedNotice.js';
 import { PresenceList } from './PresenceList.js';
 import { ReviewerNote } from './ReviewerNote.js';
 import { SaveStatus } from './SaveStatus.js';
+import { useLiveDraftSummary } from './useLiveDraftSummary.js';
 import '../styles/draft.css';
 import '../styles/comments.css';
 import '../styles/negotiation.css';
+import '../styles/amendments.css';
 import '../styles/print.css';
 
 /**
  * One draft, edited clause by clause with everyone else who has it open. The title comes from the draft
  * record (the secretariat may rename it); the text from the live document over /collab/<draftId>.
  * Reviewers get the same live page, read-only; everyone can comment on clauses (CommentsProvider keeps
- * the draft's threads live from its event stream).
+ * the draft's threads live from its event stream). The draft's summary follows the same stream, so its
+ * editing mode (direct or amendments, shown by the title) changes live; AmendmentsProvider gives the page
+ * its proposals, the view switch and the proposals panel.
  */
 export function DraftPage() {
   const { id = '' } = useParams();
@@ -40,7 +46,8 @@ export function DraftPage() {
   const { me } = useSession();
   const draft = useApiResource(() => draftsApi.get(id), id);
   const notFound = draft.error !== null;
-  const { connection, state } = useDraftConnection(notFound ? null : id);
+  useLiveDraftSummary(notFound ? null : id, draft);
+  const { connection, state, refusal, dismissRefusal } = useDraftConnection(notFound ? null : id);
   const others = useParticipants(connection?.provider.awareness ?? null);
   const mayEdit = me !== null && me.role !== 'reviewer';
   // After a refusal that signing in again cannot cure, typing could never be saved: the page turns read-only.
@@ -61,43 +68,51 @@ export function DraftPage() {
   }
 
   const title = draft.data?.title ?? (connection && state.everSynced ? readTitle(connection.doc) : '');
+  const synced = connection && state.everSynced ? connection.doc : null;
   return (
     <CommentsProvider draftId={id}>
-      <div className="draft-page">
-        <p className="back-link">
-          <Link to="/drafts">← All drafts</Link>
-        </p>
-        <div className="draft-header">{title ? <PageHeading title={title} /> : <LoadingMessage label="Opening the draft…" />}</div>
-        <div className="draft-actions">
-          <div className="draft-actions-main">
-            {state.everSynced ? <CommentsToggle /> : null}
-            {connection && state.everSynced ? <FindInDraft doc={connection.doc} /> : null}
-            <DraftVersionTools draftId={id} />
-            <DraftMoreMenu draftId={id} />
-            <HelpMenu />
+      <AmendmentsProvider draftId={id} doc={synced} editingMode={draft.data?.editingMode ?? 'direct'} me={me}>
+        <div className="draft-page">
+          <p className="back-link">
+            <Link to="/drafts">← All drafts</Link>
+          </p>
+          <div className="draft-header">
+            {title ? <PageHeading title={title} /> : <LoadingMessage label="Opening the draft…" />}
+            {draft.data ? <EditingModeBadge draftId={id} me={me} onChanged={(summary) => draft.setData(() => summary)} /> : null}
           </div>
-          <div className="draft-actions-status">
-            <SaveStatus description={describeConnection(state, !mayEdit)} />
-            {state.everSynced ? <PresenceList me={user} others={others} /> : null}
+          <div className="draft-actions">
+            <div className="draft-actions-main">
+              {state.everSynced ? <CommentsToggle /> : null}
+              {connection && state.everSynced ? <FindInDraft doc={connection.doc} /> : null}
+              <DraftVersionTools draftId={id} />
+              <DraftMoreMenu draftId={id} />
+              <HelpMenu />
+            </div>
+            <div className="draft-actions-status">
+              <SaveStatus description={describeConnection(state, !mayEdit)} />
+              {state.everSynced ? <PresenceList me={user} others={others} /> : null}
+            </div>
           </div>
+          {mayEdit ? null : <ReviewerNote />}
+          {refusal ? <EditRefusedNotice refusal={refusal} onDismiss={dismissRefusal} /> : null}
+          {state.refusedWith !== null ? (
+            <ConnectionProblem
+              code={state.refusedWith}
+              returnPath={location.pathname}
+              unsaved={mayEdit && !state.saved}
+              onReconnect={() => connection?.reconnect()}
+            />
+          ) : null}
+          {connection && state.everSynced && draft.data ? (
+            <NegotiationProvider draftId={id}>
+              <DraftWorkspace connection={connection} canEdit={canEdit} user={user} />
+            </NegotiationProvider>
+          ) : state.refusedWith === null ? (
+            // The text waits for the summary too: its editing mode says whether a delegate's typing is a proposal.
+            <LoadingMessage label="Loading the text…" />
+          ) : null}
         </div>
-        {mayEdit ? null : <ReviewerNote />}
-        {state.refusedWith !== null ? (
-          <ConnectionProblem
-            code={state.refusedWith}
-            returnPath={location.pathname}
-            unsaved={mayEdit && !state.saved}
-            onReconnect={() => connection?.reconnect()}
-          />
-        ) : null}
-        {connection && state.everSynced ? (
-          <NegotiationProvider draftId={id}>
-            <DraftWorkspace connection={connection} canEdit={canEdit} user={user} />
-          </NegotiationProvider>
-        ) : state.refusedWith === null ? (
-          <LoadingMessage label="Loading the text…" />
-        ) : null}
-      </div>
+      </AmendmentsProvider>
     </CommentsProvider>
   );
 }

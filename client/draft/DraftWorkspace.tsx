@@ -1,8 +1,9 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
 import { numberClauses } from '../../shared/doc/numberClauses.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import type { ClauseKind } from '../../shared/doc/schema.js';
+import { ProposalsBar, ProposalsPanel, proposalViewClass, useAmendments, useProposalsPanel } from '../amendments/index.js';
 import { CommentsPanel, useComments } from '../comments/index.js';
 import type { DraftConnection } from '../common/collab/DraftConnection.js';
 import { CLAUSE_KIND_LABEL, clauseName } from '../common/draft/clauseName.js';
@@ -37,17 +38,23 @@ interface DeletedClause {
  * The synced draft: outline, clauses and the structure controls, the deletion toast and a live region
  * announcing structural changes. Rendered once the document has had its first sync. Memoised, so the
  * save indicator and presence changing on every keystroke do not re-render the clause list. The comments
- * panel, when open, is the third column.
+ * panel or the proposals panel, when open, is the third column. The proposals view (all proposals, accepted
+ * text, if all accepted) is a class on the root, by which amendments.css hides or flattens proposals; outside
+ * "All proposals" the text is read-only. Clicking a proposal in the text picks it in the open proposals panel.
  */
 export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit, user }: DraftWorkspaceProps) {
   const { doc, provider } = connection;
   const comments = useComments();
   const commentsOpen = comments?.panel.open ?? false;
+  const { view } = useAmendments();
+  const proposalsPanel = useProposalsPanel();
+  const proposalsOpen = (proposalsPanel?.panel.open ?? false) && !commentsOpen;
+  const select = proposalsPanel?.select;
   const numbering = useNegotiation()?.numbering ?? null;
   const clauses = useOrderedClauses(doc, numbering);
   // The status filter and the agreed-text view (read-only) choose which clauses show.
   const { visible, selection } = useVisibleClauses(clauses);
-  const readOnlyView = selection.view === 'agreed';
+  const readOnlyView = selection.view === 'agreed' || view !== 'all';
   const structure = useClauseStructure(doc);
   const [announcement, setAnnouncement] = useState('');
   const [deleted, setDeleted] = useState<DeletedClause | null>(null);
@@ -131,11 +138,26 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
 
   const jump = useCallback((id: string) => focusClause(id, 'text', 'start'), []);
 
+  // A proposal clicked in the text is picked in the proposals panel, when that is open (it never opens by itself:
+  // people click into proposals to type too).
+  const pickProposal = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      if (!proposalsOpen || !select || !(event.target instanceof Element)) return;
+      const id = event.target.closest<HTMLElement>('.proposal[data-proposal-id]')?.dataset.proposalId;
+      if (id) select(id);
+    },
+    [proposalsOpen, select],
+  );
+
   return (
-    <div className={commentsOpen ? 'draft-layout draft-layout-with-comments' : 'draft-layout'}>
+    <div
+      className={`draft-layout ${proposalViewClass(view)}${commentsOpen ? ' draft-layout-with-comments' : proposalsOpen ? ' draft-layout-with-proposals' : ''}`}
+    >
       <ClauseOutline doc={doc} clauses={visible} onJump={jump} />
-      <div className="clause-list">
+      {/* A click only picks a proposal for the panel: a pointer shortcut, since the panel lists every proposal for the keyboard. */}
+      <div className="clause-list" onClick={pickProposal}>
         <ClauseSelectionBar clauses={clauses} visible={visible} />
+        {clauses.length > 0 ? <ProposalsBar /> : null}
         {clauses.length === 0 ? <EmptyDraft canEdit={canEdit} onAdd={(kind) => actions.add(kind, {})} /> : null}
         {visible.map((clause, index) => (
           <ClauseCard
@@ -159,6 +181,7 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
         ))}
       </div>
       <CommentsPanel doc={doc} clauses={clauses} />
+      {commentsOpen ? null : <ProposalsPanel clauses={clauses} />}
       <div className="visually-hidden" role="status">
         {announcement}
       </div>

@@ -7,7 +7,7 @@ import { draftsApi } from '../common/api/draftsApi.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { FormattedDate } from '../common/components/FormattedDate.js';
 import { TextField } from '../common/components/TextField.js';
-import { describeCounts } from '../common/draft/describeCounts.js';
+import { describeCounts, describeProposalCount } from '../common/draft/describeCounts.js';
 
 export interface DraftRowProps {
   draft: DraftSummary;
@@ -17,7 +17,10 @@ export interface DraftRowProps {
   onNotice: (text: string, moved?: boolean) => void;
 }
 
-/** One draft in the list; the secretariat can rename it in place and archive or restore it. */
+/**
+ * One draft in the list, tagged when it is in amendments mode; the secretariat can rename it in place and
+ * archive or restore it.
+ */
 export function DraftRow({ draft, manage, focusLink, onChanged, onNotice }: DraftRowProps) {
   const [renaming, setRenaming] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -71,12 +74,26 @@ export function DraftRow({ draft, manage, focusLink, onChanged, onNotice }: Draf
             <Link ref={link} to={`/drafts/${draft.id}`} className="draft-link">
               {draft.title}
             </Link>
+            {draft.editingMode === 'amendments' ? (
+              <>
+                {' '}
+                <span className="draft-mode-tag" title="Amendments mode: delegations propose, the secretariat decides">
+                  Amendments
+                </span>
+              </>
+            ) : null}
             {!renaming ? <ErrorMessage error={error} /> : null}
           </>
         )}
       </td>
-      <td className="col-counts" data-label="Left to agree">
+      <td className="col-counts" data-label="Left to agree" data-proposals={draft.counts.proposals}>
         {describeCounts(draft.counts)}
+        {draft.counts.proposals > 0 || draft.editingMode === 'amendments' ? (
+          <span className="draft-proposal-count">
+            <span className="visually-hidden">, </span>
+            {describeProposalCount(draft.counts.proposals)}
+          </span>
+        ) : null}
       </td>
       <td className="col-date" data-label="Created">
         <FormattedDate iso={draft.createdAt} />

@@ -14,7 +14,8 @@ export interface DraftTableProps {
 }
 
 /**
- * A table of drafts: title (the link that opens it), what is left to agree in it (brackets and options),
+ * A table of drafts: title (the link that opens it, tagged "Amendments" in amendments mode), what is left to
+ * agree in it (brackets, options and, where there are any or in amendments mode, undecided proposals),
  * creation date and, for the secretariat, actions.
  */
 export function DraftTable({ drafts, manage, focusId, onChanged, onNotice }: DraftTableProps) {

@@ -15,7 +15,7 @@ export function toDraftSummary(draft: DraftRecord): DraftSummary {
     editingMode: draft.editingMode ?? DEFAULT_EDITING_MODE,
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
-    counts: draft.counts ?? { brackets: 0, options: 0 },
+    counts: { brackets: draft.counts?.brackets ?? 0, options: draft.counts?.options ?? 0, proposals: draft.counts?.proposals ?? 0 },
   };
 }
 
@@ -55,8 +55,8 @@ export class DraftService {
       createdBy: actorId,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      // Both templates are plain paragraphs: a new draft has no brackets and no options.
-      counts: { brackets: 0, options: 0 },
+      // Both templates are plain paragraphs: a new draft has no brackets, options or proposals.
+      counts: { brackets: 0, options: 0, proposals: 0 },
       editingMode: DEFAULT_EDITING_MODE,
     };
     await this.metadata.transaction(async (tx) => {

@@ -55,8 +55,11 @@ export interface DraftRecord {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
-  /** Open brackets and options as last counted from the document (missing until first counted). */
-  counts?: { brackets: number; options: number };
+  /**
+   * Open brackets, options and proposals as last counted from the document (missing until first counted;
+   * `proposals` missing in records counted before proposals existed, which are counted again).
+   */
+  counts?: { brackets: number; options: number; proposals?: number };
   /** How delegates change the text; missing in records written before it existed: `direct`. */
   editingMode?: EditingMode;
 }

@@ -34,8 +34,12 @@ export const UpdateDraftBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' });
 export type UpdateDraftBody = z.infer<typeof UpdateDraftBody>;
 
-/** Brackets and options still open in a draft (shared/negotiation/counts.ts). */
-export const DraftCountsView = z.object({ brackets: z.number().int().nonnegative(), options: z.number().int().nonnegative() });
+/** Brackets, options and undecided proposals (amendments) still open in a draft (shared/negotiation/counts.ts). */
+export const DraftCountsView = z.object({
+  brackets: z.number().int().nonnegative(),
+  options: z.number().int().nonnegative(),
+  proposals: z.number().int().nonnegative(),
+});
 export type DraftCountsView = z.infer<typeof DraftCountsView>;
 
 export const DraftSummary = z.object({
@@ -46,7 +50,7 @@ export const DraftSummary = z.object({
   editingMode: z.enum(EDITING_MODES),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** Open brackets and options as last counted by the server (kept current while the draft changes). */
+  /** Open brackets, options and proposals as last counted by the server (kept current while the draft changes). */
   counts: DraftCountsView,
 });
 export type DraftSummary = z.infer<typeof DraftSummary>;

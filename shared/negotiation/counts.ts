@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { readProposals } from '../amendments/proposals.js';
 import { numberClauses, type Numbered } from '../doc/numberClauses.js';
 import { readOrderedClauses, type OrderedClause } from '../doc/readOrderedClauses.js';
 import { readBracketRuns } from './brackets.js';
@@ -14,6 +15,18 @@ export interface NegotiationCounts {
 export interface DraftCounts extends NegotiationCounts {
   /** Per clause id, for the clauses in the reading order (a group's options count on its first option). */
   clauses: Record<string, NegotiationCounts>;
+}
+
+/** What is still open in a whole draft, as the drafts list shows it: brackets, options and undecided proposals. */
+export interface DraftTotals extends NegotiationCounts {
+  /** Proposals (amendments) not yet decided, in the clauses of the reading order (readProposals). */
+  proposals: number;
+}
+
+/** The totals of a draft: countNegotiation's brackets and options, and its undecided proposals. */
+export function countDraftTotals(doc: Y.Doc): DraftTotals {
+  const { brackets, options } = countNegotiation(doc);
+  return { brackets, options, proposals: readProposals(doc).length };
 }
 
 /**

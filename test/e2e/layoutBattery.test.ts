@@ -2,11 +2,17 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { PROJECT_ROOT } from '../../server/config.js';
+import { trackSaved } from '../../shared/collab/trackSaved.js';
+import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
+import { DELETION_MARK, INSERTION_MARK } from '../../shared/doc/schema.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { eventually, openCollabClient } from '../helpers/collabClient.js';
+import { ApiClient } from '../helpers/http.js';
 import { waitForDraftText } from '../helpers/draftPage.js';
 import { layoutProblems, SCREEN_SIZES } from '../helpers/layoutProblems.js';
-import { startShowcaseWorkspace, type ShowcaseWorkspace } from '../helpers/showcaseWorkspace.js';
+import { LONG, startShowcaseWorkspace, type ShowcaseWorkspace } from '../helpers/showcaseWorkspace.js';
 import { TEST_PASSWORD } from '../helpers/testServer.js';
 
 /** Where the screenshots go, one per page and size, for a person to look at (.ci/run prints the path). */
@@ -79,7 +85,63 @@ const VISITS: Visit[] = [
     signedIn: true,
     open: (page, w) => page.goto(`/drafts/${w.draftId}/audit`).then(() => page.getByRole('table').first().waitFor()),
   },
+  // Last, since they put the draft in amendments mode for good: the badge, the view switch (on "Accepted text",
+  // with its note) and the proposals panel.
+  {
+    name: 'draft-amendments',
+    signedIn: true,
+    open: async (page, w) => {
+      await withProposals(w);
+      await page.goto(`/drafts/${w.draftId}`);
+      await waitForDraftText(page);
+      await page.locator('.proposal-view').getByLabel('Accepted text', { exact: true }).check();
+      await page.locator('.proposal-view-summary').waitFor();
+    },
+  },
+  {
+    name: 'draft-proposals',
+    signedIn: true,
+    open: async (page, w) => {
+      await withProposals(w);
+      await page.goto(`/drafts/${w.draftId}`);
+      await waitForDraftText(page);
+      await page.locator('.proposals-toggle').click();
+      await page.getByRole('complementary', { name: 'Proposals' }).locator('.proposal-item').first().waitFor();
+      // Clicking scrolled to the button (above the clauses); the other visits are checked from the top of the page.
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
 ];
+
+/** Proposals of two delegations in the showcase draft, one of them long, made once (in amendments mode) by stock clients. */
+let proposalsMade: Promise<void> | null = null;
+function withProposals(w: ShowcaseWorkspace): Promise<void> {
+  proposalsMade ??= (async () => {
+    await w.secretariat.patch(`/api/drafts/${w.draftId}`, { editingMode: 'amendments' });
+    const proposals = [
+      { email: 'us@example.org', id: 'layoutProposal01', from: -1, words: `${LONG.heading}, ` },
+      { email: 'no@example.org', id: 'layoutProposal02', from: -2, words: '' },
+    ];
+    for (const { email, id, from, words } of proposals) {
+      const api = await new ApiClient(w.server.url).signIn(email, TEST_PASSWORD);
+      const delegation = ((await api.get('/api/me')).body as { delegation: { id: string } }).delegation.id;
+      const client = await openCollabClient(w.server, { draftId: w.draftId, cookie: api.cookie! });
+      let saved = false;
+      const tracker = trackSaved(client.provider, (value) => (saved = value));
+      // The last operative clauses: open (the showcase agrees some of the first ones, whose text is locked).
+      const clause = readOrderedClauses(client.doc)
+        .filter((c) => c.kind === 'operative')
+        .at(from)!;
+      const text = (clause.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      if (words) text.insert(0, words, { [INSERTION_MARK]: { id, delegation } });
+      else text.format(0, 11, { [DELETION_MARK]: { id, delegation } });
+      await eventually(() => saved, 'the proposal to be saved', 10_000);
+      tracker.destroy();
+      client.destroy();
+    }
+  })();
+  return proposalsMade;
+}
 
 let workspace: ShowcaseWorkspace;
 let browser: Browser;

@@ -1,4 +1,4 @@
-import { countNegotiation } from '../../../shared/negotiation/counts.js';
+import { countDraftTotals } from '../../../shared/negotiation/counts.js';
 import type { DraftDocuments } from '../DraftDocuments.js';
 import type { DraftEventBus } from '../DraftEventBus.js';
 import { toDraftSummary } from '../DraftService.js';
@@ -21,10 +21,11 @@ export interface DraftCountsTrackerDeps {
 }
 
 /**
- * Keeps each draft's bracket and option counts (DraftRecord.counts) current: after its document changed
- * (the negotiation room extension) the draft is counted again (countNegotiation), and when the counts differ
- * from the stored ones they are stored and announced as `draft.updated`, which reaches the draft's pages
- * and the workspace stream (the drafts list). Drafts never counted are counted when first listed.
+ * Keeps each draft's bracket, option and proposal counts (DraftRecord.counts) current: after its document
+ * changed (the negotiation room extension) the draft is counted again (countDraftTotals), and when the counts
+ * differ from the stored ones they are stored and announced as `draft.updated`, which reaches the draft's
+ * pages and the workspace stream (the drafts list). Drafts never counted (or counted before proposals
+ * existed) are counted when first listed.
  */
 export class DraftCountsTracker {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -55,10 +56,15 @@ export class DraftCountsTracker {
     );
   }
 
-  /** Counts the drafts that have never been counted (their records have no counts yet), one after the other. */
+  /**
+   * Counts the drafts that have never been counted (their records have no counts yet, or none of proposals),
+   * one after the other.
+   */
   async countMissing(draftIds?: readonly string[]): Promise<void> {
     const wanted = draftIds ? new Set(draftIds) : null;
-    const missing = (await this.deps.metadata.drafts.list()).filter((d) => d.counts === undefined && (!wanted || wanted.has(d.id)));
+    const missing = (await this.deps.metadata.drafts.list()).filter(
+      (d) => d.counts?.proposals === undefined && (!wanted || wanted.has(d.id)),
+    );
     for (const draft of missing) await this.recount(draft.id);
   }
 
@@ -87,11 +93,12 @@ export class DraftCountsTracker {
 
   private async count(draftId: string): Promise<void> {
     if (this.closed || !(await this.deps.metadata.drafts.get(draftId))) return;
-    const { brackets, options } = await this.deps.documents.read(draftId, countNegotiation);
+    const { brackets, options, proposals } = await this.deps.documents.read(draftId, countDraftTotals);
     const summary = await this.deps.metadata.transaction(async (tx) => {
       const draft = await tx.drafts.get(draftId);
-      if (!draft || (draft.counts?.brackets === brackets && draft.counts.options === options)) return null;
-      draft.counts = { brackets, options };
+      const stored = draft?.counts;
+      if (!draft || (stored?.brackets === brackets && stored.options === options && stored.proposals === proposals)) return null;
+      draft.counts = { brackets, options, proposals };
       await tx.drafts.put(draft);
       return toDraftSummary(draft);
     });

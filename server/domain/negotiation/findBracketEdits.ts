@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { bracketDelegation, isBracketKey } from '../../../shared/negotiation/brackets.js';
-import { DOC_ROOT, type BracketAttrs } from '../../../shared/doc/schema.js';
+import { DELETION_MARK, DOC_ROOT, INSERTION_MARK, type BracketAttrs } from '../../../shared/doc/schema.js';
 import type { SharedType } from './sharedType.js';
 
 /** A range of a text whose bracket the sender may not claim, and the value the server puts there instead. */
@@ -80,7 +80,7 @@ export function findBracketEdits(
   lifts: LiftMemory | null = null,
   sent: ((item: Y.Item) => boolean) | null = null,
 ): BracketFindings | null {
-  const texts = textsWithBracketChanges(transaction, clients ?? transaction.afterState.keys());
+  const texts = textsWithFormattingChanges(transaction, clients ?? transaction.afterState.keys());
   if (texts === null) return null;
   const findings: BracketFindings = { corrections: [], edits: [] };
   const clauses = transaction.doc.share.get(DOC_ROOT.clauses) ?? null;
@@ -97,13 +97,38 @@ export function findBracketEdits(
  * clients whose state the transaction advanced and at its deletions: for typing, one or two items.
  */
 export function touchesBrackets(transaction: Y.Transaction): boolean {
-  const advanced: number[] = [];
-  for (const [client, clock] of transaction.afterState) if (clock !== (transaction.beforeState.get(client) ?? 0)) advanced.push(client);
-  return textsWithBracketChanges(transaction, advanced) !== null;
+  return textsWithFormattingChanges(transaction, advancedClients(transaction)) !== null;
 }
 
-/** The texts in which the transaction created or deleted a bracket formatting item; null when none. */
-function textsWithBracketChanges(transaction: Y.Transaction, clients: Iterable<number>): Set<Y.Text> | null {
+/**
+ * Whether a transaction created or deleted a proposal formatting item (`insertion` or `deletion`): a proposal
+ * made, extended, withdrawn or decided, so a draft's proposal count may have changed. As touchesBrackets.
+ */
+export function touchesProposals(transaction: Y.Transaction): boolean {
+  return textsWithFormattingChanges(transaction, advancedClients(transaction), isProposalKey) !== null;
+}
+
+/** The clients whose state the transaction advanced. */
+function advancedClients(transaction: Y.Transaction): number[] {
+  const advanced: number[] = [];
+  for (const [client, clock] of transaction.afterState) if (clock !== (transaction.beforeState.get(client) ?? 0)) advanced.push(client);
+  return advanced;
+}
+
+/** A proposal mark's formatting attribute: stored under exactly its name (the marks keep the default `excludes`). */
+function isProposalKey(key: string): boolean {
+  return key === INSERTION_MARK || key === DELETION_MARK;
+}
+
+/**
+ * The texts in which the transaction created or deleted a formatting item whose key `isKey` accepts (@default
+ * a bracket's); null when none.
+ */
+function textsWithFormattingChanges(
+  transaction: Y.Transaction,
+  clients: Iterable<number>,
+  isKey: (key: string) => boolean = isBracketKey,
+): Set<Y.Text> | null {
   const { beforeState, deleteSet, doc } = transaction;
   let texts: Set<Y.Text> | null = null;
   for (const client of clients) {
@@ -113,7 +138,7 @@ function textsWithBracketChanges(transaction: Y.Transaction, clients: Iterable<n
     // New structs are the last of their client's (Yjs merges neighbours only after 'afterTransaction').
     let first = structs.length;
     while (first > 0 && structs[first - 1]!.id.clock >= before) first -= 1;
-    for (let i = first; i < structs.length; i += 1) texts = withBracketText(texts, structs[i]!);
+    for (let i = first; i < structs.length; i += 1) texts = withFormattingText(texts, structs[i]!, isKey);
   }
   if (deleteSet.clients.size === 0) return texts;
   for (const [client, deletions] of deleteSet.clients) {
@@ -121,15 +146,15 @@ function textsWithBracketChanges(transaction: Y.Transaction, clients: Iterable<n
     if (!structs) continue;
     for (const { clock, len } of deletions) {
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i += 1)
-        texts = withBracketText(texts, structs[i]!);
+        texts = withFormattingText(texts, structs[i]!, isKey);
     }
   }
   return texts;
 }
 
-/** `texts`, plus the text of `struct` when it is a bracket formatting item. */
-function withBracketText(texts: Set<Y.Text> | null, struct: Y.AbstractStruct): Set<Y.Text> | null {
-  if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat) || !isBracketKey(struct.content.key)) return texts;
+/** `texts`, plus the text of `struct` when it is a formatting item whose key `isKey` accepts. */
+function withFormattingText(texts: Set<Y.Text> | null, struct: Y.AbstractStruct, isKey: (key: string) => boolean): Set<Y.Text> | null {
+  if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat) || !isKey(struct.content.key)) return texts;
   if (!(struct.parent instanceof Y.Text) || struct.parentSub !== null) return texts;
   return (texts ?? new Set<Y.Text>()).add(struct.parent);
 }

@@ -5,7 +5,7 @@ import { SERVER_CHANGE } from '../../rooms/DraftRoom.js';
 import type { RoomExtension } from '../../rooms/RoomExtension.js';
 import { BracketAttribution, type BracketChange } from './bracketAttribution.js';
 import { findAddedOptions, type OptionsAdded } from './findAddedOptions.js';
-import { touchesBrackets } from './findBracketEdits.js';
+import { touchesBrackets, touchesProposals } from './findBracketEdits.js';
 
 export interface NegotiationExtensionDeps {
   /**
@@ -15,7 +15,7 @@ export interface NegotiationExtensionDeps {
   bracketsChanged(change: BracketChange): void | Promise<void>;
   /** A member's update added options (alternatives) to clauses, e.g. to audit it. As bracketsChanged. */
   optionsAdded(change: OptionsAdded): void | Promise<void>;
-  /** A change may have changed the draft's bracket or option counts (never called for plain typing). */
+  /** A change may have changed the draft's bracket, option or proposal counts (never called for plain typing). */
   countsMayHaveChanged(draftId: string): void;
   log: Log;
 }
@@ -34,7 +34,7 @@ interface NegotiationState {
  *   nobody receives it or stores it uncorrected; brackets added or lifted are reported (`bracketsChanged`);
  * - options a member's update added are reported (`optionsAdded`);
  * - changes that can change the counts (clauses added, removed, moved or changed in their fields, brackets
- *   added or removed) are reported (`countsMayHaveChanged`), so counting can skip ordinary typing.
+ *   or proposals added or removed) are reported (`countsMayHaveChanged`), so counting can skip ordinary typing.
  */
 export function negotiationExtension(deps: NegotiationExtensionDeps): RoomExtension {
   const states = new WeakMap<Y.Doc, NegotiationState>();
@@ -61,7 +61,8 @@ export function negotiationExtension(deps: NegotiationExtensionDeps): RoomExtens
       // Noted as each transaction ends, before Yjs replaces the content of deleted items (a deleted
       // bracket's formatting is only recognisable until then).
       doc.on('afterTransaction', (transaction: Y.Transaction) => {
-        if (touchesStructure(transaction, doc) || touchesBrackets(transaction)) state.countChanges.add(transaction);
+        if (touchesStructure(transaction, doc) || touchesBrackets(transaction) || touchesProposals(transaction))
+          state.countChanges.add(transaction);
       });
       states.set(doc, state);
     },

@@ -98,7 +98,13 @@ const record = {
     createdBy: nullableText,
     createdAt: time,
     updatedAt: time,
-    counts: z.object({ brackets: z.number().int().nonnegative(), options: z.number().int().nonnegative() }).optional(),
+    counts: z
+      .object({
+        brackets: z.number().int().nonnegative(),
+        options: z.number().int().nonnegative(),
+        proposals: z.number().int().nonnegative().optional(),
+      })
+      .optional(),
     editingMode: z.enum(EDITING_MODES).optional(),
   }),
   comments: z.looseObject({

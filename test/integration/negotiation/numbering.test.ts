@@ -160,6 +160,6 @@ describe('metadata written before the negotiation layer', () => {
     expect((await again.secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${clause}/status`, { status: 'agreed' })).status).toBe(
       200,
     );
-    expect((await again.reviewer.get('/api/drafts')).body[0].counts).toEqual({ brackets: 0, options: 0 });
+    expect((await again.reviewer.get('/api/drafts')).body[0].counts).toEqual({ brackets: 0, options: 0, proposals: 0 });
   });
 });

@@ -103,8 +103,12 @@ describe('settling a clause on one of its options', () => {
   it('refuses a clause that is not an option of the group, a clause without options, an unknown clause and other roles, changing nothing', async () => {
     const option2 = await addOptionLive(op[0]!);
     // Let the drafts list count the new option first, on disk too: that write is not part of what is refused.
-    await expect.poll(async () => (await as.reviewer.get(`/api/drafts/${draftId}`)).body.counts).toEqual({ brackets: 0, options: 2 });
-    await expect.poll(async () => (await storedState(server)).metadata.includes('"counts":{"brackets":0,"options":2}')).toBe(true);
+    await expect
+      .poll(async () => (await as.reviewer.get(`/api/drafts/${draftId}`)).body.counts)
+      .toEqual({ brackets: 0, options: 2, proposals: 0 });
+    await expect
+      .poll(async () => (await storedState(server)).metadata.includes('"counts":{"brackets":0,"options":2,"proposals":0}'))
+      .toBe(true);
     const before = { stored: await storedState(server), doc: await serverState() };
     const cases: Array<[typeof as.secretariat, string, unknown, number, string]> = [
       [as.secretariat, settlePath(op[0]!), { optionId: op[1] }, 409, 'NOT_AN_OPTION'],
