@@ -1,7 +1,10 @@
+import type { ReactNode } from 'react';
 import type { ClauseText } from '../../shared/export/DraftText.js';
 import { CLAUSE_STATUS_LABELS } from '../../shared/negotiation/clauseStatus.js';
 import { POSITION_LABELS } from '../../shared/negotiation/positions.js';
+import { clauseTextProposal } from '../../shared/export/proposalLabels.js';
 import { clauseName } from '../common/draft/clauseName.js';
+import { ClauseProposalLines, ClauseProposalText } from './ClauseProposalView.js';
 import { DraftTextBlocks } from './DraftTextBlocks.js';
 
 /**
@@ -11,17 +14,29 @@ import { DraftTextBlocks } from './DraftTextBlocks.js';
  * The negotiation as it stood when the version was taken, worded as the exports word it: brackets with their
  * delegation's tag (DraftTextBlocks); under the heading the option label ("Option 2") and the status with its
  * note; a "no text" option's body as "No text" in italics; after the body the delegations' positions.
+ * A proposal on the whole clause (amendments mode): a line under the heading naming it ("Proposed new clause —
+ * United States"), the heading and text underlined or struck through as a proposed passage is (ClauseProposalView).
  */
 export function ReadOnlyClause({ clause }: { clause: ClauseText }) {
   const numberId = `number-${clause.id}`;
+  const proposal = clauseTextProposal(clause);
+  const proposed = (content: ReactNode, block = false) =>
+    proposal ? (
+      <ClauseProposalText proposal={proposal} block={block}>
+        {content}
+      </ClauseProposalText>
+    ) : (
+      content
+    );
   if (clause.kind === 'section') {
     return (
       <article id={`clause-${clause.id}`} className="clause clause-section" aria-labelledby={numberId}>
         <div className="clause-gutter" />
         <div className="clause-main">
           <h2 className="section-heading version-section-heading" id={numberId}>
-            {clause.heading || <span className="muted">Untitled section</span>}
+            {clause.heading ? proposed(clause.heading) : <span className="muted">Untitled section</span>}
           </h2>
+          <ClauseProposalLines proposals={clause.proposals ?? []} />
         </div>
       </article>
     );
@@ -35,15 +50,19 @@ export function ReadOnlyClause({ clause }: { clause: ClauseText }) {
         </span>
       </div>
       <div className="clause-main">
-        {clause.heading ? <h3 className="version-clause-heading">{clause.heading}</h3> : null}
+        {clause.heading ? <h3 className="version-clause-heading">{proposed(clause.heading)}</h3> : null}
+        <ClauseProposalLines proposals={clause.proposals ?? []} />
         <ClauseMeta clause={clause} />
         <div className="clause-text">
           {clause.noText ? (
-            <p className="version-no-text">
-              <em>No text</em>
-            </p>
+            proposed(
+              <p className="version-no-text">
+                <em>No text</em>
+              </p>,
+              true,
+            )
           ) : clause.blocks.length > 0 ? (
-            <DraftTextBlocks blocks={clause.blocks} />
+            proposed(<DraftTextBlocks blocks={clause.blocks} />, true)
           ) : (
             <p className="muted version-empty-text">No text.</p>
           )}

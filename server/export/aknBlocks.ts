@@ -1,5 +1,5 @@
 import { bracketGroups } from '../../shared/compare/bracketGroups.js';
-import type { Block, Inline, ProposalMark } from '../../shared/export/DraftText.js';
+import type { Block, ClauseProposalMark, Inline, ProposalMark } from '../../shared/export/DraftText.js';
 import { markProposalGroups } from '../../shared/export/proposalLabels.js';
 import { aknDelegationEid } from './aknIds.js';
 import { NEGOTIATION_NAMESPACE } from './aknNegotiation.js';
@@ -45,9 +45,33 @@ function aknProposals(runs: readonly Inline[]): string {
 }
 
 function proposalElement(proposal: ProposalMark, inner: string): string {
-  const tag = proposal.kind === 'insertion' ? 'ins' : 'del';
+  return proposalXml(proposal.kind === 'insertion' ? 'ins' : 'del', AKN_PROPOSAL_CLASS, proposal, inner);
+}
+
+function proposalXml(tag: 'ins' | 'del', className: string, proposal: ProposalMark | ClauseProposalMark, inner: string): string {
   const refersTo = `#${escapeXml(aknDelegationEid(proposal.delegationId))}`;
-  return `<${tag} class="${AKN_PROPOSAL_CLASS}" refersTo="${refersTo}" xmlns:neg="${NEGOTIATION_NAMESPACE}" neg:proposal="${escapeXml(proposal.id)}">${inner}</${tag}>`;
+  return `<${tag} class="${className}" refersTo="${refersTo}" xmlns:neg="${NEGOTIATION_NAMESPACE}" neg:proposal="${escapeXml(proposal.id)}">${inner}</${tag}>`;
+}
+
+/** The `class` of the <ins> and <del> elements that mark the text of a whole clause's proposal. */
+export const AKN_CLAUSE_PROPOSAL_CLASS = 'clauseProposal';
+
+/** Inline content as it stands in a block or heading: as is, or marked as a whole clause's proposal. */
+export type AknInlineWrap = (inline: string) => string;
+
+const AS_IS: AknInlineWrap = (inline) => inline;
+
+/**
+ * How a whole clause's proposal marks its text (amendments mode): AKN's <ins> and <del> are inline elements,
+ * so the content of its heading and of each of its <p>s is one <ins> (a proposed new clause) or <del> (a
+ * proposed deletion), class="clauseProposal", referring to the delegation's TLCOrganization and naming the
+ * proposal (neg:proposal) as a passage's proposal does; passages proposed within it nest inside. As is for
+ * a clause without one.
+ */
+export function aknClauseProposalWrap(proposal: ClauseProposalMark | null): AknInlineWrap {
+  if (!proposal) return AS_IS;
+  const tag = proposal.kind === 'clause-insertion' ? 'ins' : 'del';
+  return (inline) => (inline === '' ? inline : proposalXml(tag, AKN_CLAUSE_PROPOSAL_CLASS, proposal, inline));
 }
 
 function aknRun(run: Inline): string {
@@ -62,18 +86,18 @@ function aknRun(run: Inline): string {
 /**
  * Blocks as Akoma Ntoso block elements: <p>, and lists as <blockList class="bulletList|orderedList"> whose
  * <item>s hold their blocks (ordered items numbered in <num>). A clause with no blocks gets one empty <p>,
- * since AKN content models need at least one block.
+ * since AKN content models need at least one block. `wrap` marks each <p>'s content (aknClauseProposalWrap).
  */
-export function aknBlocks(blocks: readonly Block[], indent: string): string {
+export function aknBlocks(blocks: readonly Block[], indent: string, wrap: AknInlineWrap = AS_IS): string {
   if (blocks.length === 0) return `${indent}<p/>`;
-  return blocks.map((block) => aknBlock(block, indent)).join('\n');
+  return blocks.map((block) => aknBlock(block, indent, wrap)).join('\n');
 }
 
-function aknBlock(block: Block, indent: string): string {
-  if (block.type === 'paragraph') return `${indent}<p>${aknInlines(block.content)}</p>`;
+function aknBlock(block: Block, indent: string, wrap: AknInlineWrap): string {
+  if (block.type === 'paragraph') return `${indent}<p>${wrap(aknInlines(block.content))}</p>`;
   const items = block.items.map((item, i) => {
     const num = block.type === 'orderedList' ? `<num>${i + 1}.</num>` : '';
-    return `${indent}  <item>${num}\n${aknBlocks(item, `${indent}    `)}\n${indent}  </item>`;
+    return `${indent}  <item>${num}\n${aknBlocks(item, `${indent}    `, wrap)}\n${indent}  </item>`;
   });
   return `${indent}<blockList class="${block.type}">\n${items.join('\n')}\n${indent}</blockList>`;
 }

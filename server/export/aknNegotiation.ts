@@ -20,7 +20,8 @@ export const NEGOTIATION_NAMESPACE = 'urn:codeofconduct:negotiation:1';
  *     <neg:option index="2" count="3" alternativeTo="#<eId of Option 1>" noText="true"/>
  *     <neg:status value="agreed-ad-ref" date="<ISO 8601>" by="<name>">note</neg:status>
  *     <neg:position delegation="#delegation_…" value="reservation">reservation text</neg:position>
- *   Empty ('') when no clause has any of these.
+ *     <neg:proposal kind="clause-insertion|clause-deletion" id="<proposal id>" delegation="#delegation_…"/>
+ *   (the last for a whole clause's proposal, amendments mode). Empty ('') when no clause has any of these.
  *
  * `eIds` maps clause ids to the eIds of their elements in the body.
  */
@@ -69,13 +70,18 @@ function clauseXml(clause: ClauseText, eIds: ReadonlyMap<string, string>): strin
       `<neg:position delegation="#${escapeXml(aknDelegationEid(position.delegationId))}" value="${position.position}">${text}</neg:position>`,
     );
   }
+  for (const proposal of clause.proposals ?? []) {
+    parts.push(
+      `<neg:proposal kind="${proposal.kind}" id="${escapeXml(proposal.id)}" delegation="#${escapeXml(aknDelegationEid(proposal.delegationId))}"/>`,
+    );
+  }
   const eId = eIds.get(clause.id);
   if (parts.length === 0 || eId === undefined) return '';
   const inner = parts.map((part) => `\n            ${part}`).join('');
   return `          <neg:clause href="#${escapeXml(eId)}" clauseId="${escapeXml(clause.id)}">${inner}\n          </neg:clause>`;
 }
 
-/** eId -> name of every delegation a bracket, a proposal or a position of the draft names (the first name seen wins). */
+/** eId -> name of every delegation a clause's proposal, a bracket, a proposal or a position of the draft names (the first name seen wins). */
 function delegationsOf(draft: DraftText): Map<string, string> {
   const found = new Map<string, string>();
   const add = (id: string, name: string) => {
@@ -96,6 +102,7 @@ function delegationsOf(draft: DraftText): Map<string, string> {
     }
   };
   for (const clause of draft.clauses) {
+    for (const proposal of clause.proposals ?? []) add(proposal.delegationId, proposal.delegation);
     visit(clause.blocks);
     for (const position of clause.positions) add(position.delegationId, position.delegation);
   }

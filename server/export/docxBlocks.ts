@@ -47,5 +47,5 @@ function runs(content: readonly ChangedInline[], context: DocxBlockContext): Par
 }
 
 function mark(paragraph: ChangedParagraph | undefined, context: DocxBlockContext) {
-  return docxParagraphMark(paragraph?.change, context.changes);
+  return docxParagraphMark(paragraph?.change, context.changes, context.proposals);
 }

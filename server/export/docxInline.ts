@@ -34,6 +34,12 @@ export interface DocxChangeContext {
 export interface DocxProposalContext {
   date: string;
   nextChangeId: () => number;
+  /**
+   * While writing a whole clause's proposal (a proposed new clause, a proposed deletion): its paragraph marks
+   * are tracked as inserted or deleted by the delegation, with its text (whose runs carry the clause's proposal
+   * mark, withClauseProposal), so accepting or rejecting it adds or removes whole paragraphs.
+   */
+  clause?: Tracked;
 }
 
 /** Who a tracked proposal is by: its delegation's name as Word's author. */
@@ -42,7 +48,7 @@ export function proposalAuthor(proposal: Pick<ProposalMark, 'delegation'>): stri
 }
 
 /** A tracked change to write: a redline's change, or a proposal's. */
-interface Tracked {
+export interface Tracked {
   kind: 'inserted' | 'deleted';
   author: string;
 }
@@ -132,6 +138,11 @@ function groupProposal(runs: readonly ChangedInline[], proposals?: DocxProposalC
   return first && each.every((t) => t?.kind === first.kind && t.author === first.author) ? first : undefined;
 }
 
+/** A run of a clean export's own text (a clause heading, "No text") tracked as its whole clause's proposal, if any. */
+export function docxClauseRun(options: IRunOptions & { text: string }, proposals?: DocxProposalContext): ParagraphChild {
+  return textRun(options, proposals?.clause, undefined, proposals);
+}
+
 function textRun(
   options: IRunOptions & { text: string },
   change: Tracked | undefined,
@@ -148,11 +159,21 @@ function textRun(
 
 /**
  * Paragraph options that track the paragraph mark itself as inserted or deleted (`<w:pPr><w:rPr><w:ins/>`),
- * for a paragraph that exists on one side only: accepting a deletion then removes the whole paragraph.
- * Empty without a change or a change context.
+ * for a paragraph that exists on one side only, or one of a whole clause's proposal (`proposals.clause`):
+ * accepting a deletion then removes the whole paragraph. Empty without a change or a change context.
  */
-export function docxParagraphMark(change: InlineChange | undefined, changes?: DocxChangeContext): { run?: IParagraphRunOptions } {
-  if (!change || !changes) return {};
-  const attributes = { id: changes.nextChangeId(), author: changes.author, date: changes.date };
-  return { run: change === 'inserted' ? { insertion: attributes } : { deletion: attributes } };
+export function docxParagraphMark(
+  change: InlineChange | undefined,
+  changes?: DocxChangeContext,
+  proposals?: DocxProposalContext,
+): { run?: IParagraphRunOptions } {
+  if (change && changes) return trackedMark({ kind: change, author: changes.author }, changes);
+  // A paragraph of a whole clause's proposal: tracked with the clause.
+  if (proposals?.clause) return trackedMark(proposals.clause, proposals);
+  return {};
+}
+
+function trackedMark(change: Tracked, context: DocxChangeContext | DocxProposalContext): { run: IParagraphRunOptions } {
+  const attributes = { id: context.nextChangeId(), author: change.author, date: context.date };
+  return { run: change.kind === 'inserted' ? { insertion: attributes } : { deletion: attributes } };
 }

@@ -36,7 +36,8 @@ del { color: #8b0000; background: #fbe9e9; text-decoration: line-through; }
 
 /**
  * Styles added when the text holds proposals (amendments mode): the note explaining them, the tags after each
- * proposal (small, sans-serif, like bracket tags), and in a redline the proposals' own marks, dotted so they
+ * proposal (small, sans-serif, like bracket tags), the line naming a whole clause's proposal and its text (a
+ * block <ins> or <del>, without the passages' background, which would cover the whole clause), and in a redline the proposals' own marks, dotted so they
  * never read as the redline's solid underline and strike-through; their fate is in the tag's words.
  */
 export const PROPOSAL_STYLES = `
@@ -46,4 +47,7 @@ export const PROPOSAL_STYLES = `
 .proposal-deletion.proposal-pending, .proposal-deletion.proposal-made { text-decoration-line: line-through; }
 .proposal-accepted, .proposal-rejected { text-decoration-line: none; }
 ins.proposal-insertion, del.proposal-deletion { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.clause-proposal { font: bold 9.5pt/1.3 "DejaVu Sans", Arial, sans-serif; color: #333; text-align: left; margin: -0.2em 0 0.5em; }
+ins.clause-proposal-text, del.clause-proposal-text { background: none; }
+section > ins.clause-proposal-text, section > del.clause-proposal-text { display: block; }
 `.trim();

@@ -1,4 +1,5 @@
 import { bracketGroups } from '../../shared/compare/bracketGroups.js';
+import type { ProposalKind } from '../../shared/amendments/proposals.js';
 import type { Inline, ProposalMark } from '../../shared/export/DraftText.js';
 import { markProposalGroups } from '../../shared/export/proposalLabels.js';
 import { UNKNOWN_DELEGATION } from '../../shared/export/readInlines.js';
@@ -34,11 +35,13 @@ const CRITIC_CLOSE = /(?<=[-+=]{2})\}/g;
  * `{++text++}`, a proposed deletion as `{--text--}`, each followed by a CriticMarkup comment naming the
  * delegation, `{>>United States<<}` (MARKDOWN_PROPOSALS_NOTE explains it at the top). A CommonMark reader
  * shows the marks literally, and CriticMarkup tools show them as insertions and deletions by that delegation.
+ * `proposed` marks the text of a whole clause's proposal: every passage without a proposal of its own as
+ * `{++text++}` (or `{--text--}`), without a comment (the line under the clause's heading names the delegation).
  */
-export function markdownLine(runs: readonly Inline[]): string {
+export function markdownLine(runs: readonly Inline[], proposed: ProposalKind | null = null): string {
   const line = bracketGroups(trimRuns(runs))
     .map((group) => {
-      const inner = proposalsMarkdown(group.runs);
+      const inner = proposalsMarkdown(group.runs, proposed);
       return group.bracket === null ? inner : `\\[${inner}\\] (*${escapeMarkdown(bracketTag(group.bracket))}*)`;
     })
     .join('');
@@ -47,10 +50,17 @@ export function markdownLine(runs: readonly Inline[]): string {
 
 const CRITIC: Record<ProposalMark['kind'], [string, string]> = { insertion: ['{++', '++}'], deletion: ['{--', '--}'] };
 
-function proposalsMarkdown(runs: readonly Inline[]): string {
+/** Text marked as proposed in CriticMarkup, without naming whose (a whole clause's proposal, or its heading). */
+export function criticMarkup(markdown: string, kind: ProposalKind): string {
+  const [open, close] = CRITIC[kind];
+  return `${open}${markdown}${close}`;
+}
+
+function proposalsMarkdown(runs: readonly Inline[], proposed: ProposalKind | null): string {
   return markProposalGroups(runs)
     .map((group) => {
       let out = renderLevel(group.runs, 0);
+      if (group.proposals.length === 0) return proposed && out.trim() ? criticMarkup(out, proposed) : out;
       for (const proposal of [...group.proposals].reverse()) {
         const [open, close] = CRITIC[proposal.kind];
         const name = proposal.delegation.replace(/\s+/g, ' ').trim() || UNKNOWN_DELEGATION;

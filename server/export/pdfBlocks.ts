@@ -1,4 +1,5 @@
 import { bracketGroups } from '../../shared/compare/bracketGroups.js';
+import type { ProposalKind } from '../../shared/amendments/proposals.js';
 import type { Block, Inline } from '../../shared/export/DraftText.js';
 import { markProposalGroups, proposalTag, splitTrailingSpace } from '../../shared/export/proposalLabels.js';
 import { bracketTag } from './clauseNotes.js';
@@ -13,20 +14,21 @@ const LINK_COLOUR = '#0b4a8b';
 const TAG_SIZE = 7;
 const TAG_COLOUR = '#444444';
 /** Proposed insertions (underlined) and deletions (struck through), in the HTML export's colours. */
-const INSERTION_COLOUR = '#0a5d1e';
-const DELETION_COLOUR = '#8b0000';
+export const PROPOSAL_COLOURS: Record<ProposalKind, string> = { insertion: '#0a5d1e', deletion: '#8b0000' };
 
 /**
  * Writes blocks at the current position: paragraphs as left-aligned text whose runs switch font for bold and
  * italic and carry link annotations, bracketed passages as "[text]" with their delegation as a small tag;
  * proposals (amendments mode) underlined (insertions) or struck through (deletions), each passage followed
  * by its small tag, "+ United States" or "− Norway"; lists with a bullet or number hanging left of each item.
- * `indent` is the left offset from the page margin, for list nesting.
+ * `indent` is the left offset from the page margin, for list nesting. `proposed` draws the text of a whole
+ * clause's proposal: every run without a proposal of its own underlined (`insertion`) or struck through
+ * (`deletion`) in the proposals' colours, without tags (a line under the clause's heading names the delegation).
  */
-export function pdfBlocks(doc: PDFKit.PDFDocument, blocks: readonly Block[], indent = 0): void {
+export function pdfBlocks(doc: PDFKit.PDFDocument, blocks: readonly Block[], indent = 0, proposed: ProposalKind | null = null): void {
   for (const block of blocks) {
     if (block.type === 'paragraph') {
-      pdfParagraph(doc, block.content, indent);
+      pdfParagraph(doc, block.content, indent, proposed);
       continue;
     }
     block.items.forEach((item, i) => {
@@ -38,7 +40,7 @@ export function pdfBlocks(doc: PDFKit.PDFDocument, blocks: readonly Block[], ind
       doc.text(marker, left(doc) + indent, y, { width: LIST_INDENT - 4, align: 'right', lineBreak: false });
       doc.y = y;
       if (item[0]?.type !== 'paragraph') doc.moveDown(1);
-      pdfBlocks(doc, item, indent + LIST_INDENT);
+      pdfBlocks(doc, item, indent + LIST_INDENT, proposed);
     });
   }
 }
@@ -58,8 +60,8 @@ interface Piece {
   tag?: boolean;
 }
 
-function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: number): void {
-  const pieces = paragraphPieces(runs);
+function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: number, proposed: ProposalKind | null): void {
+  const pieces = paragraphPieces(runs, proposed);
   if (pieces.length === 0) return;
   const x = left(doc) + indent;
   const width = doc.page.width - doc.page.margins.right - x;
@@ -89,9 +91,9 @@ function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: 
  * never breaks between a bracket and its text) and then its delegation as a small tag set at the top of the
  * line, like a superscript, with no-break spaces so the tag never splits.
  */
-function paragraphPieces(runs: readonly Inline[]): Piece[] {
+function paragraphPieces(runs: readonly Inline[], proposed: ProposalKind | null): Piece[] {
   return bracketGroups(runs).flatMap((group) => {
-    const pieces = proposalPieces(group.runs);
+    const pieces = proposalPieces(group.runs, proposed);
     if (group.bracket === null) return pieces;
     const first = pieces[0]!;
     const last = pieces[pieces.length - 1]!;
@@ -103,21 +105,30 @@ function paragraphPieces(runs: readonly Inline[]): Piece[] {
   });
 }
 
-/** Runs as pieces, each proposal's passage underlined or struck through and followed by its tag (before any trailing space). */
-function proposalPieces(runs: readonly Inline[]): Piece[] {
+/**
+ * Runs as pieces, each proposal's passage underlined or struck through and followed by its tag (before any
+ * trailing space); with `proposed` (a whole clause's proposal), the other runs drawn as that kind, untagged.
+ */
+function proposalPieces(runs: readonly Inline[], proposed: ProposalKind | null): Piece[] {
   return markProposalGroups(runs).flatMap((group) => {
-    if (group.proposals.length === 0) return group.runs.map(runPiece);
-    const insertion = group.proposals.some((p) => p.kind === 'insertion');
-    const deletion = group.proposals.some((p) => p.kind === 'deletion');
-    const marked = (run: Inline): Piece => ({
-      ...runPiece(run),
-      colour: deletion ? DELETION_COLOUR : INSERTION_COLOUR,
-      underline: insertion,
-      strike: deletion,
-    });
+    if (group.proposals.length === 0) return group.runs.map((run) => proposedPiece(runPiece(run), proposed ? [proposed] : []));
+    const kinds = group.proposals.map((p) => p.kind);
+    const marked = (run: Inline): Piece => proposedPiece(runPiece(run), kinds);
     const { core, trail } = splitTrailingSpace(group.runs);
     return [...core.map(marked), ...group.proposals.map((p) => tagPiece(proposalTag(p))), ...trail.map(marked)];
   });
+}
+
+/** A piece drawn as proposed text: underlined for an insertion, struck through for a deletion, in their colours; as is for none. */
+function proposedPiece(piece: Piece, kinds: readonly ProposalKind[]): Piece {
+  if (kinds.length === 0) return piece;
+  const deletion = kinds.includes('deletion');
+  return {
+    ...piece,
+    colour: PROPOSAL_COLOURS[deletion ? 'deletion' : 'insertion'],
+    underline: kinds.includes('insertion'),
+    strike: deletion,
+  };
 }
 
 /** A delegation's tag: small, grey, with no-break spaces so it never splits. */

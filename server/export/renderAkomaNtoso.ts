@@ -1,5 +1,6 @@
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
-import { aknBlocks } from './aknBlocks.js';
+import { clauseTextProposal } from '../../shared/export/proposalLabels.js';
+import { aknBlocks, aknClauseProposalWrap } from './aknBlocks.js';
 import { aknEid, aknGuid } from './aknIds.js';
 import { AKN_AUTHOR_ID, AKN_DOC_NAME, AKN_DOC_TYPE, aknMeta } from './aknMeta.js';
 import { aknNegotiation } from './aknNegotiation.js';
@@ -35,6 +36,11 @@ export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
  * a "no text" option holds <p class="noText"><i>No text</i></p>. Bracketed text is an
  * <inline name="bracket" refersTo="#delegation_…"> (aknInlines). Delegations are TLCOrganizations among the
  * references; statuses, positions and option places are in <proprietary> (aknNegotiation).
+ *
+ * Proposals (amendments mode): a passage's as <ins>/<del class="proposal"> (aknBlocks); a whole clause's
+ * (a proposed new clause, a proposed deletion) as an <ins>/<del class="clauseProposal"> around the content of
+ * its heading and of each of its <p>s (AKN allows them only inline), referring to the delegation's
+ * TLCOrganization, and as a <neg:proposal> of the clause in <proprietary>.
  */
 export function renderAkomaNtoso(draft: DraftText): string {
   const firstBody = draft.clauses.findIndex((clause) => clause.kind !== 'preambular');
@@ -111,14 +117,16 @@ function ids(layout: Layout, clause: ClauseText): string {
   return `eId="${escapeXml(eId)}" GUID="${aknGuid(layout.draft.draftId, clause.id)}"${alternative}`;
 }
 
-/** A clause's body blocks, or the "no text" marker of a "no text" option. */
+/** A clause's body blocks, or the "no text" marker of a "no text" option; a whole clause's proposal marks them. */
 function bodyXml(clause: ClauseText, indent: string): string {
-  return clause.noText ? `${indent}<p class="noText"><i>${NO_TEXT}</i></p>` : aknBlocks(clause.blocks, indent);
+  const wrap = aknClauseProposalWrap(clauseTextProposal(clause));
+  return clause.noText ? `${indent}<p class="noText">${wrap(`<i>${NO_TEXT}</i>`)}</p>` : aknBlocks(clause.blocks, indent, wrap);
 }
 
 function numAndHeading(clause: ClauseText, indent: string): string {
+  const wrap = aknClauseProposalWrap(clauseTextProposal(clause));
   const num = clause.number !== null ? `\n${indent}<num>${escapeXml(clause.number)}</num>` : '';
-  const heading = clause.heading ? `\n${indent}<heading>${escapeXml(clause.heading)}</heading>` : '';
+  const heading = clause.heading ? `\n${indent}<heading>${wrap(escapeXml(clause.heading))}</heading>` : '';
   return num + heading;
 }
 
@@ -145,7 +153,8 @@ function mainBodyXml(layout: Layout, clauses: readonly ClauseText[]): string {
   const close = () => {
     if (!section) return;
     const { clause, members } = section;
-    const intro = clause.blocks.length > 0 ? `\n        <intro>\n${aknBlocks(clause.blocks, '          ')}\n        </intro>` : '';
+    const wrap = aknClauseProposalWrap(clauseTextProposal(clause));
+    const intro = clause.blocks.length > 0 ? `\n        <intro>\n${aknBlocks(clause.blocks, '          ', wrap)}\n        </intro>` : '';
     parts.push(
       `      <hcontainer ${ids(layout, clause)} name="section">${numAndHeading(clause, '        ')}${intro}${members.length ? `\n${members.join('\n')}` : ''}\n      </hcontainer>`,
     );

@@ -2,8 +2,9 @@ import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Para
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
 import { clauseTitle } from './clauseTitle.js';
-import { hasProposals } from '../../shared/export/proposalLabels.js';
+import { clauseTextProposal, hasProposals, withClauseProposal } from '../../shared/export/proposalLabels.js';
 import { docxBlocks, type DocxBlockContext } from './docxBlocks.js';
+import { docxClauseRun, docxParagraphMark, proposalAuthor } from './docxInline.js';
 import { CLAUSE_META_STYLE, DOCX_NUMBERING, DOCX_STYLES, POSITIONS_STYLE } from './docxStyles.js';
 import { normalizeDocxPackage } from './normalizeDocxPackage.js';
 import { DOCX_PROPOSALS_NOTE } from './proposalNotes.js';
@@ -29,7 +30,9 @@ const MARGIN = 1418;
  * Proposals (amendments mode) are real Word tracked changes (<w:ins>, <w:del> with <w:delText>), each
  * authored by the proposing delegation's name (w:author="Norway") and dated from the version, so Word and
  * LibreOffice show, filter, accept and reject them by delegation; a text holding any says so in a note
- * under the version line (DOCX_PROPOSALS_NOTE).
+ * under the version line (DOCX_PROPOSALS_NOTE). A proposal on a whole clause tracks its heading and
+ * paragraphs, paragraph marks included, as inserted or deleted by the delegation (passages proposed within it
+ * keep their own proposer), so accepting or rejecting it adds or removes whole paragraphs.
  */
 export async function renderDocx(draft: DraftText): Promise<Uint8Array> {
   let listInstance = 0;
@@ -104,20 +107,47 @@ export function docxHeadingLevel(kind: ClauseText['kind']): (typeof HeadingLevel
   return kind === 'section' ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
 }
 
-function clauseParagraphs(clause: ClauseText, context: DocxBlockContext): Paragraph[] {
+function clauseParagraphs(clause: ClauseText, clean: DocxBlockContext): Paragraph[] {
+  const context = clauseContext(clause, clean);
+  const { proposals } = context;
   const title = clauseTitle(clause);
-  const headings = title ? [new Paragraph({ heading: docxHeadingLevel(clause.kind), children: [new TextRun(title)] })] : [];
+  const headings = title
+    ? [
+        new Paragraph({
+          heading: docxHeadingLevel(clause.kind),
+          ...docxParagraphMark(undefined, undefined, proposals),
+          children: [docxClauseRun({ text: title }, proposals)],
+        }),
+      ]
+    : [];
   const meta = clauseMetaLine(clause);
   const positions = positionsLine(clause);
+  const proposal = clauseTextProposal(clause);
   const body = clause.noText
-    ? [new Paragraph({ children: [new TextRun({ text: NO_TEXT, italics: true })] })]
-    : docxBlocks(clause.blocks, context);
+    ? [
+        new Paragraph({
+          ...docxParagraphMark(undefined, undefined, proposals),
+          children: [docxClauseRun({ text: NO_TEXT, italics: true }, proposals)],
+        }),
+      ]
+    : docxBlocks(proposal ? withClauseProposal(clause.blocks, proposal) : clause.blocks, context);
   return [
     ...headings,
     ...(meta ? [new Paragraph({ style: CLAUSE_META_STYLE, children: [new TextRun(meta)] })] : []),
     ...body,
     ...(positions ? [new Paragraph({ style: POSITIONS_STYLE, children: [new TextRun(positions)] })] : []),
   ];
+}
+
+/**
+ * The context a clause is written in: for a whole clause's proposal (clauseTextProposal), its heading, its
+ * paragraph marks and every run without a proposal of its own are tracked as inserted or deleted by the delegation.
+ */
+function clauseContext(clause: ClauseText, context: DocxBlockContext): DocxBlockContext {
+  const proposal = clauseTextProposal(clause);
+  if (!proposal || !context.proposals) return context;
+  const kind = proposal.kind === 'clause-insertion' ? 'inserted' : 'deleted';
+  return { ...context, proposals: { ...context.proposals, clause: { kind, author: proposalAuthor(proposal) } } };
 }
 
 function pageNumberFooter(): Footer {

@@ -1,6 +1,7 @@
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
-import { hasProposals } from '../../shared/export/proposalLabels.js';
+import type { ClauseProposalMark } from '../../shared/export/DraftText.js';
+import { clauseProposalLine, clauseProposalTitle, clauseTextProposal, hasProposals } from '../../shared/export/proposalLabels.js';
 import { escapeXml } from './escapeXml.js';
 import { htmlBlocks } from './htmlInline.js';
 import { HTML_STYLES, PROPOSAL_STYLES } from './htmlStyles.js';
@@ -26,6 +27,11 @@ export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsa
  * Proposals (amendments mode): a proposed insertion as <ins class="proposal-insertion">, a proposed deletion
  * as <del class="proposal-deletion">, each followed by <sup class="proposal-tag">+ United States</sup> (or
  * "− Norway"); a text holding any says so under its title (<p class="proposals-note">, PROPOSALS_NOTE).
+ * A proposal on a whole clause is a line under its heading, <p class="clause-proposal clause-proposal-insertion">
+ * "Proposed new clause — United States" (or "Deletion proposed by Norway"), its heading's text in an inline
+ * <ins class="proposal-insertion clause-proposal-text"> (or <del class="proposal-deletion …">) and its body in a
+ * block one (HTML lets <ins> and <del> hold paragraphs), styled as a proposed passage; passages proposed
+ * within it keep their own marks and tags.
  */
 export function renderHtml(draft: DraftText): string {
   const title = displayTitle(draft);
@@ -76,21 +82,40 @@ ${parts.main}
 
 function clauseHtml(clause: ClauseText): string {
   const id = `clause-${escapeXml(clause.id)}`;
-  const body = htmlBlocks(clause.blocks);
+  const proposal = clauseTextProposal(clause);
+  const proposed = (html: string, block: boolean) => (proposal && html ? clauseProposalWrap(html, proposal, block) : html);
+  const body = proposed(htmlBlocks(clause.blocks), true);
+  const lines = clauseProposalsHtml(clause);
   if (clause.kind === 'section') {
-    const heading = clause.heading ? `<h2>${escapeXml(clause.heading)}</h2>` : '';
-    return `<section class="section" id="${id}">\n${heading}${body ? `\n${body}` : ''}\n</section>`;
+    const heading = clause.heading ? `<h2>${proposed(escapeXml(clause.heading), false)}</h2>` : '';
+    const parts = [heading, lines, body].filter(Boolean);
+    return `<section class="section" id="${id}">\n${parts.join('\n')}\n</section>`;
   }
-  const heading = clause.heading ? ` ${escapeXml(clause.heading)}` : '';
+  const heading = clause.heading ? ` ${proposed(escapeXml(clause.heading), false)}` : '';
   const number = `<span class="num">${escapeXml(clause.number ?? '')}${clause.heading ? '.' : ''}</span>`;
   const classes = ['clause', clause.kind, ...(clause.option ? ['option'] : [])].join(' ');
   const parts = [
     `<h3>${number}${heading}</h3>`,
+    lines,
     metaHtml(clause),
-    clause.noText ? `<p class="no-text"><em>${NO_TEXT}</em></p>` : body,
+    clause.noText ? proposed(`<p class="no-text"><em>${NO_TEXT}</em></p>`, true) : body,
     positionsHtml(clause),
   ];
   return `<section class="${classes}" id="${id}">\n${parts.filter(Boolean).join('\n')}\n</section>`;
+}
+
+/** The lines naming a clause's own proposals ("Proposed new clause — United States"), one each; '' for none. */
+function clauseProposalsHtml(clause: ClauseText): string {
+  return (clause.proposals ?? [])
+    .map((p) => `<p class="clause-proposal clause-proposal-${p.kind}">${escapeXml(clauseProposalLine(p))}</p>`)
+    .join('\n');
+}
+
+/** A proposed clause's heading text (inline) or body (`block`, on lines of its own) marked as a proposed passage is. */
+function clauseProposalWrap(html: string, proposal: ClauseProposalMark, block: boolean): string {
+  const [tag, kind] = proposal.kind === 'clause-insertion' ? ['ins', 'insertion'] : ['del', 'deletion'];
+  const open = `<${tag} class="proposal-${kind} clause-proposal-text" title="${escapeXml(clauseProposalTitle(proposal))}">`;
+  return block ? `${open}\n${html}\n</${tag}>` : `${open}${html}</${tag}>`;
 }
 
 function metaHtml(clause: ClauseText): string {

@@ -1,8 +1,9 @@
 import type { Block, ClauseText, DraftText, ListBlock } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
-import { hasProposals } from '../../shared/export/proposalLabels.js';
+import type { ProposalKind } from '../../shared/amendments/proposals.js';
+import { CLAUSE_PROPOSAL_TEXT, clauseProposalLine, clauseTextProposal, hasProposals } from '../../shared/export/proposalLabels.js';
 import { clauseTitle } from './clauseTitle.js';
-import { escapeMarkdown, markdownLine } from './markdownText.js';
+import { criticMarkup, escapeMarkdown, markdownLine } from './markdownText.js';
 import { MARKDOWN_PROPOSALS_NOTE } from './proposalNotes.js';
 import { displayTitle, versionLine } from './versionLine.js';
 
@@ -16,7 +17,9 @@ import { displayTitle, versionLine } from './versionLine.js';
  * the body an italic line of positions.
  *
  * Proposals (amendments mode) in CriticMarkup, `{++text++}{>>United States<<}` and `{--text--}{>>Norway<<}`
- * (markdownLine); a text holding any explains it in a quoted note under the version line.
+ * (markdownLine); a text holding any explains it in a quoted note under the version line. A whole clause's
+ * proposal is an italic line under its heading ("*Proposed new clause — United States*"), its heading's text
+ * and each passage of its text without a proposal of its own in `{++…++}` (or `{--…--}`).
  */
 export function renderMarkdown(draft: DraftText): string {
   const parts = [`# ${escapeMarkdown(displayTitle(draft))}`, `*${escapeMarkdown(versionLine(draft))}*`];
@@ -27,12 +30,23 @@ export function renderMarkdown(draft: DraftText): string {
 }
 
 function clauseParts(clause: ClauseText): string[] {
-  const title = clauseTitle(clause);
-  const heading = title ? [`${clause.kind === 'section' ? '##' : '###'} ${escapeMarkdown(title)}`] : [];
+  const proposal = clauseTextProposal(clause);
+  const proposed = proposal ? CLAUSE_PROPOSAL_TEXT[proposal.kind] : null;
+  const title = headingMarkdown(clause, proposed);
+  const heading = title ? [`${clause.kind === 'section' ? '##' : '###'} ${title}`] : [];
+  const lines = (clause.proposals ?? []).map((p) => italicLine(clauseProposalLine(p)));
   const meta = clauseMetaLine(clause);
   const positions = positionsLine(clause);
-  const body = clause.noText ? [italicLine(NO_TEXT)] : blockChunks(clause.blocks).map((chunk) => chunk.text);
-  return [...heading, ...(meta ? [italicLine(meta)] : []), ...body, ...(positions ? [italicLine(positions)] : [])];
+  const noText = proposed ? `*${criticMarkup(NO_TEXT, proposed)}*` : italicLine(NO_TEXT);
+  const body = clause.noText ? [noText] : blockChunks(clause.blocks, proposed).map((chunk) => chunk.text);
+  return [...heading, ...lines, ...(meta ? [italicLine(meta)] : []), ...body, ...(positions ? [italicLine(positions)] : [])];
+}
+
+/** A clause's heading line, escaped ("OP1. Consider human rights"); a whole clause's proposal marks its heading's text. */
+function headingMarkdown(clause: ClauseText, proposed: ProposalKind | null): string {
+  if (!proposed || !clause.heading) return escapeMarkdown(clauseTitle(clause));
+  const heading = criticMarkup(escapeMarkdown(clause.heading), proposed);
+  return clause.number === null ? heading : `${escapeMarkdown(clause.number)}. ${heading}`;
 }
 
 /** One line of plain text in italics (the text starts with a letter, so the emphasis always opens). */
@@ -46,16 +60,16 @@ interface Chunk {
 }
 
 /** Each block as one chunk of Markdown (empty paragraphs give none). */
-function blockChunks(blocks: readonly Block[]): Chunk[] {
+function blockChunks(blocks: readonly Block[], proposed: ProposalKind | null): Chunk[] {
   const chunks: Chunk[] = [];
   let previous: Block | undefined;
   for (const block of blocks) {
     if (block.type === 'paragraph') {
-      const line = markdownLine(block.content);
+      const line = markdownLine(block.content, proposed);
       if (line) chunks.push({ text: line, isList: false });
     } else {
       // Two lists of one type in a row would merge into one; a different marker keeps them apart.
-      chunks.push({ text: listMarkdown(block, previous?.type === block.type ? 1 : 0), isList: true });
+      chunks.push({ text: listMarkdown(block, previous?.type === block.type ? 1 : 0, proposed), isList: true });
     }
     previous = block;
   }
@@ -64,21 +78,21 @@ function blockChunks(blocks: readonly Block[]): Chunk[] {
 
 const MARKERS: Record<ListBlock['type'], [string, string]> = { bulletList: ['-', '*'], orderedList: ['.', ')'] };
 
-function listMarkdown(list: ListBlock, variant: 0 | 1): string {
+function listMarkdown(list: ListBlock, variant: 0 | 1, proposed: ProposalKind | null): string {
   const marker = MARKERS[list.type][variant];
   return list.items
     .map((item, i) => {
       const bullet = list.type === 'bulletList' ? marker : `${i + 1}${marker}`;
       const indent = ' '.repeat(bullet.length + 1);
-      const body = itemMarkdown(item).replace(/\n(?=.)/g, `\n${indent}`);
+      const body = itemMarkdown(item, proposed).replace(/\n(?=.)/g, `\n${indent}`);
       return body ? `${bullet} ${body}` : bullet;
     })
     .join('\n');
 }
 
 /** An item's blocks: a paragraph then a nested list on the next line (tight); two paragraphs need a blank line. */
-function itemMarkdown(blocks: readonly Block[]): string {
-  return blockChunks(blocks)
+function itemMarkdown(blocks: readonly Block[], proposed: ProposalKind | null): string {
+  return blockChunks(blocks, proposed)
     .map((chunk, i) => (i === 0 ? '' : chunk.isList ? '\n' : '\n\n') + chunk.text)
     .join('');
 }

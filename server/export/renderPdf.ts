@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
-import { hasProposals } from '../../shared/export/proposalLabels.js';
+import { CLAUSE_PROPOSAL_TEXT, clauseProposalLine, clauseTextProposal, hasProposals } from '../../shared/export/proposalLabels.js';
 import { clauseTitle } from './clauseTitle.js';
-import { PDF_BODY_SIZE, pdfBlocks } from './pdfBlocks.js';
+import { PDF_BODY_SIZE, pdfBlocks, PROPOSAL_COLOURS } from './pdfBlocks.js';
 import { pdfFonts } from './pdfFonts.js';
 import { PROPOSALS_NOTE } from './proposalNotes.js';
 import { displayTitle, versionLine } from './versionLine.js';
@@ -24,7 +24,8 @@ const MARGIN = 57;
  * small raised tag; under a clause heading a small italic line with its option label and status; a "no text"
  * option's body as "No text" in italics; after the body a small italic line of positions. Proposals
  * (amendments mode) underlined or struck through with their delegation's tag (pdfBlocks), explained under
- * the version line when the text holds any (PROPOSALS_NOTE).
+ * the version line when the text holds any (PROPOSALS_NOTE); a whole clause's proposal as a small bold line
+ * under its heading ("Proposed new clause — United States"), its heading and text underlined or struck through.
  * Text is set in DejaVu Serif, embedded as a subset, so Latin, Greek and Cyrillic render
  * and extract anywhere. The info dictionary's dates and the file ID come from the version's date, so the
  * same DraftText gives the same bytes.
@@ -79,6 +80,12 @@ function titleBlock(doc: PDFKit.PDFDocument, draft: DraftText): void {
 function clauseBlock(doc: PDFKit.PDFDocument, clause: ClauseText): void {
   const title = clauseTitle(clause);
   const width = doc.page.width - 2 * MARGIN;
+  const proposal = clauseTextProposal(clause);
+  const proposed = proposal ? CLAUSE_PROPOSAL_TEXT[proposal.kind] : null;
+  // A whole clause's proposal: its heading and text underlined or struck through in the proposals' colours.
+  const drawn = proposed
+    ? { underline: proposed === 'insertion', strike: proposed === 'deletion', colour: PROPOSAL_COLOURS[proposed] }
+    : { underline: false, strike: false, colour: 'black' };
   if (title) {
     const section = clause.kind === 'section';
     // Keep a heading with the first lines of its text: start a new page when little room is left.
@@ -87,18 +94,35 @@ function clauseBlock(doc: PDFKit.PDFDocument, clause: ClauseText): void {
     doc
       .font('bold')
       .fontSize(section ? 13 : PDF_BODY_SIZE + 0.5)
-      .fillColor('black');
-    doc.text(title, MARGIN, doc.y, { width, align: section ? 'center' : 'left', paragraphGap: 4 });
+      .fillColor(drawn.colour);
+    doc.text(title, MARGIN, doc.y, {
+      width,
+      align: section ? 'center' : 'left',
+      paragraphGap: 4,
+      underline: drawn.underline,
+      strike: drawn.strike,
+    });
+    doc.fillColor('black');
   }
+  for (const p of clause.proposals ?? []) proposalLine(doc, clauseProposalLine(p));
   const meta = clauseMetaLine(clause);
   if (meta) noteLine(doc, meta, 3);
   if (clause.noText) {
-    doc.font('italic').fontSize(PDF_BODY_SIZE).fillColor('black').text(NO_TEXT, MARGIN, doc.y, { width, paragraphGap: 5 });
+    doc.font('italic').fontSize(PDF_BODY_SIZE).fillColor(drawn.colour);
+    doc.text(NO_TEXT, MARGIN, doc.y, { width, paragraphGap: 5, underline: drawn.underline, strike: drawn.strike });
+    doc.fillColor('black');
   } else {
-    pdfBlocks(doc, clause.blocks);
+    pdfBlocks(doc, clause.blocks, 0, proposed);
   }
   const positions = positionsLine(clause);
   if (positions) noteLine(doc, positions, 6);
+}
+
+/** The line naming a whole clause's proposal ("Proposed new clause — United States"): small, bold, dark grey. */
+function proposalLine(doc: PDFKit.PDFDocument, text: string): void {
+  doc.font('bold').fontSize(PDF_NOTE_SIZE).fillColor('#333333');
+  doc.text(text, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN, paragraphGap: 3, lineGap: 1 });
+  doc.fillColor('black');
 }
 
 /** A negotiation line (option and status, or positions): small, italic, dark grey. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAUSE_PROPOSAL_KINDS } from '../amendments/clauseProposals.js';
 import { PROPOSAL_KINDS } from '../amendments/proposals.js';
 import { CLAUSE_KINDS } from '../doc/schema.js';
 import { Mark } from '../export/DraftText.js';
@@ -77,6 +78,20 @@ export type ClausePlace = z.infer<typeof ClausePlace>;
 export const CLAUSE_CHANGES = ['added', 'removed', 'changed', 'unchanged'] as const;
 export type ClauseChange = (typeof CLAUSE_CHANGES)[number];
 
+/**
+ * A proposal on a whole clause (a proposed new clause, a proposed deletion) with its fate between the sides,
+ * as ProposalFate is for a passage: `accepted` for a proposed clause the newer side keeps or a proposed
+ * deletion that took the clause out, `rejected` the other way round.
+ */
+export const ClauseProposalFate = z.object({
+  kind: z.enum(CLAUSE_PROPOSAL_KINDS),
+  id: z.string(),
+  delegationId: z.string(),
+  delegation: z.string(),
+  fate: z.enum(PROPOSAL_FATES),
+});
+export type ClauseProposalFate = z.infer<typeof ClauseProposalFate>;
+
 /** One clause, matched by its id across the two sides. */
 export const ClauseComparison = z.object({
   id: z.string(),
@@ -90,6 +105,8 @@ export const ClauseComparison = z.object({
   /** Word-level redline of the heading (headings carry no marks). */
   heading: z.array(RedlineSegment),
   paragraphs: z.array(RedlineParagraph),
+  /** The clause's own proposals on either side with their fates; absent when it has none on either side. */
+  proposals: z.array(ClauseProposalFate).optional(),
 });
 export type ClauseComparison = z.infer<typeof ClauseComparison>;
 

@@ -1,7 +1,7 @@
 import type { ClauseText, DraftText } from '../export/DraftText.js';
 import type { ClauseComparison, ClausePlace, ComparisonSummary, DraftComparison } from './DraftComparison.js';
 import { findMovedClauses } from './findMovedClauses.js';
-import { proposalIdsOf, type ProposalIds } from './proposalFates.js';
+import { clauseProposalFates, proposalIdsOf, type ProposalIds } from './proposalFates.js';
 import { redlineBlocks, wholeBlocks } from './redlineBlocks.js';
 import { redlineInlines, wholeSegments } from './redlineInlines.js';
 
@@ -12,7 +12,8 @@ import { redlineInlines, wholeSegments } from './redlineInlines.js';
  * Pure and deterministic, so the server and the browser compute the same result.
  *
  * Proposals (amendments mode) ride on the redline's segments with their fate: made since the older side,
- * still pending, accepted or rejected (see proposalFates); a clause whose only change is such a fate is changed.
+ * still pending, accepted or rejected (see proposalFates); a whole clause's proposals ride on the clause
+ * (clauseProposalFates). A clause whose only change is such a fate is changed.
  */
 export function compareDrafts(from: DraftText, to: DraftText): DraftComparison {
   const ids: ProposalIds = { from: proposalIdsOf(from), to: proposalIdsOf(to) };
@@ -73,7 +74,8 @@ function onOneSide(
   ids: ProposalIds,
 ): ClauseComparison {
   const heading = wholeSegments([{ text: clause.heading, marks: [] }], fate);
-  return { id: clause.id, change, moved: false, from, to, heading, paragraphs: wholeBlocks(clause.blocks, fate, ids) };
+  const proposals = change === 'added' ? clauseProposalFates(null, clause) : clauseProposalFates(clause, null);
+  return { id: clause.id, change, moved: false, from, to, heading, paragraphs: wholeBlocks(clause.blocks, fate, ids), ...proposals };
 }
 
 function matched(
@@ -86,7 +88,12 @@ function matched(
 ): ClauseComparison {
   const paragraphs = redlineBlocks(before.blocks, after.blocks, ids);
   const heading = redlineInlines([{ text: before.heading, marks: [] }], [{ text: after.heading, marks: [] }]);
-  const same = before.kind === after.kind && paragraphs.every((p) => p.change === 'equal') && heading.every((s) => s.change === 'equal');
+  const proposals = clauseProposalFates(before, after);
+  const same =
+    before.kind === after.kind &&
+    paragraphs.every((p) => p.change === 'equal') &&
+    heading.every((s) => s.change === 'equal') &&
+    (proposals.proposals ?? []).every((p) => p.fate === 'pending');
   return {
     id: after.id,
     change: same ? 'unchanged' : 'changed',
@@ -95,6 +102,7 @@ function matched(
     to: place(after, newPosition),
     heading,
     paragraphs,
+    ...proposals,
   };
 }
 

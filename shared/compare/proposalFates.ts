@@ -1,6 +1,6 @@
-import type { DraftText, Inline, Mark, ProposalMark } from '../export/DraftText.js';
-import { proposalTag } from '../export/proposalLabels.js';
-import type { DraftComparison, ProposalFate, ProposalFateName, RedlineSegment } from './DraftComparison.js';
+import type { ClauseText, DraftText, Inline, Mark, ProposalMark } from '../export/DraftText.js';
+import { clauseProposalLine, proposalTag } from '../export/proposalLabels.js';
+import type { ClauseProposalFate, DraftComparison, ProposalFate, ProposalFateName, RedlineSegment } from './DraftComparison.js';
 
 /**
  * Proposals (amendments mode) in a comparison. The redline compares text without its proposal marks, so a
@@ -148,19 +148,60 @@ export function fateTag(proposal: ProposalFate): string {
   return words ? `${proposalTag(proposal)}, ${words}` : proposalTag(proposal);
 }
 
+/**
+ * The fates of a whole clause's proposals, from the clause on the older side (`before`, null when only the
+ * newer side has it) and on the newer one (`after`, null when only the older has it):
+ * - on the newer side: `pending` when the older side had it too, `made` otherwise;
+ * - on the older side only: a proposed new clause the newer side still has was `accepted`, one it no longer has
+ *   `rejected`; a proposed deletion whose clause is gone was `accepted`, one whose clause stayed `rejected`.
+ * Absent (no `proposals`) when neither side has any, so such comparisons read as before.
+ */
+export function clauseProposalFates(
+  before: Pick<ClauseText, 'proposals'> | null,
+  after: Pick<ClauseText, 'proposals'> | null,
+): { proposals?: ClauseProposalFate[] } {
+  const older = before?.proposals ?? [];
+  const newer = after?.proposals ?? [];
+  const fates: ClauseProposalFate[] = newer.map(({ kind, id, delegationId, delegation }) => ({
+    kind,
+    id,
+    delegationId,
+    delegation,
+    fate: older.some((p) => p.id === id) ? 'pending' : 'made',
+  }));
+  for (const { kind, id, delegationId, delegation } of older) {
+    if (newer.some((p) => p.id === id)) continue;
+    const kept = after !== null;
+    const fate = (kind === 'clause-insertion') === kept ? 'accepted' : 'rejected';
+    fates.push({ kind, id, delegationId, delegation, fate });
+  }
+  return fates.length > 0 ? { proposals: fates } : {};
+}
+
+/** A whole clause's proposal in a comparison: "Proposed new clause — United States, accepted", "Deletion proposed by Norway, new". */
+export function clauseFateLine(proposal: ClauseProposalFate): string {
+  const words = FATE_WORDS[proposal.fate];
+  return words ? `${clauseProposalLine(proposal)}, ${words}` : clauseProposalLine(proposal);
+}
+
 /** Whether any text of a comparison carries a proposal on either side: redlines then explain how they show them. */
 export function comparisonHasProposals(comparison: Pick<DraftComparison, 'clauses'>): boolean {
-  return comparison.clauses.some((clause) => clause.paragraphs.some((p) => p.segments.some((s) => (s.proposals ?? []).length > 0)));
+  return comparison.clauses.some(
+    (clause) =>
+      (clause.proposals ?? []).length > 0 || clause.paragraphs.some((p) => p.segments.some((s) => (s.proposals ?? []).length > 0)),
+  );
 }
 
 /** How many proposals (distinct ids) a comparison shows with each fate. */
 export type ProposalFateCounts = Record<ProposalFateName, number>;
 
-/** The proposals of a comparison counted by fate (a proposal counts once per fate it shows with). */
+/** The proposals of a comparison, on passages and whole clauses, counted by fate (a proposal counts once per fate it shows with). */
 export function countProposalFates(comparison: Pick<DraftComparison, 'clauses'>): ProposalFateCounts {
   const seen: Record<ProposalFateName, Set<string>> = { pending: new Set(), made: new Set(), accepted: new Set(), rejected: new Set() };
-  for (const clause of comparison.clauses)
+  for (const clause of comparison.clauses) {
+    for (const p of clause.proposals ?? []) seen[p.fate].add(p.id);
     for (const paragraph of clause.paragraphs)
       for (const segment of paragraph.segments) for (const p of segment.proposals ?? []) seen[p.fate].add(p.id);
+  }
   return { pending: seen.pending.size, made: seen.made.size, accepted: seen.accepted.size, rejected: seen.rejected.size };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAUSE_PROPOSAL_KINDS } from '../amendments/clauseProposals.js';
 import { PROPOSAL_KINDS } from '../amendments/proposals.js';
 import { CLAUSE_KINDS } from '../doc/schema.js';
 import { CLAUSE_STATUSES } from '../negotiation/clauseStatus.js';
@@ -62,6 +63,19 @@ export const Block: z.ZodType<Block> = z.lazy(() =>
   ]),
 );
 
+/**
+ * A proposal on a whole clause (amendments mode): a delegation's proposed new clause (`clause-insertion`) or
+ * its proposal to delete the clause (`clause-deletion`), until the secretariat decides it; the proposal's id,
+ * and the delegation's id and name as proposal marks carry them.
+ */
+export const ClauseProposalMark = z.object({
+  kind: z.enum(CLAUSE_PROPOSAL_KINDS),
+  id: z.string(),
+  delegationId: z.string(),
+  delegation: z.string(),
+});
+export type ClauseProposalMark = z.infer<typeof ClauseProposalMark>;
+
 export const ClauseText = z.object({
   /** The clause's stable id (never changes, whatever its number). */
   id: z.string(),
@@ -83,13 +97,21 @@ export const ClauseText = z.object({
   positions: z.array(
     z.object({ delegationId: z.string(), delegation: z.string(), position: z.enum(POSITIONS), text: z.string().nullable() }),
   ),
+  /**
+   * The clause's own proposals (amendments mode), a proposed new clause before a proposed deletion (a
+   * delegation may propose deleting another's proposed clause). Present only when there is one, so every other
+   * clause (and the JSON and fingerprint of every text without them) reads as before. Proposals on passages of
+   * its text are marks in `blocks`, as in any clause.
+   */
+  proposals: z.array(ClauseProposalMark).min(1).optional(),
 });
 export type ClauseText = z.infer<typeof ClauseText>;
 
 export const DraftText = z.object({
   /**
-   * Format version of this model, for readers of the JSON export. Proposal marks came without a new version:
-   * they appear only in texts that hold proposals, so every other text (and its fingerprint) reads as before.
+   * Format version of this model, for readers of the JSON export. Proposal marks and clause proposals came
+   * without a new version: they appear only in texts that hold proposals, so every other text (and its
+   * fingerprint) reads as before.
    */
   format: z.literal('draft-text/2'),
   draftId: z.string(),

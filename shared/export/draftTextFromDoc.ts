@@ -2,12 +2,13 @@ import type * as Y from 'yjs';
 import { isId } from '../ids.js';
 import { numberClauses } from '../doc/numberClauses.js';
 import { readOrderedClauses } from '../doc/readOrderedClauses.js';
-import { readTitle } from '../doc/schema.js';
+import type { ClauseView } from '../doc/readClause.js';
+import { readTitle, type ProposalAttrs } from '../doc/schema.js';
 import { EMPTY_NEGOTIATION, type NegotiationSnapshot } from '../negotiation/NegotiationSnapshot.js';
 import { cleanLine, cleanText } from './cleanText.js';
-import { DraftText, type ClauseText } from './DraftText.js';
+import { DraftText, type ClauseProposalMark, type ClauseText } from './DraftText.js';
 import { readBlocks } from './readBlocks.js';
-import { UNKNOWN_DELEGATION } from './readInlines.js';
+import { UNKNOWN_DELEGATION, delegationName, type DelegationNames } from './readInlines.js';
 
 /** What the document itself does not know: which draft and version it is. */
 export interface DraftTextSource {
@@ -72,6 +73,7 @@ export function draftTextFromDoc(doc: Y.Doc, source: DraftTextSource): DraftText
           text: p.text === null ? null : cleanText(p.text),
         }))
         .sort((a, b) => (a.delegation < b.delegation ? -1 : a.delegation > b.delegation ? 1 : 0)),
+      ...clauseProposals(clause, names),
     };
   });
   return DraftText.parse({
@@ -84,6 +86,26 @@ export function draftTextFromDoc(doc: Y.Doc, source: DraftTextSource): DraftText
     clauses,
     ...(source.workingText ? { workingText: { exportedAt: new Date(time).toISOString() } } : {}),
   });
+}
+
+/**
+ * A clause's own proposals (a proposed new clause, then a proposed deletion), with their delegation's name as
+ * proposal marks carry it; no `proposals` field at all when there are none, so such clauses read as before.
+ */
+function clauseProposals(clause: ClauseView, names: DelegationNames): { proposals?: ClauseProposalMark[] } {
+  const proposals: ClauseProposalMark[] = [];
+  const add = (kind: ClauseProposalMark['kind'], attrs: ProposalAttrs | null) => {
+    if (attrs)
+      proposals.push({
+        kind,
+        id: attrs.id,
+        delegationId: attrs.delegation,
+        delegation: cleanLine(delegationName(names, attrs.delegation)),
+      });
+  };
+  add('clause-insertion', clause.proposedBy);
+  add('clause-deletion', clause.deletionProposedBy);
+  return proposals.length > 0 ? { proposals } : {};
 }
 
 /** An own property of a record built from untrusted keys (clause ids), never one from Object.prototype. */

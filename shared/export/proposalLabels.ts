@@ -1,5 +1,6 @@
+import type { ClauseProposalKind } from '../amendments/clauseProposals.js';
 import type { ProposalKind } from '../amendments/proposals.js';
-import type { Block, DraftText, Mark, ProposalMark } from './DraftText.js';
+import type { Block, ClauseProposalMark, ClauseText, DraftText, Mark, ProposalMark } from './DraftText.js';
 import { UNKNOWN_DELEGATION } from './readInlines.js';
 
 /**
@@ -96,13 +97,75 @@ export function splitTrailingSpace<R extends { text: string }>(runs: readonly R[
   return core.length > 0 ? { core, trail } : { core: [...runs], trail: [] };
 }
 
-/** Whether any clause body of the text holds a proposal: exports then explain their convention at the top. */
+/**
+ * A whole clause's proposal, as every rendering words the line under the clause's number: "Proposed new
+ * clause — United States", "Deletion proposed by Norway". The clause's text is then drawn as a proposed
+ * insertion or deletion is (underlined, struck through), without a tag after each passage: the line says whose.
+ */
+export function clauseProposalLine(proposal: Pick<ClauseProposalMark, 'kind' | 'delegation'>): string {
+  const name = oneLine(proposal.delegation) || UNKNOWN_DELEGATION;
+  return proposal.kind === 'clause-insertion' ? `Proposed new clause — ${name}` : `Deletion proposed by ${name}`;
+}
+
+/** The kind of passage a whole clause's text is drawn as: a proposed new clause's is inserted text, the other deleted. */
+export const CLAUSE_PROPOSAL_TEXT: Record<ClauseProposalKind, ProposalKind> = {
+  'clause-insertion': 'insertion',
+  'clause-deletion': 'deletion',
+};
+
+/**
+ * The proposal a whole clause's text is drawn as (or tracked as, in Word): its proposed new clause, else its
+ * proposed deletion; null for a clause without either. (A proposed new clause that another delegation proposes
+ * to delete reads as new: rejecting it removes it, as for a passage marked both ways.)
+ */
+export function clauseTextProposal(clause: Pick<ClauseText, 'proposals'>): ClauseProposalMark | null {
+  const proposals = clause.proposals ?? [];
+  return proposals.find((p) => p.kind === 'clause-insertion') ?? proposals[0] ?? null;
+}
+
+/**
+ * The proposal mark a passage of a whole clause's text carries for it: runs with no proposal of their own are
+ * drawn as this one (runs with their own keep theirs, so a proposal inside a proposed clause stays its proposer's).
+ */
+export function clauseTextMark(proposal: ClauseProposalMark): ProposalMark {
+  const { id, delegationId, delegation } = proposal;
+  return { type: 'proposal', kind: CLAUSE_PROPOSAL_TEXT[proposal.kind], id, delegationId, delegation };
+}
+
+/**
+ * A whole clause's blocks with every run that carries no proposal of its own marked as the clause's proposed
+ * passage (clauseTextMark), for formats that track text run by run (Word).
+ */
+export function withClauseProposal(blocks: readonly Block[], proposal: ClauseProposalMark): Block[] {
+  const mark = clauseTextMark(proposal);
+  return blocks.map((block) =>
+    block.type === 'paragraph'
+      ? {
+          type: 'paragraph',
+          content: block.content.map((run) =>
+            run.marks.some((m) => m.type === 'proposal') ? run : { ...run, marks: [...run.marks, mark] },
+          ),
+        }
+      : { type: block.type, items: block.items.map((item) => withClauseProposal(item, proposal)) },
+  );
+}
+
+/** "Proposed new clause by United States": a clause's proposal in words, for titles and accessible names. */
+export function clauseProposalTitle(proposal: Pick<ClauseProposalMark, 'kind' | 'delegation'>): string {
+  const name = oneLine(proposal.delegation) || UNKNOWN_DELEGATION;
+  return proposal.kind === 'clause-insertion' ? `Proposed new clause by ${name}` : `Proposed deletion of the clause by ${name}`;
+}
+
+/**
+ * Whether the text holds a proposal, on a passage of a clause body or on a whole clause: exports then explain
+ * their convention at the top.
+ */
 export function hasProposals(draft: Pick<DraftText, 'clauses'>): boolean {
   const inBlocks = (blocks: readonly Block[]): boolean =>
     blocks.some((block) =>
       block.type === 'paragraph' ? block.content.some((run) => run.marks.some((m) => m.type === 'proposal')) : block.items.some(inBlocks),
     );
-  return draft.clauses.some((clause) => inBlocks(clause.blocks));
+  return draft.clauses.some((clause) => (clause.proposals ?? []).length > 0 || inBlocks(clause.blocks));
 }
 
 function oneLine(text: string): string {

@@ -79,7 +79,8 @@ function marksOf(attributes: Record<string, unknown> | undefined, delegations: D
   return marks;
 }
 
-function delegationName(delegations: DelegationNames, id: string): string {
+/** A delegation's name from `delegations`, or UNKNOWN_DELEGATION. */
+export function delegationName(delegations: DelegationNames, id: string): string {
   return (Object.prototype.hasOwnProperty.call(delegations, id) ? delegations[id] : undefined) ?? UNKNOWN_DELEGATION;
 }
 

@@ -9,9 +9,10 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ClauseComparison, DraftComparison } from '../../../shared/compare/DraftComparison.js';
-import { comparisonHasProposals } from '../../../shared/compare/proposalFates.js';
+import { clauseFateLine, comparisonHasProposals } from '../../../shared/compare/proposalFates.js';
 import { docxBlocks, type DocxBlockContext } from '../docxBlocks.js';
 import { docxInline, docxParagraphMark, type DocxChangeContext } from '../docxInline.js';
+import { CLAUSE_META_STYLE } from '../docxStyles.js';
 import { docxHeadingLevel, packDocx } from '../renderDocx.js';
 import { displayTitle } from '../versionLine.js';
 import { changedBlocks } from './changedBlocks.js';
@@ -31,7 +32,8 @@ export const DOCX_REDLINE_NOTE =
  * with their numbers; Track Changes is on for whoever edits next. Styles, lists, A4 pages and the footer
  * are the clean export's; the same comparison of two versions gives the same bytes. Proposals (amendments
  * mode) are not tracked changes here, where tracked changes are the secretariat's differences between the
- * texts: each passage is followed by a small tag with its delegation and fate ("+ United States, accepted").
+ * texts: each passage is followed by a small tag with its delegation and fate ("+ United States, accepted"),
+ * and a whole clause's proposals are lines under its heading ("Proposed new clause — United States, accepted").
  */
 export async function renderRedlineDocx(comparison: DraftComparison, sides: RedlineSides): Promise<Uint8Array> {
   const date = changeDate(sides);
@@ -73,5 +75,9 @@ function clauseParagraphs(
   const whole = clause.change === 'added' ? 'inserted' : clause.change === 'removed' ? 'deleted' : undefined;
   const heading =
     runs.length > 0 ? [new Paragraph({ heading: docxHeadingLevel(kind), ...docxParagraphMark(whole, changes), children: runs })] : [];
-  return [...heading, ...docxBlocks(changedBlocks(clause.paragraphs), context)];
+  // A whole clause's proposals, with their fates, as notes under the heading (not tracked: they describe the change).
+  const proposals = (clause.proposals ?? []).map(
+    (p) => new Paragraph({ style: CLAUSE_META_STYLE, children: [new TextRun(clauseFateLine(p))] }),
+  );
+  return [...heading, ...proposals, ...docxBlocks(changedBlocks(clause.paragraphs), context)];
 }

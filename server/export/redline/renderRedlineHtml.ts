@@ -1,5 +1,5 @@
 import type { ClauseComparison, DraftComparison } from '../../../shared/compare/DraftComparison.js';
-import { comparisonHasProposals } from '../../../shared/compare/proposalFates.js';
+import { clauseFateLine, comparisonHasProposals } from '../../../shared/compare/proposalFates.js';
 import { escapeXml } from '../escapeXml.js';
 import { htmlBlocks, htmlInline } from '../htmlInline.js';
 import { PROPOSAL_STYLES } from '../htmlStyles.js';
@@ -18,7 +18,8 @@ import { clauseTitleRuns, textRedline } from './redlineTitles.js';
  * order, insertions in <ins> (underlined, green), deletions in <del> (struck, red), added, removed and
  * moved clauses labelled with their numbers. Every text is escaped; links keep their checked hrefs.
  * Proposals (amendments mode) are dotted spans tagged with their delegation and fate (htmlRuns), explained
- * in the legend when either side holds any.
+ * in the legend when either side holds any; a whole clause's are lines under its heading with their fate
+ * ("Proposed new clause — United States, accepted").
  */
 export function renderRedlineHtml(comparison: DraftComparison, sides: RedlineSides): string {
   const proposals = comparisonHasProposals(comparison);
@@ -53,6 +54,9 @@ function clauseHtml(clause: ClauseComparison, sides: RedlineSides): string {
   const parts = [
     label ? `<p class="change-label label-${label.kind}">${escapeXml(label.text)}</p>` : '',
     title ? (kind === 'section' ? `<h2>${title}</h2>` : `<h3>${title}</h3>`) : '',
+    ...(clause.proposals ?? []).map(
+      (p) => `<p class="clause-proposal clause-proposal-${p.kind} clause-proposal-${p.fate}">${escapeXml(clauseFateLine(p))}</p>`,
+    ),
     htmlBlocks(changedBlocks(clause.paragraphs)),
   ].filter(Boolean);
   return `<section class="${classes}" id="clause-${escapeXml(clause.id)}">\n${parts.join('\n')}\n</section>`;

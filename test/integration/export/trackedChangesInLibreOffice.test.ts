@@ -12,6 +12,8 @@ import { eventually, openCollabClient, registerTeardown, signInCookie, starterDr
 import { startTestServer } from '../../helpers/testServer.js';
 import { signInMembers } from '../negotiation/negotiationHelpers.js';
 import { download } from './exportHelpers.js';
+import { renderDocx } from '../../../server/export/renderDocx.js';
+import { buildClauseProposalDoc, proposalDraft } from '../../unit/export/proposalFixture.js';
 
 const run = promisify(execFile);
 
@@ -40,34 +42,52 @@ describe('the DOCX export opened by LibreOffice', () => {
 
     const docx = await download(server, as.secretariat.cookie, `/api/drafts/${draftId}/export?format=docx`);
     expect(docx.status).toBe(200);
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'coc-lo-'));
-    registerTeardown(() => rm(dir, { recursive: true, force: true }));
-    await writeFile(path.join(dir, 'draft.docx'), docx.bytes);
-    // A profile of its own, so parallel runs and the machine's user profile do not meet.
-    await run(
-      'soffice',
-      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'fodt', '--outdir', dir, path.join(dir, 'draft.docx')],
-      {
-        timeout: 120_000,
-      },
-    );
-    const fodt = await readFile(path.join(dir, 'draft.fodt'), 'utf8');
-
-    // Each tracked change: its kind and author (in the change list), and the text it marks (between its
-    // start and end in the body, where LibreOffice keeps deleted text too, shown struck through).
-    const changes = [...fodt.matchAll(/<text:changed-region xml:id="([^"]+)"[\s\S]*?<\/text:changed-region>/g)].map(([region, id]) => {
-      const marked = new RegExp(`<text:change-start text:change-id="${id}"/>([\\s\\S]*?)<text:change-end text:change-id="${id}"/>`).exec(
-        fodt,
-      );
-      return {
-        kind: /<text:insertion>/.test(region) ? 'insertion' : /<text:deletion>/.test(region) ? 'deletion' : 'other',
-        author: /<dc:creator>([^<]*)<\/dc:creator>/.exec(region)?.[1],
-        text: marked?.[1]?.replace(/<[^>]+>/g, ''),
-      };
-    });
+    const changes = await libreOfficeChanges(docx.bytes);
     expect(changes).toEqual([
       { kind: 'insertion', author: 'United States', text: 'Collectively, ' },
       { kind: 'deletion', author: 'United States', text: struck },
     ]);
   }, 180_000);
+
+  it('shows a proposed new clause and a proposed deletion of a clause as tracked changes by their delegations, paragraphs included', async () => {
+    const changes = await libreOfficeChanges(await renderDocx(proposalDraft(buildClauseProposalDoc())));
+    const flat = changes.map(({ kind, author, text }) => `${kind}:${author}:${(text ?? '').replace(/\s+/g, ' ').trim()}`);
+    // LibreOffice joins consecutive changes of one author and kind into one region, across paragraphs.
+    expect(flat.slice(-4)).toEqual([
+      'insertion:United States:OP3. Annual conference States will meet every year',
+      'insertion:Norway:in Geneva',
+      'insertion:United States:. Report progress.',
+      'deletion:Norway:OP4. Sanctions Sanctions apply to every breach.',
+    ]);
+  }, 180_000);
 });
+
+/**
+ * A .docx converted by LibreOffice into its flat OpenDocument, and each of its tracked changes: its kind and
+ * author (in the change list), and the text it marks (between its start and end in the body, where
+ * LibreOffice keeps deleted text too, shown struck through).
+ */
+async function libreOfficeChanges(
+  bytes: Uint8Array,
+): Promise<Array<{ kind: string; author: string | undefined; text: string | undefined }>> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'coc-lo-'));
+  registerTeardown(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(path.join(dir, 'draft.docx'), bytes);
+  // A profile of its own, so parallel runs and the machine's user profile do not meet.
+  await run(
+    'soffice',
+    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'fodt', '--outdir', dir, path.join(dir, 'draft.docx')],
+    { timeout: 120_000 },
+  );
+  const fodt = await readFile(path.join(dir, 'draft.fodt'), 'utf8');
+  return [...fodt.matchAll(/<text:changed-region xml:id="([^"]+)"[\s\S]*?<\/text:changed-region>/g)].map(([region, id]) => {
+    const marked = new RegExp(`<text:change-start text:change-id="${id}"/>([\\s\\S]*?)<text:change-end text:change-id="${id}"/>`).exec(
+      fodt,
+    );
+    return {
+      kind: /<text:insertion>/.test(region) ? 'insertion' : /<text:deletion>/.test(region) ? 'deletion' : 'other',
+      author: /<dc:creator>([^<]*)<\/dc:creator>/.exec(region)?.[1],
+      text: marked?.[1]?.replace(/<[^>]+>/g, ''),
+    };
+  });
+}

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { addClause } from '../../../shared/doc/addClause.js';
-import { getMeta, META_FIELD } from '../../../shared/doc/schema.js';
+import { readClause } from '../../../shared/doc/readClause.js';
+import { CLAUSE_FIELD, getMeta, META_FIELD } from '../../../shared/doc/schema.js';
 import { draftTextFromDoc } from '../../../shared/export/draftTextFromDoc.js';
 import type { DraftText } from '../../../shared/export/DraftText.js';
 import { EMPTY_NEGOTIATION, type NegotiationSnapshot } from '../../../shared/negotiation/NegotiationSnapshot.js';
@@ -87,4 +88,44 @@ export function proposalDraft(doc: Y.Doc = buildProposalDoc()): DraftText {
     date: '2025-03-01T14:05:09Z',
     negotiation: PROPOSAL_NEGOTIATION,
   });
+}
+
+/** Clause ids of the clause proposals fixture (added to the proposals fixture). */
+export const CLAUSE_PROPOSAL_CLAUSES = { op3: 'propOP3-NewClaus', op4: 'propOP4-DeleteMe' } as const;
+
+/** Ids of the proposals on whole clauses, and of Norway's passage proposed inside the United States' new clause. */
+export const CLAUSE_PROPOSAL_IDS = {
+  usNewClause: 'propUSnewClause1',
+  noDeleteClause: 'propNOdelClause1',
+  noInNewClause: 'propNOinNewCls01',
+} as const;
+
+/**
+ * The proposals fixture with two proposals on whole clauses:
+ * - OP3 "Annual conference", a new clause the United States propose ("States will meet every year." with
+ *   Norway's proposed insertion " in Geneva" before the full stop, and a bullet list "Report progress.");
+ * - OP4 "Sanctions" ("Sanctions apply to every breach."), which Norway proposes to delete.
+ */
+export function buildClauseProposalDoc(): Y.Doc {
+  const doc = buildProposalDoc();
+  const ids = CLAUSE_PROPOSAL_CLAUSES;
+  addClause(doc, {
+    kind: 'operative',
+    id: ids.op3,
+    heading: 'Annual conference',
+    paragraphs: [],
+    addedAt: 4,
+    proposedBy: { id: CLAUSE_PROPOSAL_IDS.usNewClause, delegation: DELEGATIONS.us.id },
+  });
+  addClause(doc, { kind: 'operative', id: ids.op4, heading: 'Sanctions', paragraphs: [], addedAt: 5 });
+  fillBody(doc, ids.op3, [
+    paragraph('States will meet every year', [' in Geneva', insertion(CLAUSE_PROPOSAL_IDS.noInNewClause, DELEGATIONS.norway)], '.'),
+    element('bulletList', element('listItem', paragraph('Report progress.'))),
+  ]);
+  fillBody(doc, ids.op4, [paragraph('Sanctions apply to every breach.')]);
+  readClause(doc, ids.op4)!.map.set(CLAUSE_FIELD.deletionProposedBy, {
+    id: CLAUSE_PROPOSAL_IDS.noDeleteClause,
+    delegation: DELEGATIONS.norway.id,
+  });
+  return doc;
 }
