@@ -3,7 +3,7 @@
  * quickly a keystroke is painted, in drafts of 1, 100 and 300 clauses, in Debian's Chromium through
  * playwright-core against the real server. Needs the built client (`npx vite build`).
  *
- *   npm run bench:editor -- [--runs 3] [--keys 60] [--sizes 1,100,300] [--profile <folder>] [--client <folder>]
+ *   npm run bench:editor -- [--runs 3] [--keys 60] [--sizes 1,100,300] [--modes direct,amendments] [--profile <folder>] [--client <folder>]
  *
  * Figures, per draft size (medians over the runs):
  * - readable: from navigation start until every clause of the draft is on the page (text previews);
@@ -11,6 +11,9 @@
  * - key-to-paint: from a key event to the frame after the editor applied it (median and 95th
  *   percentile over `--keys` keystrokes typed into a clause in the middle of the draft), while another
  *   person types into the same draft from a Node client.
+ *
+ * Each size is measured in each editing mode of `--modes`: `direct`, and `amendments`, where the delegate's
+ * typing becomes proposals (insertion marks, checked by the server against the amendment rules).
  *
  * With `--profile <folder>`, the typing of each size's first run is also recorded there, to see where a
  * keystroke's time goes: a Chrome trace (`editor-<size>.trace.json`, open in DevTools' Performance panel)
@@ -44,6 +47,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     keys: { type: 'string', default: '60' },
     sizes: { type: 'string', default: '1,100,300' },
+    modes: { type: 'string', default: 'direct,amendments' },
     profile: { type: 'string' },
     client: { type: 'string' },
   },
@@ -51,9 +55,24 @@ const { values } = parseArgs({
 const RUNS = Number(values.runs);
 const KEYS = Number(values.keys);
 const SIZES = values.sizes.split(',').map(Number);
+const MODES = values.modes.split(',').map((mode) => {
+  if (mode !== 'direct' && mode !== 'amendments') throw new Error(`--modes: unknown editing mode ${mode}`);
+  return mode;
+});
 const PROFILE_DIR = values.profile ? path.resolve(values.profile) : null;
 const PARAGRAPH =
   'Subscribing States will take into account the risk that an export could be used in connection with serious violations or abuses of human rights when reviewing licence applications for dual-use goods and technologies, and will share information on such risks.';
+
+interface Result {
+  clauses: number;
+  mode: 'direct' | 'amendments';
+  runs: Figures[];
+}
+
+/** Where the profile of a mode's first run goes (one folder per mode, so they do not overwrite each other). */
+function profileFolder(mode: string): string | null {
+  return PROFILE_DIR && MODES.length > 1 ? path.join(PROFILE_DIR, mode) : PROFILE_DIR;
+}
 
 interface Figures {
   readableMs: number;
@@ -67,18 +86,22 @@ const server = await startServer(values.client ? { ...config, clientDir: path.re
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 try {
   const secretariat = await new ApiClient(server.url).signIn('secretariat@example.org', BENCH_PASSWORD);
-  const results: Array<{ clauses: number; runs: Figures[] }> = [];
+  const results: Result[] = [];
   for (const size of SIZES) {
     const created = await secretariat.post('/api/drafts', { title: `Benchmark draft of ${size}`, template: 'blank' });
     const draftId = (created.body as { id: string }).id;
     const writer = await openNodeClient(server, secretariat.cookie!, draftId);
     await fill(writer, size);
-    const runs: Figures[] = [];
-    for (let run = 0; run < RUNS; run += 1)
-      runs.push(await measure(browser, server, draftId, size, writer, run === 0 ? PROFILE_DIR : null));
+    for (const mode of MODES) {
+      const switched = await secretariat.patch(`/api/drafts/${draftId}`, { editingMode: mode });
+      if (switched.status !== 200) throw new Error(`could not switch the draft to ${mode}: ${switched.status}`);
+      const runs: Figures[] = [];
+      for (let run = 0; run < RUNS; run += 1)
+        runs.push(await measure(browser, server, draftId, size, writer, run === 0 ? profileFolder(mode) : null));
+      results.push({ clauses: size, mode, runs });
+    }
     writer.destroy();
     writer.doc.destroy();
-    results.push({ clauses: size, runs });
   }
   report(results);
 } finally {
@@ -226,7 +249,7 @@ async function startRecording(
   };
 }
 
-function report(results: Array<{ clauses: number; runs: Figures[] }>): void {
+function report(results: readonly Result[]): void {
   const median = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
     return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
@@ -236,15 +259,16 @@ function report(results: Array<{ clauses: number; runs: Figures[] }>): void {
     return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
   };
   console.log(
-    `Editor benchmark: ${RUNS} runs per size, ${KEYS} keystrokes per run, headless Chromium (${CHROMIUM_PATH}), another client typing meanwhile.`,
+    `Editor benchmark: ${RUNS} runs per size and mode, ${KEYS} keystrokes per run, headless Chromium (${CHROMIUM_PATH}), another client typing meanwhile.`,
   );
   if (values.client) console.log(`Client build: ${path.resolve(values.client)}`);
-  console.log('clauses | readable (ms) | first editor (ms) | key-to-paint median (ms) | key-to-paint p95 (ms)');
-  for (const { clauses, runs } of results) {
+  console.log('clauses | mode       | readable (ms) | first editor (ms) | key-to-paint median (ms) | key-to-paint p95 (ms)');
+  for (const { clauses, mode, runs } of results) {
     const keys = runs.flatMap((r) => r.keyToPaint);
     console.log(
       [
         String(clauses).padStart(7),
+        mode.padEnd(10),
         median(runs.map((r) => r.readableMs))
           .toFixed(0)
           .padStart(13),
@@ -256,14 +280,27 @@ function report(results: Array<{ clauses: number; runs: Figures[] }>): void {
       ].join(' | '),
     );
   }
-  // The goal: typing in the longest draft as quick as in the shortest (within 20 %), median and p95.
-  const keys = (r: { runs: Figures[] }) => r.runs.flatMap((run) => run.keyToPaint);
+  const keys = (r: Result) => r.runs.flatMap((run) => run.keyToPaint);
   const change = (longer: number, shorter: number) => `${((longer / shorter - 1) * 100).toFixed(0)} %`;
-  const [shortest, longest] = [results[0], results.at(-1)];
-  if (shortest && longest && shortest !== longest) {
+  // The goals: typing in the longest draft as quick as in the shortest, and proposing as quick as typing
+  // directly (each within 20 %, median and p95).
+  for (const mode of MODES) {
+    const ofMode = results.filter((r) => r.mode === mode);
+    const [shortest, longest] = [ofMode[0], ofMode.at(-1)];
+    if (shortest && longest && shortest !== longest) {
+      console.log(
+        `${mode}: key-to-paint, ${longest.clauses} vs ${shortest.clauses} clauses: median ${change(median(keys(longest)), median(keys(shortest)))}, ` +
+          `p95 ${change(p95(keys(longest)), p95(keys(shortest)))} (goal: within 20 %)`,
+      );
+    }
+  }
+  for (const size of SIZES) {
+    const direct = results.find((r) => r.clauses === size && r.mode === 'direct');
+    const amendments = results.find((r) => r.clauses === size && r.mode === 'amendments');
+    if (!direct || !amendments) continue;
     console.log(
-      `key-to-paint, ${longest.clauses} vs ${shortest.clauses} clauses: median ${change(median(keys(longest)), median(keys(shortest)))}, ` +
-        `p95 ${change(p95(keys(longest)), p95(keys(shortest)))} (goal: within 20 %)`,
+      `${size} clauses: key-to-paint, amendments vs direct: median ${change(median(keys(amendments)), median(keys(direct)))}, ` +
+        `p95 ${change(p95(keys(amendments)), p95(keys(direct)))} (goal: within 20 %)`,
     );
   }
 }
