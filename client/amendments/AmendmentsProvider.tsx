@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
+import type { Amendment } from '../../shared/amendments/clauseProposals.js';
 import type { Decision } from '../../shared/amendments/decideProposals.js';
-import type { Proposal, ProposalView } from '../../shared/amendments/proposals.js';
+import type { ProposalView } from '../../shared/amendments/proposals.js';
 import type { EditingMode } from '../../shared/api/drafts.js';
 import type { MeResponse } from '../../shared/api/session.js';
 import { useComments } from '../comments/index.js';
@@ -83,7 +84,7 @@ export function AmendmentsProvider({ draftId, doc, editingMode, me, children }: 
   }, []);
 
   const decide = useCallback(
-    async (proposal: Proposal, decision: Decision) => {
+    async (proposal: Amendment, decision: Decision) => {
       await amendmentsApi.decide(draftId, proposal.id, decision);
       setAnnouncement(describeDecision(proposal, decision, latest.current.nameOf, latest.current.proposals.length - 1));
     },
@@ -125,7 +126,7 @@ export function AmendmentsProvider({ draftId, doc, editingMode, me, children }: 
  * a proposal names a delegation not known yet (added since), at most every NAMES_RELOAD_MS. A new object when
  * names arrive, so what shows them re-renders.
  */
-function useDelegationNames(proposals: readonly Proposal[]): { nameOf: (id: string) => string | null; ids: string[] } {
+function useDelegationNames(proposals: readonly Amendment[]): { nameOf: (id: string) => string | null; ids: string[] } {
   const [names, setNames] = useState<ReadonlyMap<string, string> | null>(null);
   const lastLoad = useRef(Number.NEGATIVE_INFINITY);
   const load = useCallback(() => {

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Decision } from '../../shared/amendments/decideProposals.js';
-import type { Proposal } from '../../shared/amendments/proposals.js';
+import type { Amendment } from '../../shared/amendments/clauseProposals.js';
 import type { MeResponse } from '../../shared/api/session.js';
 import type { DecisionScope } from './groupProposals.js';
 
@@ -22,14 +22,14 @@ export interface ProposalsPanelState {
 export interface ProposalsContextValue {
   draftId: string;
   me: MeResponse | null;
-  /** The undecided proposals, clause by clause in reading order, live from the document. */
-  proposals: Proposal[];
+  /** The undecided proposals (on passages and on whole clauses), clause by clause in reading order, live from the document. */
+  proposals: Amendment[];
   /** Per clause id: how many proposals. */
   byClause: Readonly<Record<string, number>>;
   /** A delegation's name, or null while not known. */
   nameOf: (delegationId: string) => string | null;
   /** Accepts or rejects (withdraws) one proposal; rejects with an ApiError when the server refuses. */
-  decide: (proposal: Proposal, decision: Decision) => Promise<void>;
+  decide: (proposal: Amendment, decision: Decision) => Promise<void>;
   /** Accepts or rejects every proposal in a scope; resolves with how many were decided. */
   decideMany: (scope: DecisionScope, decision: Decision) => Promise<number>;
   /** The last decision's outcome, in words, for a live region. */

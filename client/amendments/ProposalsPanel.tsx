@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { isClauseProposal, type Amendment } from '../../shared/amendments/clauseProposals.js';
 import type { Decision } from '../../shared/amendments/decideProposals.js';
-import type { Proposal } from '../../shared/amendments/proposals.js';
 import { isAgreedStatus } from '../../shared/negotiation/clauseStatus.js';
+import { passageRange, quoteOf, useComments, type CommentThread } from '../comments/index.js';
 import { ApiError, toApiError } from '../common/api/ApiError.js';
 import { ConfirmDialog } from '../common/components/ConfirmDialog.js';
 import { clauseName } from '../common/draft/clauseName.js';
@@ -12,6 +13,7 @@ import { mayDecide, mayWithdraw } from './amendmentPermissions.js';
 import { describeDecisionError } from './describeDecisionError.js';
 import { countProposalsInWords, delegationLabel } from './describeProposal.js';
 import { countByDelegation, groupByClause, proposalsIn, type DecisionScope } from './groupProposals.js';
+import { proposalAnchor, proposalRanges, threadsOnProposal, type BodyRange } from './proposalComments.js';
 import { ProposalItem } from './ProposalItem.js';
 import { PROPOSALS_PANEL_ID, useProposals, useProposalsPanel } from './ProposalsContext.js';
 
@@ -26,11 +28,58 @@ interface PendingBulk {
   locked: number;
 }
 
-/** Brings a proposal into view in the text: its passage when its editor or preview is on the page, else its clause. */
-export function showProposalInText(proposal: Proposal): void {
-  const card = document.querySelector<HTMLElement>(`[data-clause-id="${CSS.escape(proposal.clauseId)}"]`);
-  const passage = card?.querySelector<HTMLElement>(`.proposal[data-proposal-id="${CSS.escape(proposal.id)}"]`);
+/**
+ * Brings a proposal into view in the text: its passage when its editor or preview is on the page, else its
+ * clause (always, for a proposal on a whole clause).
+ */
+export function showProposalInText(proposal: Amendment): void {
+  const card = document.querySelector<HTMLElement>(`.clause-list [data-clause-id="${CSS.escape(proposal.clauseId)}"]`);
+  const passage = isClauseProposal(proposal)
+    ? null
+    : card?.querySelector<HTMLElement>(`.proposal[data-proposal-id="${CSS.escape(proposal.id)}"]`);
   (passage ?? card)?.scrollIntoView({ block: 'center' });
+}
+
+const NO_THREADS: ReadonlyMap<string, CommentThread[]> = new Map();
+
+/**
+ * The comment threads on each proposal, by proposal id (proposalComments.ts): threads whose passage overlaps a
+ * text proposal's, whole-clause threads for a proposal on a clause.
+ */
+function useThreadsOnProposals(
+  proposals: readonly Amendment[] | undefined,
+  clauses: ReadonlyMap<string, NumberedClause>,
+  threads: readonly CommentThread[] | undefined,
+): ReadonlyMap<string, CommentThread[]> {
+  return useMemo(() => {
+    if (!proposals || !threads || threads.length === 0) return NO_THREADS;
+    const entries = threads.map((thread) => ({ id: thread.id, clauseId: thread.clauseId, anchor: thread.root.anchor, thread }));
+    const onProposal = new Map<string, CommentThread[]>();
+    const rangesByClause = new Map<string, ReturnType<typeof proposalRanges>>();
+    // Where each thread's passage is now, resolved once however many proposals its clause holds.
+    const passages = new Map<string, BodyRange | null>();
+    for (const proposal of proposals) {
+      const clause = clauses.get(proposal.clauseId);
+      const doc = clause?.map.doc;
+      if (!clause || !doc) continue;
+      let ranges = rangesByClause.get(clause.id);
+      if (!ranges) {
+        ranges = proposalRanges(clause.body);
+        rangesByClause.set(clause.id, ranges);
+      }
+      const found = threadsOnProposal(proposal, entries, ranges, (entry) => {
+        if (!entry.anchor) return null;
+        if (!passages.has(entry.id)) passages.set(entry.id, passageRange(doc, entry.clauseId, entry.anchor));
+        return passages.get(entry.id) ?? null;
+      });
+      if (found.length > 0)
+        onProposal.set(
+          proposal.id,
+          found.map((entry) => entry.thread),
+        );
+    }
+    return onProposal;
+  }, [proposals, clauses, threads]);
 }
 
 /**
@@ -43,6 +92,9 @@ export function showProposalInText(proposal: Proposal): void {
 export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[] }) {
   const ctx = useProposals();
   const panelCtx = useProposalsPanel();
+  const comments = useComments();
+  const startThread = comments?.actions.startThread;
+  const openThreads = comments?.actions.openClause;
   const { editingMode } = useAmendments();
   const negotiation = useNegotiation();
   const box = useRef<HTMLElement>(null);
@@ -82,6 +134,28 @@ export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[]
   };
 
   const byId = useMemo(() => new Map(clauses.map((clause) => [clause.id, clause])), [clauses]);
+  const threadsOn = useThreadsOnProposals(open ? ctx?.proposals : undefined, byId, comments?.threads);
+  const latestThreads = useRef(threadsOn);
+  latestThreads.current = threadsOn;
+
+  // Commenting on a proposal opens the comments panel (which takes this panel's place) with a new thread on
+  // the proposal's passage, or on the whole clause for a proposal on a clause.
+  const commentOn = useCallback(
+    (proposal: Amendment) => {
+      const clause = byId.get(proposal.clauseId);
+      if (!startThread || !clause) return;
+      startThread(proposal.clauseId, isClauseProposal(proposal) ? null : proposalAnchor(clause.body, proposal.id, quoteOf));
+    },
+    [byId, startThread],
+  );
+  const showThreads = useCallback(
+    (proposal: Amendment) => {
+      const first = latestThreads.current.get(proposal.id)?.[0];
+      if (first && openThreads) openThreads(proposal.clauseId, { threadId: first.id });
+    },
+    [openThreads],
+  );
+
   if (!ctx || !panelCtx || !open) return null;
   const { me, proposals, nameOf, decide, decideMany, announcement } = ctx;
   const { select, closePanel } = panelCtx;
@@ -107,7 +181,7 @@ export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[]
   };
   const askBulk = (scope: DecisionScope, decision: Decision, count: number, where: string, lockedInScope = 0) =>
     setBulk({ scope, decision, count, where, locked: lockedInScope });
-  const show = (proposal: Proposal) => {
+  const show = (proposal: Amendment) => {
     select(proposal.id);
     showProposalInText(proposal);
   };
@@ -199,7 +273,7 @@ export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[]
       ) : (
         <p className="proposals-empty">
           {editingMode === 'amendments'
-            ? 'In amendments mode, what a delegate types or deletes becomes a proposal of their delegation and is listed here.'
+            ? 'In amendments mode, what a delegate types or deletes, and each clause they propose to add or delete, becomes a proposal of their delegation and is listed here.'
             : 'The draft is in direct editing: delegates change the text directly, so no proposals are made.'}
         </p>
       )}
@@ -270,6 +344,9 @@ export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[]
                     where={name}
                     onShow={show}
                     onDecide={decide}
+                    comments={threadsOn.get(proposal.id)?.length ?? 0}
+                    onComment={startThread ? commentOn : null}
+                    onShowComments={openThreads ? showThreads : null}
                   />
                 ))}
               </ol>

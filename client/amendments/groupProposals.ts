@@ -1,13 +1,13 @@
-import type { Proposal } from '../../shared/amendments/proposals.js';
+import type { Amendment } from '../../shared/amendments/clauseProposals.js';
 
 /** A clause's proposals, as the proposals panel lists them. */
 export interface ProposalGroup {
   clauseId: string;
-  proposals: Proposal[];
+  proposals: Amendment[];
 }
 
 /** The proposals grouped by clause, in the order given (the reading order), keeping their order within each clause. */
-export function groupByClause(proposals: readonly Proposal[]): ProposalGroup[] {
+export function groupByClause(proposals: readonly Amendment[]): ProposalGroup[] {
   const groups = new Map<string, ProposalGroup>();
   for (const proposal of proposals) {
     let group = groups.get(proposal.clauseId);
@@ -30,7 +30,7 @@ export interface DelegationCount {
  * How many proposals each delegation has made, most first; delegations with as many in the order `nameOf`
  * sorts them (by name, so every page lists them alike; ids for delegations whose name is not known).
  */
-export function countByDelegation(proposals: readonly Proposal[], nameOf: (id: string) => string | null): DelegationCount[] {
+export function countByDelegation(proposals: readonly Amendment[], nameOf: (id: string) => string | null): DelegationCount[] {
   const counts = new Map<string, number>();
   for (const proposal of proposals) counts.set(proposal.delegationId, (counts.get(proposal.delegationId) ?? 0) + 1);
   const label = (id: string) => nameOf(id) ?? id;
@@ -46,7 +46,7 @@ export interface DecisionScope {
 }
 
 /** The proposals a scope covers. */
-export function proposalsIn(proposals: readonly Proposal[], scope: DecisionScope): Proposal[] {
+export function proposalsIn(proposals: readonly Amendment[], scope: DecisionScope): Amendment[] {
   return proposals.filter(
     (p) =>
       (scope.clauseId === undefined || p.clauseId === scope.clauseId) &&

@@ -1,22 +1,23 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { readProposals, type Proposal } from '../../shared/amendments/proposals.js';
+import { readAmendments, type Amendment } from '../../shared/amendments/clauseProposals.js';
 import { getClauses, getOrder } from '../../shared/doc/schema.js';
 import { proposalsTracker } from './proposalsTracker.js';
 
 /** Shortest time between two readings while the text keeps changing. @default 250 ms */
 export const PROPOSALS_REREAD_MS = 250;
 
-const NONE: Proposal[] = [];
+const NONE: Amendment[] = [];
 
 /**
- * The draft's undecided proposals (readProposals), following the live document: made, extended, withdrawn
- * or decided, by anyone, and offline too. A reading re-reads only the clauses that changed (proposalsTracker);
- * while someone types it runs at most every PROPOSALS_REREAD_MS (the first change at once), and a reading that
- * finds the same proposals keeps the old array, so nothing re-renders.
+ * The draft's undecided proposals (readAmendments: on passages of text and on whole clauses), following the
+ * live document: made, extended, withdrawn or decided, by anyone, and offline too. A reading re-reads only
+ * the clauses that changed (proposalsTracker); while someone types it runs at most every PROPOSALS_REREAD_MS
+ * (the first change at once), and a reading that finds the same proposals keeps the old array, so nothing
+ * re-renders.
  */
-export function useDraftProposals(doc: Y.Doc | null): Proposal[] {
-  const [proposals, setProposals] = useState<Proposal[]>(() => (doc ? readProposals(doc) : NONE));
+export function useDraftProposals(doc: Y.Doc | null): Amendment[] {
+  const [proposals, setProposals] = useState<Amendment[]>(() => (doc ? readAmendments(doc) : NONE));
 
   useEffect(() => {
     if (!doc) {
@@ -60,7 +61,7 @@ export function useDraftProposals(doc: Y.Doc | null): Proposal[] {
 }
 
 /** Whether two readings list the same proposals, in the same order, with the same text. */
-export function sameProposals(a: readonly Proposal[], b: readonly Proposal[]): boolean {
+export function sameProposals(a: readonly Amendment[], b: readonly Amendment[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((p, i) => {
     const q = b[i]!;

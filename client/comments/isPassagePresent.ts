@@ -43,16 +43,29 @@ function textOffset(body: Y.XmlFragment, position: Y.AbsolutePosition): number |
 }
 
 /**
+ * Where an anchored passage lies now in its clause body, in characters of text from the body's start (the
+ * count shared/amendments and the proposals panel use too), or null when it no longer spans any text or
+ * the clause is gone.
+ */
+export function passageRange(
+  doc: Y.Doc,
+  clauseId: string,
+  anchor: Pick<CommentAnchor, 'start' | 'end'>,
+): { from: number; to: number } | null {
+  const clause = readClause(doc, clauseId);
+  const start = resolveAnchorPosition(doc, clauseId, anchor.start);
+  const end = resolveAnchorPosition(doc, clauseId, anchor.end);
+  if (!clause || !start || !end) return null;
+  const from = textOffset(clause.body, start);
+  const to = textOffset(clause.body, end);
+  return from !== null && to !== null && to > from ? { from, to } : null;
+}
+
+/**
  * True while the quoted passage of an anchor still spans some text of its clause: both ends resolve inside
  * the live clause body and the end lies after the start. False once the passage was deleted (both ends then
  * fall together), or when the clause itself is gone from the document.
  */
 export function isPassagePresent(doc: Y.Doc, clauseId: string, anchor: CommentAnchor): boolean {
-  const clause = readClause(doc, clauseId);
-  const start = resolveAnchorPosition(doc, clauseId, anchor.start);
-  const end = resolveAnchorPosition(doc, clauseId, anchor.end);
-  if (!clause || !start || !end) return false;
-  const from = textOffset(clause.body, start);
-  const to = textOffset(clause.body, end);
-  return from !== null && to !== null && to > from;
+  return passageRange(doc, clauseId, anchor) !== null;
 }

@@ -1,8 +1,12 @@
 import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
 import type { ClauseKind } from '../../shared/doc/schema.js';
+import type { ClauseProposalActions } from '../amendments/index.js';
 
-/** What a clause card can ask the page to do; stable callbacks, so cards re-render only when their clause changes. */
-export interface ClauseActions {
+/**
+ * What a clause card can ask the page to do; stable callbacks, so cards re-render only when their clause changes.
+ * In amendments mode a delegate proposes clauses and their deletion instead (ClauseProposalActions).
+ */
+export interface ClauseActions extends ClauseProposalActions {
   add: (kind: ClauseKind, placement: ClausePlacement) => void;
   /** `direction` says which way it went, for the announcement. */
   move(id: string, placement: ClausePlacement, direction: 'up' | 'down' | 'drag'): void;

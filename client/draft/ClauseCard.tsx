@@ -1,18 +1,21 @@
 import { memo, useEffect, useId, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
 import type { OptionPlace } from '../../shared/doc/numberClauses.js';
-import type { ClauseKind } from '../../shared/doc/schema.js';
+import type { ClauseKind, ProposalAttrs } from '../../shared/doc/schema.js';
 import { isAgreedStatus } from '../../shared/negotiation/clauseStatus.js';
-import { useAmendments } from '../amendments/index.js';
+import { ClauseProposalBanner, describeDecisionError, useAmendments } from '../amendments/index.js';
 import { ClauseCommentsButton } from '../comments/index.js';
 import { useYTextValue } from '../common/collab/useYTextValue.js';
 import { clauseName, clauseTextName } from '../common/draft/clauseName.js';
 import { ClauseBody } from '../editor/index.js';
 import { ClauseNegotiationBar, useNegotiation } from '../negotiation/index.js';
+import { toApiError } from '../common/api/ApiError.js';
+import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { useSession } from '../session/index.js';
 import type { ClauseActions } from './ClauseActions.js';
-import { ClauseControls } from './ClauseControls.js';
+import { ClauseControls, type DeletionProposalControl } from './ClauseControls.js';
 import { DragHandle } from './DragHandle.js';
 import { HeadingField } from './HeadingField.js';
 import { OptionBar } from './OptionBar.js';
@@ -34,6 +37,10 @@ export interface ClauseCardProps {
   option: OptionPlace | null;
   /** A "no text" option: shows "No text" instead of its body. */
   noText: boolean;
+  /** A delegation's proposed new clause (amendments mode), until decided. @default null */
+  proposedBy?: ProposalAttrs | null;
+  /** A delegation proposes deleting the clause, until decided. @default null */
+  deletionProposedBy?: ProposalAttrs | null;
   /** Neighbours in reading order, for Move up / Move down; null at either end. */
   previousId: string | null;
   nextId: string | null;
@@ -58,12 +65,17 @@ export interface ClauseCardProps {
  * An agreed clause (Agreed, Agreed ad ref) is locked for everyone, the secretariat included: its heading
  * and text are read-only, it has no structure controls but adding clauses beside it, and it says so; it
  * unlocks as soon as its status becomes Reopened. In amendments mode a delegate's typing in the text
- * becomes proposals (ClauseBody with proposeAs); the heading, moving, deleting and adding clauses are the
- * secretariat's, which the controls say; adding an option stays open to delegates. (The server enforces
- * all of this; the page only offers what would be accepted.)
+ * becomes proposals (ClauseBody with proposeAs); the heading and moving clauses are the secretariat's,
+ * which the controls say; adding an option stays open to delegates. A delegate proposes new clauses (Add…)
+ * and the deletion of a clause (in Delete's place) instead, and withdraws their delegation's own; in a
+ * clause their delegation proposed, they write heading and text directly until it is decided. A clause
+ * proposed, or proposed for deletion, says so for everyone (ClauseProposalBanner), and the views hide it as
+ * they hide proposed words (amendments.css). (The server enforces all of this; the page only offers what
+ * would be accepted.)
  */
 export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   const { id, kind, number, heading, body, option, noText, previousId, nextId, canEdit, actions, drag, dropSide } = props;
+  const { proposedBy = null, deletionProposedBy = null } = props;
   const { me } = useSession();
   const { editingMode, proposeAs } = useAmendments();
   const locked = isAgreedStatus(useNegotiation()?.statusOf(id) ?? 'open');
@@ -71,6 +83,10 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   const delegateInAmendments = editingMode === 'amendments' && me?.role === 'delegate';
   const canChangeText = canEdit && !locked && !(delegateInAmendments && proposeAs === null);
   const canRestructure = canEdit && !locked && !delegateInAmendments;
+  // The delegation's own proposed clause: theirs to write directly (heading and text) until it is decided.
+  const ownProposal = proposeAs !== null && proposedBy?.delegation === proposeAs;
+  const headingFixed = delegateInAmendments && !ownProposal;
+  const [proposalError, setProposalError] = useState<string | null>(null);
   const maySettle = me?.role === 'secretariat' && canEdit && !locked;
   const headingText = useYTextValue(heading);
   const [headingOpen, setHeadingOpen] = useState(false);
@@ -101,12 +117,49 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
     if (!headingBox.current?.contains(event.relatedTarget)) setHeadingOpen(false);
   };
 
+  const withdraw = (proposalId: string) => {
+    setProposalError(null);
+    actions.withdraw(proposalId).catch((reason: unknown) => setProposalError(describeDecisionError(toApiError(reason))));
+  };
+  const proposeHere = (newKind: ClauseKind, placement: ClausePlacement) => {
+    if (proposeAs) actions.proposeClause(newKind, placement, proposeAs);
+  };
+  const deletion = canEdit && delegateInAmendments && proposeAs !== null ? deletionControl() : null;
+  function deletionControl(): DeletionProposalControl {
+    if (ownProposal && proposedBy) {
+      return { text: 'Withdraw', label: `Withdraw the proposed new clause ${name}`, onSelect: () => withdraw(proposedBy.id) };
+    }
+    if (deletionProposedBy?.delegation === proposeAs) {
+      return {
+        text: 'Withdraw deletion',
+        label: `Withdraw deletion of ${name}`,
+        onSelect: () => withdraw(deletionProposedBy.id),
+      };
+    }
+    if (deletionProposedBy) {
+      return {
+        text: 'Propose deletion',
+        label: `Propose deletion of ${name}`,
+        onSelect: null,
+        note: 'Another delegation already proposes deleting this clause',
+      };
+    }
+    return {
+      text: 'Propose deletion',
+      label: `Propose deletion of ${name}`,
+      onSelect: () => proposeAs && actions.proposeDeletion(id, proposeAs),
+      note: 'The clause stays until the secretariat decides',
+    };
+  }
+  const proposalClasses = `${proposedBy ? ' clause-proposed-new' : ''}${deletionProposedBy ? ' clause-deletion-proposed' : ''}`;
+
   return (
     <article
       ref={card}
       id={`clause-${id}`}
       data-clause-id={id}
-      className={`clause clause-${kind}${option ? (option.index === 1 ? ' clause-option' : ' clause-option clause-alternative') : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
+      className={`clause clause-${kind}${option ? (option.index === 1 ? ' clause-option' : ' clause-option clause-alternative') : ''}${proposalClasses}${dropSide ? ` drop-${dropSide}` : ''}`}
+      data-proposed-by={proposedBy?.delegation}
       aria-labelledby={numberId}
       tabIndex={-1}
       onKeyDown={onKeyDown}
@@ -121,6 +174,9 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
         <ClauseCommentsButton clauseId={id} name={name} hideWhenEmpty={isSection} />
       </div>
       <div className="clause-main">
+        {/* Only on a clause with a proposal of its own: the banner follows the proposals' context, which changes as people type. */}
+        {proposedBy || deletionProposedBy ? <ClauseProposalBanner proposedBy={proposedBy} deletionProposedBy={deletionProposedBy} /> : null}
+        <ErrorMessage error={proposalError} />
         {locked ? (
           <p className="clause-lock-note" data-testid="clause-lock-note">
             <span aria-hidden="true">🔒</span>
@@ -133,8 +189,8 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
               text={heading}
               label="Section heading"
               placeholder="Section heading"
-              readOnly={!canChangeText || delegateInAmendments}
-              readOnlyNote={canChangeText && delegateInAmendments ? HEADING_IS_SECRETARIAT : null}
+              readOnly={!canChangeText || headingFixed}
+              readOnlyNote={canChangeText && headingFixed ? HEADING_IS_SECRETARIAT : null}
               className="heading-input heading-input-section"
             />
           </h2>
@@ -150,8 +206,8 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
                   text={heading}
                   label={`Heading of ${name}`}
                   placeholder="Heading"
-                  readOnly={!canChangeText || delegateInAmendments}
-                  readOnlyNote={canChangeText && delegateInAmendments ? HEADING_IS_SECRETARIAT : null}
+                  readOnly={!canChangeText || headingFixed}
+                  readOnlyNote={canChangeText && headingFixed ? HEADING_IS_SECRETARIAT : null}
                   className="heading-input"
                 />
               </div>
@@ -165,7 +221,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
                 provider={props.provider}
                 user={props.user}
                 editable={canChangeText}
-                proposeAs={proposeAs}
+                proposeAs={ownProposal ? null : proposeAs}
                 label={clauseTextName({ number, kind }, headingText)}
                 near={near}
               />
@@ -180,9 +236,11 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
           previousId={previousId}
           nextId={nextId}
           actions={actions}
-          onAddHeading={showHeading || !canChangeText || delegateInAmendments ? null : () => setHeadingOpen(true)}
+          onAddHeading={showHeading || !canChangeText || headingFixed ? null : () => setHeadingOpen(true)}
           canAddOption={!isSection && !locked}
           canAddClause={!delegateInAmendments}
+          onPropose={delegateInAmendments && proposeAs !== null ? proposeHere : null}
+          deletion={deletion}
           structureNote={delegateInAmendments ? STRUCTURE_IS_SECRETARIAT : null}
           locked={locked}
         />

@@ -1,5 +1,22 @@
+import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
+import type { ClauseKind } from '../../shared/doc/schema.js';
 import { AddClauseMenu } from './AddClauseMenu.js';
 import type { ClauseActions } from './ClauseActions.js';
+
+/**
+ * What takes the Delete button's place for a delegate in amendments mode: proposing the clause's deletion, or
+ * withdrawing their delegation's proposal (the proposed deletion, or the proposed clause itself).
+ */
+export interface DeletionProposalControl {
+  /** On the button: "Propose deletion", "Withdraw deletion", "Withdraw". */
+  text: string;
+  /** Its accessible name, which holds `text` (as axe requires): "Propose deletion of OP2", "Withdraw deletion of OP2". */
+  label: string;
+  /** What it does; null: unavailable (aria-disabled), for the reason in `note`. */
+  onSelect: (() => void) | null;
+  /** Why it is unavailable, or what it does, as its description. @default none */
+  note?: string | null;
+}
 
 export interface ClauseControlsProps {
   id: string;
@@ -14,6 +31,10 @@ export interface ClauseControlsProps {
   canAddOption?: boolean;
   /** Offer adding clauses above and below in the Add… menu. @default true */
   canAddClause?: boolean;
+  /** Offers proposing new clauses above and below in the Add… menu instead (a delegate in amendments mode). @default null */
+  onPropose?: ((kind: ClauseKind, placement: ClausePlacement) => void) | null;
+  /** Replaces Delete for a delegate in amendments mode (see DeletionProposalControl). @default null */
+  deletion?: DeletionProposalControl | null;
   /**
    * Why this person may not move or delete the clause (a delegate in amendments mode): Move and Delete are
    * shown unavailable, with this reason as their description; null when they may. @default null
@@ -39,11 +60,13 @@ export function ClauseControls({
   onAddHeading,
   canAddOption = false,
   canAddClause = true,
+  onPropose = null,
+  deletion = null,
   structureNote = null,
   locked = false,
 }: ClauseControlsProps) {
   const fixed = structureNote !== null;
-  const offersAdd = canAddClause || canAddOption;
+  const offersAdd = canAddClause || canAddOption || onPropose !== null;
   if (locked && !offersAdd) return null;
   return (
     <div className="clause-actions" role="group" aria-label={`Actions for ${name}`}>
@@ -85,10 +108,22 @@ export function ClauseControls({
           clauseId={id}
           name={name}
           onAdd={canAddClause ? actions.add : null}
+          onPropose={onPropose}
           onAddOption={canAddOption ? (noText) => actions.addOption(id, noText) : null}
         />
       ) : null}
-      {locked ? null : (
+      {locked ? null : deletion ? (
+        <button
+          type="button"
+          className="clause-action clause-action-danger clause-action-proposal"
+          aria-label={deletion.label}
+          title={deletion.note ?? undefined}
+          aria-disabled={deletion.onSelect === null || undefined}
+          onClick={() => deletion.onSelect?.()}
+        >
+          {deletion.text}
+        </button>
+      ) : (
         <button
           type="button"
           className="clause-action clause-action-danger"

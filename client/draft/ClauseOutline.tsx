@@ -17,7 +17,8 @@ import { useNegotiationCounts } from './useNegotiationCounts.js';
  * text), sections as group titles. Choosing one scrolls to the clause and puts focus in it. A count
  * beside a clause says how many comment threads on it are open, and opens them. Bracket, option and
  * proposal counts, per clause and for the whole draft, follow the document live (proposals are counted
- * once the draft has any or is in amendments mode).
+ * once the draft has any or is in amendments mode). A proposed new clause, and a clause proposed for
+ * deletion, are marked so (and the views hide them as they hide them in the text, amendments.css).
  */
 export function ClauseOutline({ doc, clauses, onJump }: { doc: Y.Doc; clauses: NumberedClause[]; onJump: (id: string) => void }) {
   const counts = useNegotiationCounts(doc);
@@ -45,6 +46,8 @@ export function ClauseOutline({ doc, clauses, onJump }: { doc: Y.Doc; clauses: N
             brackets={counts.clauses[clause.id]?.brackets ?? 0}
             options={counts.clauses[clause.id]?.options ?? 0}
             proposals={byClause[clause.id] ?? 0}
+            proposedNew={clause.proposedBy !== null}
+            deletionProposed={clause.deletionProposedBy !== null}
             onJump={onJump}
           />
         ))}
@@ -64,8 +67,12 @@ interface OutlineItemProps {
   brackets: number;
   /** Options of this clause (counted on its first option; 0 without options). */
   options: number;
-  /** Undecided proposals in this clause's text. */
+  /** Undecided proposals in this clause's text and on the clause. */
   proposals: number;
+  /** A delegation's proposed new clause. */
+  proposedNew: boolean;
+  /** A delegation proposes deleting it. */
+  deletionProposed: boolean;
   onJump: (id: string) => void;
 }
 
@@ -78,13 +85,16 @@ const OutlineItem = memo(function OutlineItem({
   brackets,
   options,
   proposals,
+  proposedNew,
+  deletionProposed,
   onJump,
 }: OutlineItemProps) {
   const headingText = useYTextValue(heading).trim();
   const summary = useBodySummary(number !== null && headingText === '' && !noText ? body : null);
   const text = headingText || summary || (noText ? 'No text' : number ? 'Empty clause' : 'Untitled section');
+  const classes = `outline-item${number ? '' : ' outline-section'}${proposedNew ? ' outline-item-proposed-new' : ''}${deletionProposed ? ' outline-item-deletion-proposed' : ''}`;
   return (
-    <li className={number ? 'outline-item' : 'outline-item outline-section'}>
+    <li className={classes}>
       <a
         href={`#clause-${id}`}
         onClick={(event) => {
@@ -97,18 +107,35 @@ const OutlineItem = memo(function OutlineItem({
           {text}
         </span>
         <OutlineStatusMarker clauseId={id} />
-        <OutlineCounts brackets={brackets} options={options} proposals={proposals} />
+        <OutlineCounts
+          brackets={brackets}
+          options={options}
+          proposals={proposals}
+          proposedNew={proposedNew}
+          deletionProposed={deletionProposed}
+        />
       </a>
       <OutlineCommentCount clauseId={id} name={clauseName({ number, kind: 'section' }, headingText)} />
     </li>
   );
 });
 
-/** Small badges: "[2]" for two bracketed passages, "3 options", "±2" for two proposals; each read out in words. */
-function OutlineCounts({ brackets, options, proposals }: NegotiationCounts & { proposals: number }) {
-  if (brackets === 0 && options === 0 && proposals === 0) return null;
+/**
+ * Small badges: "[2]" for two bracketed passages, "3 options", "±2" for two proposals, "New" for a proposed new
+ * clause and "Deletion" for one proposed for deletion; each read out in words.
+ */
+function OutlineCounts({
+  brackets,
+  options,
+  proposals,
+  proposedNew,
+  deletionProposed,
+}: NegotiationCounts & Pick<OutlineItemProps, 'proposals' | 'proposedNew' | 'deletionProposed'>) {
+  if (brackets === 0 && options === 0 && proposals === 0 && !proposedNew && !deletionProposed) return null;
   return (
     <span className="outline-badges">
+      {proposedNew ? <OutlineClauseProposal kind="new" /> : null}
+      {deletionProposed ? <OutlineClauseProposal kind="deletion" /> : null}
       {brackets > 0 ? (
         <span className="outline-badge outline-badge-brackets" title={describeCounts({ brackets, options: 0 }, 'brackets')}>
           <span aria-hidden="true">[{brackets}]</span>
@@ -122,6 +149,17 @@ function OutlineCounts({ brackets, options, proposals }: NegotiationCounts & { p
         </span>
       ) : null}
       <OutlineProposalCount count={proposals} />
+    </span>
+  );
+}
+
+/** "New" for a proposed new clause, "Deletion" for one proposed for deletion; said in full to a screen reader. */
+function OutlineClauseProposal({ kind }: { kind: 'new' | 'deletion' }) {
+  const words = kind === 'new' ? 'proposed new clause' : 'proposed for deletion';
+  return (
+    <span className={`outline-badge outline-badge-clause-proposal outline-badge-clause-${kind}`} title={words}>
+      <span aria-hidden="true">{kind === 'new' ? 'New' : 'Deletion'}</span>
+      <span className="visually-hidden">, {words}</span>
     </span>
   );
 }

@@ -3,7 +3,14 @@ import type { ClausePlacement } from '../../shared/doc/clausePlacement.js';
 import { numberClauses } from '../../shared/doc/numberClauses.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import type { ClauseKind } from '../../shared/doc/schema.js';
-import { ProposalsBar, ProposalsPanel, proposalViewClass, useAmendments, useProposalsPanel } from '../amendments/index.js';
+import {
+  clauseProposalActions,
+  ProposalsBar,
+  ProposalsPanel,
+  proposalViewClass,
+  useAmendments,
+  useProposalsPanel,
+} from '../amendments/index.js';
 import { CommentsPanel, useComments } from '../comments/index.js';
 import type { DraftConnection } from '../common/collab/DraftConnection.js';
 import { CLAUSE_KIND_LABEL, clauseName } from '../common/draft/clauseName.js';
@@ -108,6 +115,13 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
         });
       },
       ...optionActions({ doc, draftId: provider.roomname, announce, focusText: (id) => setFocusAfterRender({ id, target: 'text' }) }),
+      ...clauseProposalActions({
+        doc,
+        draftId: provider.roomname,
+        announce,
+        focusText: (id) => setFocusAfterRender({ id, target: 'text' }),
+        nameOf: (id) => findName(latest.current.clauses, id),
+      }),
     }),
     [announce, doc, provider],
   );
@@ -169,6 +183,8 @@ export const DraftWorkspace = memo(function DraftWorkspace({ connection, canEdit
             body={clause.body}
             option={clause.option}
             noText={clause.noText}
+            proposedBy={clause.proposedBy}
+            deletionProposedBy={clause.deletionProposedBy}
             previousId={visible[index - 1]?.id ?? null}
             nextId={visible[index + 1]?.id ?? null}
             canEdit={canEdit && !readOnlyView}
