@@ -78,6 +78,9 @@ async function traces(page: Page) {
     foreignElements: [...document.querySelectorAll('#root, body > dialog')]
       .flatMap((root) => [...root.querySelectorAll('img, iframe, object, embed, math, template, noscript, details, x, meta, style, svg')])
       .filter((element) => !(element instanceof SVGElement && element.closest('button, .drag-handle, .brand')))
+      // The page's own stylesheet of proposal colours, built from well-formed delegation ids only: nothing but
+      // selectors, ids and custom properties (a payload would bring angle brackets, backslashes or other marks).
+      .filter((element) => !(element.matches('style[data-proposal-colours]') && /^[\w\s.,:;()\-[\]="{}]*$/.test(element.textContent ?? '')))
       .map((element) => element.outerHTML.slice(0, 120)),
   }));
 }

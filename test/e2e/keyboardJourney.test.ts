@@ -96,25 +96,25 @@ describe('a keyboard-only journey, with no mouse event at all', () => {
     await page.keyboard.press('Enter');
     await page.locator('.clause-list').waitFor();
 
-    // Through the outline to OP3's text, then move OP3 down with Alt+Shift+ArrowDown from inside it.
-    await tabTo(page, /^OP3Sharing information/);
+    // Through the outline to OP4's text (OP3 is agreed, so locked), then move OP4 down with Alt+Shift+ArrowDown from inside it.
+    await tabTo(page, /^OP4Sharing best practices/);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
-      .toMatch(/^Operative paragraph 3, Sharing information/);
+      .toMatch(/^Operative paragraph 4, Sharing best practices/);
     expect((await focusState(page)).problem).toBeNull();
     await page.keyboard.press('Alt+Shift+ArrowDown');
-    // Numbers are kept since Rev.1, so the move shows in the order: OP3 now follows OP4.
-    await expect.poll(async () => (await readClauseNumbers(page)).join(' ')).toContain('OP4 OP3');
+    // Numbers are kept since Rev.1, so the move shows in the order: OP4 now follows OP5.
+    await expect.poll(async () => (await readClauseNumbers(page)).join(' ')).toContain('OP5 OP4');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
-      /^Operative paragraph 3, Sharing information/,
+      /^Operative paragraph 4, Sharing best practices/,
     );
 
     // Add an operative paragraph below it through its "Add…" menu.
     const before = (await readClauseNumbers(page)).length;
-    await tabTo(page, /^Add a clause above or below OP3/, { max: 12 });
+    await tabTo(page, /^Add a clause above or below OP4/, { max: 12 });
     await page.keyboard.press('Enter');
-    await tabTo(page, /^Add operative paragraph below OP3$/, { max: 8 });
+    await tabTo(page, /^Add operative paragraph below OP4$/, { max: 8 });
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await readClauseNumbers(page)).length).toBe(before + 1);
     await page.keyboard.type('Subscribing States will report yearly.');
@@ -131,12 +131,12 @@ describe('a keyboard-only journey, with no mouse event at all', () => {
     await page.keyboard.press('Enter');
     await page.locator('.bracket[data-tag="United States"]').filter({ hasText: 'yearly' }).waitFor();
 
-    // Comment on a passage with Ctrl+Alt+M, in OP1 reached through the outline.
-    await tabTo(page, /^OP1Human rights/, { back: true, max: 120 });
+    // Comment on a passage with Ctrl+Alt+M, in OP5 reached through the outline.
+    await tabTo(page, /^OP5Industry due diligence/, { back: true, max: 120 });
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
-      .toMatch(/^Operative paragraph 1, Human rights/);
+      .toMatch(/^Operative paragraph 5, Industry due diligence/);
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Control+Shift+ArrowLeft');
     await page.keyboard.press('Control+Alt+m');

@@ -151,6 +151,12 @@ export async function seedHostileWorkspace(server: TestServer): Promise<HostileW
     count('reservation texts', res.status === 200);
   }
 
+  // Agreed text is locked: OP1 is reopened (if the last note left it agreed) before it is bracketed below.
+  if ((XSS_PAYLOADS.length - 1) % 2 === 0) {
+    const reopened = await secretariat.request('PUT', `/api/drafts/${draftId}/clauses/${commentClauseId}/status`, { status: 'reopened' });
+    if (reopened.status !== 200) throw new Error(`reopening OP1 failed: ${JSON.stringify(reopened.body)}`);
+  }
+
   // The payload-named delegation brackets the start of OP1's text, so its name is a bracket's tag.
   const bracketer = await openCollabClient(server, { draftId, cookie: authors[0]!.cookie! });
   const bracketSaved = trackSaved(bracketer.provider, () => {});

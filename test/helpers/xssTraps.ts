@@ -97,6 +97,9 @@ export async function readXssTraces(page: Page, dialogs: string[]): Promise<XssT
     for (const el of document.body.querySelectorAll('*')) {
       // The page's own <noscript> notice (index.html) is the only foreign tag outside the app's root.
       if (el.parentElement === document.body && el.localName === 'noscript') continue;
+      // The draft page's own stylesheet of proposal colours, built from well-formed delegation ids only:
+      // nothing but selectors, ids and custom properties (a payload would bring angle brackets, backslashes or other marks).
+      if (el.matches('style[data-proposal-colours]') && /^[\w\s.,:;()\-[\]="{}]*$/.test(el.textContent ?? '')) continue;
       const tag = el.localName.toLowerCase();
       if (foreign.has(tag)) injected.push(describe(el));
       for (const attribute of el.attributes) {
