@@ -179,7 +179,6 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
         <ErrorMessage error={proposalError} />
         {locked ? (
           <p className="clause-lock-note" data-testid="clause-lock-note">
-            <span aria-hidden="true">🔒</span>
             {me?.role === 'secretariat' ? 'Agreed — locked. Reopen the clause to change it.' : 'Agreed — the text is locked.'}
           </p>
         ) : null}

@@ -97,7 +97,7 @@ try {
       if (switched.status !== 200) throw new Error(`could not switch the draft to ${mode}: ${switched.status}`);
       const runs: Figures[] = [];
       for (let run = 0; run < RUNS; run += 1)
-        runs.push(await measure(browser, server, draftId, size, writer, run === 0 ? profileFolder(mode) : null));
+        runs.push(await measure(browser, server, draftId, size, mode, writer, run === 0 ? profileFolder(mode) : null));
       results.push({ clauses: size, mode, runs });
     }
     writer.destroy();
@@ -142,6 +142,7 @@ async function measure(
   running: RunningServer,
   draftId: string,
   size: number,
+  mode: Result['mode'],
   writer: WebsocketProvider,
   profileDir: string | null,
 ): Promise<Figures> {
@@ -165,6 +166,13 @@ async function measure(
   }, 50);
   const keyToPaint = await typeAndTime(page, target.id, profileDir ? { browser, dir: profileDir, size } : null);
   clearInterval(typing);
+  // The keystrokes did what the mode says: proposed insertions in amendments mode, plain text otherwise.
+  const clause = page.locator(`[data-clause-id="${target.id}"] .clause-body`);
+  const proposed = await clause.locator('ins.proposal-insertion').count();
+  const typed = (await clause.innerText()).includes('the quick brown fox');
+  if (!typed || (mode === 'amendments') !== proposed > 0) {
+    throw new Error(`the typing in ${mode} mode did not land as expected (typed: ${typed}, proposed insertions: ${proposed})`);
+  }
   await context.close();
   return { readableMs: marks.readable, firstEditorMs: marks.firstEditor, keyToPaint };
 }
