@@ -237,36 +237,24 @@ export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[]
           ) : null}
           {secretariat && decidable > 0 ? (
             <div className="proposals-bulk" role="group" aria-label={`Decide every proposal${by}`}>
-              <button
-                type="button"
-                className="button button-small button-secondary"
-                onClick={() =>
-                  askBulk(
-                    { delegationId: shownDelegation || undefined },
-                    'accept',
-                    decidable,
-                    by ? by.trim() : 'in the whole draft',
-                    lockedCount,
-                  )
-                }
-              >
-                Accept all{by} ({decidable})…
-              </button>
-              <button
-                type="button"
-                className="button button-small button-secondary"
-                onClick={() =>
-                  askBulk(
-                    { delegationId: shownDelegation || undefined },
-                    'reject',
-                    decidable,
-                    by ? by.trim() : 'in the whole draft',
-                    lockedCount,
-                  )
-                }
-              >
-                Reject all{by} ({decidable})…
-              </button>
+              {(['accept', 'reject'] as const).map((decision) => (
+                <button
+                  key={decision}
+                  type="button"
+                  className="button button-small button-secondary"
+                  onClick={() =>
+                    askBulk(
+                      { delegationId: shownDelegation || undefined },
+                      decision,
+                      decidable,
+                      by ? by.trim() : 'in the whole draft',
+                      lockedCount,
+                    )
+                  }
+                >
+                  {decision === 'accept' ? 'Accept' : 'Reject'} all{by} ({decidable})…
+                </button>
+              ))}
             </div>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
+import { isProposalKey } from '../../../shared/amendments/proposals.js';
 import { bracketDelegation, isBracketKey } from '../../../shared/negotiation/brackets.js';
-import { DELETION_MARK, DOC_ROOT, INSERTION_MARK, type BracketAttrs } from '../../../shared/doc/schema.js';
+import { DOC_ROOT, type BracketAttrs } from '../../../shared/doc/schema.js';
 import type { SharedType } from './sharedType.js';
 
 /** A range of a text whose bracket the sender may not claim, and the value the server puts there instead. */
@@ -108,16 +109,19 @@ export function touchesProposals(transaction: Y.Transaction): boolean {
   return textsWithFormattingChanges(transaction, advancedClients(transaction), isProposalKey) !== null;
 }
 
+/**
+ * Whether a transaction created or deleted a bracket or proposal formatting item: touchesBrackets and
+ * touchesProposals in one walk of the transaction, for counting (which needs to know of either).
+ */
+export function touchesCountedMarks(transaction: Y.Transaction): boolean {
+  return textsWithFormattingChanges(transaction, advancedClients(transaction), (key) => isBracketKey(key) || isProposalKey(key)) !== null;
+}
+
 /** The clients whose state the transaction advanced. */
 function advancedClients(transaction: Y.Transaction): number[] {
   const advanced: number[] = [];
   for (const [client, clock] of transaction.afterState) if (clock !== (transaction.beforeState.get(client) ?? 0)) advanced.push(client);
   return advanced;
-}
-
-/** A proposal mark's formatting attribute: stored under exactly its name (the marks keep the default `excludes`). */
-function isProposalKey(key: string): boolean {
-  return key === INSERTION_MARK || key === DELETION_MARK;
 }
 
 /**

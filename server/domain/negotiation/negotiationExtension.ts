@@ -5,7 +5,7 @@ import { SERVER_CHANGE } from '../../rooms/DraftRoom.js';
 import type { RoomExtension } from '../../rooms/RoomExtension.js';
 import { BracketAttribution, type BracketChange } from './bracketAttribution.js';
 import { findAddedOptions, type OptionsAdded } from './findAddedOptions.js';
-import { touchesBrackets, touchesProposals } from './findBracketEdits.js';
+import { touchesCountedMarks } from './findBracketEdits.js';
 
 export interface NegotiationExtensionDeps {
   /**
@@ -61,8 +61,7 @@ export function negotiationExtension(deps: NegotiationExtensionDeps): RoomExtens
       // Noted as each transaction ends, before Yjs replaces the content of deleted items (a deleted
       // bracket's formatting is only recognisable until then).
       doc.on('afterTransaction', (transaction: Y.Transaction) => {
-        if (touchesStructure(transaction, doc) || touchesBrackets(transaction) || touchesProposals(transaction))
-          state.countChanges.add(transaction);
+        if (touchesStructure(transaction, doc) || touchesCountedMarks(transaction)) state.countChanges.add(transaction);
       });
       states.set(doc, state);
     },
