@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import type { Amendment } from '../../shared/amendments/clauseProposals.js';
+import { isClauseProposal, type Amendment } from '../../shared/amendments/clauseProposals.js';
 import type { Decision } from '../../shared/amendments/decideProposals.js';
 import { toApiError } from '../common/api/ApiError.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
@@ -53,7 +53,8 @@ export const ProposalItem = memo(function ProposalItem(props: ProposalItemProps)
   const text = proposal.text.length > SHOWN_CHARS ? `${proposal.text.slice(0, SHOWN_CHARS).trimEnd()}…` : proposal.text;
   const shown = text === '' && onClause ? 'Empty clause' : text;
   const quoted = proposal.text.trim() === '' ? '' : `, “${shortText(proposal.text, 40)}”`;
-  const described = `the ${KIND_NOUN[proposal.kind]} by ${name} in ${where}${quoted}`;
+  const inHeading = !isClauseProposal(proposal) && proposal.inHeading === true;
+  const described = `the ${KIND_NOUN[proposal.kind]} by ${name} in ${inHeading ? `the heading of ${where}` : where}${quoted}`;
   const inserts = proposal.kind === 'insertion' || proposal.kind === 'clause-insertion';
 
   async function run(decision: Decision) {
@@ -82,7 +83,10 @@ export const ProposalItem = memo(function ProposalItem(props: ProposalItemProps)
         <span className="proposal-chip" data-delegation={proposal.delegationId}>
           {name}
         </span>
-        <span className="proposal-kind">{PROPOSAL_KIND_LABEL[proposal.kind]}</span>
+        <span className="proposal-kind">
+          {PROPOSAL_KIND_LABEL[proposal.kind]}
+          {inHeading ? ' in heading' : null}
+        </span>
       </div>
       <button
         type="button"

@@ -13,7 +13,7 @@ import { mayDecide, mayWithdraw } from './amendmentPermissions.js';
 import { describeDecisionError } from './describeDecisionError.js';
 import { countProposalsInWords, delegationLabel } from './describeProposal.js';
 import { countByDelegation, groupByClause, proposalsIn, type DecisionScope } from './groupProposals.js';
-import { proposalAnchor, proposalRanges, threadsOnProposal, type BodyRange } from './proposalComments.js';
+import { discussedOnWholeClause, proposalAnchor, proposalRanges, threadsOnProposal, type BodyRange } from './proposalComments.js';
 import { ProposalItem } from './ProposalItem.js';
 import { PROPOSALS_PANEL_ID, useProposals, useProposalsPanel } from './ProposalsContext.js';
 
@@ -144,7 +144,7 @@ export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[]
     (proposal: Amendment) => {
       const clause = byId.get(proposal.clauseId);
       if (!startThread || !clause) return;
-      startThread(proposal.clauseId, isClauseProposal(proposal) ? null : proposalAnchor(clause.body, proposal.id, quoteOf));
+      startThread(proposal.clauseId, discussedOnWholeClause(proposal) ? null : proposalAnchor(clause.body, proposal.id, quoteOf));
     },
     [byId, startThread],
   );

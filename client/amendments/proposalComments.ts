@@ -8,9 +8,14 @@ import { encodeAnchorPosition } from '../../shared/comments/commentAnchor.js';
  * Comment threads on proposals (a delegation says it "can live with" a proposal, or objects). A thread is
  * anchored on the proposal's passage like any comment on a passage, so it needs nothing new on the server
  * and stays on the words once the proposal is decided; a thread counts as being on a text proposal while its
- * passage overlaps the proposal's passage. A proposal on a whole clause is discussed in threads on the whole
- * clause (no passage).
+ * passage overlaps the proposal's passage. A proposal on a whole clause, or in a clause's heading (comments
+ * anchor in the body only), is discussed in threads on the whole clause (no passage).
  */
+
+/** Whether a proposal is discussed in threads on its whole clause (it has no passage in the body). */
+export function discussedOnWholeClause(proposal: Amendment): boolean {
+  return isClauseProposal(proposal) || proposal.inHeading === true;
+}
 
 /** Part of a clause body, in characters of text from its start (as the comments' passageRange counts). */
 export interface BodyRange {
@@ -108,7 +113,7 @@ export function threadsOnProposal<T extends ThreadOnClause>(
   rangeOf: (thread: T) => BodyRange | null,
 ): T[] {
   const ofClause = threads.filter((thread) => thread.clauseId === proposal.clauseId);
-  if (isClauseProposal(proposal)) return ofClause.filter((thread) => thread.anchor === null);
+  if (discussedOnWholeClause(proposal)) return ofClause.filter((thread) => thread.anchor === null);
   const passages = ranges.get(proposal.id) ?? [];
   return ofClause.filter((thread) => {
     if (thread.anchor === null) return false;

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { clauseProposalsOf, type Amendment } from '../../shared/amendments/clauseProposals.js';
-import { readBodyProposals } from '../../shared/amendments/proposals.js';
+import { readClauseTextProposals } from '../../shared/amendments/proposals.js';
 import { readOrderedClauses, type OrderedClause } from '../../shared/doc/readOrderedClauses.js';
 import { CLAUSE_FIELD } from '../../shared/doc/schema.js';
 
@@ -46,7 +46,7 @@ export function proposalsTracker(doc: Y.Doc): ProposalsTracker {
       return ordered.flatMap((clause) => {
         let proposals = byClause.get(clause.id);
         if (proposals === undefined) {
-          proposals = [...clauseProposalsOf(clause), ...(clause.noText ? [] : readBodyProposals(clause.id, clause.body))];
+          proposals = [...clauseProposalsOf(clause), ...readClauseTextProposals(clause)];
           byClause.set(clause.id, proposals);
         }
         return proposals;

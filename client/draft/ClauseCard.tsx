@@ -24,8 +24,6 @@ import { useNearViewport } from './useNearViewport.js';
 
 /** Why a delegate in amendments mode may not change a clause's structure (Move, Delete). */
 export const STRUCTURE_IS_SECRETARIAT = 'In amendments mode only the secretariat changes the structure';
-/** Why a delegate in amendments mode may not change a heading. */
-export const HEADING_IS_SECRETARIAT = 'In amendments mode only the secretariat changes headings; propose changes in the text.';
 
 export interface ClauseCardProps {
   id: string;
@@ -65,8 +63,8 @@ export interface ClauseCardProps {
  * An agreed clause (Agreed, Agreed ad ref) is locked for everyone, the secretariat included: its heading
  * and text are read-only, it has no structure controls but adding clauses beside it, and it says so; it
  * unlocks as soon as its status becomes Reopened. In amendments mode a delegate's typing in the text
- * becomes proposals (ClauseBody with proposeAs); the heading and moving clauses are the secretariat's,
- * which the controls say; adding an option stays open to delegates. A delegate proposes new clauses (Add…)
+ * and heading becomes proposals (ClauseBody and HeadingField with proposeAs); moving clauses is the
+ * secretariat's, which the controls say; adding an option stays open to delegates. A delegate proposes new clauses (Add…)
  * and the deletion of a clause (in Delete's place) instead, and withdraws their delegation's own; in a
  * clause their delegation proposed, they write heading and text directly until it is decided. A clause
  * proposed, or proposed for deletion, says so for everyone (ClauseProposalBanner), and the views hide it as
@@ -85,7 +83,8 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
   const canRestructure = canEdit && !locked && !delegateInAmendments;
   // The delegation's own proposed clause: theirs to write directly (heading and text) until it is decided.
   const ownProposal = proposeAs !== null && proposedBy?.delegation === proposeAs;
-  const headingFixed = delegateInAmendments && !ownProposal;
+  // What the delegate's typing in the heading and text proposes for (none in their own proposed clause).
+  const proposeFor = delegateInAmendments && !ownProposal ? proposeAs : null;
   const [proposalError, setProposalError] = useState<string | null>(null);
   const maySettle = me?.role === 'secretariat' && canEdit && !locked;
   const headingText = useYTextValue(heading);
@@ -188,8 +187,8 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
               text={heading}
               label="Section heading"
               placeholder="Section heading"
-              readOnly={!canChangeText || headingFixed}
-              readOnlyNote={canChangeText && headingFixed ? HEADING_IS_SECRETARIAT : null}
+              readOnly={!canChangeText}
+              proposeAs={proposeFor}
               className="heading-input heading-input-section"
             />
           </h2>
@@ -205,8 +204,8 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
                   text={heading}
                   label={`Heading of ${name}`}
                   placeholder="Heading"
-                  readOnly={!canChangeText || headingFixed}
-                  readOnlyNote={canChangeText && headingFixed ? HEADING_IS_SECRETARIAT : null}
+                  readOnly={!canChangeText}
+                  proposeAs={proposeFor}
                   className="heading-input"
                 />
               </div>
@@ -220,7 +219,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
                 provider={props.provider}
                 user={props.user}
                 editable={canChangeText}
-                proposeAs={ownProposal ? null : proposeAs}
+                proposeAs={proposeFor}
                 label={clauseTextName({ number, kind }, headingText)}
                 near={near}
               />
@@ -235,7 +234,7 @@ export const ClauseCard = memo(function ClauseCard(props: ClauseCardProps) {
           previousId={previousId}
           nextId={nextId}
           actions={actions}
-          onAddHeading={showHeading || !canChangeText || headingFixed ? null : () => setHeadingOpen(true)}
+          onAddHeading={showHeading || !canChangeText ? null : () => setHeadingOpen(true)}
           canAddOption={!isSection && !locked}
           canAddClause={!delegateInAmendments}
           onPropose={delegateInAmendments && proposeAs !== null ? proposeHere : null}

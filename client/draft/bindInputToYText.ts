@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from '../common/collab/localOrigin.js';
-import { diffText } from './diffText.js';
+import { diffText, type TextChange } from './diffText.js';
+import { DIRECT_HEADING, type HeadingLens } from './headingLens.js';
 
 /**
  * Binds a one-paragraph text field (an <input>, or a <textarea> that wraps a long heading) to a Y.Text (a
@@ -11,12 +12,18 @@ import { diffText } from './diffText.js';
  * - Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo this person's own heading edits only
  *   (a Y.UndoManager tracking LOCAL_ORIGIN): the browser's own undo would also take back others' text.
  * Line breaks (pasted, or Enter in a textarea) become spaces: a heading is one paragraph. A textarea's height
- * follows its text. Returns the unbind function.
+ * follows its text. `lens` says what the field shows and what typing does (headingLens.ts: directly, or as
+ * proposals); `onRefused` hears why part of a change was not made (null once a change is made as asked).
+ * Returns the unbind function.
  */
-export function bindInputToYText(input: HTMLInputElement | HTMLTextAreaElement, text: Y.Text): () => void {
+export function bindInputToYText(
+  input: HTMLInputElement | HTMLTextAreaElement,
+  text: Y.Text,
+  { lens = DIRECT_HEADING, onRefused }: { lens?: HeadingLens; onRefused?: (why: string | null) => void } = {},
+): () => void {
   const undoManager = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL_ORIGIN]) });
   let composing = false;
-  let shown = text.toString();
+  let shown = lens.show(text);
   input.value = shown;
 
   // Browsers without CSS field-sizing (Chromium has it) get the textarea's height set from its text.
@@ -37,14 +44,17 @@ export function bindInputToYText(input: HTMLInputElement | HTMLTextAreaElement, 
     const change = diffText(shown, input.value);
     shown = input.value;
     if (!change) return;
+    let refused: string | null = null;
     text.doc?.transact(() => {
-      if (change.deleteCount > 0) text.delete(change.index, change.deleteCount);
-      if (change.insert) text.insert(change.index, change.insert);
+      refused = lens.apply(text, change);
     }, LOCAL_ORIGIN);
+    onRefused?.(refused);
+    // What the field shows may differ from what was typed (a proposal kept, struck words hidden).
+    if (lens.show(text) !== shown) showRemote(null);
   };
 
   const showRemote = (delta: ReadonlyArray<{ insert?: unknown; delete?: number; retain?: number }> | null) => {
-    const next = text.toString();
+    const next = lens.show(text);
     if (next === input.value) {
       shown = next;
       return;
@@ -52,12 +62,14 @@ export function bindInputToYText(input: HTMLInputElement | HTMLTextAreaElement, 
     const focused = document.activeElement === input;
     const start = input.selectionStart ?? 0;
     const end = input.selectionEnd ?? 0;
+    // The Yjs delta counts the whole text; a lens that leaves some out maps the caret by the shown strings.
+    const moves = lens === DIRECT_HEADING ? delta : deltaOf(diffText(input.value, next));
     input.value = next;
     shown = next;
     fitHeight();
     if (focused) {
       const direction = input.selectionDirection ?? 'none';
-      input.setSelectionRange(mapIndex(start, delta), mapIndex(end, delta), direction);
+      input.setSelectionRange(mapIndex(start, moves), mapIndex(end, moves), direction);
     }
   };
 
@@ -109,6 +121,12 @@ export function bindInputToYText(input: HTMLInputElement | HTMLTextAreaElement, 
     element.removeEventListener('compositionend', onCompositionEnd);
     undoManager.destroy();
   };
+}
+
+/** A single-range change as a Yjs-style delta. */
+function deltaOf(change: TextChange | null): Array<{ insert?: string; delete?: number; retain?: number }> | null {
+  if (!change) return null;
+  return [{ retain: change.index }, { delete: change.deleteCount }, { insert: change.insert }];
 }
 
 /** Where a caret index ends up after a Yjs text delta: inserts before it push it right, deletes pull it left. */

@@ -32,10 +32,17 @@ export function FragmentPreview({ fragment }: { fragment: Y.XmlFragment }) {
   return <>{fragment.toArray().map(renderNode)}</>;
 }
 
+/** One line of text (a clause heading) drawn as a preview draws a paragraph: its brackets and proposals marked, live. */
+export function TextPreview({ text }: { text: Y.Text }) {
+  useYjsVersion(text, true);
+  const names = useDelegationNames();
+  return renderText(text, 0, names);
+}
+
 type DeltaOp = { insert?: unknown; attributes?: Record<string, unknown> };
 
 /** The text's runs, consecutive runs bracketed by one delegation wrapped in one bracket as the editor shows it. */
-function renderText(text: Y.XmlText, key: number, names: DelegationNames): ReactNode {
+function renderText(text: Y.Text, key: number, names: DelegationNames): ReactNode {
   const groups: Array<{ delegation: string | null; ops: Array<{ op: DeltaOp; index: number }> }> = [];
   (text.toDelta() as DeltaOp[]).forEach((op, index) => {
     if (typeof op.insert !== 'string') return;

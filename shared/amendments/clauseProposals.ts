@@ -3,7 +3,7 @@ import { readParagraphs } from '../doc/clauseBody.js';
 import type { ClauseView } from '../doc/readClause.js';
 import { readOrderedClauses } from '../doc/readOrderedClauses.js';
 import { CLAUSE_FIELD, getOrder } from '../doc/schema.js';
-import { readBodyProposals, type Proposal } from './proposals.js';
+import { readClauseTextProposals, type Proposal } from './proposals.js';
 import type { Decision } from './decideProposals.js';
 
 /**
@@ -45,12 +45,9 @@ export function clauseProposalsOf(clause: ClauseView): ClauseProposal[] {
   return found;
 }
 
-/** Every proposal of the clauses in the reading order: each clause's own first, then those in its text. */
+/** Every proposal of the clauses in the reading order: each clause's own first, then those in its heading and body. */
 export function readAmendments(doc: Y.Doc): Amendment[] {
-  return readOrderedClauses(doc).flatMap((clause) => [
-    ...clauseProposalsOf(clause),
-    ...(clause.noText ? [] : readBodyProposals(clause.id, clause.body)),
-  ]);
+  return readOrderedClauses(doc).flatMap((clause) => [...clauseProposalsOf(clause), ...readClauseTextProposals(clause)]);
 }
 
 /**

@@ -1,5 +1,13 @@
 import type * as Y from 'yjs';
-import { bodyTexts, PROPOSAL_KINDS, PROPOSAL_MARK, readProposalRuns, type ProposalKind } from './proposals.js';
+import {
+  bodyTexts,
+  PROPOSAL_KINDS,
+  PROPOSAL_MARK,
+  proposalTexts,
+  readProposalRuns,
+  type ProposalHolder,
+  type ProposalKind,
+} from './proposals.js';
 
 export type Decision = 'accept' | 'reject';
 
@@ -9,8 +17,17 @@ export type Decision = 'accept' | 'reject';
  * deletion removes the text, rejecting it drops its mark. Returns the number of passages changed.
  */
 export function decideInBody(body: Y.XmlFragment, ids: ReadonlySet<string>, decision: Decision): number {
+  return decideInTexts(bodyTexts(body), ids, decision);
+}
+
+/** decideInBody over a clause's heading and body (proposalTexts). */
+export function decideInClause(clause: ProposalHolder, ids: ReadonlySet<string>, decision: Decision): number {
+  return decideInTexts(proposalTexts(clause), ids, decision);
+}
+
+function decideInTexts(texts: readonly Y.Text[], ids: ReadonlySet<string>, decision: Decision): number {
   let changed = 0;
-  for (const text of bodyTexts(body)) {
+  for (const text of texts) {
     // Passages in the text's characters, worked from the end so earlier indices stay valid.
     const passages: Array<{ index: number; length: number; kind: ProposalKind }> = [];
     let index = 0;

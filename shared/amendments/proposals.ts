@@ -25,6 +25,8 @@ export interface Proposal {
   delegationId: string;
   kind: ProposalKind;
   text: string;
+  /** Set on a proposal in the clause's heading (its first passage there); absent on one in the body. */
+  inHeading?: true;
 }
 
 /** Whether a Yjs formatting attribute is a proposal mark. */
@@ -68,17 +70,37 @@ export function bodyTexts(body: Y.XmlFragment): Y.XmlText[] {
   return texts;
 }
 
-/** The proposals of one clause body, in reading order of their first passage. */
-export function readBodyProposals(clauseId: string, body: Y.XmlFragment): Proposal[] {
+/** What proposals can be written in: a clause's heading and its body. */
+export interface ProposalHolder {
+  heading: Y.Text;
+  body: Y.XmlFragment;
+  /** A "no text" option: only its heading holds text. */
+  noText?: boolean;
+}
+
+/**
+ * Every text of a clause that can hold proposals, in reading order: its heading first, then each paragraph
+ * of its body (none for a "no text" option). Positions in this list (`textIndex`) name a text in corrections.
+ */
+export function proposalTexts(clause: ProposalHolder): Y.Text[] {
+  return [clause.heading, ...(clause.noText ? [] : bodyTexts(clause.body))];
+}
+
+/**
+ * The proposals in some texts of one clause, in reading order of their first passage; `headingFirst` when
+ * the first text is the clause's heading (its proposals are marked `inHeading`).
+ */
+function readTextProposals(clauseId: string, texts: readonly Y.Text[], headingFirst: boolean): Proposal[] {
   const byId = new Map<string, Proposal & { paragraph: number }>();
-  bodyTexts(body).forEach((text, paragraph) => {
+  texts.forEach((text, paragraph) => {
     for (const run of readProposalRuns(text)) {
       for (const kind of PROPOSAL_KINDS) {
         const attrs = run[kind];
         if (!attrs) continue;
         const known = byId.get(attrs.id);
         if (!known) {
-          byId.set(attrs.id, { id: attrs.id, clauseId, delegationId: attrs.delegation, kind, text: run.text, paragraph });
+          const proposal = { id: attrs.id, clauseId, delegationId: attrs.delegation, kind, text: run.text, paragraph };
+          byId.set(attrs.id, headingFirst && paragraph === 0 ? { ...proposal, inHeading: true } : proposal);
         } else if (known.kind === kind) {
           known.text += known.paragraph === paragraph ? run.text : `\n${run.text}`;
           known.paragraph = paragraph;
@@ -89,9 +111,19 @@ export function readBodyProposals(clauseId: string, body: Y.XmlFragment): Propos
   return [...byId.values()].map(({ paragraph: _paragraph, ...proposal }) => proposal);
 }
 
+/** The proposals of one clause body, in reading order of their first passage. */
+export function readBodyProposals(clauseId: string, body: Y.XmlFragment): Proposal[] {
+  return readTextProposals(clauseId, bodyTexts(body), false);
+}
+
+/** The proposals in a clause's heading and body, the heading's first. */
+export function readClauseTextProposals(clause: ProposalHolder & { id: string }): Proposal[] {
+  return readTextProposals(clause.id, proposalTexts(clause), true);
+}
+
 /** Every proposal in the clauses of the reading order, clause by clause. */
 export function readProposals(doc: Y.Doc): Proposal[] {
-  return readOrderedClauses(doc).flatMap((clause) => (clause.noText ? [] : readBodyProposals(clause.id, clause.body)));
+  return readOrderedClauses(doc).flatMap((clause) => readClauseTextProposals(clause));
 }
 
 /** How many proposals, per clause id and in all, of the clauses in the reading order. */

@@ -19,6 +19,8 @@ export const AmendmentView = z.object({
   kind: z.enum(AMENDMENT_KINDS),
   /** The proposed (or proposed-for-deletion) text, "\n" between paragraphs (a clause's: its heading and text). */
   text: z.string(),
+  /** Present (true) on a proposal in the clause's heading; absent on one in its body or on a whole clause. */
+  inHeading: z.literal(true).optional(),
   /** When the server first saw it (ISO time). */
   createdAt: z.string(),
 });

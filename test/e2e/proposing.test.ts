@@ -209,7 +209,7 @@ describe('a change the server refuses', () => {
 });
 
 describe('structure and headings for a delegate in amendments mode', () => {
-  it('leaves moving clauses and headings to the secretariat, has adding and deleting clauses proposed, and options added by everyone', async () => {
+  it('leaves moving clauses to the secretariat, has adding and deleting clauses proposed, and options added by everyone', async () => {
     const card = us.locator('article.clause', { has: clauseText(us, 'OP2') });
     await card.hover();
     // Deleting a clause is proposed (test/e2e/clauseProposals.test.ts follows one through), not done.
@@ -223,8 +223,60 @@ describe('structure and headings for a delegate in amendments mode', () => {
     expect(await card.getByRole('button', { name: 'Propose a new operative paragraph below OP2' }).count()).toBe(1);
     expect(await card.getByRole('button', { name: /^Add operative paragraph/ }).count()).toBe(0);
     await us.keyboard.press('Escape');
-    const heading = card.getByRole('textbox', { name: 'Heading of OP2' });
-    expect(await heading.getAttribute('readonly')).not.toBeNull();
-    expect(await heading.getAttribute('title')).toMatch(/only the secretariat changes headings/);
+  });
+
+  it('makes a delegate’s typing in a heading the delegation’s proposals, shown tagged to everyone', async () => {
+    const heading = us.getByRole('textbox', { name: 'Heading of OP2' });
+    expect(await heading.getAttribute('readonly')).toBeNull();
+    const original = await heading.inputValue();
+    expect(original.length).toBeGreaterThan(4);
+    const struck = original.slice(0, 3);
+    await heading.click();
+    await us.keyboard.press('End');
+    await us.keyboard.type(' and review');
+    await us.keyboard.press('Home');
+    for (let i = 0; i < struck.length; i += 1) await us.keyboard.press('Shift+ArrowRight');
+    await us.keyboard.press('Backspace');
+    // The delegate's field reads as their proposals would make it; the struck words stay in the heading.
+    expect(await heading.inputValue()).toBe(`${original.slice(3)} and review`);
+
+    const proposals = (page: Page) =>
+      page
+        .locator('article.clause', { has: clauseText(page, 'OP2') })
+        .getByTestId('heading-proposals')
+        .locator('.proposal')
+        .evaluateAll((elements) =>
+          elements.map(
+            (e) => `${e.classList.contains('proposal-insertion') ? '+' : '-'}${e.textContent}|${(e as HTMLElement).dataset.tag}`,
+          ),
+        );
+    const expected = [`-${struck}|United States`, '+ and review|United States'];
+    await expect.poll(() => proposals(no), WAIT).toEqual(expected);
+    await expect.poll(() => proposals(secretariat), WAIT).toEqual(expected);
+    // Norway's own field shows the heading as it stands for Norway: the US words proposed, not yet in it.
+    expect(await no.getByRole('textbox', { name: 'Heading of OP2' }).inputValue()).toBe(original);
+    const held = readProposals(reader.doc).filter((p) => p.inHeading);
+    expect(held.map((p) => [p.kind, p.text, p.delegationId])).toEqual([
+      ['deletion', struck, usDelegation],
+      ['insertion', ' and review', usDelegation],
+    ]);
+    await no.locator('article.clause', { has: clauseText(no, 'OP2') }).scrollIntoViewIfNeeded();
+    await no.screenshot({ path: `${SHOTS}/heading-proposals.png` });
+
+    // The secretariat decides them from the proposals panel, where they are listed as the heading's.
+    const panel = secretariat.getByRole('complementary', { name: 'Proposals' });
+    if (!(await panel.isVisible())) await secretariat.getByRole('button', { name: /^Proposals/ }).click();
+    const insertion = panel.locator(`li.proposal-item[data-proposal-id="${held[1]!.id}"]`);
+    expect(await insertion.locator('.proposal-kind').textContent()).toBe('Insert in heading');
+    await insertion.getByRole('button', { name: /^Accept the insertion by United States in the heading of OP2/ }).click();
+    await panel
+      .locator(`li.proposal-item[data-proposal-id="${held[0]!.id}"]`)
+      .getByRole('button', { name: /^Reject/ })
+      .click();
+    const decided = `${original} and review`;
+    await expect.poll(() => no.getByRole('textbox', { name: 'Heading of OP2' }).inputValue(), WAIT).toBe(decided);
+    await expect.poll(() => heading.inputValue(), WAIT).toBe(decided);
+    expect(await no.getByTestId('heading-proposals').count()).toBe(0);
+    await eventually(() => readProposals(reader.doc).every((p) => !p.inHeading), 'the decisions to reach the server');
   });
 });

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { AmendmentView, BulkDecisionBody, DecisionResult } from '../../../shared/api/amendments.js';
-import { decideInBody, type Decision } from '../../../shared/amendments/decideProposals.js';
+import { decideInClause, type Decision } from '../../../shared/amendments/decideProposals.js';
 import { decideClauseProposal, isClauseProposal, readAmendments, type Amendment } from '../../../shared/amendments/clauseProposals.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import type { RoomMember } from '../../rooms/RoomClient.js';
@@ -171,7 +171,7 @@ export class AmendmentService {
 }
 
 /**
- * Carries out a decision on proposals in the caller's transaction (decideInBody, clause by clause) and
+ * Carries out a decision on proposals in the caller's transaction (decideInClause, clause by clause) and
  * marks them decided at once. Returns the proposals decided.
  */
 function carryOut(doc: Y.Doc, proposals: readonly Amendment[], decision: Decision, ledger: DraftLedger): Amendment[] {
@@ -183,7 +183,7 @@ function carryOut(doc: Y.Doc, proposals: readonly Amendment[], decision: Decisio
   }
   for (const [clauseId, ids] of byClause) {
     const clause = readClause(doc, clauseId);
-    if (clause) decideInBody(clause.body, ids, decision);
+    if (clause) decideInClause(clause, ids, decision);
   }
   // Whole clauses last: a rejected proposed clause leaves the order after its text was decided.
   for (const p of proposals) {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { EditingMode } from '../../../shared/api/drafts.js';
 import type { DraftEvent } from '../../../shared/api/events.js';
 import type { Amendment } from '../../../shared/amendments/clauseProposals.js';
-import { bodyTexts, isProposalKey } from '../../../shared/amendments/proposals.js';
+import { isProposalKey, proposalTexts } from '../../../shared/amendments/proposals.js';
 import { CLOSE_CODE } from '../../../shared/collab/closeCodes.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import { getClauses, getMeta, getOrder } from '../../../shared/doc/schema.js';
@@ -185,7 +185,7 @@ function applyCorrections(doc: Y.Doc, corrections: readonly ProposalCorrection[]
   for (const { clauseId, field, value } of fields) readClause(doc, clauseId)?.map.set(field, value);
   for (const { clauseId, textIndex, index, length, key, value } of corrections) {
     const clause = readClause(doc, clauseId);
-    const text = clause ? bodyTexts(clause.body)[textIndex] : undefined;
+    const text = clause ? proposalTexts({ heading: clause.heading, body: clause.body })[textIndex] : undefined;
     if (!text) continue;
     const end = Math.min(index + length, text.length);
     if (end > index) text.format(index, end - index, { [key]: value });

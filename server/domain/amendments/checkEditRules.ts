@@ -1,9 +1,15 @@
 import * as Y from 'yjs';
-import { bodyTexts, PROPOSAL_KINDS, PROPOSAL_MARK, readProposalRuns, type ProposalRun } from '../../../shared/amendments/proposals.js';
+import {
+  PROPOSAL_KINDS,
+  PROPOSAL_MARK,
+  proposalTexts,
+  readClauseTextProposals,
+  readProposalRuns,
+  type ProposalRun,
+} from '../../../shared/amendments/proposals.js';
 import { clauseProposalsOf, type Amendment } from '../../../shared/amendments/clauseProposals.js';
 import { readClause, type ClauseView } from '../../../shared/doc/readClause.js';
 import { CLAUSE_FIELD, getClauses, getMeta, getOrder, type ProposalAttrs } from '../../../shared/doc/schema.js';
-import { readBodyProposals } from '../../../shared/amendments/proposals.js';
 
 /** What a member may do with an update, as the draft stands. */
 export interface EditRules {
@@ -18,7 +24,7 @@ export interface EditRules {
 /** A proposal mark the sender wrote for another delegation, to be put in the sender's name. */
 export interface ProposalCorrection {
   clauseId: string;
-  /** Which of the body's texts (bodyTexts order), and where in it. */
+  /** Which of the clause's texts (proposalTexts order, every text: heading first, then the body's), and where in it. */
   textIndex: number;
   index: number;
   length: number;
@@ -42,7 +48,7 @@ export type EditVerdict =
  * tried there) against the live document that has not taken it (`before`). Refused: any change inside a
  * locked clause, or a locked clause taken out of the reading order; for a proposing delegate also any
  * change of the accepted text of a clause body (its paragraphs' text outside insertion marks, deletion-
- * marked text included), of another delegation's proposal, of a heading, of a clause's fields, of the
+ * marked text included) or of its heading, of another delegation's proposal, of a clause's fields, of the
  * reading order other than adding an option, or of the draft's metadata. New proposal marks written for
  * another delegation are put in the sender's name (corrections); a proposal id already used elsewhere in
  * the draft is refused.
@@ -96,9 +102,8 @@ export function checkEditRules(before: Y.Doc, after: Y.Doc, transaction: Y.Trans
     }
     // The sender's own proposed clause is theirs to write until it is decided.
     if (was.proposedBy?.delegation === proposing) continue;
-    if (parts.has('heading')) return refuse('in amendments mode headings are changed by the secretariat');
-    if (!parts.has('body')) continue;
-    const problem = bodyProblem(clauseId, was.body, now.body, proposing, corrections, newProposals);
+    if (!parts.has('heading') && !parts.has('body')) continue;
+    const problem = textProblem(was, now, proposing, corrections, newProposals);
     if (problem) return refuse(problem);
   }
   if (newProposals.length > 0) {
@@ -232,22 +237,25 @@ function marksOf(run: ProposalRun): string {
   return JSON.stringify([run.insertion, run.deletion]);
 }
 
-/** The accepted text of each paragraph, empty ones left out (a new paragraph of proposed text adds none). */
-function acceptedParagraphs(body: Y.XmlFragment): string[] {
-  return bodyTexts(body)
-    .map((text) =>
-      readProposalRuns(text)
-        .filter((run) => run.insertion === null)
-        .map((run) => run.text)
-        .join(''),
-    )
-    .filter((text) => text.length > 0);
+/**
+ * The accepted text of a clause as one comparable string: its heading's, then each body paragraph's, empty
+ * paragraphs left out (a new paragraph of proposed text adds none). The heading always has its place, so
+ * no accepted text passes between heading and body.
+ */
+function acceptedTextOf(texts: readonly Y.Text[]): string {
+  const [heading = '', ...paragraphs] = texts.map((text) =>
+    readProposalRuns(text)
+      .filter((run) => run.insertion === null)
+      .map((run) => run.text)
+      .join(''),
+  );
+  return JSON.stringify([heading, paragraphs.filter((text) => text.length > 0)]);
 }
 
-/** Another delegation's proposals in a body: id -> its passages with every proposal mark on them. */
-function othersProposals(body: Y.XmlFragment, own: string): Map<string, string> {
+/** Another delegation's proposals in a clause's texts: id -> its passages with every proposal mark on them. */
+function othersProposals(texts: readonly Y.Text[], own: string): Map<string, string> {
   const passages = new Map<string, string[]>();
-  bodyTexts(body).forEach((text, paragraph) => {
+  texts.forEach((text, paragraph) => {
     for (const run of readProposalRuns(text)) {
       for (const kind of PROPOSAL_KINDS) {
         const attrs = run[kind];
@@ -261,23 +269,24 @@ function othersProposals(body: Y.XmlFragment, own: string): Map<string, string> 
   return new Map([...passages].map(([id, list]) => [id, list.join('|')]));
 }
 
-function bodyProblem(
-  clauseId: string,
-  before: Y.XmlFragment,
-  after: Y.XmlFragment,
+/** What a proposing delegate's update did to a clause's heading and body: null when it only proposed. */
+function textProblem(
+  was: ClauseView,
+  now: ClauseView,
   own: string,
   corrections: ProposalCorrection[],
   newProposals: Amendment[],
 ): string | null {
-  const acceptedBefore = acceptedParagraphs(before);
-  const acceptedAfter = acceptedParagraphs(after);
-  if (acceptedBefore.length !== acceptedAfter.length || acceptedBefore.some((text, i) => text !== acceptedAfter[i])) {
+  const clauseId = now.id;
+  const before = proposalTexts({ heading: was.heading, body: was.body });
+  const after = proposalTexts({ heading: now.heading, body: now.body });
+  if (acceptedTextOf(before) !== acceptedTextOf(after)) {
     return 'in amendments mode accepted text is not changed directly: propose an insertion or deletion';
   }
-  const idsBefore = new Set(readBodyProposals(clauseId, before).map((p) => p.id));
+  const idsBefore = new Set(readClauseTextProposals(was).map((p) => p.id));
   const othersBefore = othersProposals(before, own);
   // Marks the sender wrote in someone else's name become the sender's own, unless they name a proposal that exists.
-  bodyTexts(after).forEach((text, textIndex) => {
+  after.forEach((text, textIndex) => {
     let index = 0;
     for (const run of readProposalRuns(text)) {
       for (const kind of PROPOSAL_KINDS) {
@@ -300,7 +309,7 @@ function bodyProblem(
   for (const [id, passages] of othersBefore) {
     if (othersAfter.get(id) !== passages) return 'another delegation’s proposal cannot be changed';
   }
-  for (const proposal of readBodyProposals(clauseId, after)) {
+  for (const proposal of readClauseTextProposals(now)) {
     if (!idsBefore.has(proposal.id)) newProposals.push({ ...proposal, delegationId: own });
   }
   return null;
@@ -312,7 +321,7 @@ function idsUsedElsewhere(doc: Y.Doc, ids: ReadonlySet<string>): string | null {
     const clause = readClause(doc, id);
     if (!clause) continue;
     for (const attrs of [clause.proposedBy, clause.deletionProposedBy]) if (attrs && ids.has(attrs.id)) return attrs.id;
-    for (const text of bodyTexts(clause.body)) {
+    for (const text of proposalTexts({ heading: clause.heading, body: clause.body })) {
       for (const run of readProposalRuns(text)) {
         for (const kind of PROPOSAL_KINDS) {
           const attrs = run[kind];

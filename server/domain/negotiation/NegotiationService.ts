@@ -8,7 +8,7 @@ import type {
   SetPositionBody,
 } from '../../../shared/api/negotiation.js';
 import { NEGOTIATION_ACTIONS } from '../../../shared/api/negotiation.js';
-import { readBodyProposals } from '../../../shared/amendments/proposals.js';
+import { readClauseTextProposals } from '../../../shared/amendments/proposals.js';
 import { optionGroupOf, settleOption } from '../../../shared/doc/options.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import { isId } from '../../../shared/ids.js';
@@ -158,8 +158,8 @@ export class NegotiationService implements NegotiationSnapshots {
   private unsettled(draftId: string, clauseId: string): Promise<Unsettled> {
     return this.documents.read(draftId, (doc) => {
       const clause = readClause(doc, clauseId);
-      if (!clause || clause.noText) return { proposals: 0, brackets: 0 };
-      return { proposals: readBodyProposals(clauseId, clause.body).length, brackets: readBracketRuns(clause.body).length };
+      if (!clause) return { proposals: 0, brackets: 0 };
+      return { proposals: readClauseTextProposals(clause).length, brackets: clause.noText ? 0 : readBracketRuns(clause.body).length };
     });
   }
 

@@ -22,11 +22,17 @@ import { signInMembers } from '../negotiation/negotiationHelpers.js';
 const PROPOSAL_A = 'propAAAAAAAAAAAA';
 const PROPOSAL_B = 'propBBBBBBBBBBBB';
 const PROPOSAL_C = 'propCCCCCCCCCCCC';
+const PROPOSAL_D = 'propDDDDDDDDDDDD';
 
 /** The first paragraph's text of a clause (by its place among the clauses with text). */
 function paragraph(doc: Y.Doc, clauseId: string): Y.XmlText {
   const clause = readOrderedClauses(doc).find((c) => c.id === clauseId)!;
   return (clause.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+/** A clause's heading. */
+function headingOf(doc: Y.Doc, clauseId: string): Y.Text {
+  return readOrderedClauses(doc).find((c) => c.id === clauseId)!.heading;
 }
 
 /** The ids of clauses whose first paragraph holds at least 30 characters. */
@@ -152,6 +158,47 @@ describe('amendments mode: delegations propose, the server holds them to it', ()
     expect(bodyText(disk, clauseId!)).toBe(accepted);
   });
 
+  it('takes proposals in a heading like those in the text: put in the sender’s name, listed, decided, kept on disk', async () => {
+    const { server, draftId, as, open } = await setup({ keepData: true });
+    await amendmentsMode(server, as.secretariat, draftId);
+    const chair = await open('secretariat@example.org');
+    const [clauseId] = clausesWithText(chair.doc);
+    headingOf(chair.doc, clauseId!).insert(0, 'Annual report');
+    const us = await open('us@example.org');
+    const dk = await open('dk@example.org');
+    await eventually(() => headingOf(us.doc, clauseId!).toString() === 'Annual report', 'the heading to reach the US');
+
+    const heading = headingOf(us.doc, clauseId!);
+    us.doc.transact(() => {
+      heading.format(0, 'Annual'.length, { [DELETION_MARK]: { id: PROPOSAL_A, delegation: as.usDelegation } });
+      // Written in Denmark's name: the server puts it in the sender's.
+      heading.insert('Annual'.length, 'Yearly', { [INSERTION_MARK]: { id: PROPOSAL_B, delegation: as.dkDelegation } });
+    });
+    await eventually(() => readProposals(dk.doc).length === 2, 'the heading proposals to reach Denmark');
+    await eventually(() => readProposals(dk.doc).every((p) => p.delegationId === as.usDelegation), 'the correction to reach Denmark');
+    expect(readProposals(dk.doc)).toEqual([
+      { id: PROPOSAL_A, clauseId, delegationId: as.usDelegation, kind: 'deletion', text: 'Annual', inHeading: true },
+      { id: PROPOSAL_B, clauseId, delegationId: as.usDelegation, kind: 'insertion', text: 'Yearly', inHeading: true },
+    ]);
+    const listed = await as.secretariat.get(`/api/drafts/${draftId}/amendments`);
+    expect((listed.body as Array<{ id: string; inHeading?: boolean }>).map((a) => [a.id, a.inHeading])).toEqual([
+      [PROPOSAL_A, true],
+      [PROPOSAL_B, true],
+    ]);
+
+    expect((await as.secretariat.post(`/api/drafts/${draftId}/amendments/${PROPOSAL_A}/accept`)).status).toBe(200);
+    expect((await as.secretariat.post(`/api/drafts/${draftId}/amendments/${PROPOSAL_B}/reject`)).status).toBe(200);
+    await eventually(() => headingOf(dk.doc, clauseId!).toString() === ' report', 'the decisions to reach Denmark');
+    expect(readProposals(dk.doc)).toEqual([]);
+    expect(us.closes).toEqual([]);
+
+    for (const client of [chair, us, dk]) client.destroy();
+    await server.close();
+    const disk = await readDraftFromDisk(server.dataDir, draftId);
+    expect(headingOf(disk, clauseId!).toString()).toBe(' report');
+    expect(readProposals(disk)).toEqual([]);
+  });
+
   it('puts a proposal written in another delegation’s name in the sender’s', async () => {
     const { server, draftId, as, open } = await setup();
     await amendmentsMode(server, as.secretariat, draftId);
@@ -171,8 +218,12 @@ describe('amendments mode: delegations propose, the server holds them to it', ()
     const dk = await open('dk@example.org');
     const [first, second] = clausesWithText(dk.doc);
     paragraph(dk.doc, first!).insert(0, 'Denmark ', { [INSERTION_MARK]: { id: PROPOSAL_C, delegation: as.dkDelegation } });
+    const chair = await open('secretariat@example.org');
+    headingOf(chair.doc, first!).insert(0, 'Scope');
+    await eventually(() => headingOf(dk.doc, first!).toString() === 'Scope', 'the heading to reach Denmark');
+    headingOf(dk.doc, first!).insert(5, ' (DK)', { [INSERTION_MARK]: { id: PROPOSAL_D, delegation: as.dkDelegation } });
     const us0 = await open('us@example.org');
-    await eventually(() => readProposals(us0.doc).length === 1, 'Denmark’s proposal to reach the US');
+    await eventually(() => readProposals(us0.doc).length === 2, 'Denmark’s proposals to reach the US');
     const snapshot = await server.rooms.read(draftId, (doc) => Y.encodeStateAsUpdate(doc));
 
     const attempts: Array<[string, (doc: Y.Doc) => void, RegExp]> = [
@@ -209,13 +260,17 @@ describe('amendments mode: delegations propose, the server holds them to it', ()
             .map.set('kind', 'section'),
         /kind/,
       ],
+      ['types plain text into a heading', (doc) => headingOf(doc, second!).insert(0, 'H '), /accepted text/],
+      ['deletes accepted text of a heading outright', (doc) => headingOf(doc, first!).delete(0, 2), /accepted text/],
       [
-        'edits a heading',
-        (doc) =>
-          readOrderedClauses(doc)
-            .find((c) => c.id === second)!
-            .heading.insert(0, 'H '),
-        /headings/,
+        'changes Denmark’s proposal in a heading',
+        (doc) => headingOf(doc, first!).delete(headingOf(doc, first!).length - 2, 2),
+        /another delegation/,
+      ],
+      [
+        'reuses Denmark’s heading proposal id in the text',
+        (doc) => paragraph(doc, second!).insert(0, 'Mine ', { [INSERTION_MARK]: { id: PROPOSAL_D, delegation: as.usDelegation } }),
+        /already used/,
       ],
     ];
     for (const [what, edit, reason] of attempts) {
@@ -231,8 +286,9 @@ describe('amendments mode: delegations propose, the server holds them to it', ()
     expect(now).toEqual(Y.encodeStateVectorFromUpdate(snapshot));
     const writer = await open('us@example.org');
     paragraph(writer.doc, second!).insert(0, 'Fine ', { [INSERTION_MARK]: { id: PROPOSAL_B, delegation: as.usDelegation } });
-    await eventually(() => readProposals(dk.doc).length === 2, 'a proper proposal to arrive after the refusals');
+    await eventually(() => readProposals(dk.doc).length === 3, 'a proper proposal to arrive after the refusals');
     expect(readProposals(dk.doc).map((p) => [p.id, p.delegationId, p.text])).toEqual([
+      [PROPOSAL_D, as.dkDelegation, ' (DK)'],
       [PROPOSAL_C, as.dkDelegation, 'Denmark '],
       [PROPOSAL_B, as.usDelegation, 'Fine '],
     ]);
