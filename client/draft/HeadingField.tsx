@@ -2,8 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { readProposalRuns } from '../../shared/amendments/proposals.js';
 import { useYjsVersion } from '../common/collab/useYjsVersion.js';
-import { TextPreview } from '../editor/FragmentPreview.js';
-import { newProposalId } from '../editor/proposing/newProposalId.js';
+import { newProposalId, TextPreview } from '../editor/index.js';
 import { bindInputToYText } from './bindInputToYText.js';
 import { DIRECT_HEADING, proposingHeading } from './headingLens.js';
 

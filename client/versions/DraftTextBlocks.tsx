@@ -21,6 +21,11 @@ export function DraftTextBlocks({ blocks }: { blocks: readonly Block[] }) {
   );
 }
 
+/** One line of runs (a heading that holds proposals), drawn as a paragraph's runs are. */
+export function DraftTextRuns({ runs }: { runs: readonly Inline[] }) {
+  return <>{runsView(runs)}</>;
+}
+
 function BlockView({ block }: { block: Block }) {
   if (block.type === 'paragraph') return <p>{runsView(block.content)}</p>;
   const List = block.type === 'orderedList' ? 'ol' : 'ul';

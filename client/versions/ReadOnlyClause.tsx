@@ -5,7 +5,7 @@ import { POSITION_LABELS } from '../../shared/negotiation/positions.js';
 import { clauseTextProposal } from '../../shared/export/proposalLabels.js';
 import { clauseName } from '../common/draft/clauseName.js';
 import { ClauseProposalLines, ClauseProposalText } from './ClauseProposalView.js';
-import { DraftTextBlocks } from './DraftTextBlocks.js';
+import { DraftTextBlocks, DraftTextRuns } from './DraftTextBlocks.js';
 
 /**
  * One clause of a saved version, in the editor's clause card (number in the gutter, heading, text) but
@@ -28,13 +28,15 @@ export function ReadOnlyClause({ clause }: { clause: ClauseText }) {
     ) : (
       content
     );
+  // A heading that holds proposals shows them as the text does; any other is its plain line.
+  const heading = clause.headingContent ? <DraftTextRuns runs={clause.headingContent} /> : clause.heading;
   if (clause.kind === 'section') {
     return (
       <article id={`clause-${clause.id}`} className="clause clause-section" aria-labelledby={numberId}>
         <div className="clause-gutter" />
         <div className="clause-main">
           <h2 className="section-heading version-section-heading" id={numberId}>
-            {clause.heading ? proposed(clause.heading) : <span className="muted">Untitled section</span>}
+            {clause.heading ? proposed(heading) : <span className="muted">Untitled section</span>}
           </h2>
           <ClauseProposalLines proposals={clause.proposals ?? []} />
         </div>
@@ -50,7 +52,7 @@ export function ReadOnlyClause({ clause }: { clause: ClauseText }) {
         </span>
       </div>
       <div className="clause-main">
-        {clause.heading ? <h3 className="version-clause-heading">{proposed(clause.heading)}</h3> : null}
+        {clause.heading ? <h3 className="version-clause-heading">{proposed(heading)}</h3> : null}
         <ClauseProposalLines proposals={clause.proposals ?? []} />
         <ClauseMeta clause={clause} />
         <div className="clause-text">

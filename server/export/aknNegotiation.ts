@@ -1,6 +1,6 @@
 import { bracketOf } from '../../shared/compare/bracketGroups.js';
 import { proposalMarks } from '../../shared/export/proposalLabels.js';
-import type { Block, ClauseText, DraftText } from '../../shared/export/DraftText.js';
+import type { Block, ClauseText, DraftText, Inline } from '../../shared/export/DraftText.js';
 import { UNKNOWN_DELEGATION } from '../../shared/export/readInlines.js';
 import { aknDelegationEid } from './aknIds.js';
 import { escapeXml } from './escapeXml.js';
@@ -12,8 +12,8 @@ export const NEGOTIATION_NAMESPACE = 'urn:codeofconduct:negotiation:1';
  * The negotiation as Akoma Ntoso metadata, in the two places the schema gives it:
  *
  * - `references`: a <TLCOrganization eId="delegation_…" href="/akn/ontology/organizations/int/delegation_…"
- *   showAs="Norway"/> for every delegation a bracket, a proposal or a position names, ordered by eId; the
- *   bracket <inline>s, the proposals' <ins> and <del> and the positions refer to them;
+ *   showAs="Norway"/> for every delegation a bracket, a proposal (in a body or a heading) or a position
+ *   names, ordered by eId; the bracket <inline>s, the proposals' <ins> and <del> and the positions refer to them;
  * - `proprietary`: one <proprietary source="#secretariat"> holding <neg:negotiation> in NEGOTIATION_NAMESPACE
  *   (the schema accepts any element of another namespace there), with a <neg:clause href="#<eId>"
  *   clauseId="…"> for every clause in a group of options or with a status or positions:
@@ -88,21 +88,22 @@ function delegationsOf(draft: DraftText): Map<string, string> {
     const eId = aknDelegationEid(id);
     if (!found.has(eId)) found.set(eId, name.replace(/\s+/g, ' ').trim() || UNKNOWN_DELEGATION);
   };
+  const visitRuns = (runs: readonly Inline[]) => {
+    for (const run of runs) {
+      const bracket = bracketOf(run.marks);
+      if (bracket) add(bracket.delegationId, bracket.delegation);
+      for (const proposal of proposalMarks(run.marks)) add(proposal.delegationId, proposal.delegation);
+    }
+  };
   const visit = (blocks: readonly Block[]) => {
     for (const block of blocks) {
-      if (block.type === 'paragraph') {
-        for (const run of block.content) {
-          const bracket = bracketOf(run.marks);
-          if (bracket) add(bracket.delegationId, bracket.delegation);
-          for (const proposal of proposalMarks(run.marks)) add(proposal.delegationId, proposal.delegation);
-        }
-      } else {
-        for (const item of block.items) visit(item);
-      }
+      if (block.type === 'paragraph') visitRuns(block.content);
+      else for (const item of block.items) visit(item);
     }
   };
   for (const clause of draft.clauses) {
     for (const proposal of clause.proposals ?? []) add(proposal.delegationId, proposal.delegation);
+    visitRuns(clause.headingContent ?? []);
     visit(clause.blocks);
     for (const position of clause.positions) add(position.delegationId, position.delegation);
   }

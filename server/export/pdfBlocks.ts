@@ -61,15 +61,63 @@ interface Piece {
 }
 
 function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: number, proposed: ProposalKind | null): void {
-  const pieces = paragraphPieces(runs, proposed);
+  const layout = { x: left(doc) + indent, paragraphGap: 5, lineGap: 1.5, font: 'regular', size: PDF_BODY_SIZE } as const;
+  writePieces(doc, paragraphPieces(runs, proposed), layout);
+}
+
+/** How a heading holding proposals is set (pdfHeading): its size and alignment, the gap after it, and its number. */
+export interface PdfHeadingStyle {
+  size: number;
+  align: 'left' | 'center';
+  paragraphGap: number;
+  /** Written before its runs ("OP1. "); '' for none. */
+  prefix: string;
+}
+
+/**
+ * A clause heading that holds proposals, in bold: its prefix (the clause's number), then its runs with each
+ * proposal underlined or struck through and followed by its tag, as in a body. `proposed` draws the prefix and
+ * every run without a proposal of its own as a whole clause's proposal, as a heading without proposals is drawn.
+ */
+export function pdfHeading(doc: PDFKit.PDFDocument, runs: readonly Inline[], style: PdfHeadingStyle, proposed: ProposalKind | null): void {
+  const prefix = style.prefix ? [proposedPiece(runPiece({ text: style.prefix, marks: [] }), proposed ? [proposed] : [])] : [];
+  const pieces = [...prefix, ...proposalPieces(runs, proposed)].map((piece): Piece =>
+    piece.tag ? piece : { ...piece, font: 'bold', size: style.size },
+  );
+  const x = left(doc) + (style.align === 'center' ? centringOffset(doc, pieces) : 0);
+  writePieces(doc, pieces, { x, paragraphGap: style.paragraphGap, lineGap: 0, font: 'bold', size: style.size });
+}
+
+/**
+ * How far right pieces start to stand centred between the margins. pdfkit centres each piece of continued text
+ * in the room left after the one before, not the line as a whole, so a line is centred here by its left edge;
+ * a line too long to fit starts at the margin (0), wrapping as left-aligned text does.
+ */
+function centringOffset(doc: PDFKit.PDFDocument, pieces: readonly Piece[]): number {
+  const width = doc.page.width - doc.page.margins.right - left(doc);
+  const total = pieces.reduce((sum, piece) => sum + doc.font(piece.font).fontSize(piece.size).widthOfString(piece.text), 0);
+  return total < width ? Math.floor((width - total) / 2) : 0;
+}
+
+/** Where and how a line of pieces is set (left-aligned): its left edge, gaps, and the font and size its lines are as high as. */
+interface PiecesLayout {
+  x: number;
+  paragraphGap: number;
+  lineGap: number;
+  font: PdfFontStyle;
+  size: number;
+}
+
+/** Writes pieces as one paragraph at the current height, from `layout.x` to the right margin; nothing for none. */
+function writePieces(doc: PDFKit.PDFDocument, pieces: readonly Piece[], layout: PiecesLayout): void {
   if (pieces.length === 0) return;
-  const x = left(doc) + indent;
+  const { x } = layout;
   const width = doc.page.width - doc.page.margins.right - x;
-  const bodyLineHeight = doc.font('regular').fontSize(PDF_BODY_SIZE).currentLineHeight(true);
+  const lineHeight = doc.font(layout.font).fontSize(layout.size).currentLineHeight(true);
   pieces.forEach((piece, i) => {
     doc.font(piece.font).fontSize(piece.size).fillColor(piece.colour);
-    // A smaller piece (a tag) gets the gap that keeps its line as high as the body's, should it wrap.
-    const lineGap = 1.5 + bodyLineHeight - doc.currentLineHeight(true);
+    // A smaller piece (a tag) gets the gap that keeps its line as high as the others, should it wrap.
+    const lineGap = layout.lineGap + lineHeight - doc.currentLineHeight(true);
     const options = {
       width,
       align: 'left' as const,
@@ -77,7 +125,7 @@ function pdfParagraph(doc: PDFKit.PDFDocument, runs: readonly Inline[], indent: 
       link: piece.href,
       underline: piece.href !== null || piece.underline === true,
       strike: piece.strike === true,
-      paragraphGap: 5,
+      paragraphGap: layout.paragraphGap,
       lineGap,
     };
     if (i === 0) doc.text(piece.text, x, doc.y, options);

@@ -1,6 +1,6 @@
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseTextProposal } from '../../shared/export/proposalLabels.js';
-import { aknBlocks, aknClauseProposalWrap } from './aknBlocks.js';
+import { aknBlocks, aknClauseProposalWrap, aknInlines } from './aknBlocks.js';
 import { aknEid, aknGuid } from './aknIds.js';
 import { AKN_AUTHOR_ID, AKN_DOC_NAME, AKN_DOC_TYPE, aknMeta } from './aknMeta.js';
 import { aknNegotiation } from './aknNegotiation.js';
@@ -37,7 +37,8 @@ export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
  * <inline name="bracket" refersTo="#delegation_…"> (aknInlines). Delegations are TLCOrganizations among the
  * references; statuses, positions and option places are in <proprietary> (aknNegotiation).
  *
- * Proposals (amendments mode): a passage's as <ins>/<del class="proposal"> (aknBlocks); a whole clause's
+ * Proposals (amendments mode): a passage's as <ins>/<del class="proposal"> (aknBlocks), in a <heading> as in
+ * a <p> (the schema lets a heading hold any inline); a whole clause's
  * (a proposed new clause, a proposed deletion) as an <ins>/<del class="clauseProposal"> around the content of
  * its heading and of each of its <p>s (AKN allows them only inline), referring to the delegation's
  * TLCOrganization, and as a <neg:proposal> of the clause in <proprietary>.
@@ -126,7 +127,8 @@ function bodyXml(clause: ClauseText, indent: string): string {
 function numAndHeading(clause: ClauseText, indent: string): string {
   const wrap = aknClauseProposalWrap(clauseTextProposal(clause));
   const num = clause.number !== null ? `\n${indent}<num>${escapeXml(clause.number)}</num>` : '';
-  const heading = clause.heading ? `\n${indent}<heading>${wrap(escapeXml(clause.heading))}</heading>` : '';
+  const text = clause.headingContent ? aknInlines(clause.headingContent) : escapeXml(clause.heading);
+  const heading = clause.heading ? `\n${indent}<heading>${wrap(text)}</heading>` : '';
   return num + heading;
 }
 

@@ -1,10 +1,21 @@
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun, type ICommentOptions } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type ICommentOptions,
+  type ParagraphChild,
+} from 'docx';
 import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
 import { clauseTitle } from './clauseTitle.js';
-import { clauseTextProposal, hasProposals, withClauseProposal } from '../../shared/export/proposalLabels.js';
+import { clauseTextProposal, hasProposals, runsWithClauseProposal, withClauseProposal } from '../../shared/export/proposalLabels.js';
 import { docxBlocks, type DocxBlockContext } from './docxBlocks.js';
-import { docxClauseRun, docxParagraphMark, proposalAuthor } from './docxInline.js';
+import { docxClauseRun, docxParagraphMark, docxRuns, proposalAuthor } from './docxInline.js';
 import { CLAUSE_META_STYLE, DOCX_NUMBERING, DOCX_STYLES, POSITIONS_STYLE } from './docxStyles.js';
 import { normalizeDocxPackage } from './normalizeDocxPackage.js';
 import { DOCX_PROPOSALS_NOTE } from './proposalNotes.js';
@@ -32,7 +43,8 @@ const MARGIN = 1418;
  * LibreOffice show, filter, accept and reject them by delegation; a text holding any says so in a note
  * under the version line (DOCX_PROPOSALS_NOTE). A proposal on a whole clause tracks its heading and
  * paragraphs, paragraph marks included, as inserted or deleted by the delegation (passages proposed within it
- * keep their own proposer), so accepting or rejecting it adds or removes whole paragraphs.
+ * keep their own proposer), so accepting or rejecting it adds or removes whole paragraphs. Proposals in a
+ * heading are tracked changes by their delegation as in a body (headingRuns).
  */
 export async function renderDocx(draft: DraftText): Promise<Uint8Array> {
   let listInstance = 0;
@@ -116,7 +128,7 @@ function clauseParagraphs(clause: ClauseText, clean: DocxBlockContext): Paragrap
         new Paragraph({
           heading: docxHeadingLevel(clause.kind),
           ...docxParagraphMark(undefined, undefined, proposals),
-          children: [docxClauseRun({ text: title }, proposals)],
+          children: headingRuns(clause, title, context),
         }),
       ]
     : [];
@@ -137,6 +149,20 @@ function clauseParagraphs(clause: ClauseText, clean: DocxBlockContext): Paragrap
     ...body,
     ...(positions ? [new Paragraph({ style: POSITIONS_STYLE, children: [new TextRun(positions)] })] : []),
   ];
+}
+
+/**
+ * A clause heading's runs: its title as one run (tracked as its whole clause's proposal, if any), or, for a
+ * heading holding proposals, its number then its runs, each proposal a tracked change by its delegation and
+ * the other runs tracked as the whole clause's proposal, if any, as in its text.
+ */
+function headingRuns(clause: ClauseText, title: string, context: DocxBlockContext): ParagraphChild[] {
+  const { proposals } = context;
+  if (!clause.headingContent) return [docxClauseRun({ text: title }, proposals)];
+  const proposal = clauseTextProposal(clause);
+  const runs = proposal ? runsWithClauseProposal(clause.headingContent, proposal) : clause.headingContent;
+  const number = clause.number === null ? [] : [docxClauseRun({ text: `${clause.number}. ` }, proposals)];
+  return [...number, ...docxRuns(runs, undefined, proposals)];
 }
 
 /**

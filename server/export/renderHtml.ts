@@ -3,7 +3,7 @@ import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
 import type { ClauseProposalMark } from '../../shared/export/DraftText.js';
 import { clauseProposalLine, clauseProposalTitle, clauseTextProposal, hasProposals } from '../../shared/export/proposalLabels.js';
 import { escapeXml } from './escapeXml.js';
-import { htmlBlocks } from './htmlInline.js';
+import { htmlBlocks, htmlRuns } from './htmlInline.js';
 import { HTML_STYLES, PROPOSAL_STYLES } from './htmlStyles.js';
 import { PROPOSALS_NOTE } from './proposalNotes.js';
 import { displayTitle, versionLine } from './versionLine.js';
@@ -31,7 +31,7 @@ export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsa
  * "Proposed new clause — United States" (or "Deletion proposed by Norway"), its heading's text in an inline
  * <ins class="proposal-insertion clause-proposal-text"> (or <del class="proposal-deletion …">) and its body in a
  * block one (HTML lets <ins> and <del> hold paragraphs), styled as a proposed passage; passages proposed
- * within it keep their own marks and tags.
+ * within it keep their own marks and tags. Proposals in a heading are marked and tagged as in a body.
  */
 export function renderHtml(draft: DraftText): string {
   const title = displayTitle(draft);
@@ -86,12 +86,14 @@ function clauseHtml(clause: ClauseText): string {
   const proposed = (html: string, block: boolean) => (proposal && html ? clauseProposalWrap(html, proposal, block) : html);
   const body = proposed(htmlBlocks(clause.blocks), true);
   const lines = clauseProposalsHtml(clause);
+  // A heading holding proposals is written as a paragraph's runs are, each proposal marked and tagged.
+  const headingText = clause.headingContent ? htmlRuns(clause.headingContent) : escapeXml(clause.heading);
   if (clause.kind === 'section') {
-    const heading = clause.heading ? `<h2>${proposed(escapeXml(clause.heading), false)}</h2>` : '';
+    const heading = clause.heading ? `<h2>${proposed(headingText, false)}</h2>` : '';
     const parts = [heading, lines, body].filter(Boolean);
     return `<section class="section" id="${id}">\n${parts.join('\n')}\n</section>`;
   }
-  const heading = clause.heading ? ` ${proposed(escapeXml(clause.heading), false)}` : '';
+  const heading = clause.heading ? ` ${proposed(headingText, false)}` : '';
   const number = `<span class="num">${escapeXml(clause.number ?? '')}${clause.heading ? '.' : ''}</span>`;
   const classes = ['clause', clause.kind, ...(clause.option ? ['option'] : [])].join(' ');
   const parts = [

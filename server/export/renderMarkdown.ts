@@ -19,7 +19,8 @@ import { displayTitle, versionLine } from './versionLine.js';
  * Proposals (amendments mode) in CriticMarkup, `{++text++}{>>United States<<}` and `{--text--}{>>Norway<<}`
  * (markdownLine); a text holding any explains it in a quoted note under the version line. A whole clause's
  * proposal is an italic line under its heading ("*Proposed new clause — United States*"), its heading's text
- * and each passage of its text without a proposal of its own in `{++…++}` (or `{--…--}`).
+ * and each passage of its text without a proposal of its own in `{++…++}` (or `{--…--}`). Proposals in a
+ * heading are written as in a body, after its number: `### OP1. {++Periodic ++}{>>United States<<}Licence`.
  */
 export function renderMarkdown(draft: DraftText): string {
   const parts = [`# ${escapeMarkdown(displayTitle(draft))}`, `*${escapeMarkdown(versionLine(draft))}*`];
@@ -42,8 +43,15 @@ function clauseParts(clause: ClauseText): string[] {
   return [...heading, ...lines, ...(meta ? [italicLine(meta)] : []), ...body, ...(positions ? [italicLine(positions)] : [])];
 }
 
-/** A clause's heading line, escaped ("OP1. Consider human rights"); a whole clause's proposal marks its heading's text. */
+/**
+ * A clause's heading line, escaped ("OP1. Consider human rights"); a whole clause's proposal marks its heading's
+ * text, and proposals in the heading are CriticMarkup as in a body (markdownLine).
+ */
 function headingMarkdown(clause: ClauseText, proposed: ProposalKind | null): string {
+  if (clause.headingContent) {
+    const heading = markdownLine(clause.headingContent, proposed);
+    return clause.number === null ? heading : `${escapeMarkdown(clause.number)}. ${heading}`;
+  }
   if (!proposed || !clause.heading) return escapeMarkdown(clauseTitle(clause));
   const heading = criticMarkup(escapeMarkdown(clause.heading), proposed);
   return clause.number === null ? heading : `${escapeMarkdown(clause.number)}. ${heading}`;

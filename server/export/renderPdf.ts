@@ -3,7 +3,7 @@ import type { ClauseText, DraftText } from '../../shared/export/DraftText.js';
 import { clauseMetaLine, NO_TEXT, positionsLine } from './clauseNotes.js';
 import { CLAUSE_PROPOSAL_TEXT, clauseProposalLine, clauseTextProposal, hasProposals } from '../../shared/export/proposalLabels.js';
 import { clauseTitle } from './clauseTitle.js';
-import { PDF_BODY_SIZE, pdfBlocks, PROPOSAL_COLOURS } from './pdfBlocks.js';
+import { PDF_BODY_SIZE, pdfBlocks, pdfHeading, PROPOSAL_COLOURS } from './pdfBlocks.js';
 import { pdfFonts } from './pdfFonts.js';
 import { PROPOSALS_NOTE } from './proposalNotes.js';
 import { displayTitle, versionLine } from './versionLine.js';
@@ -25,7 +25,8 @@ const MARGIN = 57;
  * option's body as "No text" in italics; after the body a small italic line of positions. Proposals
  * (amendments mode) underlined or struck through with their delegation's tag (pdfBlocks), explained under
  * the version line when the text holds any (PROPOSALS_NOTE); a whole clause's proposal as a small bold line
- * under its heading ("Proposed new clause — United States"), its heading and text underlined or struck through.
+ * under its heading ("Proposed new clause — United States"), its heading and text underlined or struck through;
+ * proposals in a heading drawn and tagged as in a body (pdfHeading).
  * Text is set in DejaVu Serif, embedded as a subset, so Latin, Greek and Cyrillic render
  * and extract anywhere. The info dictionary's dates and the file ID come from the version's date, so the
  * same DraftText gives the same bytes.
@@ -91,17 +92,15 @@ function clauseBlock(doc: PDFKit.PDFDocument, clause: ClauseText): void {
     // Keep a heading with the first lines of its text: start a new page when little room is left.
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
     doc.moveDown(section ? 1 : 0.6);
-    doc
-      .font('bold')
-      .fontSize(section ? 13 : PDF_BODY_SIZE + 0.5)
-      .fillColor(drawn.colour);
-    doc.text(title, MARGIN, doc.y, {
-      width,
-      align: section ? 'center' : 'left',
-      paragraphGap: 4,
-      underline: drawn.underline,
-      strike: drawn.strike,
-    });
+    const size = section ? 13 : PDF_BODY_SIZE + 0.5;
+    const align = section ? 'center' : 'left';
+    if (clause.headingContent) {
+      const prefix = clause.number === null ? '' : `${clause.number}. `;
+      pdfHeading(doc, clause.headingContent, { size, align, paragraphGap: 4, prefix }, proposed);
+    } else {
+      doc.font('bold').fontSize(size).fillColor(drawn.colour);
+      doc.text(title, MARGIN, doc.y, { width, align, paragraphGap: 4, underline: drawn.underline, strike: drawn.strike });
+    }
     doc.fillColor('black');
   }
   for (const p of clause.proposals ?? []) proposalLine(doc, clauseProposalLine(p));

@@ -102,7 +102,7 @@ export const ClauseComparison = z.object({
   from: ClausePlace.nullable(),
   /** On the newer side; null when removed. */
   to: ClausePlace.nullable(),
-  /** Word-level redline of the heading (headings carry no marks). */
+  /** Word-level redline of the heading (headings carry no marks but proposals, which travel with their fates as in a body). */
   heading: z.array(RedlineSegment),
   paragraphs: z.array(RedlineParagraph),
   /** The clause's own proposals on either side with their fates; absent when it has none on either side. */

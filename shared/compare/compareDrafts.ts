@@ -1,7 +1,7 @@
-import type { ClauseText, DraftText } from '../export/DraftText.js';
+import { clauseHeadingRuns, type ClauseText, type DraftText } from '../export/DraftText.js';
 import type { ClauseComparison, ClausePlace, ComparisonSummary, DraftComparison } from './DraftComparison.js';
 import { findMovedClauses } from './findMovedClauses.js';
-import { clauseProposalFates, proposalIdsOf, type ProposalIds } from './proposalFates.js';
+import { clauseProposalFates, proposalIdsOf, segmentChanged, type ProposalIds } from './proposalFates.js';
 import { redlineBlocks, wholeBlocks } from './redlineBlocks.js';
 import { redlineInlines, wholeSegments } from './redlineInlines.js';
 
@@ -11,9 +11,9 @@ import { redlineInlines, wholeSegments } from './redlineInlines.js';
  * clauses carry a word-level redline of heading and body; every clause carries its number as on each side.
  * Pure and deterministic, so the server and the browser compute the same result.
  *
- * Proposals (amendments mode) ride on the redline's segments with their fate: made since the older side,
- * still pending, accepted or rejected (see proposalFates); a whole clause's proposals ride on the clause
- * (clauseProposalFates). A clause whose only change is such a fate is changed.
+ * Proposals (amendments mode) ride on the redline's segments with their fate, in headings as in bodies: made
+ * since the older side, still pending, accepted or rejected (see proposalFates); a whole clause's proposals
+ * ride on the clause (clauseProposalFates). A clause whose only change is such a fate is changed.
  */
 export function compareDrafts(from: DraftText, to: DraftText): DraftComparison {
   const ids: ProposalIds = { from: proposalIdsOf(from), to: proposalIdsOf(to) };
@@ -73,7 +73,7 @@ function onOneSide(
   fate: 'inserted' | 'deleted',
   ids: ProposalIds,
 ): ClauseComparison {
-  const heading = wholeSegments([{ text: clause.heading, marks: [] }], fate);
+  const heading = wholeSegments(clauseHeadingRuns(clause), fate, ids);
   const proposals = change === 'added' ? clauseProposalFates(null, clause) : clauseProposalFates(clause, null);
   return { id: clause.id, change, moved: false, from, to, heading, paragraphs: wholeBlocks(clause.blocks, fate, ids), ...proposals };
 }
@@ -87,12 +87,12 @@ function matched(
   ids: ProposalIds,
 ): ClauseComparison {
   const paragraphs = redlineBlocks(before.blocks, after.blocks, ids);
-  const heading = redlineInlines([{ text: before.heading, marks: [] }], [{ text: after.heading, marks: [] }]);
+  const heading = redlineInlines(clauseHeadingRuns(before), clauseHeadingRuns(after), ids);
   const proposals = clauseProposalFates(before, after);
   const same =
     before.kind === after.kind &&
     paragraphs.every((p) => p.change === 'equal') &&
-    heading.every((s) => s.change === 'equal') &&
+    !heading.some(segmentChanged) &&
     (proposals.proposals ?? []).every((p) => p.fate === 'pending');
   return {
     id: after.id,

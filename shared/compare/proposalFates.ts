@@ -27,16 +27,22 @@ export function plainMarks(marks: readonly Mark[]): Mark[] {
   return marks.some((mark) => mark.type === 'proposal') ? marks.filter((mark) => mark.type !== 'proposal') : [...marks];
 }
 
-/** The ids of every proposal in a text (clause bodies). */
+/** The ids of every proposal in a text (clause bodies and headings). */
 export function proposalIdsOf(draft: DraftText): Set<string> {
   const ids = new Set<string>();
+  const visitRuns = (runs: readonly Inline[]) => {
+    for (const run of runs) for (const p of proposalsOf(run.marks)) ids.add(p.id);
+  };
   const visit = (blocks: DraftText['clauses'][number]['blocks']) => {
     for (const block of blocks) {
-      if (block.type === 'paragraph') for (const run of block.content) for (const p of proposalsOf(run.marks)) ids.add(p.id);
+      if (block.type === 'paragraph') visitRuns(block.content);
       else for (const item of block.items) visit(item);
     }
   };
-  for (const clause of draft.clauses) visit(clause.blocks);
+  for (const clause of draft.clauses) {
+    visitRuns(clause.headingContent ?? []);
+    visit(clause.blocks);
+  }
   return ids;
 }
 
@@ -186,20 +192,24 @@ export function clauseFateLine(proposal: ClauseProposalFate): string {
 
 /** Whether any text of a comparison carries a proposal on either side: redlines then explain how they show them. */
 export function comparisonHasProposals(comparison: Pick<DraftComparison, 'clauses'>): boolean {
+  const inSegments = (segments: readonly RedlineSegment[]) => segments.some((s) => (s.proposals ?? []).length > 0);
   return comparison.clauses.some(
-    (clause) =>
-      (clause.proposals ?? []).length > 0 || clause.paragraphs.some((p) => p.segments.some((s) => (s.proposals ?? []).length > 0)),
+    (clause) => (clause.proposals ?? []).length > 0 || inSegments(clause.heading) || clause.paragraphs.some((p) => inSegments(p.segments)),
   );
 }
 
 /** How many proposals (distinct ids) a comparison shows with each fate. */
 export type ProposalFateCounts = Record<ProposalFateName, number>;
 
-/** The proposals of a comparison, on passages and whole clauses, counted by fate (a proposal counts once per fate it shows with). */
+/**
+ * The proposals of a comparison, on passages (of headings and bodies) and whole clauses, counted by fate (a
+ * proposal counts once per fate it shows with).
+ */
 export function countProposalFates(comparison: Pick<DraftComparison, 'clauses'>): ProposalFateCounts {
   const seen: Record<ProposalFateName, Set<string>> = { pending: new Set(), made: new Set(), accepted: new Set(), rejected: new Set() };
   for (const clause of comparison.clauses) {
     for (const p of clause.proposals ?? []) seen[p.fate].add(p.id);
+    for (const segment of clause.heading) for (const p of segment.proposals ?? []) seen[p.fate].add(p.id);
     for (const paragraph of clause.paragraphs)
       for (const segment of paragraph.segments) for (const p of segment.proposals ?? []) seen[p.fate].add(p.id);
   }

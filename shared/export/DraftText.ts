@@ -82,7 +82,19 @@ export const ClauseText = z.object({
   kind: z.enum(CLAUSE_KINDS),
   /** Display number as derived in reading order (PP1, OP3 ...); null for sections. */
   number: z.string().nullable(),
+  /**
+   * The heading as one line of plain text. When it holds proposals (`headingContent`), this is its whole text,
+   * proposed insertions and deletions included (as a reader that ignores marks reads `blocks`): the
+   * concatenation of `headingContent`'s runs.
+   */
   heading: z.string(),
+  /**
+   * The heading's runs, present only when a delegation proposes to change it (amendments mode): its text cut
+   * where its proposals start and end, each run carrying its proposal marks and no other mark (a heading is
+   * plain text). Absent for every other heading, so the JSON and fingerprint of every text without proposals
+   * in a heading read as before (see clauseHeadingRuns).
+   */
+  headingContent: z.array(Inline).min(1).optional(),
   /** Empty for a "no text" option. */
   blocks: z.array(Block),
   /** For an alternative: the id of its group's first option (Option 1); null otherwise. */
@@ -134,6 +146,15 @@ export const DraftText = z.object({
   workingText: z.object({ exportedAt: z.string() }).optional(),
 });
 export type DraftText = z.infer<typeof DraftText>;
+
+/**
+ * A clause's heading as runs: its `headingContent` when it holds proposals, else its text as one unmarked run
+ * (none for an empty heading), so renderers and comparisons read every heading one way.
+ */
+export function clauseHeadingRuns(clause: Pick<ClauseText, 'heading' | 'headingContent'>): Inline[] {
+  if (clause.headingContent) return clause.headingContent;
+  return clause.heading ? [{ text: clause.heading, marks: [] }] : [];
+}
 
 /** The negotiation fields of a clause that is in no group of options and has no status or positions. */
 export const PLAIN_CLAUSE_FIELDS = {

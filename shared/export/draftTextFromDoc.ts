@@ -6,9 +6,9 @@ import type { ClauseView } from '../doc/readClause.js';
 import { readTitle, type ProposalAttrs } from '../doc/schema.js';
 import { EMPTY_NEGOTIATION, type NegotiationSnapshot } from '../negotiation/NegotiationSnapshot.js';
 import { cleanLine, cleanText } from './cleanText.js';
-import { DraftText, type ClauseProposalMark, type ClauseText } from './DraftText.js';
+import { DraftText, type ClauseProposalMark, type ClauseText, type Inline } from './DraftText.js';
 import { readBlocks } from './readBlocks.js';
-import { UNKNOWN_DELEGATION, delegationName, type DelegationNames } from './readInlines.js';
+import { UNKNOWN_DELEGATION, delegationName, mergeInlines, readInlines, type DelegationNames } from './readInlines.js';
 
 /** What the document itself does not know: which draft and version it is. */
 export interface DraftTextSource {
@@ -37,8 +37,9 @@ export interface DraftTextSource {
  * whose id is not of the system's id shape (isId) are skipped too, since ids end up in file formats (Akoma
  * Ntoso eIds) and links. Numbers are derived from what remains (numberClauses): against the negotiation's
  * numbering base, except for a published revision, which is numbered cleanly. Title, label and headings are
- * one line of clean text (cleanLine); bodies keep only what DraftText allows (readBlocks). The result is
- * checked against the DraftText schema, so a reader can rely on it.
+ * one line of clean text (cleanLine); a heading that holds proposals also keeps them as runs (clauseHeading);
+ * bodies keep only what DraftText allows (readBlocks). The result is checked against the DraftText schema, so
+ * a reader can rely on it.
  *
  * Throws a RangeError when `source.date` is not a date: every export prints it, and inventing one would
  * break "the same version, the same bytes".
@@ -59,7 +60,7 @@ export function draftTextFromDoc(doc: Y.Doc, source: DraftTextSource): DraftText
       id: clause.id,
       kind: clause.kind,
       number: clause.number,
-      heading: cleanLine(clause.heading.toString()),
+      ...clauseHeading(clause.heading, names),
       blocks: clause.noText ? [] : readBlocks(clause.body, names),
       alternativeTo: clause.option && clause.option.index > 1 ? clause.option.root : null,
       option: clause.option ? { index: clause.option.index, count: clause.option.count } : null,
@@ -86,6 +87,43 @@ export function draftTextFromDoc(doc: Y.Doc, source: DraftTextSource): DraftText
     clauses,
     ...(source.workingText ? { workingText: { exportedAt: new Date(time).toISOString() } } : {}),
   });
+}
+
+/**
+ * A clause's heading as one line of clean text, and, only when a delegation proposes to change it (its
+ * `insertion` and `deletion` marks, read as a body's are by readInlines, with the delegation's name), its runs
+ * with their proposal marks as `headingContent`. A heading is plain text: every other mark is dropped.
+ * `heading` is then the runs' whole text, cleaned as one line across them (cleanLineRuns), so it reads as
+ * before for any reader that ignores marks; a heading without proposals is exactly as before.
+ */
+function clauseHeading(heading: Y.Text, names: DelegationNames): Pick<ClauseText, 'heading' | 'headingContent'> {
+  const plain = { heading: cleanLine(heading.toString()) };
+  const runs = readInlines(heading, names).map((run) => ({ text: run.text, marks: run.marks.filter((m) => m.type === 'proposal') }));
+  if (!runs.some((run) => run.marks.length > 0)) return plain;
+  const content = cleanLineRuns(runs);
+  // White space trimmed away may have been all a proposal held.
+  if (!content.some((run) => run.marks.length > 0)) return plain;
+  return { heading: content.map((run) => run.text).join(''), headingContent: content };
+}
+
+/**
+ * cleanLine over runs: white space collapsed to one space across run boundaries (kept in the run it starts
+ * in), none at either end, empty runs dropped and equal neighbours joined (mergeInlines).
+ */
+function cleanLineRuns(runs: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  let afterSpace = true;
+  for (const run of runs) {
+    let text = run.text.replace(/\s+/g, ' ');
+    if (afterSpace) text = text.replace(/^ /, '');
+    if (text.length === 0) continue;
+    afterSpace = text.endsWith(' ');
+    out.push({ text, marks: run.marks });
+  }
+  // Only the last run can end with white space: any run after one that did had its leading space dropped.
+  const last = out[out.length - 1];
+  if (last?.text.endsWith(' ')) last.text = last.text.slice(0, -1);
+  return mergeInlines(out);
 }
 
 /**

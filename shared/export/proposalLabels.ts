@@ -1,6 +1,6 @@
 import type { ClauseProposalKind } from '../amendments/clauseProposals.js';
 import type { ProposalKind } from '../amendments/proposals.js';
-import type { Block, ClauseProposalMark, ClauseText, DraftText, Mark, ProposalMark } from './DraftText.js';
+import type { Block, ClauseProposalMark, ClauseText, DraftText, Inline, Mark, ProposalMark } from './DraftText.js';
 import { UNKNOWN_DELEGATION } from './readInlines.js';
 
 /**
@@ -137,17 +137,17 @@ export function clauseTextMark(proposal: ClauseProposalMark): ProposalMark {
  * passage (clauseTextMark), for formats that track text run by run (Word).
  */
 export function withClauseProposal(blocks: readonly Block[], proposal: ClauseProposalMark): Block[] {
-  const mark = clauseTextMark(proposal);
   return blocks.map((block) =>
     block.type === 'paragraph'
-      ? {
-          type: 'paragraph',
-          content: block.content.map((run) =>
-            run.marks.some((m) => m.type === 'proposal') ? run : { ...run, marks: [...run.marks, mark] },
-          ),
-        }
+      ? { type: 'paragraph', content: runsWithClauseProposal(block.content, proposal) }
       : { type: block.type, items: block.items.map((item) => withClauseProposal(item, proposal)) },
   );
+}
+
+/** withClauseProposal for one line of runs (a paragraph's, a heading's). */
+export function runsWithClauseProposal(runs: readonly Inline[], proposal: ClauseProposalMark): Inline[] {
+  const mark = clauseTextMark(proposal);
+  return runs.map((run) => (run.marks.some((m) => m.type === 'proposal') ? run : { ...run, marks: [...run.marks, mark] }));
 }
 
 /** "Proposed new clause by United States": a clause's proposal in words, for titles and accessible names. */
@@ -157,15 +157,16 @@ export function clauseProposalTitle(proposal: Pick<ClauseProposalMark, 'kind' | 
 }
 
 /**
- * Whether the text holds a proposal, on a passage of a clause body or on a whole clause: exports then explain
- * their convention at the top.
+ * Whether the text holds a proposal, on a passage of a clause body or heading or on a whole clause: exports
+ * then explain their convention at the top.
  */
 export function hasProposals(draft: Pick<DraftText, 'clauses'>): boolean {
+  const inRuns = (runs: readonly Inline[]): boolean => runs.some((run) => run.marks.some((m) => m.type === 'proposal'));
   const inBlocks = (blocks: readonly Block[]): boolean =>
-    blocks.some((block) =>
-      block.type === 'paragraph' ? block.content.some((run) => run.marks.some((m) => m.type === 'proposal')) : block.items.some(inBlocks),
-    );
-  return draft.clauses.some((clause) => (clause.proposals ?? []).length > 0 || inBlocks(clause.blocks));
+    blocks.some((block) => (block.type === 'paragraph' ? inRuns(block.content) : block.items.some(inBlocks)));
+  return draft.clauses.some(
+    (clause) => (clause.proposals ?? []).length > 0 || inRuns(clause.headingContent ?? []) || inBlocks(clause.blocks),
+  );
 }
 
 function oneLine(text: string): string {

@@ -7,7 +7,8 @@ import type { Inline, Mark, ProposalMark } from './DraftText.js';
 import { safeHref } from './safeHref.js';
 
 /**
- * The text runs of one Y.XmlText, as y-prosemirror (@tiptap/y-tiptap) writes TipTap text: each delta op's
+ * The text runs of one Y.XmlText (or a Y.Text, such as a clause heading, whose formatting attributes are
+ * stored the same way), as y-prosemirror (@tiptap/y-tiptap) writes TipTap text: each delta op's
  * `attributes` maps a mark name to the mark's attrs ({} for bold and italic, {href, target, rel, class} for a
  * link). A mark that may overlap itself is keyed `name--<hash>`; the part before `--` is the mark name.
  *
@@ -17,7 +18,7 @@ import { safeHref } from './safeHref.js';
  * highlight, ychange, anything a client invented) and every attribute of a kept mark except a link's href
  * is dropped silently, keeping the text. Embeds (non-string inserts) are dropped.
  */
-export function readInlines(text: Y.XmlText, delegations: DelegationNames = NO_NAMES): Inline[] {
+export function readInlines(text: Y.Text, delegations: DelegationNames = NO_NAMES): Inline[] {
   const runs: Inline[] = [];
   for (const op of text.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== 'string') continue;

@@ -1,4 +1,4 @@
-import type { ClauseComparison, RedlineSegment } from '../../../shared/compare/DraftComparison.js';
+import type { ClauseComparison, ClausePlace, RedlineSegment } from '../../../shared/compare/DraftComparison.js';
 import { redlineInlines } from '../../../shared/compare/redlineInlines.js';
 import { clauseTitle } from '../clauseTitle.js';
 import type { ChangedInline } from '../InlineChange.js';
@@ -8,11 +8,26 @@ import { changedInlines } from './changedBlocks.js';
  * A clause's heading line in a redline: its title on each side ("OP3. Consultation" as clean exports print
  * it) compared word by word, so a renumbered clause reads "[-OP3.-]{+OP4.+} Consultation", an added one
  * is wholly inserted and a removed one wholly deleted. Empty when neither side has a title.
+ *
+ * A heading that carries proposals on either side (amendments mode) keeps the comparison's own heading
+ * segments, with the proposals' fates, after its numbers compared the same way ("[-OP3.-]{+OP4.+} " then
+ * the heading), so its proposals are tagged as a body's are.
  */
 export function clauseTitleRuns(clause: ClauseComparison): ChangedInline[] {
-  const before = clause.from ? clauseTitle({ number: clause.from.number, heading: sideText(clause.heading, 'inserted') }) : '';
-  const after = clause.to ? clauseTitle({ number: clause.to.number, heading: sideText(clause.heading, 'deleted') }) : '';
-  return textRedline(before, after);
+  const before = sideText(clause.heading, 'inserted');
+  const after = sideText(clause.heading, 'deleted');
+  if (clause.heading.some((s) => s.proposals)) {
+    const number = textRedline(numberPrefix(clause.from, before), numberPrefix(clause.to, after));
+    return [...number, ...changedInlines(clause.heading)];
+  }
+  const title = (place: ClausePlace | null, heading: string) => (place ? clauseTitle({ number: place.number, heading }) : '');
+  return textRedline(title(clause.from, before), title(clause.to, after));
+}
+
+/** What a side's title prints before its heading: "OP3. ", "OP3" for a clause without one, '' for a section or no side. */
+function numberPrefix(place: ClausePlace | null, heading: string): string {
+  if (!place || place.number === null) return '';
+  return heading ? `${place.number}. ` : place.number;
 }
 
 /** Two plain texts (titles) compared word by word, as runs. */

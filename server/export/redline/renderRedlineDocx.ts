@@ -11,7 +11,7 @@ import {
 import type { ClauseComparison, DraftComparison } from '../../../shared/compare/DraftComparison.js';
 import { clauseFateLine, comparisonHasProposals } from '../../../shared/compare/proposalFates.js';
 import { docxBlocks, type DocxBlockContext } from '../docxBlocks.js';
-import { docxInline, docxParagraphMark, type DocxChangeContext } from '../docxInline.js';
+import { docxInline, docxParagraphMark, docxRuns, type DocxChangeContext } from '../docxInline.js';
 import { CLAUSE_META_STYLE } from '../docxStyles.js';
 import { docxHeadingLevel, packDocx } from '../renderDocx.js';
 import { displayTitle } from '../versionLine.js';
@@ -65,7 +65,8 @@ function clauseParagraphs(
 ): Paragraph[] {
   const changes = context.changes!;
   const kind = (clause.to ?? clause.from)?.kind ?? 'operative';
-  let runs: ParagraphChild[] = clauseTitleRuns(clause).map((run) => docxInline(run, changes));
+  // As a body's runs, so proposals in a heading are tagged with their fates.
+  let runs: ParagraphChild[] = docxRuns(clauseTitleRuns(clause), changes);
   const label = clauseChangeLabel(clause, sides);
   if (label) {
     const id = changes.nextChangeId();

@@ -1,7 +1,7 @@
 import type { ClauseComparison, DraftComparison } from '../../../shared/compare/DraftComparison.js';
 import { clauseFateLine, comparisonHasProposals } from '../../../shared/compare/proposalFates.js';
 import { escapeXml } from '../escapeXml.js';
-import { htmlBlocks, htmlInline } from '../htmlInline.js';
+import { htmlBlocks, htmlInline, htmlRuns } from '../htmlInline.js';
 import { PROPOSAL_STYLES } from '../htmlStyles.js';
 import { htmlPage } from '../renderHtml.js';
 import { displayTitle } from '../versionLine.js';
@@ -50,7 +50,8 @@ function clauseHtml(clause: ClauseComparison, sides: RedlineSides): string {
   const kind = (clause.to ?? clause.from)?.kind ?? 'operative';
   const label = clauseChangeLabel(clause, sides);
   const classes = [kind === 'section' ? 'section' : `clause ${kind}`, clause.change, clause.moved ? 'moved' : ''].filter(Boolean).join(' ');
-  const title = clauseTitleRuns(clause).map(htmlInline).join('');
+  // As a body's runs, so proposals in a heading are tagged with their fates.
+  const title = htmlRuns(clauseTitleRuns(clause));
   const parts = [
     label ? `<p class="change-label label-${label.kind}">${escapeXml(label.text)}</p>` : '',
     title ? (kind === 'section' ? `<h2>${title}</h2>` : `<h3>${title}</h3>`) : '',

@@ -13,9 +13,9 @@ import type { ClauseComparison, DraftComparison, RedlineSegment } from '../../..
 import { countProposalFates } from '../../../shared/compare/proposalFates.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import type { CompareResult } from '../../../shared/api/versions.js';
-import { attr, elements, textOf } from '../export/htmlTree.js';
+import { attr, elements, textOf, within } from '../export/htmlTree.js';
 import { DELEGATIONS } from '../export/negotiationFixture.js';
-import { buildProposalDoc, PROPOSAL_CLAUSES, PROPOSAL_IDS, proposalDraft } from '../export/proposalFixture.js';
+import { buildHeadingProposalDoc, buildProposalDoc, PROPOSAL_CLAUSES, PROPOSAL_IDS, proposalDraft } from '../export/proposalFixture.js';
 import { docxParts } from '../export/readers.js';
 import { redlineFixtureSides } from '../export/redlineFixture.js';
 import { draft, redline } from './fixtures.js';
@@ -214,5 +214,96 @@ describe('redlines of proposals', async () => {
     expect(tags).toContain('+ Norway, new');
     const rejected = all.find((e) => (attr(e, 'class') ?? '').includes('redline-proposal-rejected'))!;
     expect(textOf(rejected)).toBe(' all');
+  });
+});
+
+/** The heading proposals fixture, changed by `change` on OP1's heading (a copy: the fixture stays as it was). */
+function headingDoc(change: (heading: Y.Text) => void): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(buildHeadingProposalDoc()));
+  doc.transact(() => change(readClause(doc, PROPOSAL_CLAUSES.op1)!.heading));
+  return doc;
+}
+
+/** "Periodic Licence reviews": the United States' insertion is its first 9 characters, Norway's deletion its last 8. */
+const HEADING = { insertion: [0, 'Periodic '.length], deletion: ['Periodic Licence'.length, ' reviews'.length] } as const;
+
+describe('compareDrafts and proposals in a heading', () => {
+  const headingOf = (from: Y.Doc, to: Y.Doc) => clauseOf(compareDrafts(proposalDraft(from), proposalDraft(to)), PROPOSAL_CLAUSES.op1);
+
+  it('shows proposals made in a heading since the older text as new', () => {
+    const op1 = headingOf(buildProposalDoc(), buildHeadingProposalDoc());
+    expect(op1.change).toBe('changed');
+    expect(shown(op1.heading)).toEqual([
+      ['Periodic ', 'inserted', 'insertion:United States:made'],
+      ['Licence', 'equal'],
+      [' reviews', 'equal', 'deletion:Norway:made'],
+    ]);
+  });
+
+  it('shows an accepted insertion as kept text and an accepted deletion as deleted text, each with its fate', () => {
+    const accepted = headingDoc((heading) => {
+      heading.format(...HEADING.insertion, { insertion: null });
+      heading.delete(...HEADING.deletion);
+    });
+    const result = compareDrafts(proposalDraft(buildHeadingProposalDoc()), proposalDraft(accepted));
+    const op1 = clauseOf(result, PROPOSAL_CLAUSES.op1);
+    expect(op1.change).toBe('changed');
+    expect(shown(op1.heading)).toEqual([
+      ['Periodic ', 'equal', 'insertion:United States:accepted'],
+      ['Licence', 'equal'],
+      // The space before the word went with it (the word diff keeps it with the word before), as in a body.
+      [' ', 'equal', 'deletion:Norway:accepted'],
+      ['reviews', 'deleted', 'deletion:Norway:accepted'],
+    ]);
+    // The five proposals in bodies did not change: only the heading's two count as decided.
+    expect(countProposalFates(result)).toEqual({ pending: 5, made: 0, accepted: 2, rejected: 0 });
+  });
+
+  it('shows a rejected deletion as kept text: the clause changed though its words did not', () => {
+    const op1 = headingOf(
+      buildHeadingProposalDoc(),
+      headingDoc((heading) => heading.format(...HEADING.deletion, { deletion: null })),
+    );
+    expect(op1.change).toBe('changed');
+    expect(shown(op1.heading)).toEqual([
+      ['Periodic ', 'equal', 'insertion:United States:pending'],
+      ['Licence', 'equal'],
+      [' reviews', 'equal', 'deletion:Norway:rejected'],
+    ]);
+    expect(headingOf(buildHeadingProposalDoc(), buildHeadingProposalDoc()).change).toBe('unchanged');
+  });
+
+  it('redlines tag the heading’s proposals with their fates after its number', async () => {
+    const rejected = headingDoc((heading) => heading.delete(...HEADING.insertion));
+    const result = compareDrafts(proposalDraft(buildHeadingProposalDoc()), proposalDraft(rejected));
+    const sides = redlineFixtureSides();
+    const h3 = elements(renderRedlineHtml(result, sides)).find((e) => e.tagName === 'h3' && textOf(e).includes('Licence'))!;
+    expect(textOf(h3)).toBe('OP1. Periodic+ United States, rejected Licence reviews− Norway');
+    // The rejected insertion's words are deleted text between the versions.
+    expect(within(h3, 'del').map(textOf)).toEqual(['Periodic', ' ']);
+    const documentXml = docxParts(await renderRedlineDocx(result, sides))['word/document.xml']!;
+    const heading = [...documentXml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes('Licence'))!;
+    expect(heading).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(heading).toContain('+ United States, rejected');
+    expect(heading).toContain('− Norway');
+    expect(heading).toMatch(/<w:del [^>]*w:author="Secretariat"[^>]*><w:r><w:delText xml:space="preserve">Periodic<\/w:delText>/);
+    // The compare page draws the heading's segments as a body's, fates included, and counts them.
+    const compared = {
+      from: { kind: 'live', at: '2025-03-01T14:05:09.000Z' },
+      to: { kind: 'live', at: '2025-03-02T14:05:09.000Z' },
+      comparison: result,
+    } as unknown as CompareResult;
+    const page = elements(
+      renderToStaticMarkup(
+        createElement(ComparisonView, { draftId: 'draftProposals01', from: 'a', to: 'b', result: compared, onRefresh: null }),
+      ),
+    );
+    expect(page.filter((e) => (attr(e, 'class') ?? '').includes('version-proposal-tag')).map(textOf)).toContain(
+      '+ United States, rejected',
+    );
+    expect(page.filter((e) => attr(e, 'class') === 'compare-proposals').map(textOf)[0]).toMatch(
+      /^Proposals: 0 new, 0 accepted, 1 rejected, 6 still undecided\./,
+    );
   });
 });

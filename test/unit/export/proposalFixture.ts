@@ -129,3 +129,35 @@ export function buildClauseProposalDoc(): Y.Doc {
   });
   return doc;
 }
+
+/** Ids of the proposals in a heading (heading proposals fixture). */
+export const HEADING_PROPOSAL_IDS = {
+  usHeading: 'propUSheading001',
+  noHeading: 'propNOheading001',
+  noInNewHeading: 'propNOnewHeadng1',
+} as const;
+
+/**
+ * The proposals fixture with proposals in OP1's heading "Licence reviews", written as the editor writes them
+ * on the heading's Y.Text: the United States propose to insert "Periodic " before it, Norway to delete
+ * " reviews" (the heading reads "Periodic Licence reviews", accepted "Periodic Licence").
+ */
+export function buildHeadingProposalDoc(doc: Y.Doc = buildProposalDoc()): Y.Doc {
+  const heading = readClause(doc, PROPOSAL_CLAUSES.op1)!.heading;
+  doc.transact(() => {
+    heading.insert(0, 'Periodic ', insertion(HEADING_PROPOSAL_IDS.usHeading, DELEGATIONS.us));
+    heading.format('Periodic Licence'.length, ' reviews'.length, deletion(HEADING_PROPOSAL_IDS.noHeading, DELEGATIONS.norway));
+  });
+  return doc;
+}
+
+/**
+ * The clause proposals fixture with a proposal in the heading of a proposed new clause: Norway proposes to
+ * insert " of States" after "Annual conference", the heading of the United States' proposed OP3.
+ */
+export function buildHeadingInNewClauseDoc(): Y.Doc {
+  const doc = buildClauseProposalDoc();
+  const heading = readClause(doc, CLAUSE_PROPOSAL_CLAUSES.op3)!.heading;
+  heading.insert(heading.length, ' of States', insertion(HEADING_PROPOSAL_IDS.noInNewHeading, DELEGATIONS.norway));
+  return doc;
+}

@@ -12,14 +12,24 @@ import { DOCX_PROPOSALS_NOTE, MARKDOWN_PROPOSALS_NOTE, PROPOSALS_NOTE } from '..
 import { DraftText, type Inline } from '../../../shared/export/DraftText.js';
 import { readClause } from '../../../shared/doc/readClause.js';
 import { fixtureDraft } from './drafts.js';
-import { attr, elements, textOf } from './htmlTree.js';
+import { attr, elements, textOf, within } from './htmlTree.js';
 import { DELEGATIONS } from './negotiationFixture.js';
-import { buildProposalDoc, PROPOSAL_CLAUSES, PROPOSAL_IDS, PROPOSAL_NEGOTIATION, proposalDraft } from './proposalFixture.js';
+import {
+  buildHeadingInNewClauseDoc,
+  buildHeadingProposalDoc,
+  buildProposalDoc,
+  HEADING_PROPOSAL_IDS,
+  PROPOSAL_CLAUSES,
+  PROPOSAL_IDS,
+  PROPOSAL_NEGOTIATION,
+  proposalDraft,
+} from './proposalFixture.js';
 import { captureState, versionText, withSnapshotDoc } from '../../../server/domain/versionSnapshot.js';
 import { decideInBody } from '../../../shared/amendments/decideProposals.js';
 import { docxParts, docxText, pdfPages, validateAkn, xpath } from './readers.js';
 import { paragraph, fillBody } from './fixtureDoc.js';
 import { addClause } from '../../../shared/doc/addClause.js';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const DATE = '2025-03-01T14:05:09Z';
 
@@ -292,5 +302,169 @@ describe('ReadOnlyClause shows a version’s proposals as they were', () => {
       }),
     );
     expect(version.clauses).toEqual(proposalDraft().clauses);
+  });
+});
+
+/** "kind:id:delegation" of each proposal mark of a run, for compact expectations. */
+const proposalsOfRun = (run: Inline) => run.marks.map((m) => (m.type === 'proposal' ? `${m.kind}:${m.id}:${m.delegation}` : m.type));
+
+/** A Word document's tracked changes: kind, author and text, in document order. */
+function trackedChanges(documentXml: string): Array<[string, string, string]> {
+  return [...documentXml.matchAll(/<w:(ins|del) w:id="\d+" w:author="([^"]*)" w:date="[^"]*">([\s\S]*?)<\/w:\1>/g)].map((m) => [
+    m[1]!,
+    unescapeXml(m[2]!),
+    unescapeXml([...m[3]!.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)<\/w:(?:t|delText)>/g)].map((t) => t[1]).join('')),
+  ]);
+}
+
+/** The Word paragraph (<w:p>) holding `text`, as XML. */
+function docxParagraphWith(documentXml: string, text: string): string {
+  return [...documentXml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(text)) ?? '';
+}
+
+describe('proposals in a clause heading', async () => {
+  const draft = proposalDraft(buildHeadingProposalDoc());
+  const op1 = draft.clauses.find((c) => c.id === PROPOSAL_CLAUSES.op1)!;
+  const us = 'delegation_delegation.USA00';
+  const norway = 'delegation_delegationNorway';
+
+  it('the model keeps the heading’s whole text and its runs with their proposals, only for a heading that holds some', () => {
+    expect(op1.heading).toBe('Periodic Licence reviews');
+    expect(op1.headingContent!.map((run) => [run.text, proposalsOfRun(run)])).toEqual([
+      ['Periodic ', [`insertion:${HEADING_PROPOSAL_IDS.usHeading}:United States`]],
+      ['Licence', []],
+      [' reviews', [`deletion:${HEADING_PROPOSAL_IDS.noHeading}:Norway`]],
+    ]);
+    expect(draft.clauses.filter((c) => c.headingContent).map((c) => c.id)).toEqual([PROPOSAL_CLAUSES.op1]);
+    // Texts without proposals in a heading read exactly as before.
+    expect(JSON.stringify(proposalDraft())).not.toContain('headingContent');
+    expect(JSON.stringify(fixtureDraft())).not.toContain('headingContent');
+  });
+
+  it('a saved version’s page shows them in the heading as the text shows proposals, tagged with the delegation', () => {
+    const all = elements(renderToStaticMarkup(createElement(ReadOnlyClause, { clause: op1 })));
+    const heading = all.find((e) => e.tagName === 'h3')!;
+    expect(textOf(heading)).toBe('Periodic+ United States Licence reviews− Norway');
+    // The insertion's trailing space is drawn apart from it, so its tag sits right after the word.
+    expect(within(heading, 'ins').map(textOf)).toEqual(['Periodic', ' ']);
+    expect(within(heading, 'del').map(textOf)).toEqual([' reviews']);
+  });
+
+  it('cleans the heading as one line across its runs and keeps no mark but proposals', () => {
+    const doc = buildProposalDoc();
+    const heading = readClause(doc, PROPOSAL_CLAUSES.op2)!.heading;
+    heading.insert(0, '  Annual\t ', { insertion: { id: 'propUSspaces0001', delegation: DELEGATIONS.us.id }, bold: {} });
+    heading.insert(heading.length, '  ', { deletion: { id: 'propNOspaces0001', delegation: DELEGATIONS.norway.id } });
+    const op2 = proposalDraft(doc).clauses.find((c) => c.id === PROPOSAL_CLAUSES.op2)!;
+    expect(op2.heading).toBe('Annual Reporting');
+    expect(op2.headingContent!.map((run) => [run.text, proposalsOfRun(run)])).toEqual([
+      ['Annual ', ['insertion:propUSspaces0001:United States']],
+      ['Reporting', []],
+    ]);
+    // A heading whose only marks are not proposals reads as plain text, as before.
+    const plain = buildProposalDoc();
+    readClause(plain, PROPOSAL_CLAUSES.op2)!.heading.format(0, 3, { bold: {} });
+    const clause = proposalDraft(plain).clauses.find((c) => c.id === PROPOSAL_CLAUSES.op2)!;
+    expect([clause.heading, clause.headingContent]).toEqual(['Reporting', undefined]);
+  });
+
+  it('JSON: carries headingContent with the delegations, and parses as draft-text/2', () => {
+    const parsed = DraftText.parse(JSON.parse(renderJson(draft)) as unknown);
+    const clause = parsed.clauses.find((c) => c.id === PROPOSAL_CLAUSES.op1)!;
+    expect(clause.headingContent).toEqual(op1.headingContent);
+    expect(clause.headingContent![0]!.marks).toEqual([
+      {
+        type: 'proposal',
+        kind: 'insertion',
+        id: HEADING_PROPOSAL_IDS.usHeading,
+        delegationId: DELEGATIONS.us.id,
+        delegation: 'United States',
+      },
+    ]);
+  });
+
+  it('HTML: marks and tags the heading’s proposals as a body’s', () => {
+    const all = elements(renderHtml(draft));
+    const h3 = all.filter((e) => e.tagName === 'h3').find((e) => textOf(e).includes('Licence'))!;
+    expect(textOf(h3)).toBe('OP1. Periodic+ United States Licence reviews− Norway');
+    const marked = [...within(h3, 'ins'), ...within(h3, 'del')].map((e) => [e.tagName, attr(e, 'class'), attr(e, 'title'), textOf(e)]);
+    expect(marked).toEqual([
+      ['ins', 'proposal-insertion', 'Proposed insertion by United States', 'Periodic'],
+      ['ins', 'proposal-insertion', 'Proposed insertion by United States', ' '],
+      ['del', 'proposal-deletion', 'Proposed deletion by Norway', ' reviews'],
+    ]);
+    expect(within(h3, 'sup').map(textOf)).toEqual(['+ United States', '− Norway']);
+  });
+
+  it('Markdown: writes the heading’s proposals in CriticMarkup with the delegations, after the number', () => {
+    expect(renderMarkdown(draft).split('\n')).toContain('### OP1. {++Periodic ++}{>>United States<<}Licence{-- reviews--}{>>Norway<<}');
+  });
+
+  it('DOCX: tracks the heading’s proposals in its heading paragraph, authored by the delegations', async () => {
+    const documentXml = docxParts(await renderDocx(draft))['word/document.xml']!;
+    const heading = docxParagraphWith(documentXml, 'Periodic');
+    expect(heading).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(trackedChanges(heading)).toEqual([
+      ['ins', 'United States', 'Periodic '],
+      ['del', 'Norway', ' reviews'],
+    ]);
+    expect(heading).toContain('<w:delText xml:space="preserve"> reviews</w:delText>');
+    // Read as Word shows it with every change accepted: the insertion kept, the deletion gone.
+    expect(await docxText(await renderDocx(draft))).toContain('OP1. Periodic Licence\n');
+  });
+
+  it('Akoma Ntoso: <ins> and <del> in the <heading>, referring to the delegations, valid against the schema', () => {
+    const xml = renderAkomaNtoso(draft);
+    const result = validateAkn(xml);
+    expect(result.messages).toContain('validates');
+    expect(result.valid).toBe(true);
+    const heading = `//*[local-name()="heading"][contains(., "Licence")]`;
+    expect(xpath(xml, `string(${heading}/*[local-name()="ins"]/@refersTo)`)).toBe(`#${us}`);
+    expect(xpath(xml, `string(${heading}/*[local-name()="ins"])`)).toBe('Periodic ');
+    expect(xpath(xml, `string(${heading}/*[local-name()="ins"]/@*[local-name()="proposal"])`)).toBe(HEADING_PROPOSAL_IDS.usHeading);
+    expect(xpath(xml, `string(${heading}/*[local-name()="del"]/@refersTo)`)).toBe(`#${norway}`);
+    expect(xpath(xml, `string(${heading}/*[local-name()="del"])`)).toBe(' reviews');
+    expect(xpath(xml, `string(//*[local-name()="TLCOrganization"][@eId="${us}"]/@showAs)`)).toBe('United States');
+  });
+
+  it('PDF: tags the heading’s proposals with their delegations', async () => {
+    const text = (await pdfPages(await renderPdf(draft))).join('\n');
+    expect(text).toContain('OP1. Periodic+ United States Licence reviews− Norway');
+  });
+
+  it('PDF: centres a section heading that holds proposals as a whole line', async () => {
+    const doc = buildHeadingProposalDoc();
+    addClause(doc, { kind: 'section', id: 'secProposalHead1', heading: 'Commitments', paragraphs: [], addedAt: 9 });
+    readClause(doc, 'secProposalHead1')!.heading.insert(0, 'General ', {
+      insertion: { id: 'propUSsection001', delegation: DELEGATIONS.us.id },
+    });
+    const pdf = await getDocument({ data: await renderPdf(proposalDraft(doc)), isEvalSupported: false }).promise;
+    const page = await pdf.getPage(1);
+    const items = (await page.getTextContent()).items.flatMap((item) => ('str' in item ? [item] : []));
+    const first = items.find((item) => item.str === 'General')!;
+    const last = items.find((item) => item.str === 'Commitments')!;
+    // On one line, starting as far from the left margin as it ends from the right one.
+    expect(first.transform[5]).toBe(last.transform[5]);
+    const centre = page.view[2]! / 2;
+    expect(Math.abs((first.transform[4]! + last.transform[4]! + last.width) / 2 - centre)).toBeLessThan(2);
+    expect(first.transform[4]).toBeGreaterThan(150);
+    await pdf.destroy();
+  });
+
+  it('a proposal in the heading of a proposed new clause keeps its delegation; the rest of the heading is the clause’s', async () => {
+    const proposed = proposalDraft(buildHeadingInNewClauseDoc());
+    expect(renderMarkdown(proposed).split('\n')).toContain('### OP3. {++Annual conference++}{++ of States++}{>>Norway<<}');
+    const heading = docxParagraphWith(docxParts(await renderDocx(proposed))['word/document.xml']!, 'Annual conference');
+    expect(trackedChanges(heading)).toEqual([
+      ['ins', 'United States', 'OP3. '],
+      ['ins', 'United States', 'Annual conference'],
+      ['ins', 'Norway', ' of States'],
+    ]);
+    const xml = renderAkomaNtoso(proposed);
+    expect(validateAkn(xml).valid).toBe(true);
+    const nested = '//*[local-name()="heading"]/*[local-name()="ins"][@class="clauseProposal"]/*[local-name()="ins"][@class="proposal"]';
+    expect(xpath(xml, `string(${nested}/@refersTo)`)).toBe(`#${norway}`);
+    const h3 = elements(renderHtml(proposed)).find((e) => e.tagName === 'h3' && textOf(e).includes('Annual'))!;
+    expect(textOf(h3)).toBe('OP3. Annual conference of States+ Norway');
   });
 });
