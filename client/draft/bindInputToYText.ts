@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { acceptedText } from '../../shared/amendments/proposals.js';
 import { LOCAL_ORIGIN } from '../common/collab/localOrigin.js';
 import { diffText, type TextChange } from './diffText.js';
 import { DIRECT_HEADING, type HeadingLens } from './headingLens.js';
@@ -14,6 +15,10 @@ import { DIRECT_HEADING, type HeadingLens } from './headingLens.js';
  * Line breaks (pasted, or Enter in a textarea) become spaces: a heading is one paragraph. A textarea's height
  * follows its text. `lens` says what the field shows and what typing does (headingLens.ts: directly, or as
  * proposals); `onRefused` hears why part of a change was not made (null once a change is made as asked).
+ * While proposing, undo takes back only this person's proposals, never a decision: a change from elsewhere
+ * that alters the heading's accepted text (a proposal accepted, the secretariat's edit) clears the undo
+ * history, as useProposalUndoGuard does for a clause body (undoing an accepted insertion would delete
+ * accepted text, which the server refuses).
  * Returns the unbind function.
  */
 export function bindInputToYText(
@@ -73,8 +78,16 @@ export function bindInputToYText(
     }
   };
 
+  let accepted = lens.proposing ? acceptedText(text) : null;
   const observer = (event: Y.YTextEvent, transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_ORIGIN) return;
+    if (accepted !== null && !transaction.local) {
+      const now = acceptedText(text);
+      if (now !== accepted) {
+        accepted = now;
+        undoManager.clear();
+      }
+    }
     if (composing) return;
     // Others' edits, and this person's undo and redo, which the field must show too.
     showRemote(event.delta);

@@ -8,6 +8,8 @@ import type { TextChange } from './diffText.js';
  * and what a change the person made to that string does to the Y.Text. bindInputToYText uses one.
  */
 export interface HeadingLens {
+  /** Whether typing makes proposals: then undo takes back only proposals (bindInputToYText guards it). */
+  proposing: boolean;
   show(text: Y.Text): string;
   /** Carries out a change of the shown string; returns why part of it was not made, or null. */
   apply(text: Y.Text, change: TextChange): string | null;
@@ -24,6 +26,7 @@ export const HEADING_REFUSAL = {
  * delegation's proposal by being typed next to it (Yjs would otherwise give it its neighbour's marks).
  */
 export const DIRECT_HEADING: HeadingLens = {
+  proposing: false,
   show: (text) => text.toString(),
   apply(text, change) {
     if (change.deleteCount > 0) text.delete(change.index, change.deleteCount);
@@ -68,6 +71,7 @@ export function proposingHeading(delegation: string, newId: () => string): Headi
   const own = (attrs: ProposalAttrs | null) => attrs !== null && attrs.delegation === delegation;
   const shownOf = (chars: readonly Char[]) => chars.filter((c) => !own(c.deletion) && !(c.insertion && !own(c.insertion)));
   return {
+    proposing: true,
     show(text) {
       const whole = text.toString();
       return shownOf(charsOf(text))

@@ -278,5 +278,14 @@ describe('structure and headings for a delegate in amendments mode', () => {
     await expect.poll(() => heading.inputValue(), WAIT).toBe(decided);
     expect(await no.getByTestId('heading-proposals').count()).toBe(0);
     await eventually(() => readProposals(reader.doc).every((p) => !p.inHeading), 'the decisions to reach the server');
+
+    // Undo takes back the delegate's own proposals only, never the decision: the accepted words stay.
+    await heading.click();
+    await us.keyboard.press('Control+z');
+    await us.keyboard.press('Control+z');
+    await us.keyboard.type('!');
+    await expect.poll(() => proposals(no), WAIT).toEqual(['+!|United States']);
+    expect(await no.getByRole('textbox', { name: 'Heading of OP2' }).inputValue()).toBe(decided);
+    expect(await us.getByTestId('edit-refused').count()).toBe(0);
   });
 });
