@@ -113,7 +113,10 @@ const VISITS: Visit[] = [
   },
 ];
 
-/** Proposals of two delegations in the showcase draft, one of them long, made once (in amendments mode) by stock clients. */
+/**
+ * Proposals of two delegations in the showcase draft, one of them long and one in a heading, made once (in
+ * amendments mode) by stock clients.
+ */
 let proposalsMade: Promise<void> | null = null;
 function withProposals(w: ShowcaseWorkspace): Promise<void> {
   proposalsMade ??= (async () => {
@@ -121,8 +124,15 @@ function withProposals(w: ShowcaseWorkspace): Promise<void> {
     const proposals = [
       { email: 'us@example.org', id: 'layoutProposal01', from: -1, words: `${LONG.heading}, ` },
       { email: 'no@example.org', id: 'layoutProposal02', from: -2, words: '' },
+      {
+        email: 'no@example.org',
+        id: 'layoutProposal03',
+        from: -1,
+        words: ' and technical cooperation between licensing authorities',
+        heading: true,
+      },
     ];
-    for (const { email, id, from, words } of proposals) {
+    for (const { email, id, from, words, heading = false } of proposals) {
       const api = await new ApiClient(w.server.url).signIn(email, TEST_PASSWORD);
       const delegation = ((await api.get('/api/me')).body as { delegation: { id: string } }).delegation.id;
       const client = await openCollabClient(w.server, { draftId: w.draftId, cookie: api.cookie! });
@@ -133,7 +143,8 @@ function withProposals(w: ShowcaseWorkspace): Promise<void> {
         .filter((c) => c.kind === 'operative')
         .at(from)!;
       const text = (clause.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
-      if (words) text.insert(0, words, { [INSERTION_MARK]: { id, delegation } });
+      if (heading) clause.heading.insert(clause.heading.length, words, { [INSERTION_MARK]: { id, delegation } });
+      else if (words) text.insert(0, words, { [INSERTION_MARK]: { id, delegation } });
       else text.format(0, 11, { [DELETION_MARK]: { id, delegation } });
       await eventually(() => saved, 'the proposal to be saved', 10_000);
       tracker.destroy();
