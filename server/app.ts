@@ -17,14 +17,19 @@ import { memberRoutes } from './http/routes/memberRoutes.js';
 import { negotiationRoutes } from './http/routes/negotiationRoutes.js';
 import { sessionRoutes } from './http/routes/sessionRoutes.js';
 import { versionRoutes } from './http/routes/versionRoutes.js';
+import { operationsRoutes, type OperationsOptions } from './http/routes/operationsRoutes.js';
 import { apiWriteGuard, rejectForbiddenKeys, securityHeaders } from './http/security.js';
 
-/** Builds the Express app (REST API and the built client). Does not listen: see server/index.ts. */
-export function createApp(services: Services, config: Config): Express {
+/**
+ * Builds the Express app (the operations endpoints /healthz, /readyz and /metrics, the REST API and the
+ * built client). Does not listen: see server/index.ts.
+ */
+export function createApp(services: Services, config: Config, operations: Omit<OperationsOptions, 'allowedOrigins'>): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
+  app.use(operationsRoutes({ ...operations, allowedOrigins: config.allowedOrigins }));
 
   const api = express.Router();
   api.use(apiWriteGuard(config.allowedOrigins));

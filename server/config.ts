@@ -27,6 +27,14 @@ const EnvSchema = z.object({
   AUTO_SNAPSHOT_QUIET_MINUTES: z.coerce.number().nonnegative().default(5),
   AUTO_SNAPSHOT_MAX_INTERVAL_MINUTES: z.coerce.number().positive().default(30),
   STATS_LOG_SECONDS: z.coerce.number().nonnegative().default(0),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// (or postgresql://) URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'expected a redis:// (or rediss://) URL')
+    .optional(),
 });
 
 export interface Config {
@@ -55,6 +63,13 @@ export interface Config {
   autoSnapshotMaxIntervalMs: number;
   /** Print the document store's disk counters and the sync server's figures this often (benchmarks); 0: never. @default 0 */
   statsLogMs: number;
+  /**
+   * PostgreSQL holding the metadata and documents instead of DATA_DIR (DATABASE_URL); undefined: the embedded
+   * store under DATA_DIR, one process.
+   */
+  databaseUrl: string | undefined;
+  /** Redis sharing updates, presence, events and limits between processes on one database (REDIS_URL; needs DATABASE_URL). */
+  redisUrl: string | undefined;
   /** Folder with the built client (vite build). */
   clientDir: string;
   /** Folder with the starter texts that seed new drafts. */
@@ -71,6 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error('Invalid configuration:\n  REDIS_URL: set DATABASE_URL too (processes share Redis only over a shared database)');
+  }
   const publicOrigin = e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null;
   const extraOrigins = (e.ALLOWED_ORIGINS ?? '')
     .split(',')
@@ -90,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoSnapshotQuietMs: Math.round(e.AUTO_SNAPSHOT_QUIET_MINUTES * 60_000),
     autoSnapshotMaxIntervalMs: Math.round(e.AUTO_SNAPSHOT_MAX_INTERVAL_MINUTES * 60_000),
     statsLogMs: Math.round(e.STATS_LOG_SECONDS * 1000),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     clientDir: path.join(PROJECT_ROOT, 'dist', 'client'),
     startersDir: path.join(PROJECT_ROOT, 'drafts'),
   };

@@ -24,6 +24,8 @@ import { BUSY_DRAFT_COMMIT_INTERVAL_MS, FileDocumentStore } from './storage/File
 import { LowdbMetadata } from './storage/metadata/LowdbMetadata.js';
 import { logStatsEvery } from './storage/logStatsEvery.js';
 import { readStarterText } from './storage/StarterText.js';
+import { measuredDocumentStore } from './operations/measuredDocumentStore.js';
+import { ServerMetrics } from './operations/ServerMetrics.js';
 
 export interface RunningServer {
   url: string;
@@ -76,14 +78,20 @@ async function open(
   given?: ServedDocumentStore,
 ): Promise<RunningServer> {
   const metadata = await LowdbMetadata.open(config.dataDir);
-  const documents = given ?? (await FileDocumentStore.open(config.dataDir, { commitIntervalMs: BUSY_DRAFT_COMMIT_INTERVAL_MS }));
+  let draining = false;
+  // Read when scraped, which is only once the server listens (rooms and collab exist by then).
+  const metrics: ServerMetrics = new ServerMetrics({ collab: () => collab.server.stats(), rooms: (): number => rooms.stats().rooms });
+  const documents = measuredDocumentStore(
+    given ?? (await FileDocumentStore.open(config.dataDir, { commitIntervalMs: BUSY_DRAFT_COMMIT_INTERVAL_MS })),
+    metrics.commitSeconds,
+  );
   const starter = await readStarterText(config.startersDir);
   const seed = await seedDemoWorkspace(metadata, clock, { seedPassword: config.seedPassword, starterTitle: starter.title });
   if (seed.seeded && !quiet) printSeedNotice(seed.generatedPasswords);
 
   // Rooms first (they know nothing above them), then the domain on top of them, then the extensions
   // that connect the document's content to the domain, then the websocket layer over both.
-  const rooms = new DraftRooms({
+  const rooms: DraftRooms = new DraftRooms({
     storage: createDocumentStorage({
       documents,
       seedFor: async (draftId) => {
@@ -119,7 +127,7 @@ async function open(
     }),
   );
   rooms.use(autoSnapshotExtension(autoSnapshots));
-  const app = createApp(services, config);
+  const app = createApp(services, config, { checks: [], draining: () => draining, metrics });
   const http = createServer(app);
   const collab = attachCollabServer(http, { rooms, services, config });
   const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({
@@ -141,6 +149,10 @@ async function open(
     rooms,
     collab: collab.server,
     async close() {
+      // Draining: not ready any more (load balancers stop sending), no new connections; then every socket is
+      // closed with the transient SHUTTING_DOWN so clients reconnect elsewhere, and everything is flushed.
+      draining = true;
+      http.close();
       stopStatsLog();
       amendments.close();
       await autoSnapshots.close();

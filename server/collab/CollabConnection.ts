@@ -30,6 +30,15 @@ const MISBEHAVIOUR = new Set<CloseCode>([
   CLOSE_CODE.SLOW_CONSUMER,
 ]);
 
+/** Running totals of a sync server's traffic, for its metrics. */
+export interface CollabTraffic {
+  /** Document updates received from members who may write (before any rule judged them). */
+  updatesIn: number;
+  /** Frames written to sockets (updates, presence, sync answers, "saved"), and their bytes. */
+  framesOut: number;
+  bytesOut: number;
+}
+
 export interface CollabConnectionOptions {
   draftId: string;
   member: RoomMember;
@@ -44,6 +53,8 @@ export interface CollabConnectionOptions {
   socket: Duplex;
   limits: CollabLimits;
   log: Log;
+  /** The server's running totals, which this connection adds to (metrics). */
+  traffic: CollabTraffic;
   /** Called once when the connection is closed, whoever closed it. */
   onClose(conn: CollabConnection): void;
 }
@@ -114,7 +125,10 @@ export class CollabConnection implements RoomConnection {
       this.close(CLOSE_CODE.SLOW_CONSUMER, `${this.ws.bufferedAmount} bytes waiting`);
       return;
     }
-    this.options.socket.write(message instanceof SharedFrame ? message.wire : encodeBinaryFrame(message));
+    const frame = message instanceof SharedFrame ? message.wire : encodeBinaryFrame(message);
+    this.options.traffic.framesOut += 1;
+    this.options.traffic.bytesOut += frame.byteLength;
+    this.options.socket.write(frame);
   }
 
   close(code: CloseCode, reason: string): void {
@@ -165,7 +179,10 @@ export class CollabConnection implements RoomConnection {
       case 'syncStep2':
       case 'update':
         // Reviewers read only: their edits are dropped here, before anything is decoded or applied.
-        if (!this.member.readOnly) room.applyUpdate(this, message.update, message.type);
+        if (!this.member.readOnly) {
+          this.options.traffic.updatesIn += 1;
+          room.applyUpdate(this, message.update, message.type);
+        }
         return;
       case 'awareness':
         return room.receiveAwareness(this, message.update);

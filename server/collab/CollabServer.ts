@@ -10,7 +10,7 @@ import type { DraftRooms } from '../rooms/DraftRooms.js';
 import type { RoomMember } from '../rooms/RoomClient.js';
 import { RoomRefusal } from '../rooms/RoomRefusal.js';
 import type { Authenticate } from './authenticateMember.js';
-import { CollabConnection } from './CollabConnection.js';
+import { CollabConnection, type CollabTraffic } from './CollabConnection.js';
 import { isAllowedOrigin } from './isAllowedOrigin.js';
 import { SocketRoom } from './SocketRoom.js';
 
@@ -49,6 +49,7 @@ export class CollabServer {
   private readonly roomOf = new Map<CollabConnection, DraftRoom>();
   private readonly socketRooms = new Map<DraftRoom, SocketRoom>();
   private readonly connections = new Set<CollabConnection>();
+  private readonly traffic: CollabTraffic = { updatesIn: 0, framesOut: 0, bytesOut: 0 };
   private readonly timers: NodeJS.Timeout[];
   private closing: Promise<void> | null = null;
 
@@ -85,8 +86,8 @@ export class CollabServer {
   }
 
   /** Live figures, for tests and diagnostics. */
-  stats(): { connections: number } {
-    return { connections: this.connections.size };
+  stats(): { connections: number } & CollabTraffic {
+    return { connections: this.connections.size, ...this.traffic };
   }
 
   /** Closes every socket with SHUTTING_DOWN (they leave their rooms); from now on new sockets are refused so. */
@@ -136,6 +137,7 @@ export class CollabServer {
       socket,
       limits: this.limits,
       log: this.log,
+      traffic: this.traffic,
       onClose: (c) => this.forget(c),
     });
     this.connections.add(conn);
