@@ -1,11 +1,11 @@
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { startServer } from './startServer.js';
 
 /** Entry point: read the environment, start, and shut down cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config);
-  console.log(`Listening on ${server.url}  (data in ${config.dataDir})`);
+  console.log(`Listening on ${server.url}  (data in ${whereDataIs(config)})`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -21,6 +21,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Where the workspace is kept, for the start-up line (a database URL without its password). */
+function whereDataIs(config: Config): string {
+  if (!config.databaseUrl) return config.dataDir;
+  const url = new URL(config.databaseUrl);
+  url.password = '';
+  return `PostgreSQL ${url.toString()}${config.redisUrl ? ', with Redis' : ''}`;
 }
 
 main().catch((error: unknown) => {

@@ -14,18 +14,20 @@ import { draftSeed } from './domain/draftSeed.js';
 import { amendmentsExtension } from './domain/amendments/amendmentsExtension.js';
 import { negotiationExtension } from './domain/negotiation/negotiationExtension.js';
 import { seedDemoWorkspace } from './domain/seed.js';
-import { createServices, type Services } from './domain/Services.js';
+import { createServices, signInLimitOptions, type Services, type SharedAcrossProcesses } from './domain/Services.js';
 import { consoleLog } from './log.js';
 import { createDocumentStorage } from './rooms/documentStorage.js';
 import { DraftRooms } from './rooms/DraftRooms.js';
-import { lockDataDir } from './storage/DataDirLock.js';
-import type { DocumentStore } from './storage/DocumentStore.js';
-import { BUSY_DRAFT_COMMIT_INTERVAL_MS, FileDocumentStore } from './storage/FileDocumentStore.js';
-import { LowdbMetadata } from './storage/metadata/LowdbMetadata.js';
+import { openStores, type ServedDocumentStore, type Stores } from './storage/openStores.js';
 import { logStatsEvery } from './storage/logStatsEvery.js';
 import { readStarterText } from './storage/StarterText.js';
 import { measuredDocumentStore } from './operations/measuredDocumentStore.js';
 import { ServerMetrics } from './operations/ServerMetrics.js';
+import { redisPresence } from './scaleout/redisPresence.js';
+import type { RedisBus } from './scaleout/RedisBus.js';
+import { RedisDraftEventBus } from './scaleout/RedisDraftEventBus.js';
+import { RedisSignInLimits } from './scaleout/RedisSignInLimits.js';
+import { redisNamespaceOf, startScaleOut } from './scaleout/startScaleOut.js';
 
 export interface RunningServer {
   url: string;
@@ -41,7 +43,7 @@ export interface RunningServer {
 }
 
 /** A document store the server can report on ([stats] lines). */
-export type ServedDocumentStore = DocumentStore & { stats(): object };
+export type { ServedDocumentStore };
 
 export interface StartServerOptions {
   /** @default systemClock */
@@ -56,37 +58,35 @@ export interface StartServerOptions {
 }
 
 /**
- * Opens the stores under DATA_DIR, seeds the demo workspace on a first start, and listens.
- * Used by server/index.ts and by integration tests (with PORT 0 and a temporary DATA_DIR).
+ * Opens the stores (under DATA_DIR, or in PostgreSQL with DATABASE_URL: openStores), seeds the demo
+ * workspace on a first start, and listens. Used by server/index.ts and by integration tests (with PORT 0
+ * and a temporary DATA_DIR).
  */
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
-  const unlock = await lockDataDir(config.dataDir);
+  const stores = await openStores(config, consoleLog('storage'), options.documents);
   try {
-    return await open(config, clock, options.quiet ?? false, unlock, options.documents);
+    return await open(config, clock, options.quiet ?? false, stores);
   } catch (error) {
-    await unlock();
+    await stores.close();
     throw error;
   }
 }
 
-async function open(
-  config: Config,
-  clock: Clock,
-  quiet: boolean,
-  unlock: () => Promise<void>,
-  given?: ServedDocumentStore,
-): Promise<RunningServer> {
-  const metadata = await LowdbMetadata.open(config.dataDir);
+async function open(config: Config, clock: Clock, quiet: boolean, stores: Stores): Promise<RunningServer> {
+  const { metadata } = stores;
   let draining = false;
   // Read when scraped, which is only once the server listens (rooms and collab exist by then).
-  const metrics: ServerMetrics = new ServerMetrics({ collab: () => collab.server.stats(), rooms: (): number => rooms.stats().rooms });
-  const documents = measuredDocumentStore(
-    given ?? (await FileDocumentStore.open(config.dataDir, { commitIntervalMs: BUSY_DRAFT_COMMIT_INTERVAL_MS })),
-    metrics.commitSeconds,
-  );
+  const metrics: ServerMetrics = new ServerMetrics({
+    collab: () => collab.server.stats(),
+    rooms: (): number => rooms.stats().rooms,
+    fanOut: () => scaleOut?.figures() ?? null,
+  });
+  const documents = measuredDocumentStore(stores.documents, metrics.commitSeconds);
   const starter = await readStarterText(config.startersDir);
-  const seed = await seedDemoWorkspace(metadata, clock, { seedPassword: config.seedPassword, starterTitle: starter.title });
+  const seed = await stores.setUp(() =>
+    seedDemoWorkspace(metadata, clock, { seedPassword: config.seedPassword, starterTitle: starter.title }),
+  );
   if (seed.seeded && !quiet) printSeedNotice(seed.generatedPasswords);
 
   // Rooms first (they know nothing above them), then the domain on top of them, then the extensions
@@ -100,9 +100,21 @@ async function open(
         return draftSeed(draft, starter);
       },
       log: consoleLog('storage'),
+      shared: stores.shared !== null,
     }),
   });
-  const services = createServices(metadata, config, clock, rooms);
+  // Several processes on one database: keep this one's live documents in step with the others'.
+  const scaleOut = stores.shared
+    ? startScaleOut({
+        shared: stores.shared,
+        live: rooms,
+        redisUrl: config.redisUrl,
+        namespace: redisNamespaceOf(config.databaseUrl),
+        log: consoleLog('scale-out'),
+        observeLag: (seconds) => metrics.fanOutLagSeconds.observe(seconds),
+      })
+    : null;
+  const services = createServices(metadata, config, clock, rooms, stores.snapshots, sharedOver(scaleOut?.bus ?? null, config, clock));
   const autoSnapshots = new AutoSnapshotScheduler({
     take: (draftId) => services.versions.saveAutomatic(draftId),
     quietMs: config.autoSnapshotQuietMs,
@@ -127,9 +139,14 @@ async function open(
     }),
   );
   rooms.use(autoSnapshotExtension(autoSnapshots));
-  const app = createApp(services, config, { checks: [], draining: () => draining, metrics });
+  const app = createApp(services, config, { checks: [...stores.checks, ...(scaleOut?.checks ?? [])], draining: () => draining, metrics });
   const http = createServer(app);
-  const collab = attachCollabServer(http, { rooms, services, config });
+  const collab = attachCollabServer(http, {
+    rooms,
+    services,
+    config,
+    presence: scaleOut?.bus ? redisPresence(scaleOut.bus) : undefined,
+  });
   const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({
     store: documents.stats(),
     collab: { ...collab.server.stats(), ...rooms.stats() },
@@ -163,11 +180,19 @@ async function open(
         http.close(() => resolve());
         http.closeAllConnections();
       });
-      await documents.close();
-      await metadata.close();
+      await scaleOut?.close();
+      await stores.close();
       await services.hasher.close();
-      await unlock();
     },
+  };
+}
+
+/** With Redis: the draft events and the sign-in limits shared with the other processes; without, each process's own. */
+function sharedOver(bus: RedisBus | null, config: Config, clock: Clock): SharedAcrossProcesses {
+  if (!bus) return {};
+  return {
+    events: new RedisDraftEventBus(bus, consoleLog('events')),
+    signInLimits: new RedisSignInLimits(bus, signInLimitOptions(config), clock, consoleLog('sign-in')),
   };
 }
 

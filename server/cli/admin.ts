@@ -2,15 +2,21 @@ import { parseArgs } from 'node:util';
 import { CreateDelegationBody } from '../../shared/api/delegations.js';
 import { CreateDraftBody, UpdateDraftBody } from '../../shared/api/drafts.js';
 import { CreateMemberBody, UpdateMemberBody } from '../../shared/api/members.js';
-import { loadConfig } from '../config.js';
+import pg from 'pg';
+import { loadConfig, type Config } from '../config.js';
 import { AppError } from '../domain/AppError.js';
 import { systemClock } from '../domain/Clock.js';
 import { createServices, type Services } from '../domain/Services.js';
 import { validate } from '../http/validate.js';
 import { lockDataDir } from '../storage/DataDirLock.js';
 import { LowdbMetadata } from '../storage/metadata/LowdbMetadata.js';
+import type { MetadataRepositories } from '../domain/repositories.js';
+import { migrate } from '../storage/postgres/migrations.js';
+import { PgMetadata } from '../storage/postgres/PgMetadata.js';
+import { describeMigration, migrateFromPostgres, migrateToPostgres } from '../storage/migrate/migrateStore.js';
 
-const USAGE = `Workspace administration without the browser (the server must be stopped: it holds the data folder).
+const USAGE = `Workspace administration without the browser. With DATA_DIR the server must be stopped (it holds the data
+folder); with DATABASE_URL it works on the database while servers run.
 
 Usage: npm run admin -- <command> [options]
 
@@ -27,10 +33,12 @@ Usage: npm run admin -- <command> [options]
   drafts rename --id ID --title T
   drafts archive --id ID
   drafts unarchive --id ID
+  store migrate --to URL                copy this DATA_DIR's workspace into an empty PostgreSQL database, then check it
+  store migrate --from URL              copy a PostgreSQL workspace into DATA_DIR (new or empty: a backup), then check it
 
-Reads DATA_DIR (and PUBLIC_URL, HOST, PORT for invitation links) like the server does.`;
+Reads DATA_DIR or DATABASE_URL (and PUBLIC_URL, HOST, PORT for invitation links) like the server does.`;
 
-type Options = Partial<Record<'email' | 'name' | 'role' | 'delegation' | 'title' | 'template' | 'id', string>>;
+type Options = Partial<Record<'email' | 'name' | 'role' | 'delegation' | 'title' | 'template' | 'id' | 'to' | 'from', string>>;
 
 async function delegationId(services: Services, name: string | undefined): Promise<string | null | undefined> {
   if (name === undefined) return undefined;
@@ -117,11 +125,20 @@ async function run(services: Services, words: string[], o: Options, linkBase: st
   }
 }
 
+/** `store migrate --to URL | --from URL`: moves the workspace between DATA_DIR and PostgreSQL (migrateStore), which takes the folder's lock itself. */
+async function store(words: string[], o: Options, dataDir: string): Promise<void> {
+  if (words.join(' ') !== 'store migrate' || (o.to === undefined) === (o.from === undefined)) {
+    throw new AppError('VALIDATION_FAILED', `Say which way: store migrate --to URL, or store migrate --from URL.\n\n${USAGE}`);
+  }
+  const report = o.to !== undefined ? await migrateToPostgres(dataDir, o.to) : await migrateFromPostgres(o.from!, dataDir);
+  console.log(describeMigration(report));
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: Object.fromEntries(
-      ['email', 'name', 'role', 'delegation', 'title', 'template', 'id'].map((k) => [k, { type: 'string' as const }]),
+      ['email', 'name', 'role', 'delegation', 'title', 'template', 'id', 'to', 'from'].map((k) => [k, { type: 'string' as const }]),
     ),
   });
   if (positionals.length === 0 || positionals[0] === 'help') {
@@ -129,9 +146,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const unlock = await lockDataDir(config.dataDir);
+  if (positionals[0] === 'store') {
+    await store(positionals, values, config.dataDir);
+    return 0;
+  }
+  const opened = await openMetadata(config);
+  const { metadata } = opened;
   try {
-    const metadata = await LowdbMetadata.open(config.dataDir);
     const unavailable = () => Promise.reject(new Error('Draft documents are not available from the command line'));
     const noDocuments = { read: unavailable, change: unavailable, hold: unavailable };
     const services = createServices(metadata, config, systemClock, noDocuments);
@@ -139,7 +160,31 @@ async function main(): Promise<number> {
     await metadata.close();
     return 0;
   } finally {
+    await opened.release();
+  }
+}
+
+/**
+ * The workspace's metadata as the server keeps it: in PostgreSQL with DATABASE_URL (while servers run: the
+ * database orders the writes), else under DATA_DIR, which a running server holds (stop it first).
+ */
+async function openMetadata(config: Config): Promise<{ metadata: MetadataRepositories; release: () => Promise<void> }> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return { metadata: new PgMetadata(pool), release: () => pool.end() };
+  }
+  const unlock = await lockDataDir(config.dataDir);
+  try {
+    return { metadata: await LowdbMetadata.open(config.dataDir), release: unlock };
+  } catch (error) {
     await unlock();
+    throw error;
   }
 }
 

@@ -11,6 +11,7 @@ import type { RoomMember } from '../rooms/RoomClient.js';
 import { RoomRefusal } from '../rooms/RoomRefusal.js';
 import type { Authenticate } from './authenticateMember.js';
 import { CollabConnection, type CollabTraffic } from './CollabConnection.js';
+import type { PresenceExchange } from './PresenceExchange.js';
 import { isAllowedOrigin } from './isAllowedOrigin.js';
 import { SocketRoom } from './SocketRoom.js';
 
@@ -29,6 +30,8 @@ export interface CollabServerOptions {
   pingIntervalMs?: number;
   /** Re-run `authenticate` for open sockets this often (expired sessions, sign-out). @default 60_000 */
   reauthenticateIntervalMs?: number;
+  /** Presence shared with other server processes on the same database. @default none (one process) */
+  presence?: PresenceExchange;
 }
 
 /** How long a refused socket may take to read its close frame before it is cut. */
@@ -48,6 +51,8 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
   private readonly roomOf = new Map<CollabConnection, DraftRoom>();
   private readonly socketRooms = new Map<DraftRoom, SocketRoom>();
+  private readonly socketRoomsByDraft = new Map<string, SocketRoom>();
+  private readonly stopPresence: () => void;
   private readonly connections = new Set<CollabConnection>();
   private readonly traffic: CollabTraffic = { updatesIn: 0, framesOut: 0, bytesOut: 0 };
   private readonly timers: NodeJS.Timeout[];
@@ -67,6 +72,9 @@ export class CollabServer {
       setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000).unref(),
       setInterval(() => this.reauthenticateAll(), options.reauthenticateIntervalMs ?? 60_000).unref(),
     ];
+    this.stopPresence =
+      options.presence?.subscribe((draftId, entries) => this.socketRoomsByDraft.get(draftId)?.applyRemotePresence(entries)) ??
+      (() => undefined);
   }
 
   /**
@@ -174,10 +182,17 @@ export class CollabServer {
     if (conn.isClosed) return;
     let socketRoom = this.socketRooms.get(room);
     if (!socketRoom) {
-      socketRoom = new SocketRoom(room, this.limits, (empty) => {
-        if (this.socketRooms.get(room) === empty) this.socketRooms.delete(room);
-      });
+      socketRoom = new SocketRoom(
+        room,
+        this.limits,
+        (empty) => {
+          if (this.socketRooms.get(room) === empty) this.socketRooms.delete(room);
+          if (this.socketRoomsByDraft.get(room.draftId) === empty) this.socketRoomsByDraft.delete(room.draftId);
+        },
+        this.options.presence ?? null,
+      );
       this.socketRooms.set(room, socketRoom);
+      this.socketRoomsByDraft.set(room.draftId, socketRoom);
     }
     socketRoom.greet(conn);
   }
@@ -221,6 +236,7 @@ export class CollabServer {
    */
   private shutdown(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
+    this.stopPresence();
     for (const conn of [...this.connections]) conn.close(CLOSE_CODE.SHUTTING_DOWN, 'the server is stopping');
     return Promise.resolve();
   }

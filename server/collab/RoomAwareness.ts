@@ -2,10 +2,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { CollabLimits } from '../../shared/collab/limits.js';
 import { encodeAwarenessEntries, readAwarenessEntries, type AwarenessEntry } from './awarenessEntries.js';
+import type { SharedPresenceEntry } from './PresenceExchange.js';
 import { PresenceBudget } from './PresenceBudget.js';
 import { bindPresence, colorFor } from './presenceUser.js';
 import type { RoomConnection } from './RoomConnection.js';
 import { encodeAwareness, encodeAwarenessMessage } from './syncMessages.js';
+
+/** The origin of presence changes that came from another server process. */
+export const REMOTE = Symbol('presence from another process');
 
 /**
  * Presence in one room, bound to the signed-in members. A connection speaks only for the awareness
@@ -29,6 +33,8 @@ export class RoomAwareness {
   private readonly sizes = new Map<number, number>();
   private readonly budget: PresenceBudget;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** Entries of other server processes' sockets (several processes): when each was last renewed, and whose it is. */
+  private readonly remote = new Map<number, { seen: number; memberId: string }>();
 
   /** @param onChange called after every change; the owner then calls takeChanges (once per turn). */
   constructor(
@@ -91,6 +97,44 @@ export class RoomAwareness {
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), conn);
   }
 
+  /** The entries of this process's own sockets (to share with other processes), with their members. */
+  localEntries(ids: Iterable<number> = this.owners.keys()): SharedPresenceEntry[] {
+    const states = this.awareness.getStates();
+    const entries: SharedPresenceEntry[] = [];
+    for (const clientId of ids) {
+      const owner = this.owners.get(clientId);
+      if (!owner) continue;
+      const clock = this.awareness.meta.get(clientId)?.clock ?? 0;
+      entries.push({ clientId, clock, state: states.get(clientId) ?? null, memberId: owner.member.id });
+    }
+    return entries;
+  }
+
+  /**
+   * Shows entries of another server process's sockets (already bound to their members there). An id one
+   * of this process's sockets speaks for stays theirs; an entry renewed with the same clock only counts as
+   * renewed.
+   */
+  applyRemote(entries: readonly SharedPresenceEntry[], now = Date.now()): void {
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      if (this.owners.has(entry.clientId)) continue;
+      if (entry.state === null) this.remote.delete(entry.clientId);
+      else this.remote.set(entry.clientId, { seen: now, memberId: entry.memberId });
+      accepted.push({ clientId: entry.clientId, clock: entry.clock, state: entry.state });
+    }
+    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), REMOTE);
+  }
+
+  /** Drops other processes' entries not renewed within `maxAgeMs` (their process died); everyone sees them go. */
+  expireRemote(maxAgeMs: number, now = Date.now()): void {
+    const stale = [...this.remote].filter(([, { seen }]) => now - seen > maxAgeMs).map(([id]) => id);
+    if (stale.length === 0) return;
+    for (const id of stale) this.remote.delete(id);
+    awarenessProtocol.removeAwarenessStates(this.awareness, stale, REMOTE);
+    for (const id of stale) this.awareness.meta.delete(id);
+  }
+
   /** Every known state as one message for a client that just joined, or null when nobody is present. */
   stateMessage(): Uint8Array | null {
     return this.awareness.getStates().size > 0 ? encodeAwareness(this.awareness) : null;
@@ -139,6 +183,10 @@ export class RoomAwareness {
     if (owner === conn) return true;
     if (entry.state === null) return false;
     if (owner && owner.member.id !== conn.member.id) return false;
+    // An id another process's socket speaks for: only the same member takes it over (the page moved here).
+    const elsewhere = this.remote.get(entry.clientId);
+    if (elsewhere && elsewhere.memberId !== conn.member.id) return false;
+    this.remote.delete(entry.clientId);
     if (conn.clientIds.size >= this.limits.maxAwarenessClientsPerConnection) return false;
     owner?.clientIds.delete(entry.clientId);
     this.owners.set(entry.clientId, conn);

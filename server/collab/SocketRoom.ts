@@ -2,7 +2,8 @@ import type { CollabLimits } from '../../shared/collab/limits.js';
 import { encodeSavedMessage } from '../../shared/collab/savedProtocol.js';
 import type { UpdateKind } from '../rooms/checkClientUpdate.js';
 import type { DraftRoom } from '../rooms/DraftRoom.js';
-import { RoomAwareness } from './RoomAwareness.js';
+import { PRESENCE_EXPIRY_MS, PRESENCE_RENEW_MS, type PresenceExchange, type SharedPresenceEntry } from './PresenceExchange.js';
+import { REMOTE, RoomAwareness } from './RoomAwareness.js';
 import { RoomBroadcast } from './RoomBroadcast.js';
 import type { RoomApi, RoomConnection } from './RoomConnection.js';
 import type { SharedFrame } from './SharedFrame.js';
@@ -22,14 +23,27 @@ export class SocketRoom implements RoomApi {
   private readonly step2: SyncStep2Cache;
   private readonly stopListening: () => void;
   private readonly invalidateStep2 = () => this.step2.invalidate();
+  private readonly renewTimer: NodeJS.Timeout | null = null;
 
+  /** @param exchange presence shared with other server processes (several processes on one database), or null */
   constructor(
     readonly room: DraftRoom,
     limits: CollabLimits,
     private readonly onEmpty: (socketRoom: SocketRoom) => void,
+    private readonly exchange: PresenceExchange | null = null,
   ) {
     this.broadcast = new RoomBroadcast(this.connections, () => this.presence.takeChanges());
     this.presence = new RoomAwareness(room.doc, limits, () => this.broadcast.awarenessChanged());
+    if (exchange) {
+      // This process's sockets' presence goes to the others as it changes, and again every few seconds.
+      this.presence.awareness.on('update', this.sharePresence);
+      this.renewTimer = setInterval(() => {
+        const entries = this.presence.localEntries();
+        if (entries.length > 0) exchange.publish(room.draftId, entries);
+        this.presence.expireRemote(PRESENCE_EXPIRY_MS);
+      }, PRESENCE_RENEW_MS);
+      this.renewTimer.unref();
+    }
     this.step2 = new SyncStep2Cache(room.doc);
     room.doc.on('update', this.invalidateStep2);
     this.stopListening = room.listen({
@@ -53,6 +67,7 @@ export class SocketRoom implements RoomApi {
     this.presence.release(conn);
     if (this.connections.size > 0) return;
     this.stopListening();
+    if (this.renewTimer) clearInterval(this.renewTimer);
     this.room.doc.off('update', this.invalidateStep2);
     this.broadcast.dispose();
     this.presence.destroy();
@@ -66,6 +81,24 @@ export class SocketRoom implements RoomApi {
   applyUpdate(conn: RoomConnection, update: Uint8Array, kind: UpdateKind): void {
     this.room.receive(conn, update, kind);
   }
+
+  /** Presence of another server process's sockets in this draft. */
+  applyRemotePresence(entries: readonly SharedPresenceEntry[]): void {
+    this.presence.applyRemote(entries);
+  }
+
+  private readonly sharePresence = (
+    { added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>,
+    origin: unknown,
+  ): void => {
+    if (origin === REMOTE || !this.exchange) return;
+    const entries: SharedPresenceEntry[] = this.presence.localEntries([...added, ...updated]);
+    // Removed ids have no owner any more: they go out as "left", at the clock they had (others drop them at it).
+    for (const clientId of removed) {
+      entries.push({ clientId, clock: this.presence.awareness.meta.get(clientId)?.clock ?? 0, state: null, memberId: '' });
+    }
+    if (entries.length > 0) this.exchange.publish(this.room.draftId, entries);
+  };
 
   receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
     this.presence.receive(conn, update);

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Services } from '../domain/Services.js';
 import type { DraftRooms } from '../rooms/DraftRooms.js';
 import { authenticateMember } from './authenticateMember.js';
+import type { PresenceExchange } from './PresenceExchange.js';
 import { CollabServer } from './CollabServer.js';
 
 export interface AttachCollabOptions {
@@ -12,6 +13,8 @@ export interface AttachCollabOptions {
   services: Services;
   /** config.allowedOrigins (ALLOWED_ORIGINS and the origin of PUBLIC_URL) may open sockets, besides the request's own origin. */
   config: Pick<Config, 'allowedOrigins'>;
+  /** Presence shared with other server processes (several processes on one database). */
+  presence?: PresenceExchange;
 }
 
 /**
@@ -24,6 +27,7 @@ export function attachCollabServer(http: Server, options: AttachCollabOptions): 
     rooms: options.rooms,
     authenticate: authenticateMember(options.services),
     allowedOrigins: options.config.allowedOrigins,
+    presence: options.presence,
   });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (collab.handleUpgrade(request, socket, head)) return;

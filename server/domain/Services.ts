@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { AmendmentService } from './amendments/AmendmentService.js';
-import { VersionSnapshotStore } from '../storage/VersionSnapshotStore.js';
+import { VersionSnapshotStore, type VersionSnapshots } from '../storage/VersionSnapshotStore.js';
 import type { Clock } from './Clock.js';
 import { CommentService } from './CommentService.js';
 import type { DraftDocuments } from './DraftDocuments.js';
@@ -13,7 +13,7 @@ import { NegotiationService } from './negotiation/NegotiationService.js';
 import { PasswordHasher } from './PasswordHasher.js';
 import type { MetadataRepositories } from './repositories.js';
 import { SessionService } from './SessionService.js';
-import { DEFAULT_SIGN_IN_LIMITS, SignInLimits } from './SignInLimits.js';
+import { DEFAULT_SIGN_IN_LIMITS, SignInLimits, type SignInLimitOptions, type SignInThrottle } from './SignInLimits.js';
 import { VersionService } from './VersionService.js';
 
 /** The domain services the HTTP and collab layers call. Built once per server. */
@@ -39,11 +39,32 @@ export interface Services {
   amendments: AmendmentService;
 }
 
-export function createServices(metadata: MetadataRepositories, config: Config, clock: Clock, documents: DraftDocuments): Services {
-  const limits = new SignInLimits({ ...DEFAULT_SIGN_IN_LIMITS, freePerAccountAndAddress: config.signInMaxFailures }, clock);
+/**
+ * What one process would keep to itself but several processes on one database share (through Redis):
+ * given by startServer when REDIS_URL is set. @default this process's own (in memory)
+ */
+export interface SharedAcrossProcesses {
+  events?: DraftEventBus;
+  signInLimits?: SignInThrottle;
+}
+
+/** The sign-in limits the configuration asks for (SIGNIN_MAX_FAILURES). */
+export function signInLimitOptions(config: Config): SignInLimitOptions {
+  return { ...DEFAULT_SIGN_IN_LIMITS, freePerAccountAndAddress: config.signInMaxFailures };
+}
+
+export function createServices(
+  metadata: MetadataRepositories,
+  config: Config,
+  clock: Clock,
+  documents: DraftDocuments,
+  snapshots: VersionSnapshots = new VersionSnapshotStore(config.dataDir),
+  shared: SharedAcrossProcesses = {},
+): Services {
+  const limits = shared.signInLimits ?? new SignInLimits(signInLimitOptions(config), clock);
   const hasher = new PasswordHasher();
   const sessions = new SessionService(metadata, limits, hasher, clock, { ttlMs: config.sessionTtlMs });
-  const events = new LocalDraftEventBus();
+  const events = shared.events ?? new LocalDraftEventBus();
   const negotiation = new NegotiationService(metadata, documents, events, clock);
   return {
     metadata,
@@ -55,7 +76,7 @@ export function createServices(metadata: MetadataRepositories, config: Config, c
     delegations: new DelegationService(metadata, clock),
     drafts: new DraftService(metadata, clock, events),
     comments: new CommentService(metadata, documents, events, clock),
-    versions: new VersionService({ metadata, documents, snapshots: new VersionSnapshotStore(config.dataDir), events, clock, negotiation }),
+    versions: new VersionService({ metadata, documents, snapshots, events, clock, negotiation }),
     negotiation,
     counts: new DraftCountsTracker({ metadata, documents, events }),
     amendments: new AmendmentService({ metadata, documents, negotiation, clock }),

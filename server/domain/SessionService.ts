@@ -3,7 +3,7 @@ import type { MetadataRepositories } from './repositories.js';
 import { AppError } from './AppError.js';
 import type { Clock } from './Clock.js';
 import type { PasswordHasher } from './PasswordHasher.js';
-import type { SignInLimits } from './SignInLimits.js';
+import type { SignInThrottle } from './SignInLimits.js';
 import { hashToken, newToken } from './tokens.js';
 
 export interface SessionOptions {
@@ -17,7 +17,7 @@ export class SessionService {
 
   constructor(
     private readonly metadata: MetadataRepositories,
-    private readonly limits: SignInLimits,
+    private readonly limits: SignInThrottle,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly options: SessionOptions,
@@ -30,19 +30,19 @@ export class SessionService {
    * (TOO_MANY_ATTEMPTS), and given back if the hasher was too busy to evaluate it (SIGN_IN_BUSY).
    */
   async signIn(email: string, password: string, address: string): Promise<{ token: string; user: UserRecord; expiresAt: Date }> {
-    const attempt = this.limits.begin(email, address);
+    const attempt = await this.limits.begin(email, address);
     const user = await this.metadata.members.findByEmail(email);
     let ok: boolean;
     try {
       ok = await this.hasher.verify(password, user?.passwordHash ?? (await this.hasher.dummyHash()));
     } catch (error) {
-      attempt.cancelled();
+      await attempt.cancelled();
       throw error;
     }
     if (!user || !user.passwordHash || !user.active || !ok) {
       throw new AppError('INVALID_CREDENTIALS', 'The email or password is not correct.');
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     return { ...(await this.open(user.id)), user };
   }
 

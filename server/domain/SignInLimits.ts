@@ -40,12 +40,31 @@ interface Run {
   allowedAt: number;
 }
 
-/** One sign-in attempt that passed the limits; say how it ended. */
+/** One sign-in attempt that passed the limits; say how it ended. Neither ever rejects. */
 export interface SignInAttempt {
   /** The password was right: the account's run from this address is forgotten, the address gets its count back. */
-  succeeded(): void;
+  succeeded(): Promise<void>;
   /** The attempt was never evaluated (the server was too busy): both runs get their count back. */
-  cancelled(): void;
+  cancelled(): Promise<void>;
+}
+
+/**
+ * The sign-in limits as SessionService uses them: counted in this process's memory (SignInLimits, one
+ * process), or in Redis for every process on one database (server/scaleout/RedisSignInLimits.ts).
+ */
+export interface SignInThrottle {
+  /**
+   * Counts an attempt, or rejects with TOO_MANY_ATTEMPTS (with retryAfterSeconds) when either run says
+   * wait. Rejects for no other reason.
+   */
+  begin(email: string, address: string): Promise<SignInAttempt>;
+}
+
+/** The refusal of an attempt that must wait `waitMs` more. */
+export function tooManyAttempts(waitMs: number): AppError {
+  return new AppError('TOO_MANY_ATTEMPTS', 'Too many sign-in attempts. Please wait and try again.', {
+    retryAfterSeconds: Math.ceil(waitMs / 1000),
+  });
 }
 
 /**
@@ -55,9 +74,9 @@ export interface SignInAttempt {
  * for a delay that doubles (1 s, 2 s, 4 s ... up to a maximum) instead of a fixed lock-out: someone
  * guessing one member's password from one address slows only themselves, and the member signing in
  * from their own address gets in at once. A run is forgotten after `forgetAfterMs` without attempts.
- * Kept in memory: a restart forgets it.
+ * Kept in memory: a restart forgets it. Counted the moment `begin` is called (before it returns its promise).
  */
-export class SignInLimits {
+export class SignInLimits implements SignInThrottle {
   private readonly runs = new Map<string, Run>();
 
   constructor(
@@ -66,26 +85,22 @@ export class SignInLimits {
   ) {}
 
   /** Counts an attempt, or throws TOO_MANY_ATTEMPTS (with retryAfterSeconds) when either run says wait. */
-  begin(email: string, address: string): SignInAttempt {
+  async begin(email: string, address: string): Promise<SignInAttempt> {
     const now = this.clock().getTime();
     const accountKey = `a:${address}\u0000${email}`;
     const addressKey = `i:${address}`;
     const account = this.current(accountKey, now);
     const byAddress = this.current(addressKey, now);
     const allowedAt = Math.max(account.allowedAt, byAddress.allowedAt);
-    if (allowedAt > now) {
-      throw new AppError('TOO_MANY_ATTEMPTS', 'Too many sign-in attempts. Please wait and try again.', {
-        retryAfterSeconds: Math.ceil((allowedAt - now) / 1000),
-      });
-    }
+    if (allowedAt > now) throw tooManyAttempts(allowedAt - now);
     this.count(accountKey, account, now, this.options.freePerAccountAndAddress, this.options.maxDelayPerAccountAndAddressMs);
     this.count(addressKey, byAddress, now, this.options.freePerAddress, this.options.maxDelayPerAddressMs);
     return {
-      succeeded: () => {
+      succeeded: async () => {
         this.runs.delete(accountKey);
         this.giveBack(addressKey, byAddress, this.options.freePerAddress, this.options.maxDelayPerAddressMs);
       },
-      cancelled: () => {
+      cancelled: async () => {
         this.giveBack(accountKey, account, this.options.freePerAccountAndAddress, this.options.maxDelayPerAccountAndAddressMs);
         this.giveBack(addressKey, byAddress, this.options.freePerAddress, this.options.maxDelayPerAddressMs);
       },

@@ -12,7 +12,7 @@ import {
 } from '../../shared/api/versions.js';
 import { compareDrafts } from '../../shared/compare/compareDrafts.js';
 import type { DraftText } from '../../shared/export/DraftText.js';
-import { SnapshotUnreadableError, type VersionSnapshotStore } from '../storage/VersionSnapshotStore.js';
+import { SnapshotUnreadableError, type VersionSnapshots } from '../storage/VersionSnapshotStore.js';
 import { AppError } from './AppError.js';
 import { audit } from './audit.js';
 import type { Clock } from './Clock.js';
@@ -33,7 +33,7 @@ import { captureState, fingerprintOf, publishedNumbering, versionText, withSnaps
 export interface VersionServiceDeps {
   metadata: MetadataRepositories;
   documents: DraftDocuments;
-  snapshots: VersionSnapshotStore;
+  snapshots: VersionSnapshots;
   events: DraftEventBus;
   clock: Clock;
   /** The negotiation a version keeps with its text (numbering base, statuses, positions). */
@@ -74,13 +74,19 @@ export class VersionService {
     return this.announce(toVersionView(await this.save(draftId, state, { label, kind: 'named', author: user })));
   }
 
-  /** Saves an automatic version of the live draft, unless it is in the same state as the draft's latest version. Null when skipped. */
+  /**
+   * Saves an automatic version of the live draft, unless it is in the same state as the draft's latest
+   * version. Null when skipped. The state is compared again in the transaction that adds the record, so
+   * of several processes holding the draft and saving its automatic version at once (each has its own
+   * scheduler), only the first adds one: the others find it there and skip (their snapshots are removed).
+   */
   async saveAutomatic(draftId: string): Promise<VersionView | null> {
     if (!(await this.deps.metadata.drafts.get(draftId))) return null;
     const state = await this.deps.documents.read(draftId, captureState);
-    if ((await this.deps.metadata.versions.listByDraft(draftId)).at(-1)?.stateKey === state.stateKey) return null;
-    const record = await this.save(draftId, state, { label: AUTOMATIC_VERSION_LABEL, kind: 'automatic', author: null });
-    return this.announce(toVersionView(record));
+    if (await isLatestState(this.deps.metadata, draftId, state)) return null;
+    const origin: VersionOrigin = { label: AUTOMATIC_VERSION_LABEL, kind: 'automatic', author: null };
+    const record = await this.write(draftId, state, origin, { unlessLatest: true });
+    return record ? this.announce(toVersionView(record)) : null;
   }
 
   /**
@@ -178,6 +184,20 @@ export class VersionService {
    * announce it (see `announce`). If the record cannot be written, the snapshot file is removed again.
    */
   async save(draftId: string, state: CapturedState, origin: VersionOrigin): Promise<VersionRecord> {
+    return (await this.write(draftId, state, origin, { unlessLatest: false }))!;
+  }
+
+  /**
+   * `save`, and with `unlessLatest`, nothing (null, the snapshot removed again) when the draft's latest
+   * version holds the same state by the time the record is added: checked inside the metadata transaction,
+   * which the metadata stores run one at a time (PgMetadata across processes too).
+   */
+  private async write(
+    draftId: string,
+    state: CapturedState,
+    origin: VersionOrigin,
+    options: { unlessLatest: boolean },
+  ): Promise<VersionRecord | null> {
     const draft = requireDraft(await this.deps.metadata.drafts.get(draftId));
     const id = newId();
     const createdAt = this.deps.clock().toISOString();
@@ -200,16 +220,23 @@ export class VersionService {
       publishedById: null,
       publishedByName: null,
     };
+    let added: boolean;
     try {
-      await this.deps.metadata.transaction(async (tx) => {
+      added = await this.deps.metadata.transaction(async (tx) => {
         requireDraft(await tx.drafts.get(draftId));
+        if (options.unlessLatest && (await isLatestState(tx, draftId, state))) return false;
         await tx.versions.add(record);
+        return true;
       });
     } catch (error) {
       await this.deps.snapshots.delete(draftId, id).catch(() => undefined);
       throw error;
     }
-    return record;
+    if (added) return record;
+    await this.deps.snapshots
+      .delete(draftId, id)
+      .catch((error: unknown) => console.error(`[versions] could not remove the snapshot of skipped version ${id}:`, error));
+    return null;
   }
 
   /** Removes a version this service just saved and nobody has seen (a restore attempt that had to be retried). */
@@ -237,6 +264,11 @@ export class VersionService {
       throw new AppError('VERSION_UNREADABLE', 'This version’s saved text cannot be read. The administrator has been told.');
     }
   }
+}
+
+/** True when the draft's latest version holds exactly `state`. */
+async function isLatestState(repositories: Repositories, draftId: string, state: CapturedState): Promise<boolean> {
+  return (await repositories.versions.listByDraft(draftId)).at(-1)?.stateKey === state.stateKey;
 }
 
 /** An unpublished version the member may rename or delete: the secretariat any, others their own named ones. */

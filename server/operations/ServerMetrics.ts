@@ -6,6 +6,8 @@ export interface MetricSources {
   collab(): { connections: number; updatesIn: number; framesOut: number; bytesOut: number };
   /** Drafts loaded in this process. */
   rooms(): number;
+  /** Keeping in step with other processes (several on one database), or null for a single process. */
+  fanOut(): { delivered: number; repaired: number; repairs: number; published: number; publishFailures: number } | null;
 }
 
 /**
@@ -18,6 +20,8 @@ export class ServerMetrics {
   readonly registry = new Registry();
   /** Seconds from a document update handed to the store until it is durable (committed). */
   readonly commitSeconds: Histogram;
+  /** Seconds from another process's commit of an update until it is applied here. */
+  readonly fanOutLagSeconds: Histogram;
 
   constructor(sources: MetricSources) {
     const register = [this.registry];
@@ -52,6 +56,41 @@ export class ServerMetrics {
     total('collab_updates_in_total', 'Document updates received from members who may write.', () => sources.collab().updatesIn);
     total('collab_frames_out_total', 'Frames sent to sockets (updates, presence, sync answers, saved).', () => sources.collab().framesOut);
     total('collab_bytes_out_total', 'Bytes of the frames sent to sockets.', () => sources.collab().bytesOut);
+    const fanOut = (read: (f: NonNullable<ReturnType<MetricSources['fanOut']>>) => number) => () => {
+      const figures = sources.fanOut();
+      return figures ? read(figures) : 0;
+    };
+    total(
+      'fanout_delivered_total',
+      'Updates of other processes applied as the fan-out delivered them.',
+      fanOut((f) => f.delivered),
+    );
+    total(
+      'fanout_repaired_total',
+      'Updates found missing (a lost message, Redis away) and read from the database instead.',
+      fanOut((f) => f.repaired),
+    );
+    total(
+      'fanout_repairs_total',
+      'Catch-ups from the database (each reads one draft’s log from what this process holds on).',
+      fanOut((f) => f.repairs),
+    );
+    total(
+      'fanout_published_total',
+      'Commits of this process published to the other processes.',
+      fanOut((f) => f.published),
+    );
+    total(
+      'fanout_publish_failures_total',
+      'Publications that failed (Redis unreachable); the others catch up from the database.',
+      fanOut((f) => f.publishFailures),
+    );
+    this.fanOutLagSeconds = new Histogram({
+      name: 'fanout_lag_seconds',
+      help: 'Time from another process committing an update until it is applied here.',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: register,
+    });
     this.commitSeconds = new Histogram({
       name: 'store_commit_seconds',
       help: 'Time from a document update handed to the store until it is durable.',

@@ -1,5 +1,5 @@
 import type { Histogram } from 'prom-client';
-import type { ServedDocumentStore } from '../startServer.js';
+import type { ServedDocumentStore } from '../storage/openStores.js';
 
 /** The document store with each append's time to durable recorded in `commitSeconds` (metrics). */
 export function measuredDocumentStore<S extends ServedDocumentStore>(store: S, commitSeconds: Histogram): S {

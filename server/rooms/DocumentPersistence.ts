@@ -21,7 +21,7 @@ export interface DocumentPersistenceOptions {
   onDurable(stateVector: Map<number, number>, newDeletions: DeleteSet): void;
   /** First retry delay after a failed write; doubles up to retryMaxMs. @default 250 */
   retryDelayMs?: number;
-  /** @default 30_000 */
+  /** Longest wait between retries: a store back after an outage (a database restart) is written to within this. @default 5_000 */
   retryMaxMs?: number;
 }
 
@@ -57,6 +57,15 @@ export class DocumentPersistence {
     const entry: PendingWrite = { update, stateVector, deletions, status: 'writing' };
     this.queue.push(entry);
     this.run([entry]);
+  }
+
+  /**
+   * Counts an update the document has just applied as durable already (another process committed it):
+   * nothing is written, and it is reported saved in its turn, after the writes accepted before it.
+   */
+  alreadyDurable(deletions: DeleteSet, stateVector: Map<number, number>): void {
+    this.queue.push({ update: new Uint8Array(0), stateVector, deletions, status: 'done' });
+    this.advance();
   }
 
   /** Updates accepted but not yet durable. */
@@ -126,7 +135,7 @@ export class DocumentPersistence {
       for (const entry of failed) entry.status = 'writing';
       if (failed.length > 0) this.run(failed);
     }, this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, this.options.retryMaxMs ?? 30_000);
+    this.retryDelay = Math.min(this.retryDelay * 2, this.options.retryMaxMs ?? 5_000);
   }
 
   private advance(): void {

@@ -5,7 +5,7 @@ import type { DeleteSet } from '../../shared/collab/savedProtocol.js';
 import type { Log } from '../log.js';
 import { encodeAcceptedState } from './acceptedState.js';
 import { checkClientUpdate, type UpdateCheckContext, type UpdateKind } from './checkClientUpdate.js';
-import { ClientIdOwners } from './ClientIdOwners.js';
+import { ClientIdOwners, SERVER_OWNER } from './ClientIdOwners.js';
 import { DocumentPersistence } from './DocumentPersistence.js';
 import { IncomingUpdates } from './IncomingUpdates.js';
 import { readClientUpdate, type DecodedUpdate } from './readClientUpdate.js';
@@ -40,6 +40,9 @@ export interface RoomListener {
 
 /** The origin of changes the server itself makes (DraftRoom.change, corrections): every client receives them. */
 export const SERVER_CHANGE = Symbol('server change');
+
+/** The origin of updates another server process committed (applyCommitted): every client receives them, nobody stores them again. */
+export const COMMITTED_ELSEWHERE = Symbol('committed elsewhere');
 
 /** The origin of an update that completed items Yjs held back: its sender lacks them too. */
 export const RELEASED_HELD = Symbol('released held items');
@@ -172,6 +175,16 @@ export class DraftRoom {
     return stateVector;
   }
 
+  /**
+   * With other processes on the same drafts: reads the client id owners they recorded since this room
+   * loaded, so a member who reconnects here after editing elsewhere is asked for their unsaved edits.
+   */
+  async refreshClientIdOwners(): Promise<void> {
+    const shared = this.options.storage.shared;
+    if (!shared) return;
+    this.owners.load(await shared.clientIdOwners(this.draftId), (id) => Y.getState(this.doc.store, id) > 0);
+  }
+
   /** Everything durable so far. */
   saved(): { stateVector: Map<number, number>; deletions: DeleteSet } {
     if (!this.persistence) throw new Error(`the draft ${this.draftId} is not loaded`);
@@ -209,6 +222,18 @@ export class DraftRoom {
     this.outbox.flush();
     await this.persistence.settled();
     return result;
+  }
+
+  /**
+   * Applies an update another server process has committed to this draft (several processes share one
+   * database): it goes to this room's clients like any accepted change but is not stored again, and counts
+   * as durable. Applied in any state but on its way out (the document may still be loading: Yjs applies
+   * updates in any order). False when the room is unloading or gone: the update is not in it.
+   */
+  applyCommitted(update: Uint8Array): boolean {
+    if (this.state === 'unloading' || this.state === 'gone') return false;
+    Y.applyUpdate(this.doc, update, COMMITTED_ELSEWHERE);
+    return true;
   }
 
   /** Gives up on the room at shutdown when its writes cannot be flushed in time. */
@@ -388,12 +413,34 @@ export class DraftRoom {
     }
   }
 
-  /** A batch goes to the listeners, then to disk as one write; listeners hear "saved" once it is durable. */
+  /**
+   * A batch goes to the listeners, then to disk as one write; listeners hear "saved" once it is durable.
+   * Updates committed by another process are not written again: they count as durable in their turn.
+   */
   private send(batch: readonly OutgoingUpdate[], merged: Uint8Array): void {
     for (const listener of this.listeners) listener.updates(batch, merged);
-    const transactions = batch.flatMap((change) => change.transactions);
-    this.wrote = true;
-    this.persistence!.write(merged, Y.mergeDeleteSets(transactions.map((t) => t.deleteSet)), transactions.at(-1)!.afterState);
+    const persistence = this.persistence!;
+    // Consecutive changes of one kind (ours to write, or committed elsewhere) in acceptance order.
+    let run: OutgoingUpdate[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const transactions = run.flatMap((change) => change.transactions);
+      const deletions = Y.mergeDeleteSets(transactions.map((t) => t.deleteSet));
+      const stateVector = transactions.at(-1)!.afterState;
+      if (run[0]!.origin === COMMITTED_ELSEWHERE) {
+        persistence.alreadyDurable(deletions, stateVector);
+      } else {
+        this.wrote = true;
+        const update = run.length === batch.length ? merged : run.length === 1 ? run[0]!.update : Y.mergeUpdates(run.map((c) => c.update));
+        persistence.write(update, deletions, stateVector);
+      }
+      run = [];
+    };
+    for (const change of batch) {
+      if (run.length > 0 && (run[0]!.origin === COMMITTED_ELSEWHERE) !== (change.origin === COMMITTED_ELSEWHERE)) flush();
+      run.push(change);
+    }
+    flush();
   }
 
   // Life of the room.
@@ -414,6 +461,8 @@ export class DraftRoom {
       const loaded = await storage.load(this.draftId, this.doc);
       this.owners.load(loaded.clientIdOwners, (id) => Y.getState(this.doc.store, id) > 0);
       this.reserveServerClientId();
+      // Other processes must know this id is the server's (they check members' writes against the record).
+      if (storage.shared) await storage.addClientIdOwners(this.draftId, [{ clientId: this.doc.clientID, memberId: SERVER_OWNER }]);
       this.extensionsLoaded = true;
       for (const extension of extensions) await extension.onLoad?.({ draftId: this.draftId, doc: this.doc });
     } catch (error) {

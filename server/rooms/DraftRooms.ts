@@ -47,7 +47,11 @@ export class DraftRooms {
     for (;;) {
       if (this.closing) throw new RoomRefusal(CLOSE_CODE.SHUTTING_DOWN, 'the server is stopping');
       const room = this.roomFor(draftId);
-      if (room.join(client)) return room;
+      if (room.join(client)) {
+        // Another process may have recorded this member's client ids since the room loaded here.
+        if (this.options.storage.shared) await room.ready.then(() => room.refreshClientIdOwners()).catch(() => undefined);
+        return room;
+      }
       await room.gone;
     }
   }
@@ -73,6 +77,14 @@ export class DraftRooms {
   /** Runs `work` with the draft's document held still (DraftRoom.hold), the draft kept open meanwhile. */
   hold<T>(draftId: string, work: () => Promise<T>): Promise<T> {
     return this.withRoom(draftId, (room) => room.hold(work));
+  }
+
+  /**
+   * Applies an update another server process committed to the draft's live document (DraftRoom.applyCommitted);
+   * false when the draft is not live here (it will be loaded from the database, with it, when needed).
+   */
+  applyCommitted(draftId: string, update: Uint8Array): boolean {
+    return this.rooms.get(draftId)?.applyCommitted(update) ?? false;
   }
 
   /** Live figures, for tests and diagnostics. */

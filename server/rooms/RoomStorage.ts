@@ -33,4 +33,12 @@ export interface RoomStorage {
    * release files, forget.
    */
   unload(draftId: string, snapshot: () => Uint8Array | null, wrote: boolean): Promise<void>;
+  /**
+   * Set when other server processes write to the same drafts (a shared database): the client id owners
+   * they record (`clientIdOwners`) must be read again before a member is greeted, and the room's own
+   * client id is recorded as the server's, so no member can write with it on another process.
+   */
+  shared?: {
+    clientIdOwners(draftId: string): Promise<ClientIdOwner[]>;
+  };
 }

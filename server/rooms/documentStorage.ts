@@ -11,6 +11,8 @@ export interface DocumentStorageOptions {
   log: Log;
   /** Compact a draft's log once it has grown past this many bytes since the last compaction. @default 1 MiB */
   compactAfterBytes?: number;
+  /** Other processes write to the same drafts (RoomStorage.shared). @default false */
+  shared?: boolean;
 }
 
 /**
@@ -65,5 +67,7 @@ export function createDocumentStorage(options: DocumentStorageOptions): RoomStor
       if (wrote && documents.logSize(draftId) > 0) await compact(draftId, snapshot());
       await documents.release(draftId);
     },
+
+    shared: options.shared ? { clientIdOwners: (draftId) => documents.loadClientIdOwners(draftId) } : undefined,
   };
 }

@@ -19,11 +19,24 @@ export class SnapshotUnreadableError extends Error {
 }
 
 /**
+ * Where the document state saved with each version lives (VersionSnapshotStore on disk,
+ * PgVersionSnapshotStore in PostgreSQL): written once, read back against the sha256 its record keeps.
+ */
+export interface VersionSnapshots {
+  /** Writes a new snapshot and resolves once it is durable; returns the sha256 (hex) of its bytes. */
+  write(draftId: string, versionId: string, bytes: Uint8Array): Promise<string>;
+  /** Reads a snapshot back; throws SnapshotUnreadableError when it is missing or does not match `expectedSha256`. */
+  read(draftId: string, versionId: string, expectedSha256: string): Promise<Uint8Array>;
+  /** Deletes a snapshot (an unpublished version deleted, or a write whose record could not be saved); a missing one is fine. */
+  delete(draftId: string, versionId: string): Promise<void>;
+}
+
+/**
  * The document state of each saved version, one file per version: DATA_DIR/versions/<draftId>/<versionId>.bin,
  * holding Y.encodeStateAsUpdate of the document at that moment. Files are written once, durably (temporary
  * file, fsync, rename, fsync of the folder), and never rewritten; only unpublished versions are ever deleted.
  */
-export class VersionSnapshotStore {
+export class VersionSnapshotStore implements VersionSnapshots {
   constructor(private readonly dataDir: string) {}
 
   /** The snapshot's file. Ids are checked against the strict pattern first, so no id can become `..` or a slash. */

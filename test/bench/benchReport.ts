@@ -13,6 +13,11 @@ export interface RunRecord {
   store: { before: StoreStats; after: StoreStats } | null;
   /** Rooms and open draft files still in memory a few seconds after every client left (our server only). */
   leftOpen: number | null;
+  /**
+   * CPU the machine's PostgreSQL and Redis processes used while the generator ran (targets on the database
+   * only; absent from older results).
+   */
+  services?: { wallSec: number; postgresCpuSec: number; redisCpuSec: number } | null;
 }
 
 type Figure = (run: RunRecord) => number | null | undefined;
@@ -22,6 +27,22 @@ const phase = (run: RunRecord, name: string) =>
 const storeDelta = (run: RunRecord, key: keyof StoreStats) => (run.store ? run.store.after[key] - run.store.before[key] : null);
 /** Seconds of the phase that produced the writes: the edit phase, or seeding in S3. */
 const writeSeconds = (run: RunRecord) => run.result?.edit?.wallSec ?? (run.result?.seed ? run.result.seed.sendMs / 1000 : null);
+/** A service's CPU over the generator's whole run, in % of one core. */
+const serviceCpuPercent = (run: RunRecord, service: 'postgresCpuSec' | 'redisCpuSec') =>
+  run.services ? ratio(100 * run.services[service], run.services.wallSec) : null;
+/** PostgreSQL's CPU per committed transaction, over the generator's whole run (µs). */
+const postgresCpuPerCommit = (run: RunRecord) => ratio((run.services?.postgresCpuSec ?? NaN) * 1e6, storeDelta(run, 'logWrites'));
+
+/** Rows on the store's writes and the database's CPU, common to every scenario. */
+const STORE_ROWS = (phaseName: string): Array<[string, Figure]> => [
+  [`store fsyncs per second of ${phaseName}`, (r) => perSecond(storeDelta(r, 'fsyncs'), writeSeconds(r))],
+  [`store log writes (PostgreSQL: commits) per second of ${phaseName}`, (r) => perSecond(storeDelta(r, 'logWrites'), writeSeconds(r))],
+  ['store appends per log write (group commit)', (r) => ratio(storeDelta(r, 'appends'), storeDelta(r, 'logWrites'))],
+  ['PostgreSQL CPU, whole generator run (% of one core)', (r) => serviceCpuPercent(r, 'postgresCpuSec')],
+  ['PostgreSQL CPU per commit, whole run (µs)', postgresCpuPerCommit],
+  ['Redis CPU, whole generator run (% of one core)', (r) => serviceCpuPercent(r, 'redisCpuSec')],
+  ['drafts still in memory after all clients left', (r) => r.leftOpen],
+];
 
 /** Rows of the edit scenarios (S1, S2, S4): label and how to read it from a run. */
 const EDIT_ROWS: Array<[string, Figure]> = [
@@ -30,6 +51,10 @@ const EDIT_ROWS: Array<[string, Figure]> = [
   ['latency p95 (ms)', (r) => r.result?.edit?.latencyMs.p95],
   ['latency p99 (ms)', (r) => r.result?.edit?.latencyMs.p99],
   ['latency max (ms)', (r) => r.result?.edit?.latencyMs.max],
+  ['latency p50, receivers on another process than the sender (ms)', (r) => r.result?.edit?.latencyCrossServerMs?.p50],
+  ['latency p99, receivers on another process than the sender (ms)', (r) => r.result?.edit?.latencyCrossServerMs?.p99],
+  ['latency p50, receivers on the sender’s process (ms)', (r) => r.result?.edit?.latencySameServerMs?.p50],
+  ['latency p99, receivers on the sender’s process (ms)', (r) => r.result?.edit?.latencySameServerMs?.p99],
   ['memory per connection, RSS idle -> end of edits (KB)', (r) => memoryPerConnection(r, 'edit')],
   ['memory per connection, RSS idle -> all connected (KB)', (r) => memoryPerConnection(r, 'connect')],
   ['latency mean in the worst second (ms)', (r) => worstSecond(r, (t) => t.latMeanMs)],
@@ -41,9 +66,7 @@ const EDIT_ROWS: Array<[string, Figure]> = [
   ['server CPU, edit phase (%)', (r) => cpuPercent(r, 'edit')],
   ['generator CPU, edit phase (%)', (r) => r.result?.generator?.cpuPctEditPhase],
   ['generator event-loop lag p99 (ms)', (r) => r.result?.generator?.eventLoopDelayEditMs?.p99],
-  ['store fsyncs per second of edits', (r) => perSecond(storeDelta(r, 'fsyncs'), writeSeconds(r))],
-  ['store appends per log write (group commit)', (r) => ratio(storeDelta(r, 'appends'), storeDelta(r, 'logWrites'))],
-  ['drafts still in memory after all clients left', (r) => r.leftOpen],
+  ...STORE_ROWS('edits'),
 ];
 
 /** Rows of the cold-sync scenario (S3). */
@@ -56,9 +79,7 @@ const COLD_ROWS: Array<[string, Figure]> = [
   ['doc update size (KB)', (r) => ratio(r.result?.seed?.doc.updateBytes ?? null, 1024)],
   ['server CPU while seeding 50k edits (s)', (r) => phase(r, 'seed')?.cpuSec],
   ['server RSS peak (MB)', (r) => phase(r, 'whole')?.rssPeakMB],
-  ['store fsyncs per second of seeding', (r) => perSecond(storeDelta(r, 'fsyncs'), writeSeconds(r))],
-  ['store appends per log write (group commit)', (r) => ratio(storeDelta(r, 'appends'), storeDelta(r, 'logWrites'))],
-  ['drafts still in memory after all clients left', (r) => r.leftOpen],
+  ...STORE_ROWS('seeding'),
 ];
 
 /** The highest per-second value of the edit phase (spikes such as everyone renewing presence at once). */

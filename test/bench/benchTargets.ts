@@ -5,9 +5,13 @@ import path from 'node:path';
 import { freePort, spawnLogged, stopProcess, waitForPort } from './childProcesses.js';
 import { startOurServer } from './ourServer.js';
 
-/** A store's disk counters as FileDocumentStore.stats() reports them. */
+/**
+ * A store's disk counters as FileDocumentStore.stats() reports them; PgDocumentStore.stats() reports the same
+ * fields, its committed transactions as `logWrites` and every COMMIT (WAL flush) in `fsyncs`.
+ */
 export interface StoreStats {
   appends: number;
+  /** Log writes (group commits); with PostgreSQL, committed transactions. */
   logWrites: number;
   fsyncs: number;
   bytesWritten: number;
@@ -23,28 +27,36 @@ export interface ServerStats {
 
 /** A server under test, started fresh for one run. */
 export interface RunningTarget {
-  pid: number;
+  /** Its processes (one, or ours-pg-redis's two): the generator measures their CPU and memory summed. */
+  pids: number[];
   proto: 'yws' | 'hocuspocus';
-  /** loadgen.mjs --url template. */
-  url: string;
+  /** loadgen.mjs --url templates, one per process: the generator spreads every document's clients over them. */
+  urls: string[];
   /** Extra loadgen.mjs arguments (our session cookie). */
   loadgenArgs: string[];
   /** Extra node arguments for loadgen.mjs (our draft-alias preload) and its environment. */
   loadgenNodeArgs: string[];
   loadgenEnv: Record<string, string>;
   /**
-   * Our server's figures from its next [stats] line, once `until` holds for them (or after a few seconds);
-   * null for the references, which keep nothing on disk.
+   * Our server's figures from its next [stats] line, once `until` holds for them (or after a few seconds),
+   * summed over its processes; null for the references, which keep nothing on disk.
    */
   serverStats(until?: (stats: ServerStats) => boolean): Promise<ServerStats | null>;
+  /** Whether the run uses PostgreSQL (and Redis): the harness then measures their CPU too. */
+  usesDatabase: boolean;
   stop(): Promise<void>;
 }
 
-/** ours-memory: our server with documents in memory instead of the durable store (what durability costs). */
-export type TargetName = 'ours' | 'ours-memory' | 'ywss' | 'hocuspocus';
+/**
+ * ours-memory: our server with documents in memory instead of the durable store (what durability costs).
+ * ours-pg: one process on PostgreSQL (DATABASE_URL, a new database per run). ours-pg-redis: two processes on
+ * one new database and Redis, every draft's clients split between them, so that half the receivers of every
+ * edit get it from the other process (through Redis).
+ */
+export type TargetName = 'ours' | 'ours-memory' | 'ours-pg' | 'ours-pg-redis' | 'ywss' | 'hocuspocus';
 
 /** Every target, in the order tables list them. */
-export const TARGET_NAMES: readonly TargetName[] = ['ours', 'ours-memory', 'ywss', 'hocuspocus'];
+export const TARGET_NAMES: readonly TargetName[] = ['ours', 'ours-memory', 'ours-pg', 'ours-pg-redis', 'ywss', 'hocuspocus'];
 
 export interface StartOptions {
   /** Folder for this run's logs (and CPU profiles). */
@@ -52,6 +64,7 @@ export interface StartOptions {
   runId: string;
   /** Documents the scenario opens (drafts to create on our server). */
   docs: number;
+  /** Cores for the server (taskset -c); every process of a several-process target gets the same. null: no pinning. */
   cpus: string | null;
   /** The bench/ package with its dependencies installed (see prepareBenchPackage). */
   benchDir: string;
@@ -61,10 +74,12 @@ export interface StartOptions {
   nodeArgs: string[];
 }
 
-/** Starts one of the servers compared: ours (real app, durable store, real sign-in) or a reference from bench/. */
+/** Starts one of the servers compared: ours (real app, real sign-in, on one of its stores) or a reference from bench/. */
 export function startTarget(name: TargetName, options: StartOptions): Promise<RunningTarget> {
   if (name === 'ours') return startOurServer(options, 'file');
   if (name === 'ours-memory') return startOurServer(options, 'memory');
+  if (name === 'ours-pg') return startOurServer(options, 'postgres');
+  if (name === 'ours-pg-redis') return startOurServer(options, 'postgres-redis');
   return startReference(name, options);
 }
 
@@ -87,13 +102,14 @@ async function startReference(name: 'ywss' | 'hocuspocus', options: StartOptions
   });
   await waitForPort(port);
   return {
-    pid: spawned.pid,
+    pids: [spawned.pid],
     proto: name === 'ywss' ? 'yws' : 'hocuspocus',
-    url: name === 'ywss' ? `ws://127.0.0.1:${port}/{doc}` : `ws://127.0.0.1:${port}`,
+    urls: [name === 'ywss' ? `ws://127.0.0.1:${port}/{doc}` : `ws://127.0.0.1:${port}`],
     loadgenArgs: [],
     loadgenNodeArgs: [],
     loadgenEnv: {},
     serverStats: async () => null,
+    usesDatabase: false,
     stop: () => stopProcess(spawned, 5000),
   };
 }

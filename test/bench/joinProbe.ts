@@ -34,7 +34,7 @@ console.log('server | socket open | sync step 2 received after step 1 sent | app
 for (const name of values.targets.split(',') as TargetName[]) {
   const target = await startTarget(name, { runDir, runId: `join-${name}`, docs: 1, cpus: '0', benchDir, cpuProfile: false, nodeArgs: [] });
   try {
-    const url = target.url.replace('{doc}', target.loadgenEnv.BENCH_DRAFT_IDS ?? 'join-probe');
+    const url = target.urls[0]!.replace('{doc}', target.loadgenEnv.BENCH_DRAFT_IDS ?? 'join-probe');
     const headers: Record<string, string> = target.loadgenArgs[0] === '--cookie' ? { cookie: target.loadgenArgs[1]! } : {};
     const seeder = await open(url, headers);
     seeder.ws.send(syncMessage(2, state));

@@ -5,8 +5,13 @@
  * y-websocket clients), and prints per scenario: server CPU per delivered update, latency p50/p95/p99,
  * memory per connection, join time (S3) and the store's fsync rate. With --with-references the
  * y-websocket server and Hocuspocus run in the same session, alternating (ours, ywss, hocuspocus) x reps.
+ * ours-pg runs one process on PostgreSQL, ours-pg-redis two on PostgreSQL and Redis with every draft's clients
+ * split between them (benchTargets.ts): both pinned to the server's cores, their CPU summed, latency also
+ * reported for receivers on the other process than the sender, and PostgreSQL's and Redis's CPU measured
+ * while the generator runs (BENCH_DATABASE_URL, BENCH_REDIS_URL; see benchServices.ts).
  *
- *   npm run bench -- [--scenarios S1,S2,S3,S4] [--reps 3] [--with-references] [--targets ours,ours-memory,ywss]
+ *   npm run bench -- [--scenarios S1,S2,S3,S4] [--reps 3] [--with-references]
+ *                    [--targets ours,ours-memory,ours-pg,ours-pg-redis,ywss,hocuspocus]
  *                    [--no-pin] [--server-cpus 0] [--gen-cpus 1] [--cpu-prof] [--server-node-args=--trace-gc]
  *                    [--out DIR]
  *   npm run bench -- --report DIR      prints the tables again from DIR/runs.json
@@ -17,6 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderGoals } from './benchGoals.js';
 import { renderScenario, type RunRecord } from './benchReport.js';
+import { readServiceCpu } from './benchServices.js';
 import { prepareBenchPackage, startTarget, TARGET_NAMES, type TargetName } from './benchTargets.js';
 import { runLoadgen } from './runLoadgen.js';
 import { isScenarioId, SCENARIOS, type ScenarioId } from './scenarios.js';
@@ -85,12 +91,14 @@ for (const id of scenarioIds as ScenarioId[]) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         const before = await running.serverStats();
         const started = Date.now();
+        const servicesBefore = running.usesDatabase ? readServiceCpu() : null;
         const { exit, result } = await runLoadgen(running, scenario, {
           benchDir,
           runDir: outDir,
           runId,
           cpus: pin ? values['gen-cpus'] : null,
         });
+        const servicesAfter = running.usesDatabase ? readServiceCpu() : null;
         // Everyone has left: wait (a few seconds at most) for the drafts to leave memory, as they should.
         const after = await running.serverStats((stats) => stats.collab.rooms === 0 && stats.store.openDrafts === 0);
         record = {
@@ -101,6 +109,14 @@ for (const id of scenarioIds as ScenarioId[]) {
           result,
           store: before && after ? { before: before.store, after: after.store } : null,
           leftOpen: after ? after.collab.rooms + after.store.openDrafts : null,
+          services:
+            servicesBefore && servicesAfter
+              ? {
+                  wallSec: (servicesAfter.at - servicesBefore.at) / 1000,
+                  postgresCpuSec: servicesAfter.postgresSec - servicesBefore.postgresSec,
+                  redisCpuSec: servicesAfter.redisSec - servicesBefore.redisSec,
+                }
+              : null,
         };
         console.error(
           `[bench] ${runId}: generator exit ${exit} in ${((Date.now() - started) / 1000).toFixed(1)} s, load average ${os.loadavg()[0]!.toFixed(2)}`,
@@ -114,9 +130,11 @@ for (const id of scenarioIds as ScenarioId[]) {
   }
 }
 
-let report = `## Sync server benchmark, ${stamp}\n\n${machine}; pinning: ${pin ? `server cpu ${values['server-cpus']}, generator cpu ${values['gen-cpus']}` : 'none'}; ${reps} rep(s) per cell, value = median [min-max]; ours = this project's server with its durable file store and real sign-in (ours-memory: the same with documents in memory, to show what durability costs), the references in memory.\n\n`;
+let report = `## Sync server benchmark, ${stamp}\n\n${machine}; pinning: ${pin ? `server cpu ${values['server-cpus']} (every server process), generator cpu ${values['gen-cpus']}, PostgreSQL and Redis not pinned` : 'none'}; ${reps} rep(s) per cell, value = median [min-max]; ours = this project's server with its durable file store and real sign-in (ours-memory: the same with documents in memory, to show what durability costs; ours-pg: one process on PostgreSQL; ours-pg-redis: two processes on PostgreSQL and Redis, every draft's clients split between them, server CPU and memory summed over both), the references in memory.\n\n`;
 for (const id of scenarioIds as ScenarioId[]) report += renderScenario(SCENARIOS[id], runs, targets) + '\n';
-if (targets.includes('ours') && targets.length > 1) report += renderGoals(runs, scenarioIds as ScenarioId[]);
+// The goals compare ours with the references: only when one of them ran.
+if (targets.includes('ours') && targets.some((t) => t === 'ywss' || t === 'hocuspocus'))
+  report += renderGoals(runs, scenarioIds as ScenarioId[]);
 writeFileSync(path.join(outDir, 'runs.json'), JSON.stringify(runs, null, 2));
 writeFileSync(path.join(outDir, 'summary.md'), report);
 console.log(report);

@@ -10,6 +10,9 @@ export interface LoadgenResult {
   connect?: { ok: number; clients: number; wallMs: number; perClientMs: Quantiles };
   edit?: {
     latencyMs: Quantiles;
+    /** With several URLs (processes): receivers on the sender's process, and on another one. */
+    latencySameServerMs?: Quantiles | null;
+    latencyCrossServerMs?: Quantiles | null;
     serverCpuUsPerDelivery?: number;
     deliveredPerSec: number;
     deliveryRatio: number | null;
@@ -44,8 +47,9 @@ export interface LoadgenRun {
 }
 
 /**
- * Runs the reference generator (bench/loadgen.mjs, unchanged) against a running target, pinned to
- * the generator's core, and reads its JSON result. A hard timeout ends a stuck run.
+ * Runs the reference generator (bench/loadgen.mjs) against a running target, pinned to the generator's
+ * core, and reads its JSON result: one --url per server process (it spreads every document's clients over
+ * them) and all their PIDs (it sums their CPU and memory). A hard timeout ends a stuck run.
  */
 export async function runLoadgen(
   target: RunningTarget,
@@ -59,10 +63,9 @@ export async function runLoadgen(
     'loadgen.mjs',
     '--proto',
     target.proto,
-    '--url',
-    target.url,
+    ...target.urls.flatMap((url) => ['--url', url]),
     '--server-pid',
-    String(target.pid),
+    target.pids.join(','),
     '--json',
     json,
     '--label',
