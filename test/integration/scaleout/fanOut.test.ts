@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readParagraphs } from '../../../shared/doc/clauseBody.js';
@@ -38,6 +39,37 @@ describe('several processes on one database', () => {
     expect(bodies(onA.doc)).toBe(bodies(onB.doc));
     const metrics = await (await fetch(`${b.url}/metrics`)).text();
     expect(metrics).toMatch(/^fanout_delivered_total [1-9]/m);
+  });
+
+  it('numbers the concurrent updates of two processes without a gap or a duplicate, and a fresh process loads what the live ones hold', async () => {
+    const url = await freshDatabase();
+    const env = { DATABASE_URL: url, REDIS_URL };
+    const [a, b] = await Promise.all([startTestServer({ env }), startTestServer({ env })]);
+    const draftId = await starterDraftId(a);
+    const onA = await open(a, draftId, 'us@example.org');
+    const onB = await open(b, draftId, 'dk@example.org');
+    for (let i = 0; i < 60; i += 1) {
+      firstParagraph(onA.doc).insert(0, `a${i} `);
+      firstParagraph(onB.doc).insert(0, `b${i} `);
+      if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await eventually(
+      () => bodies(onA.doc) === bodies(onB.doc) && bodies(onA.doc).includes('a59 ') && bodies(onA.doc).includes('b59 '),
+      'the two to converge',
+      5000,
+    );
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ seq: string }>('SELECT seq FROM draft_updates WHERE draft_id = $1 ORDER BY seq', [draftId]);
+    const { rows: heads } = await client.query<{ head_seq: string }>('SELECT head_seq FROM draft_heads WHERE draft_id = $1', [draftId]);
+    await client.end();
+    const seqs = rows.map((row) => Number(row.seq));
+    // No duplicate, no gap: 1..head (nothing was compacted away in so short a run).
+    expect(seqs).toEqual(Array.from({ length: Number(heads[0]!.head_seq) }, (_, i) => i + 1));
+    expect(seqs.length).toBeGreaterThan(2);
+    const c = await startTestServer({ env });
+    const fresh = await open(c, draftId, 'no@example.org');
+    expect(bodies(fresh.doc)).toBe(bodies(onA.doc));
   });
 
   it('without Redis: the processes still converge, through the database', async () => {
