@@ -48,8 +48,17 @@ export function createDocumentStorage(options: DocumentStorageOptions): RoomStor
         for (const update of updates) Y.applyUpdate(document, update);
         return { clientIdOwners };
       }
-      seedDocument(document, await options.seedFor(draftId));
-      await documents.append(draftId, Y.encodeStateAsUpdate(document));
+      // The seed is built apart: with several processes another may seed the draft first, and then only its seed may exist.
+      const seeded = new Y.Doc();
+      seedDocument(seeded, await options.seedFor(draftId));
+      const seed = Y.encodeStateAsUpdate(seeded);
+      seeded.destroy();
+      if (documents.appendFirst && !(await documents.appendFirst(draftId, seed))) {
+        for (const update of await documents.load(draftId)) Y.applyUpdate(document, update);
+        return { clientIdOwners: await documents.loadClientIdOwners(draftId) };
+      }
+      if (!documents.appendFirst) await documents.append(draftId, seed);
+      Y.applyUpdate(document, seed);
       return { clientIdOwners };
     },
 

@@ -10,6 +10,8 @@ export interface SeqUpdate {
 /** A document store whose log numbers each draft's updates without gaps, shared by every process (PgDocumentStore). */
 export interface SequencedDocumentStore extends DocumentStore {
   appendWithSeq(draftId: string, update: Uint8Array): Promise<number>;
+  /** Stores a new draft's seed as update 1 unless its log exists already (false: nothing written). */
+  appendFirst(draftId: string, update: Uint8Array): Promise<boolean>;
   /** The snapshot (numbered with the last update it covers) when it covers updates after `afterSeq`, then the updates after. */
   loadSince(draftId: string, afterSeq: number): Promise<SeqUpdate[]>;
   headSeq(draftId: string): Promise<number>;
@@ -54,6 +56,16 @@ export class SharedDocumentStore implements DocumentStore {
     );
     this.loadedListener(draftId);
     return rows.map((row) => row.update);
+  }
+
+  /** A new draft's seed, stored only if no other process stored one first (DocumentStore.appendFirst). */
+  async appendFirst(draftId: string, update: Uint8Array): Promise<boolean> {
+    const stored = await this.inner.appendFirst(draftId, update);
+    if (stored) {
+      this.tracker.mark(draftId, 1);
+      this.committedListener(draftId, 1, update);
+    }
+    return stored;
   }
 
   async append(draftId: string, update: Uint8Array): Promise<void> {

@@ -19,6 +19,12 @@ export interface DocumentStore {
    * corrupt snapshot: the caller should refuse the draft instead of serving it empty.
    */
   load(draftId: string): Promise<Uint8Array[]>;
+  /**
+   * Stores a new draft's first update (its seed) unless the draft already has one, as one step: false when
+   * it had (nothing written; load what is there). Only stores shared by several processes need it (two may
+   * open a new draft at once); without it the seed is appended like any update.
+   */
+  appendFirst?(draftId: string, update: Uint8Array): Promise<boolean>;
   /** Appends one Yjs update to the draft's log; resolves once it is durable. Appends may be grouped into one fsync. */
   append(draftId: string, update: Uint8Array): Promise<void>;
   /**

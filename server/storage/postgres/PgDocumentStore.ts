@@ -4,7 +4,8 @@ import type { ClientIdOwner, DocumentStore } from '../DocumentStore.js';
 import { StoreClosedError } from '../StoreClosedError.js';
 import type { StoreCounters } from '../StoreCounters.js';
 import { addOwners, loadOwners } from './clientIdOwnersSql.js';
-import { compactLog, readHead, readLog, type SeqUpdate } from './draftLogSql.js';
+import { compactLog, insertFirstUpdate, readHead, readLog, type SeqUpdate } from './draftLogSql.js';
+import { withTransaction } from './withTransaction.js';
 import { DraftState } from './DraftState.js';
 import { GroupCommit, type QueuedAppend } from './GroupCommit.js';
 
@@ -76,6 +77,18 @@ export class PgDocumentStore implements DocumentStore {
 
   async append(draftId: string, update: Uint8Array): Promise<void> {
     await this.appendWithSeq(draftId, update);
+  }
+
+  /**
+   * Stores a new draft's seed as its first update, unless another process has already started the draft's
+   * log (then nothing is written: false, and the caller loads what is there). Resolves once committed.
+   */
+  appendFirst(draftId: string, update: Uint8Array): Promise<boolean> {
+    return this.inOrder(draftId, async (draft) => {
+      const stored = await withTransaction(this.pool, (client) => insertFirstUpdate(client, draftId, update));
+      if (stored) draft.committed(1, update.byteLength);
+      return stored;
+    });
   }
 
   /** Appends one update; resolves with the seq it got, once its transaction has committed. */

@@ -64,6 +64,19 @@ export async function insertUpdates(client: pg.ClientBase, batch: readonly NewUp
   return seqs;
 }
 
+/**
+ * Stores a new draft's first update (its seed) as seq 1, unless the draft already has a log: then nothing
+ * is written and it returns false. Two processes seeding one new draft at once: exactly one seed lands.
+ */
+export async function insertFirstUpdate(client: pg.ClientBase, draftId: string, update: Uint8Array): Promise<boolean> {
+  const { rowCount } = await client.query('INSERT INTO draft_heads (draft_id, head_seq) VALUES ($1, 1) ON CONFLICT (draft_id) DO NOTHING', [
+    draftId,
+  ]);
+  if (rowCount !== 1) return false;
+  await client.query('INSERT INTO draft_updates (draft_id, seq, data) VALUES ($1, 1, $2)', [draftId, Buffer.from(update)]);
+  return true;
+}
+
 /** Head, snapshot and the log after max(snapshot, $2), in one statement: one consistent view, even mid-compaction elsewhere. */
 const READ_LOG = `
   WITH snapshot AS (SELECT seq, data FROM draft_snapshots WHERE draft_id = $1)
