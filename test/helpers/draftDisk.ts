@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DocumentStore } from '../../server/storage/DocumentStore.js';
 import { FileDocumentStore } from '../../server/storage/FileDocumentStore.js';
 
 /**
@@ -6,7 +7,11 @@ import { FileDocumentStore } from '../../server/storage/FileDocumentStore.js';
  * what a restart would load.
  */
 export async function readDraftFromDisk(dataDir: string, draftId: string): Promise<Y.Doc> {
-  const store = await FileDocumentStore.open(dataDir, { warn: () => {} });
+  return loadAndClose(await FileDocumentStore.open(dataDir, { warn: () => {} }), draftId);
+}
+
+/** A draft's document as a store holds it; closes the store after. */
+export async function loadAndClose(store: DocumentStore, draftId: string): Promise<Y.Doc> {
   try {
     const doc = new Y.Doc();
     for (const update of await store.load(draftId)) Y.applyUpdate(doc, update);

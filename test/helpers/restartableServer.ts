@@ -4,9 +4,12 @@ import path from 'node:path';
 import { freePort } from './freePort.js';
 import { spawnServer, type SpawnedServer } from './spawnServer.js';
 import { TEST_PASSWORD, type TestServer } from './testServer.js';
+import { testStoreEnv } from './testStore.js';
 
 export interface RestartableServer {
   dataDir: string;
+  /** The server's database (the same across restarts) with TEST_STORE=postgres or DATABASE_URL in `env`; undefined on the embedded store. */
+  databaseUrl: string | undefined;
   port: number;
   /** What clients connect to: the same URL and port across restarts. */
   target: TestServer;
@@ -25,12 +28,16 @@ export interface RestartableServer {
  * that a test can kill and start again any number of times, as an operator or a crash would; clients
  * reconnect to the same address. The test file must call `dispose()` in a top-level afterAll (hooks
  * registered while tests run do not fire, so spawnServer's own cannot be relied on here); as a last resort
- * a running child is killed when the test process exits.
+ * a running child is killed when the test process exits. With TEST_STORE=postgres (testStore.ts) and no
+ * DATABASE_URL in `env`, it runs on a new database of its own, dropped when the test (or, when created
+ * outside a test, the file) ends.
  */
 export async function restartableServer(env: Record<string, string> = {}): Promise<RestartableServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-reliability-'));
   const port = await freePort();
-  const fullEnv = { DATA_DIR: dataDir, PORT: String(port), SEED_PASSWORD: TEST_PASSWORD, ...env };
+  const storeEnv = env.DATABASE_URL ? {} : await testStoreEnv();
+  const fullEnv: Record<string, string> = { DATA_DIR: dataDir, PORT: String(port), SEED_PASSWORD: TEST_PASSWORD, ...storeEnv, ...env };
+  const databaseUrl = fullEnv.DATABASE_URL;
   let current: SpawnedServer | null = null;
   const running = () => current !== null && current.child.exitCode === null && current.child.signalCode === null;
   const killAtExit = () => {
@@ -40,8 +47,9 @@ export async function restartableServer(env: Record<string, string> = {}): Promi
   const url = `http://127.0.0.1:${port}`;
   const server: RestartableServer = {
     dataDir,
+    databaseUrl,
     port,
-    target: { url, port, dataDir } as TestServer,
+    target: { url, port, dataDir, databaseUrl } as TestServer,
     get current() {
       if (!current) throw new Error('the server was never started');
       return current;

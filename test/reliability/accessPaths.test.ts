@@ -8,8 +8,8 @@ import { rawUpgrade } from '../helpers/collabClient.js';
 import { ApiClient } from '../helpers/http.js';
 import { rawHttp } from '../helpers/rawHttp.js';
 import { reportFigure } from '../helpers/reportFigure.js';
+import { storedState } from '../helpers/storedMetadata.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/testServer.js';
-import { storedState } from '../integration/versions/versionHelpers.js';
 
 /** Ways to write something that is not an id where an id goes; `id` is the real id of that place. */
 function idTricks(id: string): Array<[string, string]> {
@@ -42,6 +42,9 @@ function idTricks(id: string): Array<[string, string]> {
 
 /** Text that must never appear in any answer to these requests: secrets and server files. */
 const NEVER_SERVED = ['passwordHash', 'tokenHash', '"sessions"', 'code-of-conduct-drafting', 'loadConfig', 'SEED_PASSWORD'];
+
+/** NEVER_SERVED, and on PostgreSQL the server's database name too (its DATABASE_URL must not leak through an answer either). */
+const neverServed = () => (server.databaseUrl ? [...NEVER_SERVED, new URL(server.databaseUrl).pathname.slice(1)] : NEVER_SERVED);
 
 let server: TestServer;
 let secretariat: ApiClient;
@@ -99,7 +102,7 @@ describe('path tricks in REST routes', () => {
           };
           const res = await rawHttp(server.port, route.method, target, headers, body);
           sent += 1;
-          const leaked = NEVER_SERVED.filter((s) => res.body.includes(s));
+          const leaked = neverServed().filter((s) => res.body.includes(s));
           if (![400, 404].includes(res.status) || leaked.length > 0)
             wrong.push(
               `${route.method} ${route.template} with ${name} in {${slot}}: ${res.status} ${leaked.join(',')} ${res.body.slice(0, 120)}`,
@@ -141,7 +144,7 @@ describe('path tricks in REST routes', () => {
     const wrong: string[] = [];
     for (const target of targets) {
       const res = await rawHttp(server.port, 'GET', target, { cookie: secretariat.cookie! });
-      const leaked = NEVER_SERVED.filter((s) => res.body.includes(s));
+      const leaked = neverServed().filter((s) => res.body.includes(s));
       // Client routes fall back to the single-page app: that is the only 200 allowed.
       const ok = (res.status === 200 && res.body === index) || [400, 403, 404].includes(res.status);
       if (!ok || leaked.length > 0) wrong.push(`${target}: ${res.status} ${leaked.join(',')} ${res.body.slice(0, 80)}`);

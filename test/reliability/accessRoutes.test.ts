@@ -7,8 +7,8 @@ import { rawUpgrade } from '../helpers/collabClient.js';
 import { EventStreamReader } from '../helpers/eventStream.js';
 import { ApiClient } from '../helpers/http.js';
 import { reportFigure } from '../helpers/reportFigure.js';
+import { storedState } from '../helpers/storedMetadata.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/testServer.js';
-import { storedState } from '../integration/versions/versionHelpers.js';
 
 /**
  * What test/integration/api/permissions.test.ts and test/integration/versions/permissions.test.ts leave

@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
-import { METADATA_FILE } from '../../server/storage/metadata/LowdbMetadata.js';
-import type { MetadataFile as Metadata } from '../../server/storage/metadata/metadataFile.js';
 import { eventually, openCollabClient, openRawSocket, type CollabClient } from '../helpers/collabClient.js';
 import { EventStreamReader } from '../helpers/eventStream.js';
 import { ApiClient } from '../helpers/http.js';
 import { reportFigure } from '../helpers/reportFigure.js';
+import { readStoredMetadata } from '../helpers/storedMetadata.js';
 import { manualClock, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/testServer.js';
+import { testStore } from '../helpers/testStore.js';
 
 const TTL_MS = 12 * 3600_000;
 const clock = manualClock();
@@ -67,7 +65,7 @@ beforeAll(async () => {
 describe('forged sessions', () => {
   it('are refused at every door: API reads and writes, the event stream and the collaboration socket', async () => {
     const real = (await signIn('us@example.org')).cookie!.slice('sid='.length);
-    const metadata = JSON.parse(await readFile(path.join(server.dataDir, METADATA_FILE), 'utf8')) as Metadata;
+    const metadata = await readStoredMetadata(server);
     const storedHash =
       metadata.sessions.find((s) => s.tokenHash === createHash('sha256').update(real).digest('hex'))?.tokenHash ??
       metadata.sessions[0]!.tokenHash;
@@ -75,7 +73,10 @@ describe('forged sessions', () => {
     const forged: Array<[string, string | null]> = [
       ['no cookie', null],
       ['a random token of the right shape', `sid=${Buffer.alloc(32, 7).toString('base64url')}`],
-      ['the hash stored in metadata.json instead of the token', `sid=${storedHash}`],
+      [
+        `the hash stored in ${testStore() === 'postgres' ? 'the sessions table' : 'metadata.json'} instead of the token`,
+        `sid=${storedHash}`,
+      ],
       ['a real token with its last character changed', `sid=${flipped}`],
       ['a real token with one character more', `sid=${real}A`],
       ['a real token cut short', `sid=${real.slice(0, -1)}`],

@@ -1,4 +1,5 @@
 import { existsSync, watch } from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
@@ -7,17 +8,18 @@ import { addClause } from '../../shared/doc/addClause.js';
 import { readParagraphs } from '../../shared/doc/clauseBody.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import { draftPaths } from '../../server/storage/DraftPaths.js';
+import { COMPACTION_LOCK_CLASS, compactionLockKey } from '../../server/storage/postgres/draftLogSql.js';
 import { eventually, openCollabClient, openRawSocket } from '../helpers/collabClient.js';
 import { editUnder, forgeUpdate, updateMessage } from '../helpers/forgedUpdates.js';
-import { readDraftFromDisk } from '../helpers/draftDisk.js';
 import { ApiClient } from '../helpers/http.js';
 import { markerCounts } from '../helpers/markerCounts.js';
 import { reportFigure } from '../helpers/reportFigure.js';
 import { restartableServer, type RestartableServer } from '../helpers/restartableServer.js';
 import { openSavedTypist, type SavedTypist } from '../helpers/savedTypist.js';
 import { seeded } from '../helpers/seeded.js';
+import { readStoredDraft, readStoredDraftNow } from '../helpers/storedDraft.js';
 import { TEST_PASSWORD } from '../helpers/testServer.js';
-import { readDraftFilesNow } from '../integration/versions/versionHelpers.js';
+import { testStore } from '../helpers/testStore.js';
 
 const SEED = 20261207;
 const CLIENTS = 20;
@@ -33,6 +35,8 @@ const fullText = (doc: Y.Doc) =>
     .flatMap((c) => readParagraphs(c.body))
     .join('\n');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Where the store keeps what it saved, for messages and figures. */
+const STORED = testStore() === 'postgres' ? 'in the database' : 'on disk';
 
 let server: RestartableServer;
 let cookies: string[];
@@ -179,28 +183,28 @@ describe('durability of the draft text across crashes and restarts', () => {
       worstUnsavedAgeMs = Math.max(worstUnsavedAgeMs, ...unsaved.map((m) => killedAt - m.at));
 
       // What a restart would load: every saved marker exactly once, nothing twice, no clause lost or re-seeded.
-      const onDisk = await readDraftFromDisk(server.dataDir, draftId);
+      const onDisk = await readStoredDraft(server, draftId);
       const counts = markerCounts(fullText(onDisk));
       expect(
         saved.filter((m) => counts.get(m) !== 1),
-        `${context}: saved markers not exactly once on disk`,
+        `${context}: saved markers not exactly once ${STORED}`,
       ).toEqual([]);
       expect(
         [...counts].filter(([, n]) => n > 1),
-        `${context}: duplicated on disk`,
+        `${context}: duplicated ${STORED}`,
       ).toEqual([]);
       expect(readOrderedClauses(onDisk).length, context).toBe(clausesBefore);
       for (const t of typists)
-        expect(Y.getState(onDisk.store, t.client.doc.clientID), `${context}: disk older than saved`).toBeGreaterThanOrEqual(t.savedClock);
+        expect(Y.getState(onDisk.store, t.client.doc.clientID), `${context}: stored document older than saved`).toBeGreaterThanOrEqual(
+          t.savedClock,
+        );
 
       // Restart on the same port: clients reconnect, send what was not saved, and everyone converges.
       restarts.push(await server.start());
       resyncs.push(await waitAllSaved(typists, context));
       const text = await waitConverged(typists, context);
       expectEachTypedOnce(typists, text, context);
-      expect(fullText(await readDraftFilesNow(server.dataDir, draftId)), `${context}: the stored document differs from the clients'`).toBe(
-        text,
-      );
+      expect(fullText(await readStoredDraftNow(server, draftId)), `${context}: the stored document differs from the clients'`).toBe(text);
     }
     for (const t of typists)
       expect(
@@ -211,7 +215,7 @@ describe('durability of the draft text across crashes and restarts', () => {
     const typedTotal = typists.reduce((n, t) => n + t.typed.length, 0);
     reportFigure(
       'kill -9 trials with 20 typing clients and a hostile delegate',
-      `${KILL_TRIALS} trials, ${typedTotal} edits typed, ${savedChecks} reported-saved edits checked on disk after the kills: 0 lost, 0 duplicated; ${forgeriesRefused} forged updates refused with 4400`,
+      `${KILL_TRIALS} trials, ${typedTotal} edits typed, ${savedChecks} reported-saved edits checked ${STORED} after the kills: 0 lost, 0 duplicated; ${forgeriesRefused} forged updates refused with 4400`,
     );
     reportFigure('kill -9: most edits typed but not yet reported saved at a kill (resent by their clients)', worstUnsavedCount);
     reportFigure('kill -9: oldest edit not yet reported saved at a kill (ms)', Math.round(worstUnsavedAgeMs));
@@ -244,12 +248,12 @@ describe('durability of the draft text across crashes and restarts', () => {
       typists.forEach((t, i) => {
         for (const marker of markerCounts(fullText(t.client.doc)).keys()) if (!marker.startsWith(`[c${i}-`)) accepted.add(marker);
       });
-      const counts = markerCounts(fullText(await readDraftFromDisk(server.dataDir, draftId)));
+      const counts = markerCounts(fullText(await readStoredDraft(server, draftId)));
       expect(
         [...accepted].filter((m) => counts.get(m) !== 1),
-        `${context}: accepted markers not exactly once on disk`,
+        `${context}: accepted markers not exactly once ${STORED}`,
       ).toEqual([]);
-      reportFigure(`SIGTERM trial ${trial}: markers accepted before the signal, all on disk`, accepted.size);
+      reportFigure(`SIGTERM trial ${trial}: markers accepted before the signal, all ${STORED}`, accepted.size);
 
       await server.start();
       await waitAllSaved(typists, context);
@@ -259,8 +263,86 @@ describe('durability of the draft text across crashes and restarts', () => {
   }, 60_000);
 });
 
+/** A kill timed on a compaction of one draft: `killed` resolves once the server was sent SIGKILL. */
+interface CompactionKill {
+  killed: Promise<void>;
+  /** Whether the kill landed while the compaction was still being written (asked once the server has exited). */
+  landedDuringWrite(): boolean;
+}
+
+/**
+ * Kills the server `delayMs` after its compaction #`skip + 1` of the draft began. Embedded store: as soon as
+ * the temporary snapshot file appears; it landed during the write when that file is still there after the
+ * exit. PostgreSQL: as soon as the draft's compaction lock (a transaction-scoped advisory lock held by the
+ * compaction's transaction) is seen taken, polling pg_locks on a connection of the test's own; it landed
+ * during the write when the lock was still held just before the kill.
+ */
+function killDuringCompaction(draftId: string, skip: number, delayMs: number): CompactionKill {
+  return server.databaseUrl
+    ? killDuringPgCompaction(server.databaseUrl, draftId, skip, delayMs)
+    : killDuringFileCompaction(draftId, skip, delayMs);
+}
+
+function killDuringFileCompaction(draftId: string, skip: number, delayMs: number): CompactionKill {
+  const paths = draftPaths(server.dataDir, draftId);
+  let seen = 0;
+  const killed = new Promise<void>((resolve) => {
+    const watcher = watch(paths.dir, (_event, name) => {
+      if (name !== 'snapshot.bin.tmp' || !existsSync(paths.snapshotTmp) || seen++ < skip) return;
+      watcher.close();
+      setTimeout(() => {
+        server.current.child.kill('SIGKILL');
+        resolve();
+      }, delayMs);
+    });
+  });
+  return { killed, landedDuringWrite: () => existsSync(paths.snapshotTmp) };
+}
+
+/** Whether a transaction of this database holds the compaction lock of draft $3 (two-key advisory locks show objsubid 2). */
+const COMPACTION_LOCK_HELD = `
+  SELECT EXISTS (
+    SELECT 1 FROM pg_locks
+     WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = $1 AND objid = $2
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  ) AS held`;
+
+function killDuringPgCompaction(databaseUrl: string, draftId: string, skip: number, delayMs: number): CompactionKill {
+  let openAtKill = false;
+  const killed = (async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    // pg_locks shows the second key as an oid: the unsigned reading of the same 32 bits.
+    const key = [COMPACTION_LOCK_CLASS, compactionLockKey(draftId) >>> 0];
+    const held = async () => (await client.query<{ held: boolean }>(COMPACTION_LOCK_HELD, key)).rows[0]!.held;
+    try {
+      const deadline = performance.now() + 20_000;
+      let seen = 0;
+      let before = false;
+      for (;;) {
+        if (performance.now() > deadline) throw new Error('no compaction was seen within 20 s');
+        const now = await held();
+        if (now && !before && seen++ >= skip) break;
+        before = now;
+      }
+      await sleep(delayMs);
+      openAtKill = await held();
+      server.current.child.kill('SIGKILL');
+    } finally {
+      await client.end();
+    }
+  })();
+  return { killed, landedDuringWrite: () => openAtKill };
+}
+
+/** What the compaction writes on each store, for test names, messages and figures. */
+const COMPACTION_WRITE =
+  testStore() === 'postgres'
+    ? { what: 'compaction transaction', timedOn: 'the compaction transaction', landed: 'the compaction transaction still open at the kill' }
+    : { what: 'snapshot write', timedOn: 'the snapshot file', landed: 'the temporary snapshot still on disk' };
+
 describe('a crash while a snapshot is being written', () => {
-  it(`never leaves a blank or older-than-saved document (${SNAPSHOT_TRIALS} kills timed on the snapshot file)`, async () => {
+  it(`never leaves a blank or older-than-saved document (${SNAPSHOT_TRIALS} kills timed on ${COMPACTION_WRITE.timedOn})`, async () => {
     const api = new ApiClient(server.target.url);
     api.cookie = cookies[0];
     const draftId = (await api.post('/api/drafts', { title: 'Compaction under fire', template: 'blank' })).body.id as string;
@@ -270,31 +352,20 @@ describe('a crash while a snapshot is being written', () => {
     const typists = await Promise.all(
       clauseIds.map((clauseId, i) => openSavedTypist(server.target, { draftId, cookie: cookies[i + 1]!, clauseId, tag: `s${i}`, filler })),
     );
-    const paths = draftPaths(server.dataDir, draftId);
     let duringWrite = 0;
     for (let trial = 0; trial < SNAPSHOT_TRIALS; trial++) {
       const skip = Math.floor(random() * 3);
       const delayMs = [0, 0, 1, 3, 8][Math.floor(random() * 5)]!;
-      const context = `snapshot trial ${trial} (seed ${SEED}: kill at snapshot write #${skip + 1}, ${delayMs} ms after it began)`;
-      // Kill as soon as the temporary snapshot file appears (the compaction has begun), after a seeded delay.
-      let seen = 0;
-      const killed = new Promise<void>((resolve) => {
-        const watcher = watch(paths.dir, (_event, name) => {
-          if (name !== 'snapshot.bin.tmp' || !existsSync(paths.snapshotTmp) || seen++ < skip) return;
-          watcher.close();
-          setTimeout(() => {
-            server.current.child.kill('SIGKILL');
-            resolve();
-          }, delayMs);
-        });
-      });
+      const context = `snapshot trial ${trial} (seed ${SEED}: kill at ${COMPACTION_WRITE.what} #${skip + 1}, ${delayMs} ms after it began)`;
+      // Kill as soon as the compaction has begun, after a seeded delay.
+      const { killed, landedDuringWrite } = killDuringCompaction(draftId, skip, delayMs);
       for (const t of typists) t.start(40);
       await Promise.race([killed, sleep(20_000).then(() => Promise.reject(new Error(`${context}: no compaction began within 20 s`)))]);
       await server.current.exited;
       for (const t of typists) t.stop();
-      if (existsSync(paths.snapshotTmp)) duringWrite += 1;
+      if (landedDuringWrite()) duringWrite += 1;
 
-      const onDisk = await readDraftFromDisk(server.dataDir, draftId);
+      const onDisk = await readStoredDraft(server, draftId);
       const counts = markerCounts(fullText(onDisk));
       const saved = typists.flatMap((t) => t.savedMarkers());
       expect(saved.length, context).toBeGreaterThan(0);
@@ -304,7 +375,7 @@ describe('a crash while a snapshot is being written', () => {
       ).toEqual(clauseIds);
       expect(
         saved.filter((m) => counts.get(m) !== 1),
-        `${context}: saved markers not exactly once on disk`,
+        `${context}: saved markers not exactly once ${STORED}`,
       ).toEqual([]);
       for (const t of typists)
         expect(Y.getState(onDisk.store, t.client.doc.clientID), `${context}: older than saved`).toBeGreaterThanOrEqual(t.savedClock);
@@ -316,8 +387,8 @@ describe('a crash while a snapshot is being written', () => {
     const size = fullText(typists[0]!.client.doc).length;
     reportFigure(
       'kill -9 during compaction',
-      `${SNAPSHOT_TRIALS} trials, ${duringWrite} with the temporary snapshot still on disk, document of ${(size / 1e6).toFixed(1)} MB at the end, 0 blank, 0 older than saved`,
+      `${SNAPSHOT_TRIALS} trials, ${duringWrite} with ${COMPACTION_WRITE.landed}, document of ${(size / 1e6).toFixed(1)} MB at the end, 0 blank, 0 older than saved`,
     );
-    expect(duringWrite, 'at least one kill landed while the snapshot file was being written').toBeGreaterThan(0);
+    expect(duringWrite, `at least one kill landed while the ${COMPACTION_WRITE.what} was under way`).toBeGreaterThan(0);
   }, 90_000);
 });

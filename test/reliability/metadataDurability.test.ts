@@ -5,14 +5,15 @@ import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import { METADATA_FILE } from '../../server/storage/metadata/LowdbMetadata.js';
 import type { MetadataFile as Metadata } from '../../server/storage/metadata/metadataFile.js';
 import { sha256Hex } from '../../server/storage/sha256Hex.js';
-import { VERSIONS_DIR } from '../../server/storage/VersionSnapshotStore.js';
 import { openCollabClient } from '../helpers/collabClient.js';
 import { ApiClient } from '../helpers/http.js';
 import { reportFigure } from '../helpers/reportFigure.js';
 import { restartableServer, type RestartableServer } from '../helpers/restartableServer.js';
 import { seeded } from '../helpers/seeded.js';
 import { spawnServer } from '../helpers/spawnServer.js';
+import { readStoredMetadata, readStoredVersionSnapshot } from '../helpers/storedMetadata.js';
 import { TEST_PASSWORD } from '../helpers/testServer.js';
+import { testStore } from '../helpers/testStore.js';
 
 const SEED = 20261214;
 const TRIALS = 15;
@@ -98,14 +99,14 @@ async function writeLoop(
   }
 }
 
-/** The metadata file as a restart would read it: it must parse. */
-async function readMetadata(): Promise<Metadata> {
-  const raw = await readFile(path.join(server.dataDir, METADATA_FILE), 'utf8');
-  return JSON.parse(raw) as Metadata;
-}
+/** What the metadata is kept in, for test names and figures: a file that must parse, or PostgreSQL's tables. */
+const KEPT =
+  testStore() === 'postgres'
+    ? { where: 'in the database', read: 'every record read back from PostgreSQL every time' }
+    : { where: 'in a file that always parses', read: 'metadata.json parsed every time' };
 
 describe('metadata durability', () => {
-  it(`keeps every acknowledged comment and version, in a file that always parses, across ${TRIALS} kills during concurrent writes`, async () => {
+  it(`keeps every acknowledged comment and version, ${KEPT.where}, across ${TRIALS} kills during concurrent writes`, async () => {
     const emails = [...clients.keys()];
     const drafters = emails.filter((e) => e !== 'reviewer@example.org');
     let ackedTotal = 0;
@@ -129,7 +130,8 @@ describe('metadata durability', () => {
       await server.stop('SIGKILL');
       await Promise.all(loops);
 
-      const data = await readMetadata();
+      // What a restart would read: metadata.json must parse; PostgreSQL holds what was committed.
+      const data = await readStoredMetadata(server);
       const acked = written.reduce((n, w) => n + w.acked, 0);
       expect(acked, `${context}: some writes were acknowledged`).toBeGreaterThan(0);
       ackedTotal += acked;
@@ -147,8 +149,9 @@ describe('metadata durability', () => {
         if (index >= w.acked) inFlightWritten += 1;
         if (w.kind === 'version') {
           const version = record as Metadata['versions'][number];
-          const bytes = await readFile(path.join(server.dataDir, VERSIONS_DIR, draftId, `${w.id}.bin`));
-          expect(sha256Hex(bytes), `${context}: snapshot of version ${w.id}`).toBe(version.snapshotSha256);
+          const bytes = await readStoredVersionSnapshot(server, draftId, w.id);
+          expect(bytes, `${context}: snapshot of version ${w.id} is missing`).not.toBeNull();
+          expect(sha256Hex(bytes!), `${context}: snapshot of version ${w.id}`).toBe(version.snapshotSha256);
         }
       }
       all.push(...written);
@@ -163,19 +166,60 @@ describe('metadata durability', () => {
       expect((await api.get(`/api/drafts/${draftId}/versions/${w.id}`)).status, w.values[0]).toBe(200);
     reportFigure(
       'kill -9 during concurrent comment and version writes',
-      `${TRIALS} trials, ${ackedTotal} acknowledged writes, 0 missing, metadata.json parsed every time (${inFlightWritten} unacknowledged in-flight writes also landed)`,
+      `${TRIALS} trials, ${ackedTotal} acknowledged writes, 0 missing, ${KEPT.read} (${inFlightWritten} unacknowledged in-flight writes also landed)`,
     );
   }, 120_000);
 
-  it('refuses to start a second server process on the same DATA_DIR, and the first one keeps serving', async () => {
-    const before = await readFile(path.join(server.dataDir, METADATA_FILE));
-    const second = spawnServer({ DATA_DIR: server.dataDir, SEED_PASSWORD: TEST_PASSWORD });
-    const exit = await second.exited;
-    expect(exit.code, second.output()).not.toBe(0);
-    expect(second.output()).toContain(`is in use by another process (pid ${server.current.child.pid})`);
-    expect(second.output()).not.toContain('Listening on');
-    expect(await readFile(path.join(server.dataDir, METADATA_FILE))).toEqual(before);
-    expect((await clients.get('us@example.org')!.get('/api/me')).status).toBe(200);
-    reportFigure('second server process on the same DATA_DIR', `refused, exit code ${exit.code}`);
-  }, 30_000);
+  if (testStore() === 'embedded') {
+    it('refuses to start a second server process on the same DATA_DIR, and the first one keeps serving', async () => {
+      const before = await readFile(path.join(server.dataDir, METADATA_FILE));
+      const second = spawnServer({ DATA_DIR: server.dataDir, SEED_PASSWORD: TEST_PASSWORD });
+      const exit = await second.exited;
+      expect(exit.code, second.output()).not.toBe(0);
+      expect(second.output()).toContain(`is in use by another process (pid ${server.current.child.pid})`);
+      expect(second.output()).not.toContain('Listening on');
+      expect(await readFile(path.join(server.dataDir, METADATA_FILE))).toEqual(before);
+      expect((await clients.get('us@example.org')!.get('/api/me')).status).toBe(200);
+      reportFigure('second server process on the same DATA_DIR', `refused, exit code ${exit.code}`);
+    }, 30_000);
+  } else {
+    // PostgreSQL is made for several processes: the analogue is that a second one runs fine and shares everything.
+    it('lets a second server process run on the same database, serving the same workspace, and the first one keeps serving', async () => {
+      const before = await readStoredMetadata(server);
+      const second = spawnServer({ DATA_DIR: server.dataDir, DATABASE_URL: server.databaseUrl!, SEED_PASSWORD: TEST_PASSWORD });
+      const secondUrl = await second.ready;
+      const onSecond = await new ApiClient(secondUrl).signIn('au@example.org', TEST_PASSWORD);
+      const onFirst = clients.get('us@example.org')!;
+      // The same workspace on both: drafts and comments, and a session opened on one is valid on the other.
+      expect((await onSecond.get('/api/drafts')).body).toEqual((await onFirst.get('/api/drafts')).body);
+      const comments = async (api: ApiClient) =>
+        ((await api.get(`/api/drafts/${draftId}/comments`)).body as Array<{ id: string }>).map((c) => c.id);
+      expect(await comments(onSecond)).toEqual(await comments(onFirst));
+      const sessionOnFirst = new ApiClient(server.target.url);
+      sessionOnFirst.cookie = onSecond.cookie;
+      expect((await sessionOnFirst.get('/api/me')).status).toBe(200);
+      // A write through the second is read through the first.
+      const posted = await onSecond.post(`/api/drafts/${draftId}/comments`, {
+        clauseId: clauseIds[0],
+        body: 'Written through the second process',
+      });
+      expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+      expect(await comments(onFirst)).toContain(posted.body.id);
+      // Starting did not seed the workspace again.
+      const after = await readStoredMetadata(server);
+      expect({ users: after.users, delegations: after.delegations, drafts: after.drafts }).toEqual({
+        users: before.users,
+        delegations: before.delegations,
+        drafts: before.drafts,
+      });
+      second.child.kill('SIGTERM');
+      const exit = await second.exited;
+      expect(exit.code, second.output()).toBe(0);
+      expect((await onFirst.get('/api/me')).status).toBe(200);
+      reportFigure(
+        'second server process on the same database',
+        `started and served the same workspace (drafts, comments, sessions), seeded nothing again, exit code ${exit.code} on SIGTERM; the first kept serving`,
+      );
+    }, 30_000);
+  }
 });

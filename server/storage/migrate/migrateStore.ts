@@ -1,9 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
-import pg from 'pg';
+import type pg from 'pg';
 import type { VersionRecord } from '../../domain/records.js';
 import { LOCK_FILE, lockDataDir } from '../DataDirLock.js';
 import { migrate } from '../postgres/migrations.js';
 import { PgMetadata } from '../postgres/PgMetadata.js';
+import { withPool } from '../postgres/withPool.js';
 import type { VersionSnapshots } from '../VersionSnapshotStore.js';
 import { copyRecords, liveSessions } from './copyRecords.js';
 import { copyDocument, documentDifferences, readDocument, type DocumentSummary } from './documentCopy.js';
@@ -249,17 +250,6 @@ async function checkAll(
 function checkDatabaseUrl(databaseUrl: string): void {
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new MigrationRefusedError(`Expected a postgres:// (or postgresql://) URL, got "${databaseLabel(databaseUrl)}".`);
-  }
-}
-
-/** A pool for the migration, ended when `work` is done. A connection lost meanwhile fails the query using it. */
-async function withPool<T>(databaseUrl: string, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  pool.on('error', () => undefined);
-  try {
-    return await work(pool);
-  } finally {
-    await pool.end();
   }
 }
 
