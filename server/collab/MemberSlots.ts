@@ -1,0 +1,13 @@
+/**
+ * Caps on what one member holds open across every server process of a workspace (sockets per draft and in
+ * all, event streams): each process checks its own first; with several processes this port counts them
+ * all (server/scaleout/RedisMemberSlots.ts). A slot is taken before the socket or stream opens and given
+ * back when it closes.
+ */
+export interface MemberSlots {
+  /**
+   * Takes one slot in each of `scopes` at once, unless one of them is full: null then. Resolves with the
+   * function that gives them back.
+   */
+  take(scopes: ReadonlyArray<{ key: string; limit: number }>): Promise<(() => void) | null>;
+}
