@@ -135,7 +135,7 @@ export class DraftSync {
   private async readAndApply(draftId: string): Promise<void> {
     const { store, tracker, live } = this.options;
     const from = tracker.prefix(draftId);
-    const rows = await store.loadSince(draftId, from);
+    const rows = await store.readSince(draftId, from);
     if (this.closed || !tracker.tracks(draftId)) return;
     let through = from;
     let missing = 0;

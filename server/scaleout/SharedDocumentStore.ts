@@ -14,6 +14,8 @@ export interface SequencedDocumentStore extends DocumentStore {
   appendFirst(draftId: string, update: Uint8Array): Promise<boolean>;
   /** The snapshot (numbered with the last update it covers) when it covers updates after `afterSeq`, then the updates after. */
   loadSince(draftId: string, afterSeq: number): Promise<SeqUpdate[]>;
+  /** As loadSince, without opening the draft in the store (a catch-up read that may race the draft's release). */
+  readSince(draftId: string, afterSeq: number): Promise<SeqUpdate[]>;
   headSeq(draftId: string): Promise<number>;
   compact(draftId: string, state: Uint8Array, coversSeq?: number): Promise<void>;
   stats(): object;

@@ -70,6 +70,19 @@ export class PgDocumentStore implements DocumentStore {
     });
   }
 
+  /**
+   * loadSince for a reader that keeps its own account of what it holds (DraftSync catching a live draft up):
+   * reads the log without opening the draft in this store, so a read racing the draft's release leaves
+   * nothing behind.
+   */
+  readSince(draftId: string, afterSeq: number): Promise<SeqUpdate[]> {
+    if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) return Promise.reject(new RangeError(`Not a sequence number: ${afterSeq}`));
+    return this.checked(draftId, async () => {
+      const log = await readLog(this.pool, draftId, afterSeq);
+      return log.snapshot ? [log.snapshot, ...log.updates] : log.updates;
+    });
+  }
+
   /** The last seq handed out for the draft by any process (0 for a new draft), as committed now. */
   headSeq(draftId: string): Promise<number> {
     return this.checked(draftId, () => readHead(this.pool, draftId));

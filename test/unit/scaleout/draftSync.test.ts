@@ -30,7 +30,7 @@ describe('SeqTracker', () => {
 function setup(logged: number) {
   const log: SeqUpdate[] = Array.from({ length: logged }, (_, i) => ({ seq: i + 1, update: Uint8Array.of(i + 1) }));
   const store = {
-    loadSince: async (_draftId: string, after: number) => log.filter((row) => row.seq > after),
+    readSince: async (_draftId: string, after: number) => log.filter((row) => row.seq > after),
     headSeq: async () => log.length,
   } as unknown as SequencedDocumentStore;
   const applied: number[] = [];
@@ -75,7 +75,7 @@ describe('DraftSync', () => {
   it('does not count an update as held when the live document has gone (the room unloaded meanwhile)', () => {
     const tracker = new SeqTracker();
     tracker.loaded(DRAFT, 1);
-    const store = { loadSince: async () => [], headSeq: async () => 1 } as unknown as SequencedDocumentStore;
+    const store = { readSince: async () => [], headSeq: async () => 1 } as unknown as SequencedDocumentStore;
     const sync = new DraftSync({ store, tracker, live: { applyCommitted: () => false }, log: quiet, checkIntervalMs: 60_000 });
     sync.receive({ draftId: DRAFT, seq: 2, committedAt: Date.now(), update: Uint8Array.of(2) });
     expect(tracker.holds(DRAFT, 2)).toBe(false);
