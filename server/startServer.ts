@@ -23,7 +23,6 @@ import { logStatsEvery } from './storage/logStatsEvery.js';
 import { readStarterText } from './storage/StarterText.js';
 import { measuredDocumentStore } from './operations/measuredDocumentStore.js';
 import { ServerMetrics } from './operations/ServerMetrics.js';
-import { RedisMemberSlots } from './scaleout/RedisMemberSlots.js';
 import { redisPresence } from './scaleout/redisPresence.js';
 import type { RedisBus } from './scaleout/RedisBus.js';
 import { RedisDraftEventBus } from './scaleout/RedisDraftEventBus.js';
@@ -147,7 +146,6 @@ async function open(config: Config, clock: Clock, quiet: boolean, stores: Stores
     services,
     config,
     presence: scaleOut?.bus ? redisPresence(scaleOut.bus) : undefined,
-    slots: services.memberSlots ?? undefined,
   });
   const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({
     store: documents.stats(),
@@ -195,7 +193,6 @@ function sharedOver(bus: RedisBus | null, config: Config, clock: Clock): SharedA
   return {
     events: new RedisDraftEventBus(bus, consoleLog('events')),
     signInLimits: new RedisSignInLimits(bus, signInLimitOptions(config), clock, consoleLog('sign-in')),
-    memberSlots: new RedisMemberSlots(bus, consoleLog('limits')),
   };
 }
 

@@ -11,7 +11,6 @@ import type { RoomMember } from '../rooms/RoomClient.js';
 import { RoomRefusal } from '../rooms/RoomRefusal.js';
 import type { Authenticate } from './authenticateMember.js';
 import { CollabConnection, type CollabTraffic } from './CollabConnection.js';
-import type { MemberSlots } from './MemberSlots.js';
 import type { PresenceExchange } from './PresenceExchange.js';
 import { isAllowedOrigin } from './isAllowedOrigin.js';
 import { SocketRoom } from './SocketRoom.js';
@@ -33,8 +32,6 @@ export interface CollabServerOptions {
   reauthenticateIntervalMs?: number;
   /** Presence shared with other server processes on the same database. @default none (one process) */
   presence?: PresenceExchange;
-  /** Members' socket caps counted across every process (several processes). @default this process's count only */
-  slots?: MemberSlots;
 }
 
 /** How long a refused socket may take to read its close frame before it is cut. */
@@ -120,21 +117,9 @@ export class CollabServer {
       if (!(error instanceof RoomRefusal)) this.log.error('authenticate failed', { draftId, error: (error as Error).message });
       return this.refuse(request, socket, head, error instanceof RoomRefusal ? error.code : CLOSE_CODE.INTERNAL_ERROR);
     }
-    // With several processes, the member's sockets on all of them count (the local count is checked in accept).
-    let release: () => void = () => undefined;
-    if (this.options.slots) {
-      const taken = await this.options.slots.take([
-        { key: `socket:${member.id}:${draftId}`, limit: this.limits.maxConnectionsPerMemberPerDraft },
-        { key: `socket:${member.id}`, limit: this.limits.maxConnectionsPerMember },
-      ]);
-      if (!taken) return this.refuse(request, socket, head, CLOSE_CODE.TOO_MANY_CONNECTIONS);
-      release = taken;
-    }
-    if (socket.destroyed || this.closing) {
-      release();
-      return socket.destroyed ? undefined : this.refuse(request, socket, head, CLOSE_CODE.SHUTTING_DOWN);
-    }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, socket, request, draftId, member, release));
+    if (socket.destroyed) return;
+    if (this.closing) return this.refuse(request, socket, head, CLOSE_CODE.SHUTTING_DOWN);
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, socket, request, draftId, member));
   }
 
   private refuse(request: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCode): void {
@@ -146,9 +131,8 @@ export class CollabServer {
     });
   }
 
-  private accept(ws: WebSocket, socket: Duplex, request: IncomingMessage, draftId: string, member: RoomMember, release: () => void): void {
+  private accept(ws: WebSocket, socket: Duplex, request: IncomingMessage, draftId: string, member: RoomMember): void {
     if (this.atConnectionLimit(member.id, draftId)) {
-      release();
       ws.on('error', () => ws.terminate());
       ws.close(CLOSE_CODE.TOO_MANY_CONNECTIONS, closeCodeName(CLOSE_CODE.TOO_MANY_CONNECTIONS) ?? undefined);
       setTimeout(() => ws.terminate(), REFUSED_TERMINATE_MS).unref();
@@ -162,10 +146,7 @@ export class CollabServer {
       limits: this.limits,
       log: this.log,
       traffic: this.traffic,
-      onClose: (c) => {
-        release();
-        this.forget(c);
-      },
+      onClose: (c) => this.forget(c),
     });
     this.connections.add(conn);
     void this.admit(conn);
