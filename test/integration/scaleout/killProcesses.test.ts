@@ -31,6 +31,21 @@ function wholeText(doc: Y.Doc): string {
     .join('\n');
 }
 
+/**
+ * Signs in, waiting out a 429 the way a person would (Retry-After): on a loaded CI machine one run saw a
+ * sign-in from 127.0.0.1 answered 429 at the start of this test (not understood yet; see the closing note).
+ */
+async function signInPatiently(target: TestServer, email: string): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await signInCookie(target, email);
+    } catch (error) {
+      if (attempt >= 6 || !String(error).includes('429')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1100 * attempt));
+    }
+  }
+}
+
 function occurrences(text: string, marker: string): number {
   return text.split(marker).length - 1;
 }
@@ -51,7 +66,8 @@ describe('three processes on PostgreSQL and Redis, one killed -9 at a time', () 
     const target = { port: balancer.port, url: `http://127.0.0.1:${balancer.port}` } as TestServer;
 
     const draftId = await starterDraftId(target);
-    const cookies = await Promise.all(MEMBERS.map((email) => signInCookie(target, email)));
+    const cookies: string[] = [];
+    for (const email of MEMBERS) cookies.push(await signInPatiently(target, email));
     const reader = await openCollabClient(target, { draftId, cookie: cookies[0]! });
     const clauses = readOrderedClauses(reader.doc)
       .filter((c) => {
