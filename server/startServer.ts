@@ -23,6 +23,7 @@ import { logStatsEvery } from './storage/logStatsEvery.js';
 import { readStarterText } from './storage/StarterText.js';
 import { measuredDocumentStore } from './operations/measuredDocumentStore.js';
 import { ServerMetrics } from './operations/ServerMetrics.js';
+import { RedisMemberSlots } from './scaleout/RedisMemberSlots.js';
 import { redisPresence } from './scaleout/redisPresence.js';
 import type { RedisBus } from './scaleout/RedisBus.js';
 import { RedisDraftEventBus } from './scaleout/RedisDraftEventBus.js';
@@ -146,6 +147,7 @@ async function open(config: Config, clock: Clock, quiet: boolean, stores: Stores
     services,
     config,
     presence: scaleOut?.bus ? redisPresence(scaleOut.bus) : undefined,
+    slots: services.memberSlots ?? undefined,
   });
   const stopStatsLog = logStatsEvery(config.statsLogMs, () => ({
     store: documents.stats(),
@@ -180,6 +182,7 @@ async function open(config: Config, clock: Clock, quiet: boolean, stores: Stores
         http.close(() => resolve());
         http.closeAllConnections();
       });
+      await services.memberSlots?.close();
       await scaleOut?.close();
       await stores.close();
       await services.hasher.close();
@@ -193,6 +196,7 @@ function sharedOver(bus: RedisBus | null, config: Config, clock: Clock): SharedA
   return {
     events: new RedisDraftEventBus(bus, consoleLog('events')),
     signInLimits: new RedisSignInLimits(bus, signInLimitOptions(config), clock, consoleLog('sign-in')),
+    memberSlots: new RedisMemberSlots(bus, consoleLog('limits')),
   };
 }
 

@@ -11,6 +11,7 @@ import type { RoomMember } from '../rooms/RoomClient.js';
 import { RoomRefusal } from '../rooms/RoomRefusal.js';
 import type { Authenticate } from './authenticateMember.js';
 import { CollabConnection, type CollabTraffic } from './CollabConnection.js';
+import type { MemberSlots } from './MemberSlots.js';
 import type { PresenceExchange } from './PresenceExchange.js';
 import { isAllowedOrigin } from './isAllowedOrigin.js';
 import { SocketRoom } from './SocketRoom.js';
@@ -32,6 +33,8 @@ export interface CollabServerOptions {
   reauthenticateIntervalMs?: number;
   /** Presence shared with other server processes on the same database. @default none (one process) */
   presence?: PresenceExchange;
+  /** Members' socket caps counted across every process (several processes). @default this process's count only */
+  slots?: MemberSlots;
 }
 
 /** How long a refused socket may take to read its close frame before it is cut. */
@@ -117,9 +120,24 @@ export class CollabServer {
       if (!(error instanceof RoomRefusal)) this.log.error('authenticate failed', { draftId, error: (error as Error).message });
       return this.refuse(request, socket, head, error instanceof RoomRefusal ? error.code : CLOSE_CODE.INTERNAL_ERROR);
     }
-    if (socket.destroyed) return;
-    if (this.closing) return this.refuse(request, socket, head, CLOSE_CODE.SHUTTING_DOWN);
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, socket, request, draftId, member));
+    // This process's own count first (final: close other windows); then, with several processes, the member's
+    // sockets on all of them (transient: a dead process's sockets stop counting within seconds). The local
+    // count is checked again in accept, after the wait.
+    if (this.atConnectionLimit(member.id, draftId)) return this.refuse(request, socket, head, CLOSE_CODE.TOO_MANY_CONNECTIONS);
+    let release: () => void = () => undefined;
+    if (this.options.slots) {
+      const taken = await this.options.slots.take([
+        { key: `socket:${member.id}:${draftId}`, limit: this.limits.maxConnectionsPerMemberPerDraft },
+        { key: `socket:${member.id}`, limit: this.limits.maxConnectionsPerMember },
+      ]);
+      if (!taken) return this.refuse(request, socket, head, CLOSE_CODE.CONNECTIONS_HELD_ELSEWHERE);
+      release = taken;
+    }
+    if (socket.destroyed || this.closing) {
+      release();
+      return socket.destroyed ? undefined : this.refuse(request, socket, head, CLOSE_CODE.SHUTTING_DOWN);
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, socket, request, draftId, member, release));
   }
 
   private refuse(request: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCode): void {
@@ -131,8 +149,9 @@ export class CollabServer {
     });
   }
 
-  private accept(ws: WebSocket, socket: Duplex, request: IncomingMessage, draftId: string, member: RoomMember): void {
+  private accept(ws: WebSocket, socket: Duplex, request: IncomingMessage, draftId: string, member: RoomMember, release: () => void): void {
     if (this.atConnectionLimit(member.id, draftId)) {
+      release();
       ws.on('error', () => ws.terminate());
       ws.close(CLOSE_CODE.TOO_MANY_CONNECTIONS, closeCodeName(CLOSE_CODE.TOO_MANY_CONNECTIONS) ?? undefined);
       setTimeout(() => ws.terminate(), REFUSED_TERMINATE_MS).unref();
@@ -146,7 +165,10 @@ export class CollabServer {
       limits: this.limits,
       log: this.log,
       traffic: this.traffic,
-      onClose: (c) => this.forget(c),
+      onClose: (c) => {
+        release();
+        this.forget(c);
+      },
     });
     this.connections.add(conn);
     void this.admit(conn);

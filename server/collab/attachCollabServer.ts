@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Services } from '../domain/Services.js';
 import type { DraftRooms } from '../rooms/DraftRooms.js';
 import { authenticateMember } from './authenticateMember.js';
+import type { MemberSlots } from './MemberSlots.js';
 import type { PresenceExchange } from './PresenceExchange.js';
 import { CollabServer } from './CollabServer.js';
 
@@ -15,6 +16,8 @@ export interface AttachCollabOptions {
   config: Pick<Config, 'allowedOrigins'>;
   /** Presence shared with other server processes (several processes on one database). */
   presence?: PresenceExchange;
+  /** Members' socket caps counted across every process. */
+  slots?: MemberSlots;
 }
 
 /**
@@ -28,6 +31,7 @@ export function attachCollabServer(http: Server, options: AttachCollabOptions): 
     authenticate: authenticateMember(options.services),
     allowedOrigins: options.config.allowedOrigins,
     presence: options.presence,
+    slots: options.slots,
   });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (collab.handleUpgrade(request, socket, head)) return;

@@ -1,3 +1,4 @@
+import type { MemberSlots } from '../collab/MemberSlots.js';
 import type { Config } from '../config.js';
 import { AmendmentService } from './amendments/AmendmentService.js';
 import { VersionSnapshotStore, type VersionSnapshots } from '../storage/VersionSnapshotStore.js';
@@ -37,6 +38,8 @@ export interface Services {
   counts: DraftCountsTracker;
   /** Proposals (amendments) in drafts' texts: listing, when each was made, and the decisions on them. */
   amendments: AmendmentService;
+  /** Members' caps (sockets, event streams) counted across every process; null with one process (each counts its own). */
+  memberSlots: MemberSlots | null;
 }
 
 /**
@@ -46,6 +49,7 @@ export interface Services {
 export interface SharedAcrossProcesses {
   events?: DraftEventBus;
   signInLimits?: SignInThrottle;
+  memberSlots?: MemberSlots;
 }
 
 /** The sign-in limits the configuration asks for (SIGNIN_MAX_FAILURES). */
@@ -80,5 +84,6 @@ export function createServices(
     negotiation,
     counts: new DraftCountsTracker({ metadata, documents, events }),
     amendments: new AmendmentService({ metadata, documents, negotiation, clock }),
+    memberSlots: shared.memberSlots ?? null,
   };
 }

@@ -53,6 +53,13 @@ export const CLOSE_CODE = {
   SLOW_CONSUMER: 4508,
   /** More messages than COLLAB_LIMITS allows per second. Transient: reconnect after back-off. */
   RATE_LIMITED: 4529,
+  /**
+   * With several server processes: the member's sockets on the other processes already fill
+   * COLLAB_LIMITS.maxConnectionsPerMemberPerDraft or maxConnectionsPerMember. Transient, unlike
+   * TOO_MANY_CONNECTIONS: some of them may be the sockets of a process that just died, which stop counting
+   * within seconds, and a window closed elsewhere frees a place; the page connects once one is free.
+   */
+  CONNECTIONS_HELD_ELSEWHERE: 4530,
 } as const;
 
 export type CloseCodeName = keyof typeof CLOSE_CODE;
@@ -86,4 +93,5 @@ export const CLOSE_CODE_MESSAGE: Record<CloseCodeName, string> = {
   STORAGE_FAILURE: 'The draft cannot be read right now. Retrying…',
   SLOW_CONSUMER: 'The connection was too slow to keep up. Reconnecting…',
   RATE_LIMITED: 'Too many changes at once. Reconnecting…',
+  CONNECTIONS_HELD_ELSEWHERE: 'You have this draft open in too many windows. This page connects as soon as one of them closes…',
 };

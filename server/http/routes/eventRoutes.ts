@@ -29,10 +29,12 @@ export function eventRoutes(services: Services): Router {
 
   router.get('/drafts/:id/events', requireUser, async (req, res) => {
     const draft = await services.drafts.get(draftIdParam(req.params.id));
+    await takeStreamSlot(services, res, 'draft');
     serveStream(services, req, res, draftStreams, draft.id, (send) => services.events.subscribe(draft.id, send));
   });
 
-  router.get('/events', requireUser, (req, res) => {
+  router.get('/events', requireUser, async (req, res) => {
+    await takeStreamSlot(services, res, 'workspace');
     serveStream(services, req, res, workspaceStreams, 'the workspace', (send) =>
       services.events.subscribeAll((_draftId, event) => {
         if (event.type === 'draft.updated') send(event);
@@ -41,6 +43,20 @@ export function eventRoutes(services: Services): Router {
   });
 
   return router;
+}
+
+/**
+ * With several processes: takes one of the member's stream slots of this kind across all of them
+ * (TOO_MANY_STREAMS when they are all taken; the page retries), given back when the stream closes. One
+ * process counts its own in serveStream.
+ */
+async function takeStreamSlot(services: Services, res: Response, kind: 'draft' | 'workspace'): Promise<void> {
+  if (!services.memberSlots) return;
+  const release = await services.memberSlots.take([{ key: `stream:${kind}:${currentUser(res).id}`, limit: MAX_EVENT_STREAMS_PER_MEMBER }]);
+  if (!release) throw new AppError('TOO_MANY_STREAMS', 'Too many open pages. Close some tabs and reload.');
+  // The page may have gone while Redis answered: then its 'close' has passed already.
+  if (res.socket?.destroyed !== false) return release();
+  res.once('close', release);
 }
 
 /**
