@@ -36,3 +36,15 @@ export async function freshDatabase(): Promise<string> {
   registerTeardown(() => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   return databaseUrl(name);
 }
+
+/**
+ * Makes the database at `url` unreachable, as while PostgreSQL restarts: new connections are refused and
+ * every open one is cut. With `reachable` true it lets connections in again. The test server itself stays up,
+ * since other tests share it.
+ */
+export async function setDatabaseReachable(url: string, reachable: boolean): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await onServer(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${reachable ? 'true' : 'false'}`);
+  if (!reachable)
+    await onServer(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+}

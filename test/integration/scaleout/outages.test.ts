@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readParagraphs } from '../../../shared/doc/clauseBody.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { eventually, openCollabClient, registerTeardown, signInCookie, starterDraftId } from '../../helpers/collabClient.js';
 import { freePort } from '../../helpers/freePort.js';
-import { freshDatabase, TEST_DATABASE_SERVER } from '../../helpers/postgres.js';
+import { freshDatabase, setDatabaseReachable } from '../../helpers/postgres.js';
 import { openSavedTypist, type SavedTypist } from '../../helpers/savedTypist.js';
 import { startTestServer, type TestServer } from '../../helpers/testServer.js';
 
@@ -46,24 +45,6 @@ async function answers(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-/** Runs one statement as the test server's superuser. */
-async function asAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Cuts every connection to the database and refuses new ones (as while PostgreSQL restarts), or lets them in again. */
-async function databaseDown(url: string, down: boolean): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  await asAdmin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${down ? 'false' : 'true'}`);
-  if (down) await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
 }
 
 function firstClauseWithText(doc: Y.Doc): string {
@@ -129,7 +110,7 @@ describe('outages of Redis and PostgreSQL under two processes', () => {
     for (const typist of [onA!, onB!]) typist.typeOne();
     await eventually(() => onA!.allSaved() && onB!.allSaved(), 'the first edits to be saved', 5000);
 
-    await databaseDown(databaseUrl, true);
+    await setDatabaseReachable(databaseUrl, false);
     const savedBefore = [onA!.savedMarkers().length, onB!.savedMarkers().length];
     for (const typist of [onA!, onB!]) typist.start(100);
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -142,7 +123,7 @@ describe('outages of Redis and PostgreSQL under two processes', () => {
     expect(await ready.json()).toMatchObject({ checks: { database: 'down' } });
 
     for (const typist of [onA!, onB!]) typist.stop();
-    await databaseDown(databaseUrl, false);
+    await setDatabaseReachable(databaseUrl, true);
     await eventually(() => onA!.allSaved() && onB!.allSaved(), 'every edit to be saved once the database is back', 20_000);
     await eventually(() => wholeText(onA!.client.doc) === wholeText(onB!.client.doc), 'the two processes’ clients to converge', 10_000);
     // A fresh process loads the same text from the database: nothing was lost or doubled.
