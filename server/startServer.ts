@@ -21,7 +21,7 @@ import { DraftRooms } from './rooms/DraftRooms.js';
 import { openStores, type ServedDocumentStore, type Stores } from './storage/openStores.js';
 import { logStatsEvery } from './storage/logStatsEvery.js';
 import { readStarterText } from './storage/StarterText.js';
-import { measuredDocumentStore } from './operations/measuredDocumentStore.js';
+import { MeasuredDocumentStore } from './operations/MeasuredDocumentStore.js';
 import { ServerMetrics } from './operations/ServerMetrics.js';
 import { RedisMemberSlots } from './scaleout/RedisMemberSlots.js';
 import { redisPresence } from './scaleout/redisPresence.js';
@@ -83,7 +83,7 @@ async function open(config: Config, clock: Clock, quiet: boolean, stores: Stores
     rooms: (): number => rooms.stats().rooms,
     fanOut: () => scaleOut?.figures() ?? null,
   });
-  const documents = measuredDocumentStore(stores.documents, metrics.commitSeconds);
+  const documents = new MeasuredDocumentStore(stores.documents, metrics.commitSeconds);
   const starter = await readStarterText(config.startersDir);
   const seed = await stores.setUp(() =>
     seedDemoWorkspace(metadata, clock, { seedPassword: config.seedPassword, starterTitle: starter.title }),

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, Memory, type Adapter } from 'lowdb';
@@ -6,16 +5,12 @@ import type { MetadataRepositories, Repositories } from '../../domain/repositori
 import { AtomicJsonFile } from '../AtomicJsonFile.js';
 import { lowdbRepositories } from './lowdbRepositories.js';
 import { checkMetadataFile, emptyMetadataFile, TABLES, type MetadataFile } from './metadataFile.js';
+import { TransactionGuard } from './TransactionGuard.js';
 
 export const METADATA_FILE = 'metadata.json';
 
-/**
- * Set while a transaction's work runs: a write through the outer repositories then would wait for itself.
- * A guard against a programming mistake, kept out of production: once an AsyncLocalStorage is in use, Node
- * tracks every promise the process makes, which cost the sync server about 10 % more CPU per update
- * (`npm run bench`, S2). Tests, which run every path, keep it on.
- */
-const inTransaction = process.env.NODE_ENV === 'production' ? null : new AsyncLocalStorage<true>();
+/** Refuses a write through the outer repositories while a transaction's work runs: it would wait for itself. */
+const transactions = new TransactionGuard();
 
 /**
  * The metadata repositories over one JSON file under DATA_DIR (lowdb with a durable adapter): the embedded
@@ -86,7 +81,7 @@ export class LowdbMetadata implements MetadataRepositories {
           return Promise.resolve(change(this.db.data));
         },
       });
-      return inTransaction ? inTransaction.run(true, () => work(tx)) : work(tx);
+      return transactions.run(() => work(tx));
     });
   }
 
@@ -103,11 +98,8 @@ export class LowdbMetadata implements MetadataRepositories {
   }
 
   private refuseInsideTransaction(): void {
-    if (inTransaction?.getStore()) {
-      throw new Error(
-        'A metadata write inside a transaction must go through the repositories the transaction passed in (it would wait for itself).',
-      );
-    }
+    const misuse = transactions.misuse();
+    if (misuse) throw misuse;
   }
 
   /**

@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { MetadataRepositories, Repositories } from '../../domain/repositories.js';
+import { TransactionGuard } from '../metadata/TransactionGuard.js';
 import { SerialQueue } from '../SerialQueue.js';
 import { pgRepositories } from './pgRepositories.js';
 import type { Query } from './SqlAccess.js';
@@ -26,12 +26,8 @@ const TABLES = [
   'audit_log',
 ] as const;
 
-/**
- * Set while a transaction's work runs: a write through the outer repositories then would wait for the
- * transaction, which waits for it. Kept out of production, as in LowdbMetadata: an AsyncLocalStorage makes
- * Node track every promise of the process.
- */
-const inTransaction = process.env.NODE_ENV === 'production' ? null : new AsyncLocalStorage<true>();
+/** Refuses a write or transaction through the outer repositories while a transaction's work runs: it would wait for itself. */
+const transactions = new TransactionGuard();
 
 /**
  * The metadata repositories over PostgreSQL, for deployments with DATABASE_URL: the tables of the
@@ -84,7 +80,7 @@ export class PgMetadata implements MetadataRepositories {
     return this.serialized((query) => {
       // Inside, every statement (reads too) runs on the transaction's connection, so reads see its writes.
       const tx = pgRepositories({ read: query, write: (change) => change(query) });
-      return inTransaction ? inTransaction.run(true, () => work(tx)) : work(tx);
+      return transactions.run(() => work(tx));
     });
   }
 
@@ -106,13 +102,8 @@ export class PgMetadata implements MetadataRepositories {
   private serialized<T>(run: (query: Query) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The metadata store is closed.'));
     // Outer writes and transactions started from inside a transaction's work would wait for it, which waits for them.
-    if (inTransaction?.getStore()) {
-      return Promise.reject(
-        new Error(
-          'Inside a transaction, use only the repositories it passed in: a write or transaction through the outer ones would wait for itself.',
-        ),
-      );
-    }
+    const misuse = transactions.misuse();
+    if (misuse) return Promise.reject(misuse);
     return this.writes.run(async () => {
       const client = await this.pool.connect();
       let over = false;

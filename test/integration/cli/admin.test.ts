@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runAdmin, type AdminRun } from '../../helpers/adminCli.js';
 import { ApiClient } from '../../helpers/http.js';
 import { startTestServer, TEST_PASSWORD } from '../../helpers/testServer.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const exec = promisify(execFile);
-
-async function admin(dataDir: string, ...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/admin.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://drafting.example.org' },
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+/** Runs `npm run admin -- ...args` on `dataDir`. */
+const admin = (dataDir: string, ...args: string[]): Promise<AdminRun> =>
+  runAdmin({ DATA_DIR: dataDir, PUBLIC_URL: 'https://drafting.example.org' }, ...args);
 
 describe('npm run admin', () => {
   it('sets up a workspace headlessly: a delegation, a secretariat member whose link works once the server starts', async () => {

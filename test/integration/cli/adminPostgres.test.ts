@@ -1,26 +1,12 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runAdmin, type AdminRun } from '../../helpers/adminCli.js';
 import { ApiClient } from '../../helpers/http.js';
 import { freshDatabase } from '../../helpers/postgres.js';
 import { startTestServer, TEST_PASSWORD } from '../../helpers/testServer.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const exec = promisify(execFile);
-
-async function admin(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/admin.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, PUBLIC_URL: 'https://drafting.example.org', ...env },
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+/** Runs `npm run admin -- ...args` with `env` (DATABASE_URL). */
+const admin = (env: Record<string, string>, ...args: string[]): Promise<AdminRun> =>
+  runAdmin({ PUBLIC_URL: 'https://drafting.example.org', ...env }, ...args);
 
 describe('npm run admin on PostgreSQL (DATABASE_URL)', () => {
   it('works on the database while a server runs on it, and the server sees the result', async () => {

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -14,28 +12,15 @@ import { documentDifferences, readDocument } from '../../../server/storage/migra
 import { describeMigration, migrateFromPostgres, migrateToPostgres } from '../../../server/storage/migrate/migrateStore.js';
 import { readEmbeddedRecords, recordDifferences } from '../../../server/storage/migrate/workspaceRecords.js';
 import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore.js';
+import { runAdmin, type AdminRun } from '../../helpers/adminCli.js';
 import { eventually, openCollabClient, signInCookie, starterDraftId } from '../../helpers/collabClient.js';
 import { ApiClient } from '../../helpers/http.js';
 import { freshDatabase } from '../../helpers/postgres.js';
 import { registerTeardown } from '../../helpers/teardown.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const exec = promisify(execFile);
-
-/** Runs `npm run admin -- ...args` on `dataDir` as admin.test.ts does. */
-async function admin(dataDir: string, ...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/admin.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir },
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+/** Runs `npm run admin -- ...args` on `dataDir`. */
+const admin = (dataDir: string, ...args: string[]): Promise<AdminRun> => runAdmin({ DATA_DIR: dataDir }, ...args);
 
 /** A new temporary folder's path that does not exist yet (a new DATA_DIR), removed when the test ends. */
 async function newFolder(): Promise<string> {

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { VersionView } from '../../../shared/api/versions.js';
-import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
-import { eventually, openCollabClient, signInCookie, starterDraftId, type CollabClient } from '../../helpers/collabClient.js';
+import { eventually, starterDraftId, type CollabClient } from '../../helpers/collabClient.js';
 import { ApiClient } from '../../helpers/http.js';
-import { freshDatabase } from '../../helpers/postgres.js';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
+import { firstParagraph, openDraftAs, twoProcesses } from '../../helpers/scaleOut.js';
+import { TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The quiet spell after which a changed draft gets its automatic version. */
 const QUIET_MS = 600;
 const ROUNDS = 4;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function firstParagraph(doc: Y.Doc): Y.XmlText {
-  const clause = readOrderedClauses(doc).find((c) => c.body.length > 0)!;
-  return (clause.body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
-}
 
 async function serverText(server: TestServer, draftId: string): Promise<string> {
   return server.rooms.read(draftId, (doc) => firstParagraph(doc).toString());
@@ -24,12 +16,10 @@ async function serverText(server: TestServer, draftId: string): Promise<string> 
 
 describe('automatic versions with several processes holding one draft', () => {
   it('saves exactly one automatic version per quiet spell, though both processes schedule one', async () => {
-    const url = await freshDatabase();
-    const env = { DATABASE_URL: url, REDIS_URL, AUTO_SNAPSHOT_QUIET_MINUTES: String(QUIET_MS / 60_000) };
-    const [a, b] = await Promise.all([startTestServer({ env }), startTestServer({ env })]);
+    const [a, b] = await twoProcesses({ env: { AUTO_SNAPSHOT_QUIET_MINUTES: String(QUIET_MS / 60_000) } });
     const draftId = await starterDraftId(a);
-    const onA: CollabClient = await openCollabClient(a, { draftId, cookie: await signInCookie(a, 'us@example.org') });
-    const onB: CollabClient = await openCollabClient(b, { draftId, cookie: await signInCookie(b, 'dk@example.org') });
+    const onA: CollabClient = await openDraftAs(a, draftId, 'us@example.org');
+    const onB: CollabClient = await openDraftAs(b, draftId, 'dk@example.org');
     const reviewer = await new ApiClient(a.url).signIn('reviewer@example.org', TEST_PASSWORD);
     const automatic = async () =>
       ((await reviewer.get(`/api/drafts/${draftId}/versions`)).body as VersionView[]).filter((v) => v.kind === 'automatic');

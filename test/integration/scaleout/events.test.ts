@@ -5,21 +5,11 @@ import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { eventually, openCollabClient, starterDraftId } from '../../helpers/collabClient.js';
 import { EventStreamReader } from '../../helpers/eventStream.js';
 import { ApiClient } from '../../helpers/http.js';
-import { freshDatabase } from '../../helpers/postgres.js';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { twoProcesses } from '../../helpers/scaleOut.js';
+import { TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
 
 /** How soon an event published on one process must be on another's streams. */
 const ACROSS_MS = 1000;
-
-/** Two processes on one fresh database, with Redis unless told otherwise. */
-async function twoProcesses(options: { redis: boolean } = { redis: true }): Promise<[TestServer, TestServer]> {
-  const url = await freshDatabase();
-  const env: Record<string, string> = options.redis ? { DATABASE_URL: url, REDIS_URL } : { DATABASE_URL: url };
-  const [a, b] = await Promise.all([startTestServer({ env }), startTestServer({ env })]);
-  return [a, b];
-}
 
 function signIn(server: TestServer, email: string): Promise<ApiClient> {
   return new ApiClient(server.url).signIn(email, TEST_PASSWORD);

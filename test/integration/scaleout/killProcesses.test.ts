@@ -3,17 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readParagraphs } from '../../../shared/doc/clauseBody.js';
 import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { eventually, openCollabClient, signInCookie, starterDraftId } from '../../helpers/collabClient.js';
-import { freshDatabase } from '../../helpers/postgres.js';
 import { openSavedTypist, type SavedTypist } from '../../helpers/savedTypist.js';
+import { oneDatabase, wholeText } from '../../helpers/scaleOut.js';
 import { seeded } from '../../helpers/seeded.js';
 import { spawnServer, type SpawnedServer } from '../../helpers/spawnServer.js';
 import { tcpBalancer } from '../../helpers/tcpBalancer.js';
 import { TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SEED = 20261207;
 const KILLS = 10;
 const TYPISTS = 30;
@@ -22,13 +20,6 @@ const MEMBERS = ['secretariat@example.org', 'us@example.org', 'dk@example.org', 
 interface Running {
   server: SpawnedServer;
   port: number;
-}
-
-/** Every clause's text, in order, as one string. */
-function wholeText(doc: Y.Doc): string {
-  return readOrderedClauses(doc)
-    .map((c) => `${c.heading.toString()}\n${readParagraphs(c.body).join('\n')}`)
-    .join('\n');
 }
 
 /**
@@ -53,10 +44,10 @@ function occurrences(text: string, marker: string): number {
 describe('three processes on PostgreSQL and Redis, one killed -9 at a time', () => {
   it('keeps every edit reported saved exactly once, and every client converges, over ten seeded kills', async () => {
     const random = seeded(SEED);
-    const databaseUrl = await freshDatabase();
+    const database = await oneDatabase();
     const start = async (): Promise<Running> => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-kill-'));
-      const server = spawnServer({ DATABASE_URL: databaseUrl, REDIS_URL, DATA_DIR: dataDir, SEED_PASSWORD: TEST_PASSWORD });
+      const server = spawnServer({ ...database.env, DATA_DIR: dataDir, SEED_PASSWORD: TEST_PASSWORD });
       const base = await server.ready;
       return { server, port: Number(new URL(base).port) };
     };

@@ -6,11 +6,9 @@ import { MAX_EVENT_STREAMS_PER_MEMBER } from '../../../shared/api/events.js';
 import { CLOSE_CODE } from '../../../shared/collab/closeCodes.js';
 import { COLLAB_LIMITS } from '../../../shared/collab/limits.js';
 import { eventually, openRawSocket, signInCookie, starterDraftId } from '../../helpers/collabClient.js';
-import { freshDatabase } from '../../helpers/postgres.js';
+import { oneDatabase, twoProcesses } from '../../helpers/scaleOut.js';
 import { spawnServer } from '../../helpers/spawnServer.js';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
 
 async function openSocket(server: TestServer, draftId: string, cookie: string) {
   const socket = openRawSocket(server, `/collab/${draftId}`, { cookie });
@@ -23,11 +21,6 @@ async function openStream(server: TestServer, path: string, cookie: string): Pro
   const controller = new AbortController();
   const res = await fetch(`${server.url}${path}`, { headers: { cookie }, signal: controller.signal });
   return { status: res.status, close: () => controller.abort() };
-}
-
-async function twoProcesses(withRedis: boolean): Promise<[TestServer, TestServer]> {
-  const env = { DATABASE_URL: await freshDatabase(), ...(withRedis ? { REDIS_URL } : {}) };
-  return Promise.all<[Promise<TestServer>, Promise<TestServer>]>([startTestServer({ env }), startTestServer({ env })]);
 }
 
 /** Opens sockets to the draft until one is answered rather than refused, for up to `withinMs`. */
@@ -46,7 +39,7 @@ async function greetedWithin(server: TestServer, draftId: string, cookie: string
 
 describe('a member’s caps count every process', () => {
   it(`refuses a socket past ${COLLAB_LIMITS.maxConnectionsPerMemberPerDraft} to one draft when the others are spread over two processes (transient: the page retries), and frees a slot when one closes`, async () => {
-    const [a, b] = await twoProcesses(true);
+    const [a, b] = await twoProcesses();
     const draftId = await starterDraftId(a);
     const cookie = await signInCookie(a, 'dk@example.org');
     const open: Array<Awaited<ReturnType<typeof openSocket>>> = [];
@@ -64,10 +57,14 @@ describe('a member’s caps count every process', () => {
   });
 
   it('stops counting the sockets of a process killed -9 within seconds, so its members’ pages connect to the others', async () => {
-    const env = { DATABASE_URL: await freshDatabase(), REDIS_URL };
-    const doomed = spawnServer({ ...env, DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'coc-slots-')), SEED_PASSWORD: TEST_PASSWORD });
+    const database = await oneDatabase();
+    const doomed = spawnServer({
+      ...database.env,
+      DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'coc-slots-')),
+      SEED_PASSWORD: TEST_PASSWORD,
+    });
     const doomedUrl = await doomed.ready;
-    const survivor = await startTestServer({ env });
+    const survivor = await database.start();
     const doomedServer = { url: doomedUrl, port: Number(new URL(doomedUrl).port) } as TestServer;
     const draftId = await starterDraftId(survivor);
     const cookie = await signInCookie(survivor, 'au@example.org');
@@ -86,7 +83,7 @@ describe('a member’s caps count every process', () => {
   });
 
   it(`refuses an event stream past ${MAX_EVENT_STREAMS_PER_MEMBER} spread over two processes; without Redis each process counts only its own`, async () => {
-    const [a, b] = await twoProcesses(true);
+    const [a, b] = await twoProcesses();
     const cookie = await signInCookie(a, 'no@example.org');
     const streams: Array<Awaited<ReturnType<typeof openStream>>> = [];
     for (let i = 0; i < MAX_EVENT_STREAMS_PER_MEMBER; i += 1) streams.push(await openStream(i % 2 === 0 ? a : b, '/api/events', cookie));
@@ -95,7 +92,7 @@ describe('a member’s caps count every process', () => {
     expect(extra.status).toBe(429);
     for (const stream of [...streams, extra]) stream.close();
 
-    const [c, d] = await twoProcesses(false);
+    const [c, d] = await twoProcesses({ redis: false });
     const alone = await signInCookie(c, 'no@example.org');
     const each: Array<Awaited<ReturnType<typeof openStream>>> = [];
     for (let i = 0; i < MAX_EVENT_STREAMS_PER_MEMBER + 1; i += 1) each.push(await openStream(i % 2 === 0 ? c : d, '/api/events', alone));

@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { readParagraphs } from '../../../shared/doc/clauseBody.js';
-import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { eventually, openCollabClient, registerTeardown, signInCookie, starterDraftId } from '../../helpers/collabClient.js';
 import { freePort } from '../../helpers/freePort.js';
 import { freshDatabase, setDatabaseReachable } from '../../helpers/postgres.js';
 import { openSavedTypist, type SavedTypist } from '../../helpers/savedTypist.js';
+import { firstClauseWithText, REDIS_URL, wholeText } from '../../helpers/scaleOut.js';
 import { startTestServer, type TestServer } from '../../helpers/testServer.js';
 
 /** A Redis server of the test's own on a free port, which the test can kill and start again. */
@@ -45,16 +43,6 @@ async function answers(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-function firstClauseWithText(doc: Y.Doc): string {
-  return readOrderedClauses(doc).find((c) => c.body.length > 0 && readParagraphs(c.body)[0]!.length > 0)!.id;
-}
-
-function wholeText(doc: Y.Doc): string {
-  return readOrderedClauses(doc)
-    .map((c) => readParagraphs(c.body).join('\n'))
-    .join('\n');
 }
 
 async function typists(servers: TestServer[], draftId: string, clauseId: string): Promise<SavedTypist[]> {
@@ -102,7 +90,7 @@ describe('outages of Redis and PostgreSQL under two processes', () => {
 
   it('reports nothing saved while PostgreSQL is down, keeps the edits, and saves every one once it is back', async () => {
     const databaseUrl = await freshDatabase();
-    const env = { DATABASE_URL: databaseUrl, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const env = { DATABASE_URL: databaseUrl, REDIS_URL: REDIS_URL };
     const [a, b] = await Promise.all([startTestServer({ env }), startTestServer({ env })]);
     const draftId = await starterDraftId(a);
     const reader = await openCollabClient(a, { draftId, cookie: await signInCookie(a, 'secretariat@example.org') });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, openCollabClient, signInCookie, starterDraftId, type CollabClient } from '../../helpers/collabClient.js';
-import { freshDatabase } from '../../helpers/postgres.js';
-import { startTestServer, type TestServer } from '../../helpers/testServer.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function open(server: TestServer, draftId: string, email: string): Promise<CollabClient> {
-  return openCollabClient(server, { draftId, cookie: await signInCookie(server, email) });
-}
+import { eventually, starterDraftId, type CollabClient } from '../../helpers/collabClient.js';
+import { openDraftAs, twoProcesses } from '../../helpers/scaleOut.js';
 
 /** The names another client sees present in the draft (the server's record of each member, never the client's claim). */
 function namesSeenBy(client: CollabClient): string[] {
@@ -19,12 +12,10 @@ function namesSeenBy(client: CollabClient): string[] {
 
 describe('presence across processes', () => {
   it('shows a member present on one process to the pages of another, bound to the server’s record, and drops it when its process stops', async () => {
-    const url = await freshDatabase();
-    const env = { DATABASE_URL: url, REDIS_URL };
-    const [a, b] = await Promise.all([startTestServer({ env }), startTestServer({ env })]);
+    const [a, b] = await twoProcesses();
     const draftId = await starterDraftId(a);
-    const onB = await open(b, draftId, 'dk@example.org');
-    const onA = await open(a, draftId, 'us@example.org');
+    const onB = await openDraftAs(b, draftId, 'dk@example.org');
+    const onA = await openDraftAs(a, draftId, 'us@example.org');
     onA.provider.awareness.setLocalStateField('user', { name: 'Somebody Else', color: '#123456' });
     onA.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
     await eventually(() => namesSeenBy(onB).includes('James Carter'), 'the US delegate’s presence to reach the page on B', 4000);

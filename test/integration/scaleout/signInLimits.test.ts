@@ -6,10 +6,10 @@ import { RedisBus } from '../../../server/scaleout/RedisBus.js';
 import { RedisSignInLimits } from '../../../server/scaleout/RedisSignInLimits.js';
 import { ApiClient } from '../../helpers/http.js';
 import { freshDatabase } from '../../helpers/postgres.js';
+import { REDIS_URL, twoProcesses } from '../../helpers/scaleOut.js';
 import { registerTeardown } from '../../helpers/teardown.js';
 import { manualClock, startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const quietLog = { warn: () => undefined, error: () => undefined };
 
 function signInOn(server: TestServer, email: string, password: string) {
@@ -31,34 +31,28 @@ async function oneByOne(servers: TestServer[], email: string, count: number): Pr
   return statuses;
 }
 
-async function twoProcesses(options: { redis: boolean }): Promise<TestServer[]> {
-  const url = await freshDatabase();
-  const env: Record<string, string> = options.redis ? { DATABASE_URL: url, REDIS_URL } : { DATABASE_URL: url };
-  return Promise.all([startTestServer({ env }), startTestServer({ env })]);
-}
-
 describe('sign-in limits shared by the processes on one database', () => {
   it('with Redis: wrong passwords spread over two processes are limited as on one process, in a burst and one by one', async () => {
-    const [single, [a, b]] = await Promise.all([startTestServer(), twoProcesses({ redis: true })]);
+    const [single, [a, b]] = await Promise.all([startTestServer(), twoProcesses()]);
 
     const onOne = await burst([single], 'au@example.org', 40);
-    const overTwo = await burst([a!, b!], 'au@example.org', 40);
+    const overTwo = await burst([a, b], 'au@example.org', 40);
     expect(onOne.filter((s) => s !== 429)).toEqual([401, 401, 401, 401, 401]);
     expect(overTwo.filter((s) => s !== 429)).toEqual(onOne.filter((s) => s !== 429));
 
     const oneByOneOnOne = await oneByOne([single], 'us@example.org', 8);
-    const oneByOneOverTwo = await oneByOne([a!, b!], 'us@example.org', 8);
+    const oneByOneOverTwo = await oneByOne([a, b], 'us@example.org', 8);
     expect(oneByOneOnOne).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     expect(oneByOneOverTwo).toEqual(oneByOneOnOne);
 
     // Another member is not held up, on either process.
-    expect((await signInOn(b!, 'dk@example.org', TEST_PASSWORD)).status).toBe(200);
-    expect((await signInOn(a!, 'dk@example.org', TEST_PASSWORD)).status).toBe(200);
+    expect((await signInOn(b, 'dk@example.org', TEST_PASSWORD)).status).toBe(200);
+    expect((await signInOn(a, 'dk@example.org', TEST_PASSWORD)).status).toBe(200);
   });
 
   it('without Redis each process counts alone (twice the free attempts over two): what Redis is for', async () => {
     const [a, b] = await twoProcesses({ redis: false });
-    const overTwo = await burst([a!, b!], 'au@example.org', 40);
+    const overTwo = await burst([a, b], 'au@example.org', 40);
     expect(overTwo.filter((s) => s !== 429)).toHaveLength(10);
   });
 

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { AuditRecord, CommentRecord, DraftRecord, SessionRecord, UserRecord } from '../../../server/domain/records.js';
 import type { Repositories } from '../../../server/domain/repositories.js';
 import { migrate } from '../../../server/storage/postgres/migrations.js';
 import { PgMetadata } from '../../../server/storage/postgres/PgMetadata.js';
+import { poolOn } from '../../helpers/migratedPool.js';
 import { freshDatabase } from '../../helpers/postgres.js';
-import { registerTeardown } from '../../helpers/teardown.js';
 
 const id = () => randomBytes(12).toString('base64url');
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOString();
@@ -18,11 +17,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function processes(count: number): Promise<PgMetadata[]> {
   const url = await freshDatabase();
-  const pools = Array.from({ length: count }, () => {
-    const pool = new pg.Pool({ connectionString: url });
-    registerTeardown(() => pool.end());
-    return pool;
-  });
+  // poolOn's pools ignore idle connections cut as the database is dropped at the end (else an uncaught error).
+  const pools = Array.from({ length: count }, () => poolOn(url, { max: 10 }));
   await migrate(pools[0]!);
   return pools.map((pool) => new PgMetadata(pool));
 }
@@ -215,9 +211,9 @@ describe('PgMetadata records', () => {
   it('refuses a write through the outer repositories from inside a transaction, and any write once closed', async () => {
     const [metadata] = await processes(1);
     const outer = metadata!;
-    await expect(outer.transaction(() => outer.drafts.add(draft()))).rejects.toThrow('use only the repositories it passed in');
+    await expect(outer.transaction(() => outer.drafts.add(draft()))).rejects.toThrow('through the repositories the transaction passed in');
     await expect(outer.transaction((tx) => outer.transaction(() => tx.drafts.list()))).rejects.toThrow(
-      'use only the repositories it passed in',
+      'through the repositories the transaction passed in',
     );
     expect(await outer.drafts.list()).toEqual([]);
     await outer.close();
