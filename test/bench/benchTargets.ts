@@ -51,12 +51,21 @@ export interface RunningTarget {
  * ours-memory: our server with documents in memory instead of the durable store (what durability costs).
  * ours-pg: one process on PostgreSQL (DATABASE_URL, a new database per run). ours-pg-redis: two processes on
  * one new database and Redis, every draft's clients split between them, so that half the receivers of every
- * edit get it from the other process (through Redis).
+ * edit get it from the other process (through Redis). ours-pg-redis-routed: the same two processes, each draft's
+ * clients all on one of them (drafts spread over both), as the reference proxy config routes them.
  */
-export type TargetName = 'ours' | 'ours-memory' | 'ours-pg' | 'ours-pg-redis' | 'ywss' | 'hocuspocus';
+export type TargetName = 'ours' | 'ours-memory' | 'ours-pg' | 'ours-pg-redis' | 'ours-pg-redis-routed' | 'ywss' | 'hocuspocus';
 
 /** Every target, in the order tables list them. */
-export const TARGET_NAMES: readonly TargetName[] = ['ours', 'ours-memory', 'ours-pg', 'ours-pg-redis', 'ywss', 'hocuspocus'];
+export const TARGET_NAMES: readonly TargetName[] = [
+  'ours',
+  'ours-memory',
+  'ours-pg',
+  'ours-pg-redis',
+  'ours-pg-redis-routed',
+  'ywss',
+  'hocuspocus',
+];
 
 export interface StartOptions {
   /** Folder for this run's logs (and CPU profiles). */
@@ -80,6 +89,7 @@ export function startTarget(name: TargetName, options: StartOptions): Promise<Ru
   if (name === 'ours-memory') return startOurServer(options, 'memory');
   if (name === 'ours-pg') return startOurServer(options, 'postgres');
   if (name === 'ours-pg-redis') return startOurServer(options, 'postgres-redis');
+  if (name === 'ours-pg-redis-routed') return startOurServer(options, 'postgres-redis', 'by-doc');
   return startReference(name, options);
 }
 

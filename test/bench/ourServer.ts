@@ -33,10 +33,15 @@ export type OurStore = 'file' | 'memory' | 'postgres' | 'postgres-redis';
  * the database, so the other process takes the same cookies); the generator's sockets take the delegates'
  * session cookies in turn and its document names are mapped onto those drafts
  * (loadgen/registerDraftAliases.mjs). With two processes the generator gets one URL per process and
- * spreads every draft's clients over them. The processes start one after the other: the first migrates
+ * spreads every draft's clients over them, or with `placement` 'by-doc' puts all of a draft's clients on
+ * one process (drafts spread over both), as a proxy routing by draft does (deploy/haproxy.cfg). The processes start one after the other: the first migrates
  * and seeds the database, the next finds it done.
  */
-export async function startOurServer(options: StartOptions, store: OurStore): Promise<RunningTarget> {
+export async function startOurServer(
+  options: StartOptions,
+  store: OurStore,
+  placement: 'split' | 'by-doc' = 'split',
+): Promise<RunningTarget> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coc-bench-data-'));
   const database = store === 'postgres' || store === 'postgres-redis' ? await createBenchDatabase() : null;
   const count = store === 'postgres-redis' ? 2 : 1;
@@ -72,7 +77,7 @@ export async function startOurServer(options: StartOptions, store: OurStore): Pr
       pids: processes.map(({ spawned }) => spawned.pid),
       proto: 'yws',
       urls: processes.map(({ port }) => `ws://127.0.0.1:${port}/collab/{doc}`),
-      loadgenArgs: ['--cookie', cookies[0]!],
+      loadgenArgs: ['--cookie', cookies[0]!, '--placement', placement],
       loadgenNodeArgs: ['--import', DRAFT_ALIASES],
       loadgenEnv: { BENCH_DRAFT_IDS: draftIds.join(','), BENCH_COOKIES: cookies.join('\n') },
       serverStats: (until) =>

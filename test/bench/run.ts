@@ -11,7 +11,7 @@
  * while the generator runs (BENCH_DATABASE_URL, BENCH_REDIS_URL; see benchServices.ts).
  *
  *   npm run bench -- [--scenarios S1,S2,S3,S4] [--reps 3] [--with-references]
- *                    [--targets ours,ours-memory,ours-pg,ours-pg-redis,ywss,hocuspocus]
+ *                    [--targets ours,ours-memory,ours-pg,ours-pg-redis,ours-pg-redis-routed,ywss,hocuspocus]
  *                    [--no-pin] [--server-cpus 0] [--gen-cpus 1] [--cpu-prof] [--server-node-args=--trace-gc]
  *                    [--out DIR]
  *   npm run bench -- --report DIR      prints the tables again from DIR/runs.json
@@ -130,7 +130,7 @@ for (const id of scenarioIds as ScenarioId[]) {
   }
 }
 
-let report = `## Sync server benchmark, ${stamp}\n\n${machine}; pinning: ${pin ? `server cpu ${values['server-cpus']} (every server process), generator cpu ${values['gen-cpus']}, PostgreSQL and Redis not pinned` : 'none'}; ${reps} rep(s) per cell, value = median [min-max]; ours = this project's server with its durable file store and real sign-in (ours-memory: the same with documents in memory, to show what durability costs; ours-pg: one process on PostgreSQL; ours-pg-redis: two processes on PostgreSQL and Redis, every draft's clients split between them, server CPU and memory summed over both), the references in memory.\n\n`;
+let report = `## Sync server benchmark, ${stamp}\n\n${machine}; pinning: ${pin ? `server cpu ${values['server-cpus']} (every server process), generator cpu ${values['gen-cpus']}, PostgreSQL and Redis not pinned` : 'none'}; ${reps} rep(s) per cell, value = median [min-max]; ours = this project's server with its durable file store and real sign-in (ours-memory: the same with documents in memory, to show what durability costs; ours-pg: one process on PostgreSQL; ours-pg-redis: two processes on PostgreSQL and Redis, every draft's clients split between them, server CPU and memory summed over both; ours-pg-redis-routed: the same two processes with each draft's clients all on one of them), the references in memory.\n\n`;
 for (const id of scenarioIds as ScenarioId[]) report += renderScenario(SCENARIOS[id], runs, targets) + '\n';
 // The goals compare ours with the references: only when one of them ran.
 if (targets.includes('ours') && targets.some((t) => t === 'ywss' || t === 'hocuspocus'))
