@@ -51,6 +51,11 @@ export const ERROR_STATUS = {
    * `details` says how many ({ proposals, brackets }).
    */
   CONFIRMATION_REQUIRED: 409,
+  /**
+   * The draft is archived, so it is read-only: its text, comments, versions, negotiation and proposals do not
+   * change (reading, exporting and comparing still work). The secretariat may still rename it and restore it.
+   */
+  DRAFT_ARCHIVED: 409,
   PAYLOAD_TOO_LARGE: 413,
   /** A new password that is too easy to guess (common, a sequence or repetition, or the member's own name or email). */
   WEAK_PASSWORD: 400,

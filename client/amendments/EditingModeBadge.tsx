@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DraftSummary, EditingMode } from '../../shared/api/drafts.js';
 import type { MeResponse } from '../../shared/api/session.js';
 import { draftsApi } from '../common/api/draftsApi.js';
+import { useDraftArchived } from '../common/draft/draftArchived.js';
 import { ConfirmDialog } from '../common/components/ConfirmDialog.js';
 import { useAmendments } from './AmendmentsContext.js';
 import { mayDecide } from './amendmentPermissions.js';
@@ -24,11 +25,12 @@ function explanation(mode: EditingMode, me: MeResponse | null): string {
 /**
  * The draft's editing mode by its title: "Amendments mode" (delegations propose, the secretariat decides) or
  * "Direct editing", live for everyone; the secretariat switches it here, after a confirmation saying what
- * changes for the delegations.
+ * changes for the delegations (not while the draft is archived: it does not change until restored).
  */
 export function EditingModeBadge({ draftId, me, onChanged }: EditingModeBadgeProps) {
   const { editingMode } = useAmendments();
   const [confirming, setConfirming] = useState(false);
+  const archived = useDraftArchived();
   const next: EditingMode = editingMode === 'direct' ? 'amendments' : 'direct';
   const amendments = editingMode === 'amendments';
   return (
@@ -39,7 +41,7 @@ export function EditingModeBadge({ draftId, me, onChanged }: EditingModeBadgePro
         </span>{' '}
         <span className="editing-mode-explanation">{explanation(editingMode, me)}</span>
       </p>
-      {mayDecide(me) ? (
+      {mayDecide(me) && !archived ? (
         <>
           <button type="button" className="button button-small button-secondary editing-mode-switch" onClick={() => setConfirming(true)}>
             {amendments ? 'Switch to direct editing' : 'Switch to amendments mode'}

@@ -6,6 +6,7 @@ import { passageRange, quoteOf, useComments, type CommentThread } from '../comme
 import { ApiError, toApiError } from '../common/api/ApiError.js';
 import { ConfirmDialog } from '../common/components/ConfirmDialog.js';
 import { clauseName } from '../common/draft/clauseName.js';
+import { useDraftArchived } from '../common/draft/draftArchived.js';
 import type { NumberedClause } from '../common/draft/useOrderedClauses.js';
 import { useNegotiation } from '../negotiation/index.js';
 import { useAmendments } from './AmendmentsContext.js';
@@ -97,6 +98,7 @@ export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[]
   const openThreads = comments?.actions.openClause;
   const { editingMode } = useAmendments();
   const negotiation = useNegotiation();
+  const archived = useDraftArchived();
   const box = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const filterId = useId();
@@ -159,7 +161,8 @@ export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[]
   if (!ctx || !panelCtx || !open) return null;
   const { me, proposals, nameOf, decide, decideMany, announcement } = ctx;
   const { select, closePanel } = panelCtx;
-  const secretariat = mayDecide(me);
+  // Nothing is decided, withdrawn or newly commented on in an archived draft; its proposals stay listed.
+  const secretariat = mayDecide(me) && !archived;
   const delegations = countByDelegation(proposals, nameOf);
   const shownDelegation = delegations.some((d) => d.delegationId === filter) ? filter : '';
   const shown = shownDelegation ? proposalsIn(proposals, { delegationId: shownDelegation }) : proposals;
@@ -328,12 +331,12 @@ export function ProposalsPanel({ clauses }: { clauses: readonly NumberedClause[]
                     delegation={nameOf(proposal.delegationId)}
                     selected={proposal.id === selectedId}
                     canDecide={secretariat && !isLocked}
-                    canWithdraw={!secretariat && !isLocked && mayWithdraw(me, proposal)}
+                    canWithdraw={!secretariat && !isLocked && !archived && mayWithdraw(me, proposal)}
                     where={name}
                     onShow={show}
                     onDecide={decide}
                     comments={threadsOn.get(proposal.id)?.length ?? 0}
-                    onComment={startThread ? commentOn : null}
+                    onComment={startThread && !archived ? commentOn : null}
                     onShowComments={openThreads ? showThreads : null}
                   />
                 ))}

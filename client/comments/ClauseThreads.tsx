@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { useDraftArchived } from '../common/draft/draftArchived.js';
 import { useComments } from './CommentsContext.js';
 import type { CommentClause } from './describeCommentClause.js';
 import { NewThreadForm } from './NewThreadForm.js';
@@ -14,10 +15,12 @@ export interface ClauseThreadsProps {
 
 /**
  * The threads of one clause that pass the filter, and a way to start a new one. A deleted clause takes
- * no new threads, but its threads stay readable and open to replies.
+ * no new threads, but its threads stay readable and open to replies. An archived draft takes neither: its
+ * threads are only read.
  */
 export function ClauseThreads({ doc, clauseId, clause }: ClauseThreadsProps) {
   const comments = useComments();
+  const archived = useDraftArchived();
   if (!comments) return null;
   const { byClause, panel, actions } = comments;
   const visible = (byClause.get(clauseId) ?? []).filter((thread) => matchesFilter(thread, panel.filter));
@@ -25,7 +28,7 @@ export function ClauseThreads({ doc, clauseId, clause }: ClauseThreadsProps) {
 
   return (
     <>
-      {clause.deleted ? (
+      {archived ? null : clause.deleted ? (
         <p className="message message-info comments-deleted-note">
           This clause was deleted from the text. Its threads stay here, and you can still reply to them.
         </p>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { CommentView } from '../../shared/api/comments.js';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
 import { ConfirmDialog } from '../common/components/ConfirmDialog.js';
+import { useDraftArchived } from '../common/draft/draftArchived.js';
 import { CommentForm } from './CommentForm.js';
 import { mayChangeComment } from './commentPermissions.js';
 import { commentsApi } from './commentsApi.js';
@@ -16,16 +17,17 @@ function affiliation(author: CommentView['author']): string {
 
 /**
  * One comment: author, delegation, time, an "edited" note, the text (or "Comment deleted"), and for its
- * author Edit and Delete (after confirmation).
+ * author Edit and Delete (after confirmation), unless the draft is archived.
  */
 export function CommentItem({ comment }: { comment: CommentView }) {
   const comments = useComments();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const archived = useDraftArchived();
   if (!comments) return null;
   const { draftId, me, data } = comments;
-  const mine = mayChangeComment(comment, me);
+  const mine = mayChangeComment(comment, me) && !archived;
 
   return (
     <div ref={box} tabIndex={-1} className={comment.deleted ? 'comment comment-is-deleted' : 'comment'} data-comment-id={comment.id}>

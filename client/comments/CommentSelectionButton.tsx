@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
+import { useDraftArchived } from '../common/draft/draftArchived.js';
 import { anchorFromRange } from './anchorFromRange.js';
 import { CommentIcon } from './CommentIcon.js';
 import { useComments } from './CommentsContext.js';
@@ -35,12 +36,13 @@ function selectedRange(editor: Editor): SelectedRange | null {
 /**
  * A small "Comment" button under a passage selected in a clause's text (read-only text included, so
  * reviewers can use it), and Ctrl+Alt+M in text being edited: starts a thread anchored on the passage,
- * quoting it. The button keeps the selection when pressed.
+ * quoting it. The button keeps the selection when pressed. Not on an archived draft, which takes no comments.
  */
 export function CommentSelectionButton({ editor, clauseId }: { editor: Editor; clauseId: string }) {
   const comments = useComments();
   const [range, setRange] = useState<SelectedRange | null>(null);
-  const startThread = comments?.actions.startThread;
+  const archived = useDraftArchived();
+  const startThread = archived ? undefined : comments?.actions.startThread;
 
   useEffect(() => {
     const update = () => setRange(selectedRange(editor));

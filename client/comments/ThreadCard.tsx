@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { toApiError, type ApiError } from '../common/api/ApiError.js';
 import { ErrorMessage } from '../common/components/ErrorMessage.js';
+import { useDraftArchived } from '../common/draft/draftArchived.js';
 import { CommentForm } from './CommentForm.js';
 import { CommentItem } from './CommentItem.js';
 import { mayResolveThread } from './commentPermissions.js';
@@ -21,13 +22,14 @@ export interface ThreadCardProps {
 
 /**
  * One thread in the panel: the quoted passage, its comments and replies, Resolve (for its author and the
- * secretariat) or Reopen (for everyone), and a reply box while it is open.
+ * secretariat) or Reopen (for everyone), and a reply box while it is open; none of these on an archived draft.
  */
 export function ThreadCard({ thread, doc, active, onShow }: ThreadCardProps) {
   const comments = useComments();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const box = useRef<HTMLElement>(null);
+  const archived = useDraftArchived();
   if (!comments) return null;
   const { draftId, me, data, actions } = comments;
   const { root } = thread;
@@ -84,7 +86,7 @@ export function ThreadCard({ thread, doc, active, onShow }: ThreadCardProps) {
           ) : null}
         </p>
       ) : null}
-      {root.resolved || mayResolveThread(thread, me) ? (
+      {!archived && (root.resolved || mayResolveThread(thread, me)) ? (
         <div className="thread-actions">
           {root.resolved ? (
             <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => void setResolved(false)}>
@@ -98,7 +100,7 @@ export function ThreadCard({ thread, doc, active, onShow }: ThreadCardProps) {
         </div>
       ) : null}
       <ErrorMessage error={error} />
-      {root.resolved ? null : (
+      {root.resolved || archived ? null : (
         <CommentForm
           label={`Reply to ${author}`}
           submitLabel="Reply"

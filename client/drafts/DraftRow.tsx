@@ -111,7 +111,9 @@ export function DraftRow({ draft, manage, focusLink, onChanged, onNotice }: Draf
                 disabled={busy}
                 onClick={() =>
                   void change({ archived: !draft.archived }, (d) =>
-                    d.archived ? `“${d.title}” has been archived. It is listed under Archived drafts.` : `“${d.title}” has been restored.`,
+                    d.archived
+                      ? `“${d.title}” has been archived: it can be read but no longer changed. It is listed under Archived drafts.`
+                      : `“${d.title}” has been restored.`,
                   )
                 }
               >

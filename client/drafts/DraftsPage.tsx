@@ -85,7 +85,9 @@ export function DraftsPage() {
               <summary>
                 <h2>Archived drafts ({archived.length})</h2>
               </summary>
-              <p className="section-intro">Archived drafts can still be opened and read.</p>
+              <p className="section-intro">
+                Archived drafts can still be opened, read, exported and compared, but not changed until the secretariat restores them.
+              </p>
               <DraftTable drafts={archived} manage={manage} focusId={focusId} onChanged={replace} onNotice={announce} />
             </details>
           ) : null}

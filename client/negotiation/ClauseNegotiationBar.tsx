@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CLAUSE_STATUS_LABELS } from '../../shared/negotiation/clauseStatus.js';
 import { POSITION_LABELS } from '../../shared/negotiation/positions.js';
+import { useDraftArchived } from '../common/draft/draftArchived.js';
 import { ClauseStatusBadge } from './ClauseStatusBadge.js';
 import { ClauseStatusDialog } from './ClauseStatusDialog.js';
 import { useNegotiation } from './NegotiationContext.js';
@@ -16,18 +17,20 @@ export interface ClauseNegotiationBarProps {
 /**
  * The negotiation line of a clause card: its status (a badge that opens the status history), for the
  * secretariat "Set status…", for a delegate "Our position…" with their delegation's current position.
- * Nothing at all for an open clause with no history when the person can change neither.
+ * Nothing at all for an open clause with no history when the person can change neither. On an archived
+ * draft nobody changes either: the status and its history stay readable.
  */
 export function ClauseNegotiationBar({ clauseId, name }: ClauseNegotiationBarProps) {
   const negotiation = useNegotiation();
   const [dialog, setDialog] = useState<'status' | 'position' | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const archived = useDraftArchived();
   if (!negotiation?.state) return null;
   const { me } = negotiation;
   const status = negotiation.statusOf(clauseId);
   const hasHistory = status !== 'open' || negotiation.historyOf(clauseId).length > 0;
-  const canSet = maySetStatus(me);
-  const delegation = positionDelegation(me);
+  const canSet = maySetStatus(me) && !archived;
+  const delegation = archived ? null : positionDelegation(me);
   const own = delegation ? negotiation.positionsOf(clauseId).find((p) => p.delegation.id === delegation.id) : undefined;
   if (!hasHistory && !canSet && !delegation) return null;
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { openDraftEventStream } from '../common/api/draftEventStream.js';
+import { useDraftArchived } from '../common/draft/draftArchived.js';
 import { versionPaths } from '../common/draft/versionPaths.js';
 import { useSession } from '../session/index.js';
 import { SaveVersionButton } from './SaveVersionButton.js';
@@ -13,13 +14,14 @@ const NOTICE_MS = 10_000;
 
 /**
  * The draft page's way into versions: a History link for everyone and, for delegates and the
- * secretariat, "Save version…" with a confirmation. When the secretariat restores a version, everyone
- * with the draft open is told who did it, since their text just changed under them. Notices show over the
- * page for a while (they never move the buttons) and are announced politely.
+ * secretariat, "Save version…" with a confirmation (not on an archived draft). When the secretariat
+ * restores a version, everyone with the draft open is told who did it, since their text just changed under
+ * them. Notices show over the page for a while (they never move the buttons) and are announced politely.
  */
 export function DraftVersionTools({ draftId }: { draftId: string }) {
   const { me } = useSession();
   const [message, setMessage] = useState<string | null>(null);
+  const archived = useDraftArchived();
 
   useEffect(
     () =>
@@ -45,7 +47,7 @@ export function DraftVersionTools({ draftId }: { draftId: string }) {
       <Link className="button button-small button-secondary" to={versionPaths.history(draftId)}>
         History
       </Link>
-      {maySaveVersions(me) ? (
+      {maySaveVersions(me) && !archived ? (
         <SaveVersionButton draftId={draftId} onSaved={(version) => setMessage(`Version “${version.label}” saved.`)} />
       ) : null}
       <p className={message ? 'draft-version-message' : 'visually-hidden'} role="status">

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../common/components/ErrorMessage.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { Notice } from '../common/components/Notice.js';
 import { PageHeading } from '../common/components/PageHeading.js';
+import { ArchivedNote } from '../common/draft/ArchivedNote.js';
 import { versionPaths } from '../common/draft/versionPaths.js';
 import { useSession } from '../session/index.js';
 import { RevisionCard } from './RevisionCard.js';
@@ -18,13 +19,17 @@ import type { PendingVersionAction } from './VersionAction.js';
 import { VersionDialogs } from './VersionDialogs.js';
 import { VersionItem } from './VersionItem.js';
 import { versionName } from './versionName.js';
-import { maySaveVersions, versionPermissions } from './versionPermissions.js';
+import { maySaveVersions, versionPermissions, type VersionPermissions } from './versionPermissions.js';
 import '../styles/draft.css';
 import '../styles/versions.css';
 
+/** What nobody may do with a version of an archived draft: anything but open, compare and export it. */
+const READ_ONLY: VersionPermissions = { change: false, publish: false, restore: false };
+
 /**
  * A draft's history: published revisions first (what gets circulated), then every version newest first
- * with who saved it and when, and the actions each member may take. It follows changes live.
+ * with who saved it and when, and the actions each member may take. It follows changes live. The versions
+ * of an archived draft are only read: the page says so and offers no action that changes them.
  */
 export function HistoryPage() {
   const { id = '' } = useParams();
@@ -42,6 +47,8 @@ export function HistoryPage() {
 
   if (draft.error) return <DraftUnavailable error={draft.error} />;
 
+  const archived = draft.data?.archived ?? false;
+  const maySave = maySaveVersions(me) && !archived;
   const list = versions.data ?? [];
   const revisions = list.filter((v) => v.revision !== null).sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0));
   const nextRevision = Math.max(0, ...list.map((v) => v.revision ?? 0)) + 1;
@@ -65,7 +72,7 @@ export function HistoryPage() {
             Every saved version of {draft.data ? <>“{draft.data.title}”</> : 'the draft'}, newest first. Published revisions never change.
           </p>
         </PageHeading>
-        {maySaveVersions(me) ? (
+        {maySave ? (
           <SaveVersionButton
             draftId={id}
             primary
@@ -76,6 +83,7 @@ export function HistoryPage() {
           />
         ) : null}
       </div>
+      {archived ? <ArchivedNote /> : null}
       <Notice ref={noticeRef} text={notice} />
       <ErrorMessage error={versions.error} />
       {versions.loading && !versions.data ? <LoadingMessage label="Loading the versions…" /> : null}
@@ -96,9 +104,7 @@ export function HistoryPage() {
             {list.length === 0 ? (
               <p className="empty-state">
                 No versions yet.
-                {maySaveVersions(me)
-                  ? ' Save one with “Save version…”.'
-                  : ' Versions appear here once a delegate or the secretariat saves one.'}
+                {maySave ? ' Save one with “Save version…”.' : ' Versions appear here once a delegate or the secretariat saves one.'}
               </p>
             ) : (
               <ol className="version-list">
@@ -107,7 +113,7 @@ export function HistoryPage() {
                     key={version.id}
                     draftId={id}
                     version={version}
-                    permissions={versionPermissions(me, version)}
+                    permissions={archived ? READ_ONLY : versionPermissions(me, version)}
                     nextRevision={nextRevision}
                     onAction={(action, target) => setPending({ action, version: target })}
                   />

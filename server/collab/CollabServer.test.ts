@@ -78,6 +78,42 @@ describe('CollabServer', () => {
     expect(await socket.closed).toBe(CLOSE_CODE.SESSION_ENDED);
   });
 
+  it('closes an open socket with ACCESS_CHANGED when re-authentication finds the same member with another permission', async () => {
+    // The draft was archived, and its event never reached this process: the periodic re-check catches it.
+    let archived = false;
+    const { url } = await serve({
+      storage: storage(),
+      authenticate: () => ({ ...user, readOnly: archived }),
+      reauthenticateIntervalMs: 30,
+    });
+    const socket = connect(url);
+    await new Promise((resolve) => socket.ws.once('message', resolve));
+    archived = true;
+    expect(await socket.closed).toBe(CLOSE_CODE.ACCESS_CHANGED);
+  });
+
+  it('closes only the sockets whose permission changes when a draft is archived or restored', async () => {
+    const reviewer: RoomMember = { ...user, id: 'u2', role: 'reviewer', readOnly: true };
+    const members = [user, reviewer];
+    const { url, collab } = await serve({ storage: storage(), authenticate: () => members.shift()! });
+    const delegateSocket = connect(url);
+    await new Promise((resolve) => delegateSocket.ws.once('message', resolve));
+    const reviewerSocket = connect(url);
+    await new Promise((resolve) => reviewerSocket.ws.once('message', resolve));
+    let reviewerClosed = false;
+    reviewerSocket.ws.on('close', () => (reviewerClosed = true));
+
+    // A rename or a recount of the draft (nothing changes for anyone), then another draft archived.
+    collab.accessChanged(DRAFT, (member) => member.role === 'reviewer');
+    collab.accessChanged('BBBBBBBBBBBBBBBB', () => true);
+    expect(collab.stats().connections).toBe(2);
+    // This draft archived: the delegate's socket must reconnect read-only; the reviewer's stays as it was.
+    collab.accessChanged(DRAFT, () => true);
+    expect(await delegateSocket.closed).toBe(CLOSE_CODE.ACCESS_CHANGED);
+    expect(collab.stats().connections).toBe(1);
+    expect(reviewerClosed).toBe(false);
+  });
+
   it('closes joiners with STORAGE_FAILURE when the draft cannot be loaded, and loads afresh next time', async () => {
     let loads = 0;
     const { url, rooms } = await serve({

@@ -96,6 +96,22 @@ export class CollabServer {
     for (const conn of [...this.connections]) if (conn.member.id === userId) conn.close(code, 'the member’s sessions ended');
   }
 
+  /**
+   * What members may do in a draft changed (it was archived or restored): each of its sockets whose
+   * read-only flag is not what `readOnly` now says for its member is closed with ACCESS_CHANGED, so it
+   * reconnects and `authenticate` gives the new socket the new permission. Sockets that keep theirs (a
+   * reviewer's, or any socket when the draft was only renamed or recounted) stay open. Closing rather than
+   * flipping the flag in place keeps one place that decides a socket's permission (authenticate, at the
+   * upgrade), and a client whose edits were dropped learns it from the socket, not only from the page's
+   * event stream: stock clients reconnect, the app's page opens the draft afresh.
+   */
+  accessChanged(draftId: string, readOnly: (member: RoomMember) => boolean): void {
+    for (const conn of [...this.connections]) {
+      if (conn.draftId !== draftId || conn.isClosed || conn.member.readOnly === readOnly(conn.member)) continue;
+      conn.close(CLOSE_CODE.ACCESS_CHANGED, 'the draft was archived or restored');
+    }
+  }
+
   /** Live figures, for tests and diagnostics. */
   stats(): { connections: number } & CollabTraffic {
     return { connections: this.connections.size, ...this.traffic };
@@ -241,8 +257,11 @@ export class CollabServer {
           (member) => {
             // A new delegation must not keep the old one's bracket attribution: reconnecting picks up the new one.
             const changed =
-              member.id !== conn.member.id || member.readOnly !== conn.member.readOnly || member.delegationId !== conn.member.delegationId;
+              member.id !== conn.member.id || member.role !== conn.member.role || member.delegationId !== conn.member.delegationId;
             if (changed) conn.close(CLOSE_CODE.SESSION_ENDED, 'the session changed');
+            // The same member, with another permission: the draft was archived or restored and its event missed this
+            // socket (Redis away, or the socket was still being opened). Reconnecting is enough, as in accessChanged.
+            else if (member.readOnly !== conn.member.readOnly) conn.close(CLOSE_CODE.ACCESS_CHANGED, 'the draft was archived or restored');
           },
           (error: unknown) => {
             const code = error instanceof RoomRefusal ? error.code : CLOSE_CODE.INTERNAL_ERROR;

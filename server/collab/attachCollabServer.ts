@@ -4,7 +4,7 @@ import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import type { Config } from '../config.js';
 import type { Services } from '../domain/Services.js';
 import type { DraftRooms } from '../rooms/DraftRooms.js';
-import { authenticateMember } from './authenticateMember.js';
+import { authenticateMember, isReadOnly } from './authenticateMember.js';
 import type { MemberSlots } from './MemberSlots.js';
 import type { PresenceExchange } from './PresenceExchange.js';
 import { CollabServer } from './CollabServer.js';
@@ -22,8 +22,12 @@ export interface AttachCollabOptions {
 
 /**
  * Serves /collab/<draftId> on the app's HTTP server: handles its 'upgrade' event (other paths get a bare
- * HTTP 404 and no websocket) and closes a member's sockets with SESSION_ENDED when their sessions end.
- * `close` stops both and closes every socket (the rooms then unload as their clients leave).
+ * HTTP 404 and no websocket), closes a member's sockets with SESSION_ENDED when their sessions end, and
+ * when a draft is archived or restored closes the sockets whose permission that changes with ACCESS_CHANGED
+ * (CollabServer.accessChanged). That follows the draft's `draft.updated` event rather than the request that
+ * archived it, so with several processes it reaches the sockets on every one of them (the events cross
+ * processes over Redis). `close` stops all three and closes every socket (the rooms then unload as their
+ * clients leave).
  */
 export function attachCollabServer(http: Server, options: AttachCollabOptions): { server: CollabServer; close(): Promise<void> } {
   const collab = new CollabServer({
@@ -40,10 +44,15 @@ export function attachCollabServer(http: Server, options: AttachCollabOptions): 
   };
   http.on('upgrade', onUpgrade);
   const stopWatching = options.services.sessions.onSessionsEnded((userId) => collab.closeMember(userId, CLOSE_CODE.SESSION_ENDED));
+  // Every `draft.updated` says whether the draft is archived now; most (renames, counts) change nothing here.
+  const stopFollowingDrafts = options.services.events.subscribeAll((draftId, event) => {
+    if (event.type === 'draft.updated') collab.accessChanged(draftId, (member) => isReadOnly(member.role, event.draft.archived));
+  });
   return {
     server: collab,
     async close() {
       stopWatching();
+      stopFollowingDrafts();
       http.off('upgrade', onUpgrade);
       await collab.close();
     },

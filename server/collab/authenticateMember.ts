@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
+import type { Role } from '../../shared/roles.js';
 import type { Services } from '../domain/Services.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
 import type { RoomMember } from '../rooms/RoomClient.js';
@@ -20,14 +21,25 @@ export interface AuthenticatePayload {
 export type Authenticate = (payload: AuthenticatePayload) => RoomMember | Promise<RoomMember>;
 
 /**
+ * Whether a member's socket to a draft is read-only (its document updates are dropped): always for
+ * reviewers, and for everyone while the draft is archived. The one rule for both the upgrade and the sockets
+ * already open when a draft is archived or restored (attachCollabServer).
+ */
+export function isReadOnly(role: Role, archived: boolean): boolean {
+  return role === 'reviewer' || archived;
+}
+
+/**
  * The app's check: session cookie -> active member; the draft must exist; every active member may read
- * every draft (DOMAIN.md; FORBIDDEN is kept for per-draft access later); reviewers are read-only.
+ * every draft (DOMAIN.md; FORBIDDEN is kept for per-draft access later); reviewers are read-only, and
+ * everyone on an archived draft (isReadOnly).
  */
 export function authenticateMember(services: Services): Authenticate {
   return async ({ request, draftId }) => {
     const user = await services.sessions.resolve(readCookie(request.headers.cookie, SESSION_COOKIE));
     if (!user) throw new RoomRefusal(CLOSE_CODE.UNAUTHENTICATED, 'no valid session');
-    if (!(await services.drafts.exists(draftId))) throw new RoomRefusal(CLOSE_CODE.UNKNOWN_DRAFT, 'no such draft');
+    const draft = await services.metadata.drafts.get(draftId);
+    if (!draft) throw new RoomRefusal(CLOSE_CODE.UNKNOWN_DRAFT, 'no such draft');
     const delegation = user.delegationId ? await services.metadata.delegations.get(user.delegationId) : null;
     return {
       id: user.id,
@@ -35,7 +47,7 @@ export function authenticateMember(services: Services): Authenticate {
       role: user.role,
       delegation: delegation?.name ?? null,
       delegationId: delegation?.id ?? null,
-      readOnly: user.role === 'reviewer',
+      readOnly: isReadOnly(user.role, draft.archived),
     };
   };
 }

@@ -7,6 +7,7 @@ import type { Clock } from './Clock.js';
 import { delegationNameOf } from './delegationName.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
+import { requireWritableDraft } from './DraftService.js';
 import type { CommentRecord, UserRecord } from './records.js';
 import type { MetadataRepositories, Repositories } from './repositories.js';
 import { newId } from './tokens.js';
@@ -38,7 +39,8 @@ async function findComment(repositories: Repositories, draftId: string, commentI
 
 /**
  * Comment threads on clauses. Every member who can read a draft may comment; only the author edits or
- * deletes a comment; a thread is resolved by its author or the secretariat and reopened by anyone.
+ * deletes a comment; a thread is resolved by its author or the secretariat and reopened by anyone. The
+ * threads of an archived draft are read-only (DRAFT_ARCHIVED).
  */
 export class CommentService {
   constructor(
@@ -53,10 +55,12 @@ export class CommentService {
   }
 
   async create(draftId: string, body: CreateCommentBody, user: UserRecord): Promise<CommentView> {
+    await requireWritableDraft(this.metadata.drafts, draftId);
     if (body.parentId && body.anchor) throw new AppError('VALIDATION_FAILED', 'A reply cannot have its own anchor.');
     await this.checkTarget(draftId, body.clauseId, body.anchor, !body.parentId);
     const now = this.clock().toISOString();
     const view = await this.metadata.transaction(async (tx) => {
+      await requireWritableDraft(tx.drafts, draftId);
       const parent = body.parentId ? await findComment(tx, draftId, body.parentId) : null;
       if (parent && parent.clauseId !== body.clauseId) {
         throw new AppError('VALIDATION_FAILED', 'A reply must be on the same clause as its thread.');
@@ -93,6 +97,7 @@ export class CommentService {
   async update(draftId: string, commentId: string, body: UpdateCommentBody, user: UserRecord): Promise<CommentView> {
     const now = this.clock().toISOString();
     const view = await this.metadata.transaction(async (tx) => {
+      await requireWritableDraft(tx.drafts, draftId);
       const comment = await findComment(tx, draftId, commentId);
       if (body.resolved !== undefined && comment.parentId !== null)
         throw new AppError('VALIDATION_FAILED', 'Resolve the thread through its first comment.');
@@ -122,6 +127,7 @@ export class CommentService {
   async delete(draftId: string, commentId: string, user: UserRecord): Promise<CommentView> {
     const now = this.clock().toISOString();
     const view = await this.metadata.transaction(async (tx) => {
+      await requireWritableDraft(tx.drafts, draftId);
       const comment = await findComment(tx, draftId, commentId);
       if (comment.authorId !== user.id) throw new AppError('FORBIDDEN', 'Only the author can delete a comment.');
       if (comment.deletedAt) throw new AppError('COMMENT_DELETED', 'This comment was already deleted.');

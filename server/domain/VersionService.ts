@@ -19,7 +19,7 @@ import type { Clock } from './Clock.js';
 import { delegationNameOf } from './delegationName.js';
 import type { DraftDocuments } from './DraftDocuments.js';
 import type { DraftEventBus } from './DraftEventBus.js';
-import { requireDraft } from './DraftService.js';
+import { requireDraft, requireWritableDraft } from './DraftService.js';
 import { liveDraftText } from './liveDraftText.js';
 import type { NegotiationSnapshots } from './negotiation/NegotiationService.js';
 import type { UserRecord, VersionRecord } from './records.js';
@@ -51,7 +51,9 @@ export interface VersionOrigin {
  * Versions of a draft: snapshots of its document with who, when and a label. Delegates and the secretariat
  * save named versions; the server saves automatic ones (AutoSnapshotScheduler); the secretariat publishes a
  * version as the draft's next revision, Rev.N, after which it never changes. A snapshot is on disk before
- * its record is written, so a listed version can always be opened.
+ * its record is written, so a listed version can always be opened. The versions of an archived draft are
+ * read-only (DRAFT_ARCHIVED): no version is saved, renamed, deleted, published or restored; they are still
+ * listed, opened, compared and exported.
  */
 export class VersionService {
   constructor(private readonly deps: VersionServiceDeps) {}
@@ -70,6 +72,7 @@ export class VersionService {
 
   /** Saves the live draft as a named version. */
   async create(draftId: string, label: string, user: UserRecord): Promise<VersionView> {
+    await requireWritableDraft(this.deps.metadata.drafts, draftId);
     const state = await this.deps.documents.read(draftId, captureState);
     return this.announce(toVersionView(await this.save(draftId, state, { label, kind: 'named', author: user })));
   }
@@ -95,9 +98,11 @@ export class VersionService {
    * (`numbering.changed`).
    */
   async publish(draftId: string, versionId: string, user: UserRecord): Promise<VersionView> {
+    await requireWritableDraft(this.deps.metadata.drafts, draftId);
     const bytes = await this.readSnapshot(unpublished(await findVersion(this.deps.metadata, draftId, versionId)));
     const now = this.deps.clock();
     const { view, numbering, revision } = await this.deps.metadata.transaction(async (tx) => {
+      await requireWritableDraft(tx.drafts, draftId);
       const record = unpublished(await findVersion(tx, draftId, versionId));
       const revision = Math.max(0, ...(await tx.versions.listByDraft(draftId)).map((v) => v.revision ?? 0)) + 1;
       const published = withSnapshotDoc(bytes, (doc) => ({
@@ -121,8 +126,10 @@ export class VersionService {
 
   /** Renames a version that is not published: its author (named versions) or the secretariat. */
   async rename(draftId: string, versionId: string, label: string, user: UserRecord): Promise<VersionView> {
+    await requireWritableDraft(this.deps.metadata.drafts, draftId);
     const bytes = await this.readSnapshot(await changeable(this.deps.metadata, draftId, versionId, user));
     const view = await this.deps.metadata.transaction(async (tx) => {
+      await requireWritableDraft(tx.drafts, draftId);
       const record = await changeable(tx, draftId, versionId, user);
       record.label = label;
       record.fingerprint = withSnapshotDoc(bytes, (doc) => fingerprintOf(versionText(doc, record)));
@@ -135,6 +142,7 @@ export class VersionService {
   /** Deletes a version that is not published (its author or the secretariat), record first, then its snapshot. */
   async delete(draftId: string, versionId: string, user: UserRecord): Promise<void> {
     await this.deps.metadata.transaction(async (tx) => {
+      await requireWritableDraft(tx.drafts, draftId);
       const record = await changeable(tx, draftId, versionId, user);
       await tx.versions.remove(draftId, record.id);
       await audit(tx.audit, this.deps.clock(), user.id, 'version.delete', record.id);
@@ -175,7 +183,8 @@ export class VersionService {
   }
 
   /** Restores a version into the live draft (secretariat), after saving the live draft as a version: see restoreVersion. */
-  restore(draftId: string, versionId: string, user: UserRecord): Promise<RestoreResult> {
+  async restore(draftId: string, versionId: string, user: UserRecord): Promise<RestoreResult> {
+    await requireWritableDraft(this.deps.metadata.drafts, draftId);
     return restoreVersion(this, this.deps, { draftId, versionId, user });
   }
 
@@ -223,7 +232,10 @@ export class VersionService {
     let added: boolean;
     try {
       added = await this.deps.metadata.transaction(async (tx) => {
-        requireDraft(await tx.drafts.get(draftId));
+        // A member's version (a restore's backup too) is a change of the draft; an automatic one only records
+        // the text as it stands, which an archived draft may still need once its last edits are in.
+        if (origin.kind === 'automatic') requireDraft(await tx.drafts.get(draftId));
+        else await requireWritableDraft(tx.drafts, draftId);
         if (options.unlessLatest && (await isLatestState(tx, draftId, state))) return false;
         await tx.versions.add(record);
         return true;

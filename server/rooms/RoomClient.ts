@@ -10,7 +10,10 @@ export interface RoomMember {
   delegation: string | null;
   /** The delegation's id, or null. Extensions decide what it means for the member's edits (brackets). */
   delegationId: string | null;
-  /** Reviewers: their document updates are never applied (the transport drops them before the room). */
+  /**
+   * Reviewers, and everyone while the draft is archived: their document updates are never applied (the
+   * transport drops them before the room).
+   */
   readOnly: boolean;
 }
 

@@ -60,6 +60,13 @@ export const CLOSE_CODE = {
    * within seconds, and a window closed elsewhere frees a place; the page connects once one is free.
    */
   CONNECTIONS_HELD_ELSEWHERE: 4530,
+  /**
+   * The draft was archived or restored while the socket was open, so what the member may do in it changed
+   * (an archived draft is read-only for everyone). Transient: reconnect at once; the new socket is opened
+   * with the new permission. The app's page opens the draft afresh instead (useDraftConnection), so a change
+   * the server did not take is not sent again once the draft is restored.
+   */
+  ACCESS_CHANGED: 4531,
 } as const;
 
 export type CloseCodeName = keyof typeof CLOSE_CODE;
@@ -94,4 +101,5 @@ export const CLOSE_CODE_MESSAGE: Record<CloseCodeName, string> = {
   SLOW_CONSUMER: 'The connection was too slow to keep up. Reconnecting…',
   RATE_LIMITED: 'Too many changes at once. Reconnecting…',
   CONNECTIONS_HELD_ELSEWHERE: 'You have this draft open in too many windows. This page connects as soon as one of them closes…',
+  ACCESS_CHANGED: 'This draft was archived or restored. Opening it again…',
 };

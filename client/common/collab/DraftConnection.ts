@@ -1,6 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { isFinalCloseCode } from '../../../shared/collab/closeCodes.js';
+import { CLOSE_CODE, isFinalCloseCode } from '../../../shared/collab/closeCodes.js';
 import { refreshAwarenessOnConnect } from '../../../shared/collab/refreshAwarenessOnConnect.js';
 import { collabServerUrl } from './collabServerUrl.js';
 import { INITIAL_CONNECTION_STATE, type ConnectionState } from './ConnectionState.js';
@@ -28,11 +28,17 @@ export interface DraftConnection {
  * someone's draft text, and edits left there would be sent later under whoever opens the draft next.
  * The cross-tab BroadcastChannel is off for the same reason; every tab talks to the server.
  * A final close code (4400-4499) stops the retries, as y-websocket's default does, and is reported with
- * the reason the server gave. (After EDIT_REFUSED the page opens the draft afresh: useDraftConnection.)
+ * the reason the server gave. ACCESS_CHANGED (the draft was archived or restored) stops them too and is
+ * reported the same way, although it is transient: this provider's document may hold changes the server
+ * dropped, which a reconnect would send again, so the page opens the draft afresh instead. (After
+ * EDIT_REFUSED and ACCESS_CHANGED the page opens the draft afresh: useDraftConnection.)
  */
 export function openDraftConnection(draftId: string): DraftConnection {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(collabServerUrl(), draftId, doc, { disableBc: true });
+  const provider = new WebsocketProvider(collabServerUrl(), draftId, doc, {
+    disableBc: true,
+    shouldReconnect: (event) => !isFinalCloseCode(event.code) && event.code !== CLOSE_CODE.ACCESS_CHANGED,
+  });
   const listeners = new Set<() => void>();
   let state = INITIAL_CONNECTION_STATE;
   const update = (change: Partial<ConnectionState>) => {

@@ -5,6 +5,9 @@ import { openDraftConnection, type DraftConnection } from './DraftConnection.js'
 
 const NO_SUBSCRIPTION = () => () => {};
 
+/** The close codes after which the page opens the draft afresh rather than stopping (see useDraftConnection). */
+const REOPEN_CODES: ReadonlySet<number> = new Set([CLOSE_CODE.EDIT_REFUSED, CLOSE_CODE.ACCESS_CHANGED]);
+
 /** Why the page reopened the draft: the server refused one of this page's changes. */
 export interface EditRefusal {
   /** The server's reason for refusing (the close frame's reason), '' when it gave none. */
@@ -34,6 +37,11 @@ export interface DraftConnectionHandle {
  * text; the page keeps showing the old one until the new one has synced (no blank page, no lost scroll),
  * then swaps them and frees the old one. `refusal` says why until dismissed. Changes the old document had
  * not sent yet are lost with it, as the notice says.
+ *
+ * The draft is opened afresh the same way, without a notice, when it is archived or restored while open
+ * (CLOSE_CODE.ACCESS_CHANGED): the new socket gets the new permission, and a change typed just before the
+ * archiving, which the server dropped, is not sent again after a restore. The page learns that the draft
+ * is archived from its event stream (useLiveDraftSummary) and says so itself.
  */
 export function useDraftConnection(draftId: string | null): DraftConnectionHandle {
   const [connection, setConnection] = useState<DraftConnection | null>(null);
@@ -46,10 +54,12 @@ export function useDraftConnection(draftId: string | null): DraftConnectionHandl
     const watch = (watched: DraftConnection) => {
       const stop = watched.subscribe(() => {
         const state = watched.getState();
-        if (state.refusedWith !== CLOSE_CODE.EDIT_REFUSED) return;
+        if (state.refusedWith === null || !REOPEN_CODES.has(state.refusedWith)) return;
         stop();
         stops.delete(stop);
-        setRefusal({ reason: shownReason(state.refusalReason), message: CLOSE_CODE_MESSAGE.EDIT_REFUSED });
+        if (state.refusedWith === CLOSE_CODE.EDIT_REFUSED) {
+          setRefusal({ reason: shownReason(state.refusalReason), message: CLOSE_CODE_MESSAGE.EDIT_REFUSED });
+        }
         reopen(watched);
       });
       stops.add(stop);
@@ -95,7 +105,7 @@ export function useDraftConnection(draftId: string | null): DraftConnectionHandl
  * refused: no "reload the page" error, and nothing unsaved worth a warning (the refused change is dropped).
  */
 function reopening(state: ConnectionState): ConnectionState {
-  if (state.refusedWith !== CLOSE_CODE.EDIT_REFUSED) return state;
+  if (state.refusedWith === null || !REOPEN_CODES.has(state.refusedWith)) return state;
   return { ...state, refusedWith: null, refusalReason: '', socket: 'connecting', synced: false, saved: true };
 }
 

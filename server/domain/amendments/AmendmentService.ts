@@ -8,6 +8,7 @@ import { AppError } from '../AppError.js';
 import type { Clock } from '../Clock.js';
 import { delegationNameOf } from '../delegationName.js';
 import type { DraftDocuments } from '../DraftDocuments.js';
+import { requireWritableDraft } from '../DraftService.js';
 import type { UserRecord } from '../records.js';
 import type { MetadataRepositories } from '../repositories.js';
 import { AmendmentLedger, type AmendmentAction, type DraftLedger } from './AmendmentLedger.js';
@@ -31,7 +32,8 @@ export interface AmendmentServiceDeps {
  * first seen, and carries out decisions: the secretariat accepts or rejects any proposal, one at a time or
  * in bulk; a delegate of the proposing delegation may reject (withdraw) their own delegation's. Each
  * decision is one change of the live document (everyone connected sees it at once) and one audit entry per
- * proposal decided. Proposals on locked clauses (agreed, agreed ad ref) are not decided.
+ * proposal decided. Proposals on locked clauses (agreed, agreed ad ref) are not decided, nor any proposal of
+ * an archived draft (DRAFT_ARCHIVED).
  */
 export class AmendmentService {
   private readonly ledger: AmendmentLedger;
@@ -98,6 +100,7 @@ export class AmendmentService {
     if (user.role !== 'secretariat' && !withdrawing) {
       throw new AppError('FORBIDDEN', 'Only the secretariat decides on proposals; a delegation may withdraw its own.');
     }
+    await requireWritableDraft(this.deps.metadata.drafts, draftId);
     const ledger = await this.ledger.of(draftId);
     const found = await this.deps.documents.read(draftId, (doc) => readAmendments(doc).filter((p) => p.id === amendmentId));
     if (found.length === 0) throw missing(ledger, amendmentId);
@@ -127,6 +130,7 @@ export class AmendmentService {
    */
   async decideAll(draftId: string, filter: BulkDecisionBody, decision: Decision, user: UserRecord): Promise<DecisionResult> {
     if (user.role !== 'secretariat') throw new AppError('FORBIDDEN', 'Only the secretariat decides on proposals in bulk.');
+    await requireWritableDraft(this.deps.metadata.drafts, draftId);
     const { clauseId, delegationId } = filter;
     if (clauseId !== undefined && !(await this.deps.documents.read(draftId, (doc) => readClause(doc, clauseId) !== null))) {
       throw new AppError('CLAUSE_NOT_FOUND', 'No such clause in this draft.');

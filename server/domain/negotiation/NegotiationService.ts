@@ -30,6 +30,7 @@ import type { Clock } from '../Clock.js';
 import { delegationNameOf } from '../delegationName.js';
 import type { DraftDocuments } from '../DraftDocuments.js';
 import type { DraftEventBus } from '../DraftEventBus.js';
+import { requireWritableDraft } from '../DraftService.js';
 import { toAuditEntryView, toPositionView, toStatusEntry } from './negotiationViews.js';
 import type { DelegationRecord, PositionRecord, UserRecord } from '../records.js';
 import type { MetadataRepositories, Repositories } from '../repositories.js';
@@ -45,7 +46,7 @@ export interface NegotiationSnapshots {
  * delegations' positions (only that delegation's delegates), settling a group of options (secretariat, an
  * edit of the live document), and the audit log of all of it. Every request is checked in full — role,
  * path ids, the clause in the document, the change itself — before anything is written, so a refused
- * request changes nothing.
+ * request changes nothing. The negotiation of an archived draft is read-only (DRAFT_ARCHIVED).
  */
 export class NegotiationService implements NegotiationSnapshots {
   constructor(
@@ -111,12 +112,14 @@ export class NegotiationService implements NegotiationSnapshots {
    */
   async setStatus(draftId: string, clauseId: string, body: SetClauseStatusBody, user: UserRecord): Promise<ClauseStatusEntry> {
     requireSecretariat(user, 'Only the secretariat sets the status of a clause.');
+    await requireWritableDraft(this.metadata.drafts, draftId);
     await this.requireClause(draftId, clauseId);
     // Read before the metadata transaction (documents are slow work); a proposal or bracket added in the
     // moment between is a race the secretariat could not have seen either.
     const unsettled = isAgreedStatus(body.status) && body.confirm !== true ? await this.unsettled(draftId, clauseId) : null;
     const now = this.clock();
     const entry = await this.metadata.transaction(async (tx) => {
+      await requireWritableDraft(tx.drafts, draftId);
       const current = (await tx.negotiation.currentStatus(draftId, clauseId))?.status ?? DEFAULT_CLAUSE_STATUS;
       const problem = statusChangeProblem(current, body.status);
       if (problem) throw new AppError('INVALID_STATUS_CHANGE', problem);
@@ -185,6 +188,7 @@ export class NegotiationService implements NegotiationSnapshots {
     user: UserRecord,
   ): Promise<PositionView> {
     const delegation = await this.authorizePosition(delegationId, user);
+    await requireWritableDraft(this.metadata.drafts, draftId);
     await this.requireClause(draftId, clauseId);
     const text = body.position === 'reservation' ? (body.text ?? '') : null;
     // The same position again (a double click, a retry) is no change: nothing written, audited or announced.
@@ -202,6 +206,7 @@ export class NegotiationService implements NegotiationSnapshots {
       at: now.toISOString(),
     };
     await this.metadata.transaction(async (tx) => {
+      await requireWritableDraft(tx.drafts, draftId);
       await tx.negotiation.putPosition(record);
       const detail = text === null ? POSITION_LABELS[body.position] : `${POSITION_LABELS[body.position]}: ${text}`;
       await audit(tx.audit, now, user.id, 'clause.position', clauseId, await auditDetail(tx, user, draftId, clauseId, detail));
@@ -214,10 +219,12 @@ export class NegotiationService implements NegotiationSnapshots {
   /** Withdraws a delegation's position on a clause (that delegation's delegates only); nothing to withdraw is no change. */
   async withdrawPosition(draftId: string, clauseId: string, delegationId: string, user: UserRecord): Promise<void> {
     await this.authorizePosition(delegationId, user);
+    await requireWritableDraft(this.metadata.drafts, draftId);
     await this.requireClause(draftId, clauseId);
     if (!(await this.metadata.negotiation.findPosition(draftId, clauseId, delegationId))) return;
     const now = this.clock();
     const withdrawn = await this.metadata.transaction(async (tx) => {
+      await requireWritableDraft(tx.drafts, draftId);
       const removed = await tx.negotiation.removePosition(draftId, clauseId, delegationId);
       if (!removed) return false;
       const detail = `Withdrew “${POSITION_LABELS[removed.position]}”`;
@@ -233,6 +240,7 @@ export class NegotiationService implements NegotiationSnapshots {
    */
   async settle(draftId: string, clauseId: string, optionId: string, user: UserRecord): Promise<{ settled: string }> {
     requireSecretariat(user, 'Only the secretariat settles a clause on an option.');
+    await requireWritableDraft(this.metadata.drafts, draftId);
     if (!isId(clauseId)) throw new AppError('CLAUSE_NOT_FOUND', 'No such clause in this draft.');
     throwSettleProblem(await this.documents.read(draftId, (doc) => settleProblem(doc, clauseId, optionId)));
     // Checked again inside the change: the document may have moved on since the read.
