@@ -1,9 +1,11 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { DraftsPage } from './drafts/DraftsPage.js';
 import { MembersPage } from './members/MembersPage.js';
+import { SecurityLogPage } from './members/SecurityLogPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { AppLayout, RequireRole, RequireSignIn, SessionProvider } from './session/index.js';
 import { InvitationPage } from './session/InvitationPage.js';
+import { SessionsPage } from './session/SessionsPage.js';
 import { SignInPage } from './session/SignInPage.js';
 
 /**
@@ -39,6 +41,15 @@ const router = createBrowserRouter([
         element: (
           <RequireRole role="secretariat">
             <MembersPage />
+          </RequireRole>
+        ),
+      },
+      { path: '/sessions', element: <SessionsPage /> },
+      {
+        path: '/security-log',
+        element: (
+          <RequireRole role="secretariat">
+            <SecurityLogPage />
           </RequireRole>
         ),
       },

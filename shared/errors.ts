@@ -11,6 +11,11 @@ export const ERROR_STATUS = {
   FORBIDDEN_KEY: 400,
   /** The `format` asked for is not one this export offers (see shared/export/exportFormats.ts). */
   UNSUPPORTED_FORMAT: 400,
+  /**
+   * A draft's participants name delegations or members that do not exist; `details` lists them
+   * ({ delegationIds, memberIds }, the unknown ones only). Nothing was changed.
+   */
+  UNKNOWN_PARTICIPANTS: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_CREDENTIALS: 401,
   UNAUTHENTICATED: 401,
@@ -23,6 +28,8 @@ export const ERROR_STATUS = {
   INVITATION_INVALID: 404,
   CLAUSE_NOT_FOUND: 404,
   COMMENT_NOT_FOUND: 404,
+  /** No session of the signed-in member has this id (another member's sessions are not found either). */
+  SESSION_NOT_FOUND: 404,
   /** No such version in this draft (also for a version of another draft). */
   VERSION_NOT_FOUND: 404,
   EMAIL_TAKEN: 409,

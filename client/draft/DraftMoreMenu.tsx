@@ -1,14 +1,17 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '../../shared/export/exportFormats.js';
 import { useDisclosureMenu } from '../common/components/useDisclosureMenu.js';
 import { mayReadAudit, negotiationPaths } from '../negotiation/index.js';
 import { useSession } from '../session/index.js';
 import { liveDraftExportUrl } from '../versions/index.js';
+import { ParticipantsDialog } from './ParticipantsDialog.js';
 
 /**
- * The draft's less frequent actions behind one "More" button: the positions matrix, the audit log (the
- * secretariat) and the live text exported as a working text in every format. A disclosure of links:
- * Tab moves through them, Escape or a click elsewhere closes it.
+ * The draft's less frequent actions behind one "More" button: the positions matrix, the audit log and the
+ * choice of participants (the secretariat) and the live text exported as a working text in every format. A
+ * disclosure of links: Tab moves through them, Escape or a click elsewhere closes it. The participants
+ * dialog hands focus back to the "More" button when it closes, as the menu is closed by then.
  */
 export function DraftMoreMenu({ draftId }: { draftId: string }) {
   const { me } = useSession();
@@ -16,6 +19,13 @@ export function DraftMoreMenu({ draftId }: { draftId: string }) {
     panel.querySelector<HTMLAnchorElement>('.more-menu-panel a')?.focus(),
   );
   const close = () => setOpen(false);
+  const [participantsOpen, setParticipantsOpen] = useState(false);
+  const openParticipants = () => {
+    // Focus on the toggle first: the dialog returns focus to what had it, and the menu item is hidden now.
+    toggle.current?.focus();
+    close();
+    setParticipantsOpen(true);
+  };
   return (
     <div className="more-menu" ref={root} onKeyDown={onKeyDown}>
       <button
@@ -44,6 +54,15 @@ export function DraftMoreMenu({ draftId }: { draftId: string }) {
             </li>
           ) : null}
         </ul>
+        {me?.role === 'secretariat' ? (
+          <ul aria-label="Settings">
+            <li>
+              <button type="button" className="more-menu-item" onClick={openParticipants}>
+                Participants…
+              </button>
+            </li>
+          </ul>
+        ) : null}
         <p className="more-menu-heading" id={`${panelId}-export`}>
           Export the text as it stands (a working text)
         </p>
@@ -57,6 +76,9 @@ export function DraftMoreMenu({ draftId }: { draftId: string }) {
           ))}
         </ul>
       </div>
+      {me?.role === 'secretariat' ? (
+        <ParticipantsDialog draftId={draftId} open={participantsOpen} onClose={() => setParticipantsOpen(false)} />
+      ) : null}
     </div>
   );
 }

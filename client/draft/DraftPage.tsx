@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import { readTitle } from '../../shared/doc/schema.js';
 import { AmendmentsProvider, EditingModeBadge } from '../amendments/index.js';
 import { CommentsProvider, CommentsToggle } from '../comments/index.js';
@@ -44,6 +45,8 @@ import '../styles/print.css';
  * same live page as a reviewer's with comments, versions, positions and decisions left out too
  * (DraftArchivedContext); archiving and restoring it take effect on the open page at once, through the
  * same stream (and the socket, which the server closes so the page reopens it with the new permission).
+ * A member the secretariat leaves out of the draft's participants while it is open has the socket closed
+ * with FORBIDDEN: the page says they no longer have access and stops showing the text.
  */
 export function DraftPage() {
   const { id = '' } = useParams();
@@ -60,6 +63,8 @@ export function DraftPage() {
   const canEdit = mayEdit && (state.refusedWith === null || needsSignIn(state.refusedWith));
   const user = useMemo(() => ({ name: me?.name ?? '', delegation: me?.delegation?.name ?? null }), [me]);
   useUnsavedChangesWarning(mayEdit && !state.saved);
+  // Left out of the draft's participants while the page was open: its text is no longer theirs to read.
+  const noLongerParticipant = state.refusedWith === CLOSE_CODE.FORBIDDEN;
 
   if (draft.error) {
     return (
@@ -110,7 +115,7 @@ export function DraftPage() {
                 onReconnect={() => connection?.reconnect()}
               />
             ) : null}
-            {connection && state.everSynced && draft.data ? (
+            {connection && state.everSynced && draft.data && !noLongerParticipant ? (
               <NegotiationProvider draftId={id}>
                 <DraftWorkspace connection={connection} canEdit={canEdit} user={user} />
               </NegotiationProvider>

@@ -5,7 +5,8 @@ import { openWorkspaceEventStream } from './workspaceEventStream.js';
 
 /**
  * Keeps the loaded list of drafts current from the workspace event stream: a changed draft (renamed,
- * archived, its bracket and option counts) replaces its row, a new one is added at the top. Each time the
+ * archived, its bracket and option counts) replaces its row, a new one is added at the top, one the member
+ * no longer takes part in (its participants changed) is taken out. Each time the
  * stream opens the list is loaded again, since changes made while it was closed were not delivered.
  */
 export function useLiveDrafts(drafts: ApiResource<DraftSummary[]>): void {
@@ -14,6 +15,7 @@ export function useLiveDrafts(drafts: ApiResource<DraftSummary[]>): void {
     () =>
       openWorkspaceEventStream({
         onDraft: (draft) => setData((current) => (current ? upsertDraft(current, draft) : current)),
+        onHidden: (draftId) => setData((current) => (current ? current.filter((d) => d.id !== draftId) : current)),
         onOpen: reload,
       }),
     [setData, reload],

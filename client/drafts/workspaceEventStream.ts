@@ -4,6 +4,8 @@ import { openEventStream } from '../common/api/eventStream.js';
 export interface WorkspaceEventStreamHandlers {
   /** A draft was created or changed (title, archived, counts of brackets and options). */
   onDraft: (draft: DraftSummary) => void;
+  /** The member no longer takes part in this draft: it leaves the list. */
+  onHidden: (draftId: string) => void;
   /**
    * The stream is open (first time or again after being down). Changes from before this moment were not
    * delivered, so the list should be loaded again now.
@@ -20,9 +22,10 @@ export interface WorkspaceEventStreamHandlers {
 export function openWorkspaceEventStream(handlers: WorkspaceEventStreamHandlers): () => void {
   return openEventStream({
     url: '/api/events',
-    eventTypes: ['draft.updated'],
+    eventTypes: ['draft.updated', 'draft.hidden'],
     onEvent: (event) => {
       if (event.type === 'draft.updated') handlers.onDraft(event.draft);
+      if (event.type === 'draft.hidden') handlers.onHidden(event.draftId);
     },
     onOpen: () => handlers.onOpen(),
   });

@@ -6,8 +6,8 @@ import { PRODUCT_NAME } from '../common/productName.js';
 import { useSession } from './useSession.js';
 
 /**
- * The bar on every signed-in page: product name, main navigation (Members for the secretariat only),
- * who is signed in with role and delegation, and Sign out.
+ * The bar on every signed-in page: product name, main navigation (Members and the Security log for the
+ * secretariat only), who is signed in with role and delegation, Your sessions, and Sign out.
  */
 export function AppHeader() {
   const { me, signOut } = useSession();
@@ -41,6 +41,11 @@ export function AppHeader() {
                 <NavLink to="/members">Members</NavLink>
               </li>
             ) : null}
+            {me.role === 'secretariat' ? (
+              <li>
+                <NavLink to="/security-log">Security log</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="account" aria-label="Signed in as" role="group">
@@ -48,6 +53,9 @@ export function AppHeader() {
             <span className="account-name">{me.name}</span>
             <span className="account-role">{roleLine}</span>
           </div>
+          <Link to="/sessions" className="button button-on-dark">
+            Your sessions
+          </Link>
           <button type="button" className="button button-on-dark" onClick={() => void handleSignOut()} disabled={signingOut}>
             Sign out
           </button>

@@ -105,7 +105,7 @@ async function run(services: Services, words: string[], o: Options, linkBase: st
       return;
     }
     case 'drafts list':
-      for (const d of await services.drafts.list()) console.log([d.id, d.title, d.archived ? 'archived' : ''].join('\t'));
+      for (const d of await services.drafts.listAll()) console.log([d.id, d.title, d.archived ? 'archived' : ''].join('\t'));
       return;
     case 'drafts create': {
       const d = await services.drafts.create(validate(CreateDraftBody, { title: o.title, template: o.template }), null);

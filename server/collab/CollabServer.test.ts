@@ -104,12 +104,32 @@ describe('CollabServer', () => {
     reviewerSocket.ws.on('close', () => (reviewerClosed = true));
 
     // A rename or a recount of the draft (nothing changes for anyone), then another draft archived.
-    collab.accessChanged(DRAFT, (member) => member.role === 'reviewer');
-    collab.accessChanged('BBBBBBBBBBBBBBBB', () => true);
+    collab.accessChanged(DRAFT, (member) => ({ mayOpen: true, readOnly: member.role === 'reviewer' }));
+    collab.accessChanged('BBBBBBBBBBBBBBBB', () => ({ mayOpen: true, readOnly: true }));
     expect(collab.stats().connections).toBe(2);
     // This draft archived: the delegate's socket must reconnect read-only; the reviewer's stays as it was.
-    collab.accessChanged(DRAFT, () => true);
+    collab.accessChanged(DRAFT, () => ({ mayOpen: true, readOnly: true }));
     expect(await delegateSocket.closed).toBe(CLOSE_CODE.ACCESS_CHANGED);
+    expect(collab.stats().connections).toBe(1);
+    expect(reviewerClosed).toBe(false);
+  });
+
+  it('closes with FORBIDDEN the sockets of members who no longer take part in the draft, and only theirs', async () => {
+    const reviewer: RoomMember = { ...user, id: 'u2', role: 'reviewer', readOnly: true };
+    const members = [user, reviewer];
+    const { url, collab } = await serve({ storage: storage(), authenticate: () => members.shift()! });
+    const delegateSocket = connect(url);
+    await new Promise((resolve) => delegateSocket.ws.once('message', resolve));
+    const reviewerSocket = connect(url);
+    await new Promise((resolve) => reviewerSocket.ws.once('message', resolve));
+    let reviewerClosed = false;
+    reviewerSocket.ws.on('close', () => (reviewerClosed = true));
+
+    // The participants of another draft change, then this draft's: the delegate is no longer in it, the reviewer is.
+    collab.accessChanged('BBBBBBBBBBBBBBBB', () => ({ mayOpen: false, readOnly: false }));
+    expect(collab.stats().connections).toBe(2);
+    collab.accessChanged(DRAFT, (member) => ({ mayOpen: member.role === 'reviewer', readOnly: member.role === 'reviewer' }));
+    expect(await delegateSocket.closed).toBe(CLOSE_CODE.FORBIDDEN);
     expect(collab.stats().connections).toBe(1);
     expect(reviewerClosed).toBe(false);
   });

@@ -37,6 +37,14 @@ export interface CollabServerOptions {
   slots?: MemberSlots;
 }
 
+/** What one member may now do in a draft, as CollabServer.accessChanged is told. */
+export interface DraftAccess {
+  /** False once they no longer take part in the draft: their socket is closed with FORBIDDEN. */
+  mayOpen: boolean;
+  /** Whether their socket would now be read-only (isReadOnly). */
+  readOnly: boolean;
+}
+
 /** How long a refused socket may take to read its close frame before it is cut. */
 const REFUSED_TERMINATE_MS = 2000;
 
@@ -91,24 +99,32 @@ export class CollabServer {
     return true;
   };
 
-  /** Closes every socket of a member (their sessions ended), e.g. with SESSION_ENDED. */
-  closeMember(userId: string, code: CloseCode): void {
-    for (const conn of [...this.connections]) if (conn.member.id === userId) conn.close(code, 'the member’s sessions ended');
+  /**
+   * Closes every socket of a member (their sessions ended), e.g. with SESSION_ENDED; with `which`, only those
+   * whose upgrade request it picks (the sockets of the one session signed out from "Your sessions").
+   */
+  closeMember(userId: string, code: CloseCode, which: (request: IncomingMessage) => boolean = () => true): void {
+    for (const conn of [...this.connections]) {
+      if (conn.member.id === userId && which(conn.request)) conn.close(code, 'the member’s sessions ended');
+    }
   }
 
   /**
-   * What members may do in a draft changed (it was archived or restored): each of its sockets whose
-   * read-only flag is not what `readOnly` now says for its member is closed with ACCESS_CHANGED, so it
-   * reconnects and `authenticate` gives the new socket the new permission. Sockets that keep theirs (a
-   * reviewer's, or any socket when the draft was only renamed or recounted) stay open. Closing rather than
-   * flipping the flag in place keeps one place that decides a socket's permission (authenticate, at the
-   * upgrade), and a client whose edits were dropped learns it from the socket, not only from the page's
-   * event stream: stock clients reconnect, the app's page opens the draft afresh.
+   * What members may do in a draft changed (it was archived or restored, or its participants changed): each
+   * of its sockets whose member may no longer open it is closed with FORBIDDEN (final: the page says they no
+   * longer have access); each whose read-only flag is not what `access` now says for its member is closed
+   * with ACCESS_CHANGED, so it reconnects and `authenticate` gives the new socket the new permission. Sockets
+   * that keep theirs (a reviewer's, or any socket when the draft was only renamed or recounted) stay open.
+   * Closing rather than flipping the flag in place keeps one place that decides a socket's permission
+   * (authenticate, at the upgrade), and a client whose edits were dropped learns it from the socket, not only
+   * from the page's event stream: stock clients reconnect, the app's page opens the draft afresh.
    */
-  accessChanged(draftId: string, readOnly: (member: RoomMember) => boolean): void {
+  accessChanged(draftId: string, access: (member: RoomMember) => DraftAccess): void {
     for (const conn of [...this.connections]) {
-      if (conn.draftId !== draftId || conn.isClosed || conn.member.readOnly === readOnly(conn.member)) continue;
-      conn.close(CLOSE_CODE.ACCESS_CHANGED, 'the draft was archived or restored');
+      if (conn.draftId !== draftId || conn.isClosed) continue;
+      const now = access(conn.member);
+      if (!now.mayOpen) conn.close(CLOSE_CODE.FORBIDDEN, 'no longer a participant of the draft');
+      else if (conn.member.readOnly !== now.readOnly) conn.close(CLOSE_CODE.ACCESS_CHANGED, 'the draft was archived or restored');
     }
   }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { CLOSE_CODE } from '../../shared/collab/closeCodes.js';
 import type { Role } from '../../shared/roles.js';
+import { mayAccess } from '../domain/DraftService.js';
 import type { Services } from '../domain/Services.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
 import type { RoomMember } from '../rooms/RoomClient.js';
@@ -30,9 +31,10 @@ export function isReadOnly(role: Role, archived: boolean): boolean {
 }
 
 /**
- * The app's check: session cookie -> active member; the draft must exist; every active member may read
- * every draft (DOMAIN.md; FORBIDDEN is kept for per-draft access later); reviewers are read-only, and
- * everyone on an archived draft (isReadOnly).
+ * The app's check: session cookie -> active member; the draft must exist; the member must take part in it
+ * (mayAccess: every active member unless the secretariat chose the participants), else FORBIDDEN; reviewers
+ * are read-only, and everyone on an archived draft (isReadOnly). Re-run on open sockets, so a member removed
+ * from the participants is closed with FORBIDDEN then at the latest (attachCollabServer closes them at once).
  */
 export function authenticateMember(services: Services): Authenticate {
   return async ({ request, draftId }) => {
@@ -40,6 +42,7 @@ export function authenticateMember(services: Services): Authenticate {
     if (!user) throw new RoomRefusal(CLOSE_CODE.UNAUTHENTICATED, 'no valid session');
     const draft = await services.metadata.drafts.get(draftId);
     if (!draft) throw new RoomRefusal(CLOSE_CODE.UNKNOWN_DRAFT, 'no such draft');
+    if (!mayAccess(user, draft)) throw new RoomRefusal(CLOSE_CODE.FORBIDDEN, 'not a participant of this draft');
     const delegation = user.delegationId ? await services.metadata.delegations.get(user.delegationId) : null;
     return {
       id: user.id,

@@ -38,8 +38,12 @@ export class MemberService {
     return (await this.metadata.members.list()).map(toMemberView);
   }
 
-  /** Adds a member without a password and issues their invitation token. */
-  async create(body: CreateMemberBody, actorId: string | null): Promise<{ member: MemberView; token: string; expiresAt: Date }> {
+  /** Adds a member without a password and issues their invitation token; `address` (the request's) goes into the security log. */
+  async create(
+    body: CreateMemberBody,
+    actorId: string | null,
+    address?: string,
+  ): Promise<{ member: MemberView; token: string; expiresAt: Date }> {
     const token = newToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
@@ -62,28 +66,32 @@ export class MemberService {
       };
       await tx.members.add(user);
       await tx.members.replaceInvitation(invitation(token, user.id, now, expiresAt));
-      await audit(tx.audit, now, actorId, 'member.create', user.id);
+      await audit(tx.audit, now, actorId, 'member.create', user.id, { address, detail: `${user.name} <${user.email}>, ${user.role}` });
       return toMemberView(user);
     });
     return { member, token, expiresAt };
   }
 
   /** Replaces any open invitation of a member with a new one (lost link, forgotten password). */
-  async reissueInvitation(userId: string, actorId: string | null): Promise<{ member: MemberView; token: string; expiresAt: Date }> {
+  async reissueInvitation(
+    userId: string,
+    actorId: string | null,
+    address?: string,
+  ): Promise<{ member: MemberView; token: string; expiresAt: Date }> {
     const token = newToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
     const member = await this.metadata.transaction(async (tx) => {
       const user = await findUser(tx, userId);
       await tx.members.replaceInvitation(invitation(token, userId, now, expiresAt));
-      await audit(tx.audit, now, actorId, 'member.invite', userId);
+      await audit(tx.audit, now, actorId, 'member.invite', userId, { address, detail: user.email });
       return toMemberView(user);
     });
     return { member, token, expiresAt };
   }
 
   /** Changes name, role, delegation or active state. Deactivation and role changes end the member's sessions. */
-  async update(userId: string, body: UpdateMemberBody, actorId: string | null): Promise<MemberView> {
+  async update(userId: string, body: UpdateMemberBody, actorId: string | null, address?: string): Promise<MemberView> {
     const now = this.clock();
     let endSessions = false;
     const member = await this.metadata.transaction(async (tx) => {
@@ -110,7 +118,7 @@ export class MemberService {
       endSessions = !next.active || next.role !== user.role || next.delegationId !== user.delegationId;
       const action = next.active === user.active ? 'member.update' : next.active ? 'member.reactivate' : 'member.deactivate';
       await tx.members.put(next);
-      await audit(tx.audit, now, actorId, action, userId);
+      await audit(tx.audit, now, actorId, action, userId, { address, detail: memberChanges(user, next) });
       return toMemberView(next);
     });
     if (endSessions) await this.sessions.endAllFor(userId);
@@ -170,4 +178,14 @@ async function requireDelegation(repositories: Repositories, delegationId: strin
   if (delegationId && !(await repositories.delegations.get(delegationId))) {
     throw new AppError('DELEGATION_NOT_FOUND', 'No such delegation.');
   }
+}
+
+/** What an update changed, for the security log: "role delegate → reviewer; deactivated". */
+function memberChanges(before: UserRecord, after: UserRecord): string {
+  const changes: string[] = [];
+  if (before.name !== after.name) changes.push('name changed');
+  if (before.role !== after.role) changes.push(`role ${before.role} → ${after.role}`);
+  if (before.delegationId !== after.delegationId) changes.push('delegation changed');
+  if (before.active !== after.active) changes.push(after.active ? 'reactivated' : 'deactivated');
+  return `${after.email}: ${changes.join('; ') || 'no change'}`;
 }

@@ -2,7 +2,7 @@ import type { AuditRecord } from './records.js';
 import type { AuditRepository } from './repositories.js';
 
 /** What a negotiation entry adds to an audit record (the secretariat reads these per draft). */
-export type AuditDetail = Pick<AuditRecord, 'draftId' | 'clauseId' | 'detail' | 'actorName' | 'delegation'>;
+export type AuditDetail = Pick<AuditRecord, 'draftId' | 'clauseId' | 'detail' | 'actorName' | 'delegation' | 'address'>;
 
 /** Appends an audit entry; inside a transaction it lands in the same durable write as the change it records. */
 export async function audit(
@@ -13,5 +13,6 @@ export async function audit(
   target: string,
   detail: AuditDetail = {},
 ): Promise<void> {
-  await log.append({ at: at.toISOString(), actorId, action, target, ...detail });
+  const defined = Object.fromEntries(Object.entries(detail).filter(([, value]) => value !== undefined));
+  await log.append({ at: at.toISOString(), actorId, action, target, ...defined });
 }

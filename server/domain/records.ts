@@ -1,4 +1,4 @@
-import type { DraftTemplate, EditingMode } from '../../shared/api/drafts.js';
+import type { DraftParticipants, DraftTemplate, EditingMode } from '../../shared/api/drafts.js';
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.js';
 import type { NegotiationSnapshot } from '../../shared/negotiation/NegotiationSnapshot.js';
 import type { Position } from '../../shared/negotiation/positions.js';
@@ -35,6 +35,16 @@ export interface SessionRecord {
   userId: string;
   createdAt: string;
   expiresAt: string;
+  /**
+   * An opaque random id the member's sessions list shows and `DELETE /api/sessions/:id` takes: neither the
+   * token nor its hash ever leaves the server. Missing in sessions opened before it existed (SessionService
+   * derives one from the hash for those).
+   */
+  id?: string;
+  /** The address the sign-in came from, as the sign-in limits saw it (req.ip); missing in older sessions. */
+  address?: string;
+  /** A short description of the browser ("Chrome on Windows"), at most 60 characters; missing in older sessions. */
+  browser?: string;
 }
 
 export interface InvitationRecord {
@@ -62,6 +72,11 @@ export interface DraftRecord {
   counts?: { brackets: number; options: number; proposals?: number };
   /** How delegates change the text; missing in records written before it existed: `direct`. */
   editingMode?: EditingMode;
+  /**
+   * Who takes part besides the secretariat (delegations' delegates, members by id); null or missing (records
+   * written before it existed): every active member. DraftService.mayAccess reads it.
+   */
+  participants?: DraftParticipants | null;
 }
 
 export interface CommentRecord {
@@ -164,6 +179,8 @@ export interface AuditRecord {
   /** The actor's name and delegation name as they were then. */
   actorName?: string;
   delegation?: string | null;
+  /** Security log entries (sign-ins, failed sign-ins, sessions ended): the address the request came from. */
+  address?: string;
 }
 
 /** An audit record as stored: numbered in the order entries were appended (1, 2, 3 ...), the cursor of paging. */

@@ -48,6 +48,8 @@ export interface SessionRepository {
   add(session: SessionRecord, now: string): Promise<void>;
   remove(tokenHash: string): Promise<void>;
   removeAllFor(userId: string): Promise<void>;
+  /** The member's sessions not expired at `now` (ISO), oldest first (by createdAt). */
+  listFor(userId: string, now: string): Promise<SessionRecord[]>;
 }
 
 export interface DelegationRepository {
@@ -114,6 +116,8 @@ export interface AuditRepository {
   append(record: AuditRecord): Promise<AuditEntry>;
   /** A draft's entries (those with this draftId, of the actions asked for), newest first, a page at a time. */
   pageByDraft(draftId: string, query: AuditPageQuery): Promise<AuditEntry[]>;
+  /** Entries of the whole workspace (of the actions asked for), newest first, a page at a time: the security log. */
+  page(query: AuditPageQuery): Promise<AuditEntry[]>;
 }
 
 export interface Repositories {

@@ -17,4 +17,5 @@ export const commentIdParam = (value: unknown) => pathId(value, 'COMMENT_NOT_FOU
 export const clauseIdParam = (value: unknown) => pathId(value, 'CLAUSE_NOT_FOUND', 'No such clause in this draft.');
 export const memberIdParam = (value: unknown) => pathId(value, 'MEMBER_NOT_FOUND', 'No such member.');
 export const delegationIdParam = (value: unknown) => pathId(value, 'DELEGATION_NOT_FOUND', 'No such delegation.');
+export const sessionIdParam = (value: unknown) => pathId(value, 'SESSION_NOT_FOUND', 'No such session.');
 export const amendmentIdParam = (value: unknown) => pathId(value, 'AMENDMENT_NOT_FOUND', 'No such proposal in this draft.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common.js';
+import { IdSchema, text } from './common.js';
 import { LIMITS } from '../limits.js';
 
 /** What a new draft's document starts with: the starter text from drafts/, or nothing. */
@@ -24,12 +24,31 @@ export const CreateDraftBody = z.strictObject({
 });
 export type CreateDraftBody = z.infer<typeof CreateDraftBody>;
 
-/** PATCH /api/drafts/:id (secretariat): rename, archive or unarchive, or change the editing mode. */
+/** Most delegations and members one draft's participants may name (far more than a workspace has). */
+export const MAX_PARTICIPANT_IDS = 500;
+
+/**
+ * Who takes part in a draft besides the secretariat (which always does): the delegates of the listed
+ * delegations and the members listed by id (reviewers, say). `null` instead of this means every active
+ * member, the default. A member who is not a participant cannot find the draft at all (DRAFT_NOT_FOUND).
+ */
+export const DraftParticipants = z.strictObject({
+  delegationIds: z.array(IdSchema).max(MAX_PARTICIPANT_IDS),
+  memberIds: z.array(IdSchema).max(MAX_PARTICIPANT_IDS),
+});
+export type DraftParticipants = z.infer<typeof DraftParticipants>;
+
+/**
+ * PATCH /api/drafts/:id (secretariat): rename, archive or unarchive, change the editing mode, or choose the
+ * participants (`null`: everyone). Participants naming an unknown delegation or member are refused with
+ * UNKNOWN_PARTICIPANTS, and nothing of the request changes.
+ */
 export const UpdateDraftBody = z
   .strictObject({
     title: text(LIMITS.draftTitleLength).optional(),
     archived: z.boolean().optional(),
     editingMode: z.enum(EDITING_MODES).optional(),
+    participants: DraftParticipants.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' });
 export type UpdateDraftBody = z.infer<typeof UpdateDraftBody>;
@@ -52,5 +71,7 @@ export const DraftSummary = z.object({
   updatedAt: z.string(),
   /** Open brackets, options and proposals as last counted by the server (kept current while the draft changes). */
   counts: DraftCountsView,
+  /** Who takes part besides the secretariat (DraftParticipants); null: every active member. */
+  participants: DraftParticipants.nullable(),
 });
 export type DraftSummary = z.infer<typeof DraftSummary>;

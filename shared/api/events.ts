@@ -12,6 +12,11 @@ import { VersionView } from './versions.js';
 export const DraftEvent = z.discriminatedUnion('type', [
   /** The draft's title or archived state changed. */
   z.object({ type: z.literal('draft.updated'), draft: DraftSummary }),
+  /**
+   * Workspace stream only: a draft this member could see no longer has them among its participants, so it
+   * leaves their drafts list. Sent only to a stream that knew the draft (listed when it opened, or announced since).
+   */
+  z.object({ type: z.literal('draft.hidden'), draftId: z.string() }),
   /** A comment was added, edited, deleted (body null), or its thread resolved or reopened. */
   z.object({ type: z.literal('comment.changed'), comment: CommentView }),
   /** A version was saved (named or automatic), published as Rev.N, or renamed. */

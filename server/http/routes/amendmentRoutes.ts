@@ -3,7 +3,8 @@ import { BulkDecisionBody } from '../../../shared/api/amendments.js';
 import type { Decision } from '../../../shared/amendments/decideProposals.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireRole, requireUser } from '../authenticate.js';
-import { amendmentIdParam, draftIdParam } from '../pathIds.js';
+import { draftIdFor } from '../draftAccess.js';
+import { amendmentIdParam } from '../pathIds.js';
 import { validate } from '../validate.js';
 
 /**
@@ -14,22 +15,21 @@ import { validate } from '../validate.js';
  */
 export function amendmentRoutes(services: Services): Router {
   const router = Router();
-  const draftOf = async (value: unknown) => (await services.drafts.get(draftIdParam(value))).id;
 
   router.get('/drafts/:id/amendments', requireUser, async (req, res) => {
-    res.json(await services.amendments.list(await draftOf(req.params.id)));
+    res.json(await services.amendments.list(await draftIdFor(services, res, req.params.id)));
   });
 
   for (const decision of ['accept', 'reject'] as const satisfies readonly Decision[]) {
     router.post(`/drafts/:id/amendments/${decision}`, requireRole('secretariat'), async (req, res) => {
-      const draftId = await draftOf(req.params.id);
+      const draftId = await draftIdFor(services, res, req.params.id);
       // A request without a body decides on the whole draft, like an empty one.
       const filter = validate(BulkDecisionBody, req.body ?? {});
       res.json(await services.amendments.decideAll(draftId, filter, decision, currentUser(res)));
     });
 
     router.post(`/drafts/:id/amendments/:amendmentId/${decision}`, requireUser, async (req, res) => {
-      const draftId = await draftOf(req.params.id);
+      const draftId = await draftIdFor(services, res, req.params.id);
       const amendmentId = amendmentIdParam(req.params.amendmentId);
       res.json(await services.amendments.decide(draftId, amendmentId, decision, currentUser(res)));
     });

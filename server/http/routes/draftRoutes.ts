@@ -4,20 +4,24 @@ import { toDraftSummary } from '../../domain/DraftService.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireRole, requireUser } from '../authenticate.js';
 import { validate } from '../validate.js';
+import { draftIdFor } from '../draftAccess.js';
 import { draftIdParam } from '../pathIds.js';
 
-/** Drafts: every member reads them; the secretariat creates, renames and archives. */
+/**
+ * Drafts: every member reads those they take part in (all of them unless the secretariat chose the
+ * participants); the secretariat creates, renames, archives and chooses the participants.
+ */
 export function draftRoutes(services: Services): Router {
   const router = Router();
 
   // Drafts never counted yet (the seeded starter draft, drafts from before counting) are counted when first listed.
   router.get('/drafts', requireUser, async (_req, res) => {
     await services.counts.countMissing();
-    res.json(await services.drafts.list());
+    res.json(await services.drafts.list(currentUser(res)));
   });
 
   router.get('/drafts/:id', requireUser, async (req, res) => {
-    const id = (await services.drafts.get(draftIdParam(req.params.id))).id;
+    const id = await draftIdFor(services, res, req.params.id);
     await services.counts.countMissing([id]);
     res.json(toDraftSummary(await services.drafts.get(id)));
   });

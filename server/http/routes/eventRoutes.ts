@@ -2,9 +2,11 @@ import { Router, type Request, type Response } from 'express';
 import { EVENT_STREAM_HEARTBEAT_SECONDS, MAX_EVENT_STREAMS_PER_MEMBER, type DraftEvent } from '../../../shared/api/events.js';
 import { AppError } from '../../domain/AppError.js';
 import type { Services } from '../../domain/Services.js';
+import { hashToken } from '../../domain/tokens.js';
 import { currentUser, requireUser } from '../authenticate.js';
 import { sessionToken } from '../cookies.js';
-import { draftIdParam } from '../pathIds.js';
+import { mayAccess } from '../../domain/DraftService.js';
+import { draftFor } from '../draftAccess.js';
 
 /** Open streams of one kind, by member, to cap them and to end them when the member's sessions end. */
 type StreamsByUser = Map<string, Set<Response>>;
@@ -13,31 +15,55 @@ type StreamsByUser = Map<string, Set<Response>>;
  * Server-sent event streams of live changes that are not CRDT data:
  * - GET /api/drafts/:id/events: everything about one draft (comments, versions, status, positions ...);
  * - GET /api/events: the workspace, for the drafts list: `draft.updated` of every draft (created, renamed,
- *   archived, bracket and option counts changed).
+ *   archived, bracket and option counts changed) of the drafts the member takes part in (mayAccess), and
+ *   `draft.hidden` when one of them leaves them out.
  * Closed by the server when the member's sessions end (deactivation, role change), and by itself as soon
  * as the session it was opened with no longer signs anyone in (expired, signed out): that is checked
- * before every event and at every heartbeat, so no event reaches a page whose sign-in has ended.
+ * before every event and at every heartbeat, so no event reaches a page whose sign-in has ended. A draft's
+ * stream also ends as soon as its member no longer takes part in the draft: that follows the draft's own
+ * `draft.updated` event, which reaches every process (over Redis with several), and is not sent to them.
  */
 export function eventRoutes(services: Services): Router {
   const router = Router();
   const draftStreams: StreamsByUser = new Map();
   const workspaceStreams: StreamsByUser = new Map();
 
-  services.sessions.onSessionsEnded((userId) => {
-    for (const streams of [draftStreams, workspaceStreams]) for (const res of streams.get(userId) ?? []) res.end();
+  services.sessions.onSessionsEnded((userId, ended) => {
+    for (const streams of [draftStreams, workspaceStreams]) {
+      for (const res of streams.get(userId) ?? []) if (ended(hashToken(sessionToken(res.req) ?? ''))) res.end();
+    }
   });
 
   router.get('/drafts/:id/events', requireUser, async (req, res) => {
-    const draft = await services.drafts.get(draftIdParam(req.params.id));
+    const draft = await draftFor(services, res, req.params.id);
+    const member = currentUser(res);
     await takeStreamSlot(services, res, 'draft');
-    serveStream(services, req, res, draftStreams, draft.id, (send) => services.events.subscribe(draft.id, send));
+    serveStream(services, req, res, draftStreams, draft.id, (send) =>
+      services.events.subscribe(draft.id, (event) => {
+        if (event.type === 'draft.updated' && !mayAccess(member, event.draft)) return void res.end();
+        send(event);
+      }),
+    );
+    // With several processes the stream waited for its slot after the check: a change of the participants
+    // meanwhile came before it listened, so it is checked again now that it does.
+    if (services.memberSlots) void services.drafts.getFor(member, draft.id).catch(() => void res.end());
   });
 
   router.get('/events', requireUser, async (req, res) => {
     await takeStreamSlot(services, res, 'workspace');
+    const member = currentUser(res);
+    // The drafts this stream's page may list: one that leaves them is announced as hidden, and only to a
+    // stream that knew it, so nobody learns of drafts they never took part in.
+    const known = new Set((await services.drafts.list(member)).map((draft) => draft.id));
     serveStream(services, req, res, workspaceStreams, 'the workspace', (send) =>
-      services.events.subscribeAll((_draftId, event) => {
-        if (event.type === 'draft.updated') send(event);
+      services.events.subscribeAll((draftId, event) => {
+        if (event.type !== 'draft.updated') return;
+        if (mayAccess(member, event.draft)) {
+          known.add(draftId);
+          send(event);
+        } else if (known.delete(draftId)) {
+          send({ type: 'draft.hidden', draftId });
+        }
       }),
     );
   });

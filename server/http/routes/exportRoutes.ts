@@ -7,8 +7,9 @@ import { renderRedline } from '../../export/redline/renderRedline.js';
 import { renderExport, type ExportFile } from '../../export/renderExport.js';
 import { HTML_CONTENT_SECURITY_POLICY } from '../../export/renderHtml.js';
 import { requireUser } from '../authenticate.js';
+import { draftIdFor } from '../draftAccess.js';
 import { validate } from '../validate.js';
-import { draftIdParam, versionIdParam } from '../pathIds.js';
+import { versionIdParam } from '../pathIds.js';
 
 /**
  * Downloads, for every member who can read the draft: a version in any export format, the live draft in
@@ -18,10 +19,9 @@ import { draftIdParam, versionIdParam } from '../pathIds.js';
  */
 export function exportRoutes(services: Services): Router {
   const router = Router();
-  const draftOf = async (value: unknown) => (await services.drafts.get(draftIdParam(value))).id;
 
   router.get('/drafts/:id/versions/:versionId/export', requireUser, async (req, res) => {
-    const draftId = await draftOf(req.params.id);
+    const draftId = await draftIdFor(services, res, req.params.id);
     const format = formatParam(req.query.format, EXPORT_FORMATS);
     const { text } = await services.versions.detail(draftId, versionIdParam(req.params.versionId));
     sendExport(res, await renderExport(text, format));
@@ -30,13 +30,13 @@ export function exportRoutes(services: Services): Router {
   // The live draft as it stands, through the same renderers: a working text, not a version, so it is
   // stamped and named as one (DraftText.workingText) and dated when exported.
   router.get('/drafts/:id/export', requireUser, async (req, res) => {
-    const draftId = await draftOf(req.params.id);
+    const draftId = await draftIdFor(services, res, req.params.id);
     const format = formatParam(req.query.format, EXPORT_FORMATS);
     sendExport(res, await renderExport(await services.versions.workingText(draftId), format));
   });
 
   router.get('/drafts/:id/compare/export', requireUser, async (req, res) => {
-    const draftId = await draftOf(req.params.id);
+    const draftId = await draftIdFor(services, res, req.params.id);
     const format = formatParam(req.query.format, REDLINE_FORMATS);
     const query = validate(CompareQuery, { from: req.query.from, to: req.query.to });
     sendExport(res, await renderRedline(await services.versions.compare(draftId, query), format));

@@ -25,7 +25,12 @@ export function invitationRoutes(services: Services, secureCookies: boolean): Ro
     const token = tokenParam(req.params.token);
     const body = validate(AcceptInvitationBody, req.body);
     const user = await services.members.acceptInvitation(token, body.password);
-    const session = await services.sessions.open(user.id);
+    // Accepting an invitation signs the member in: the security log shows it as a sign-in too.
+    const session = await services.sessions.open(
+      user.id,
+      { address: req.ip ?? 'unknown', userAgent: req.get('user-agent') },
+      'session.signIn',
+    );
     setSessionCookie(res, session.token, session.expiresAt, secureCookies);
     res.json(await toMe(services, user));
   });

@@ -23,18 +23,18 @@ export function memberRoutes(services: Services, publicUrl: string | undefined):
 
   router.post('/members', async (req, res) => {
     const body = validate(CreateMemberBody, req.body);
-    res.status(201).json(issued(req, await services.members.create(body, currentUser(res).id)));
+    res.status(201).json(issued(req, await services.members.create(body, currentUser(res).id, req.ip)));
   });
 
   router.patch('/members/:id', async (req, res) => {
     const id = memberIdParam(req.params.id);
     const body = validate(UpdateMemberBody, req.body);
-    res.json(await services.members.update(id, body, currentUser(res).id));
+    res.json(await services.members.update(id, body, currentUser(res).id, req.ip));
   });
 
   router.post('/members/:id/invitation', async (req, res) => {
     const id = memberIdParam(req.params.id);
-    res.status(201).json(issued(req, await services.members.reissueInvitation(id, currentUser(res).id)));
+    res.status(201).json(issued(req, await services.members.reissueInvitation(id, currentUser(res).id, req.ip)));
   });
 
   return router;

@@ -2,8 +2,9 @@ import { Router } from 'express';
 import { AuditQuery, SetClauseStatusBody, SetPositionBody, SettleOptionBody } from '../../../shared/api/negotiation.js';
 import type { Services } from '../../domain/Services.js';
 import { currentUser, requireRole, requireUser } from '../authenticate.js';
+import { draftIdFor } from '../draftAccess.js';
 import { validate } from '../validate.js';
-import { draftIdParam, clauseIdParam, delegationIdParam } from '../pathIds.js';
+import { clauseIdParam, delegationIdParam } from '../pathIds.js';
 
 /**
  * The negotiation records of a draft: every member reads them; the secretariat sets clause statuses,
@@ -12,22 +13,21 @@ import { draftIdParam, clauseIdParam, delegationIdParam } from '../pathIds.js';
  */
 export function negotiationRoutes(services: Services): Router {
   const router = Router();
-  const draftOf = async (value: unknown) => (await services.drafts.get(draftIdParam(value))).id;
   const secretariat = requireRole('secretariat');
 
   router.get('/drafts/:id/negotiation', requireUser, async (req, res) => {
-    res.json(await services.negotiation.state(await draftOf(req.params.id)));
+    res.json(await services.negotiation.state(await draftIdFor(services, res, req.params.id)));
   });
 
   router.put('/drafts/:id/clauses/:clauseId/status', secretariat, async (req, res) => {
-    const draftId = await draftOf(req.params.id);
+    const draftId = await draftIdFor(services, res, req.params.id);
     const clauseId = clauseIdParam(req.params.clauseId);
     const body = validate(SetClauseStatusBody, req.body);
     res.json(await services.negotiation.setStatus(draftId, clauseId, body, currentUser(res)));
   });
 
   router.put('/drafts/:id/clauses/:clauseId/positions/:delegationId', requireUser, async (req, res) => {
-    const draftId = await draftOf(req.params.id);
+    const draftId = await draftIdFor(services, res, req.params.id);
     const clauseId = clauseIdParam(req.params.clauseId);
     const delegationId = delegationIdParam(req.params.delegationId);
     await services.negotiation.authorizePosition(delegationId, currentUser(res));
@@ -36,21 +36,21 @@ export function negotiationRoutes(services: Services): Router {
   });
 
   router.delete('/drafts/:id/clauses/:clauseId/positions/:delegationId', requireUser, async (req, res) => {
-    const draftId = await draftOf(req.params.id);
+    const draftId = await draftIdFor(services, res, req.params.id);
     const clauseId = clauseIdParam(req.params.clauseId);
     await services.negotiation.withdrawPosition(draftId, clauseId, delegationIdParam(req.params.delegationId), currentUser(res));
     res.status(204).end();
   });
 
   router.post('/drafts/:id/clauses/:clauseId/settle', secretariat, async (req, res) => {
-    const draftId = await draftOf(req.params.id);
+    const draftId = await draftIdFor(services, res, req.params.id);
     const clauseId = clauseIdParam(req.params.clauseId);
     const body = validate(SettleOptionBody, req.body);
     res.json(await services.negotiation.settle(draftId, clauseId, body.optionId, currentUser(res)));
   });
 
   router.get('/drafts/:id/audit', secretariat, async (req, res) => {
-    const draftId = await draftOf(req.params.id);
+    const draftId = await draftIdFor(services, res, req.params.id);
     res.json(await services.negotiation.auditLog(draftId, validate(AuditQuery, req.query), currentUser(res)));
   });
 

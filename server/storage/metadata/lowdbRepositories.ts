@@ -1,4 +1,5 @@
 import type {
+  AuditPageQuery,
   AuditRepository,
   CommentRepository,
   DelegationRepository,
@@ -69,6 +70,12 @@ export function lowdbRepositories(tables: TableAccess): Repositories {
       write((d) => {
         d.sessions = d.sessions.filter((s) => s.userId !== userId);
       }),
+    listFor: (userId, now) =>
+      all(
+        data()
+          .sessions.filter((s) => s.userId === userId && Date.parse(s.expiresAt) > Date.parse(now))
+          .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)),
+      ),
   };
 
   const delegations: DelegationRepository = {
@@ -146,6 +153,18 @@ export function lowdbRepositories(tables: TableAccess): Repositories {
       }),
   };
 
+  /** Entries matching `wanted`, numbered below `before`, newest first, at most `limit`. */
+  const pageWhere = (wanted: (entry: AuditEntry) => boolean, { before, limit, actions }: AuditPageQuery) => {
+    const actionSet = actions ? new Set(actions) : null;
+    const page: AuditEntry[] = [];
+    const entries = data().audit;
+    for (let i = entries.length - 1; i >= 0 && page.length < limit; i -= 1) {
+      const entry = entries[i]!;
+      if (wanted(entry) && (before === undefined || entry.seq < before) && (!actionSet || actionSet.has(entry.action))) page.push(entry);
+    }
+    return all(page);
+  };
+
   const audit: AuditRepository = {
     append: (record) =>
       write((d) => {
@@ -153,17 +172,8 @@ export function lowdbRepositories(tables: TableAccess): Repositories {
         d.audit.push(entry);
         return copy(entry);
       }),
-    pageByDraft: (draftId, { before, limit, actions }) => {
-      const wanted = actions ? new Set(actions) : null;
-      const page: AuditEntry[] = [];
-      const entries = data().audit;
-      for (let i = entries.length - 1; i >= 0 && page.length < limit; i -= 1) {
-        const entry = entries[i]!;
-        if (entry.draftId === draftId && (before === undefined || entry.seq < before) && (!wanted || wanted.has(entry.action)))
-          page.push(entry);
-      }
-      return all(page);
-    },
+    pageByDraft: (draftId, query) => pageWhere((entry) => entry.draftId === draftId, query),
+    page: (query) => pageWhere(() => true, query),
   };
 
   return { members, sessions, delegations, drafts, comments, versions, negotiation, audit };

@@ -88,7 +88,15 @@ const record = {
     createdAt: time,
     updatedAt: time,
   }),
-  sessions: z.looseObject({ tokenHash: text, userId: text, createdAt: time, expiresAt: time }),
+  sessions: z.looseObject({
+    tokenHash: text,
+    userId: text,
+    createdAt: time,
+    expiresAt: time,
+    id: text.optional(),
+    address: z.string().optional(),
+    browser: z.string().optional(),
+  }),
   invitations: z.looseObject({ tokenHash: text, userId: text, createdAt: time, expiresAt: time, usedAt: nullableTime }),
   drafts: z.looseObject({
     id: text,
@@ -106,6 +114,10 @@ const record = {
       })
       .optional(),
     editingMode: z.enum(EDITING_MODES).optional(),
+    participants: z
+      .object({ delegationIds: z.array(text), memberIds: z.array(text) })
+      .nullable()
+      .optional(),
   }),
   comments: z.looseObject({
     id: text,
@@ -178,6 +190,7 @@ const record = {
     detail: text.optional(),
     actorName: text.optional(),
     delegation: nullableText.optional(),
+    address: z.string().optional(),
   }),
 } satisfies Record<Table, z.ZodType>;
 

@@ -97,5 +97,15 @@ export function pgAuditRepository({ read, write }: SqlAccess): AuditRepository {
       );
       return rows.map(toEntry);
     },
+    page: async ({ before, limit, actions }) => {
+      const { rows } = await read<AuditRow>(
+        `SELECT seq, record FROM metadata.audit_log
+          WHERE ($1::bigint IS NULL OR seq < $1::bigint) AND ($2::text[] IS NULL OR action = ANY($2::text[]))
+          ORDER BY seq DESC
+          LIMIT $3`,
+        [before ?? null, actions ? [...actions] : null, Math.max(0, limit)],
+      );
+      return rows.map(toEntry);
+    },
   };
 }

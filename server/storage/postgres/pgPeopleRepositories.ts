@@ -83,6 +83,14 @@ export function pgSessionRepository({ read, write }: SqlAccess): SessionReposito
       write(async (query) => {
         await query('DELETE FROM metadata.sessions WHERE user_id = $1', [userId]);
       }),
+    listFor: async (userId, now) =>
+      records(
+        await read<RecordRow<SessionRecord>>(
+          // createdAt lives in the record (json): ordered by the server, as lowdb does, whatever the text's collation.
+          'SELECT record FROM metadata.sessions WHERE user_id = $1 AND expires_at > $2::timestamptz',
+          [userId, now],
+        ),
+      ).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)),
   };
 }
 

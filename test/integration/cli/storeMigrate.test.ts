@@ -124,8 +124,14 @@ async function makeWorkspace(): Promise<Workspace> {
   const member = await api.post('/api/members', { email: 'new.reviewer@example.org', name: 'New Reviewer', role: 'reviewer' });
   expect(member.status).toBe(201);
   const invitationToken = (member.body as { invitationUrl: string }).invitationUrl.split('/').at(-1)!;
-  // A draft never opened: it has no stored document, and is seeded wherever it is first opened.
-  expect((await api.post('/api/drafts', { title: 'Never opened' })).status).toBe(201);
+  // A draft never opened: it has no stored document, and is seeded wherever it is first opened. Its
+  // participants (one delegation and the new reviewer) are a field of its record that must arrive too.
+  const neverOpened = await api.post('/api/drafts', { title: 'Never opened' });
+  expect(neverOpened.status).toBe(201);
+  const participants = { delegationIds: [usId], memberIds: [(member.body as { member: { id: string } }).member.id] };
+  expect((await api.patch(`/api/drafts/${(neverOpened.body as { id: string }).id}`, { participants })).body).toMatchObject({
+    participants,
+  });
 
   const expected = await views(server, cookie, draftId, versionId);
   expect(await exportedFingerprint(server, cookie, draftId, versionId)).toBe(

@@ -216,6 +216,33 @@ export function describeMetadataRepositoriesContract(
       expect(await metadata.sessions.find('b1')).not.toBeNull();
     });
 
+    it('lists a member’s unexpired sessions oldest first, keeping where each came from', async () => {
+      const { metadata } = await fresh();
+      const [ana, ben] = [id(), id()];
+      const later: SessionRecord = {
+        tokenHash: 'a-later',
+        userId: ana,
+        createdAt: at(12),
+        expiresAt: at(50),
+        id: id(),
+        address: '2001:db8::7',
+        browser: 'Firefox on Linux',
+      };
+      const earlier: SessionRecord = { ...later, tokenHash: 'a-earlier', createdAt: at(11), id: id(), browser: 'Chrome on Windows' };
+      const expiring: SessionRecord = { ...later, tokenHash: 'a-expiring', createdAt: at(5), expiresAt: at(30), id: id() };
+      // Older records have none of the new fields: they still list.
+      const legacy: SessionRecord = { tokenHash: 'a-legacy', userId: ana, createdAt: at(1), expiresAt: at(50) };
+      await metadata.sessions.add(later, at(10));
+      await metadata.sessions.add(expiring, at(10));
+      await metadata.sessions.add(earlier, at(10));
+      await metadata.sessions.add(legacy, at(10));
+      await metadata.sessions.add({ ...later, tokenHash: 'b', userId: ben, id: id() }, at(10));
+      expect(await metadata.sessions.listFor(ana, at(20))).toEqual([legacy, expiring, earlier, later]);
+      expect((await metadata.sessions.listFor(ana, at(30))).map((s) => s.tokenHash)).toEqual(['a-legacy', 'a-earlier', 'a-later']);
+      expect(await metadata.sessions.find('a-later')).toEqual(later);
+      expect(await metadata.sessions.listFor(id(), at(20))).toEqual([]);
+    });
+
     it('finds delegations by id and by name whatever its case', async () => {
       const { metadata } = await fresh();
       const norway = { id: id(), name: 'Norway', createdAt: at(0) };
@@ -335,6 +362,30 @@ export function describeMetadataRepositoriesContract(
       await metadata.audit.append({ at: at(9), actorId: null, action: 'version.publish', target: 'v', draftId: d, detail: '#9' });
       expect((await metadata.audit.pageByDraft(d, { limit: 2 })).map((e) => e.detail)).toEqual(['#9', '#7']);
       expect((await metadata.audit.pageByDraft(d, { limit: 2, actions: ['clause.status'] })).map((e) => e.detail)).toEqual(['#7', '#6']);
+    });
+
+    it('pages the whole log newest first, of the actions asked for, keeping each entry’s address', async () => {
+      const { metadata } = await fresh();
+      const actions = ['session.signIn', 'clause.status', 'session.signInFailed', 'member.update', 'session.signIn'];
+      for (const [i, action] of actions.entries()) {
+        await metadata.audit.append({
+          at: at(i),
+          actorId: i === 2 ? null : 'm',
+          action,
+          target: `#${i}`,
+          ...(action === 'clause.status' ? { draftId: 'd' } : { address: `192.0.2.${i}` }),
+        });
+      }
+      const security = ['session.signIn', 'session.signInFailed', 'member.update'];
+      const first = await metadata.audit.page({ limit: 2, actions: security });
+      expect(first.map((e) => e.target)).toEqual(['#4', '#3']);
+      expect(first[0]).toMatchObject({ action: 'session.signIn', address: '192.0.2.4', actorId: 'm', at: at(4) });
+      const second = await metadata.audit.page({ before: first.at(-1)!.seq, limit: 2, actions: security });
+      expect(second.map((e) => e.target)).toEqual(['#2', '#0']);
+      expect(second[0]).toMatchObject({ actorId: null, address: '192.0.2.2' });
+      expect(await metadata.audit.page({ before: second.at(-1)!.seq, limit: 2, actions: security })).toEqual([]);
+      expect((await metadata.audit.page({ limit: 10 })).map((e) => e.target)).toEqual(['#4', '#3', '#2', '#1', '#0']);
+      expect((await metadata.audit.page({ limit: 10, actions: ['session.signIn'] })).map((e) => e.target)).toEqual(['#4', '#0']);
     });
 
     it('runs a transaction whose reads see its own writes, and lands all of its writes', async () => {
