@@ -7,7 +7,7 @@ import { FormattedDate } from '../common/components/FormattedDate.js';
 import { LoadingMessage } from '../common/components/LoadingMessage.js';
 import { PageHeading } from '../common/components/PageHeading.js';
 import { SelectField } from '../common/components/SelectField.js';
-import { sessionApi } from '../session/sessionApi.js';
+import { sessionApi } from '../session/index.js';
 
 /** How each security action reads in the log. */
 export const SECURITY_ACTION_LABELS: Record<SecurityAction, string> = {

@@ -5,5 +5,6 @@
 export { AppLayout } from './AppLayout.js';
 export { RequireRole } from './RequireRole.js';
 export { RequireSignIn } from './RequireSignIn.js';
+export { sessionApi } from './sessionApi.js';
 export { SessionProvider } from './SessionProvider.js';
 export { useSession } from './useSession.js';
