@@ -3,7 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { starterDraftId } from '../helpers/collabClient.js';
-import { clauseText, openDraftAs, readClauseNumbers, readClauseText, readSaveStatus, clauseTextName } from '../helpers/draftPage.js';
+import {
+  clauseText,
+  openDraftAs,
+  placeCaret,
+  readClauseNumbers,
+  readClauseText,
+  readSaveStatus,
+  clauseTextName,
+} from '../helpers/draftPage.js';
 import { ApiClient } from '../helpers/http.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/testServer.js';
 
@@ -27,19 +35,6 @@ beforeAll(async () => {
     openDraftAs(browser, server.url, 'reviewer@example.org', draftId),
   ]);
 });
-
-/** Puts the caret at the end (or start) of a clause body, as a click and a key press would. */
-async function placeCaret(page: Page, number: string, where: 'start' | 'end'): Promise<void> {
-  await clauseText(page, number).click();
-  await expect
-    .poll(
-      () =>
-        clauseText(page, number).evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement),
-      WAIT,
-    )
-    .toBe(true);
-  await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
-}
 
 /** The name labels of other people's carets shown inside a clause body. */
 function caretLabels(page: Page, number: string) {

@@ -5,7 +5,7 @@ import { readParagraphs } from '../../shared/doc/clauseBody.js';
 import { readOrderedClauses } from '../../shared/doc/readOrderedClauses.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { openCollabClient, signInCookie, starterDraftId } from '../helpers/collabClient.js';
-import { clauseText, openDraftAs, readClauseText, readSaveStatus } from '../helpers/draftPage.js';
+import { openDraftAs, placeCaret, readClauseText, readSaveStatus } from '../helpers/draftPage.js';
 import { freshDatabase, setDatabaseReachable } from '../helpers/postgres.js';
 import { startTestServer } from '../helpers/testServer.js';
 
@@ -14,19 +14,6 @@ const WAIT = { timeout: 10_000 };
 const OUTAGE_MS = 12_000;
 /** How often the page is looked at during the outage. */
 const SAMPLE_EVERY_MS = 250;
-
-/** Puts the caret at the end of a clause body, as a click and Ctrl+End would. */
-async function caretAtEnd(page: Page, number: string): Promise<void> {
-  await clauseText(page, number).click();
-  await expect
-    .poll(
-      () =>
-        clauseText(page, number).evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement),
-      WAIT,
-    )
-    .toBe(true);
-  await page.keyboard.press('Control+End');
-}
 
 /** What the page tells the person about saving at one moment: the save indicator and any alert anywhere on the page. */
 interface SaveReport {
@@ -71,7 +58,7 @@ describe('the draft page while PostgreSQL is down', () => {
     const [during, later] = ['Quillwort', 'Bramblefinch'];
     expect(occurrences(await readClauseText(us, 'OP1'), during)).toBe(0);
 
-    await caretAtEnd(us, 'OP1');
+    await placeCaret(us, 'OP1', 'end');
     await us.keyboard.type(' Before the outage.');
     await expect.poll(() => readSaveStatus(us), WAIT).toBe('All changes saved');
 

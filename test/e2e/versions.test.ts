@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { starterDraftId } from '../helpers/collabClient.js';
-import { clauseText, openDraftAs, readClauseNumbers, readClauseText, readSaveStatus, clauseTextName } from '../helpers/draftPage.js';
+import { openDraftAs, placeCaret, readClauseNumbers, readClauseText, readSaveStatus, clauseTextName } from '../helpers/draftPage.js';
 import { startTestServer, type TestServer } from '../helpers/testServer.js';
 
 const SHOTS = '/tmp/shots';
@@ -34,19 +34,6 @@ beforeAll(async () => {
   ]);
   originalOp1 = await readClauseText(us, 'OP1');
 });
-
-/** Puts the caret at the end (or start) of a clause body, as a click and a key press would. */
-async function placeCaret(page: Page, number: string, where: 'start' | 'end'): Promise<void> {
-  await clauseText(page, number).click();
-  await expect
-    .poll(
-      () =>
-        clauseText(page, number).evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement),
-      WAIT,
-    )
-    .toBe(true);
-  await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
-}
 
 async function waitUntilSaved(page: Page): Promise<void> {
   await expect.poll(() => readSaveStatus(page), WAIT).toBe('All changes saved');

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { newBrowserSession } from './browser.js';
 import { TEST_PASSWORD } from './testServer.js';
 
@@ -42,6 +43,19 @@ export function clauseTextName(number: string): RegExp {
 /** The body of the clause with this number ("OP1"), as the textbox a person would click into. */
 export function clauseText(page: Page, number: string) {
   return page.getByRole('textbox', { name: clauseTextName(number) });
+}
+
+/** Puts the caret at the end (or start) of a clause body, as a click and a key press would. */
+export async function placeCaret(page: Page, number: string, where: 'start' | 'end'): Promise<void> {
+  await clauseText(page, number).click();
+  await expect
+    .poll(
+      () =>
+        clauseText(page, number).evaluate((element) => (element as HTMLElement).isContentEditable && element === document.activeElement),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
 }
 
 /**

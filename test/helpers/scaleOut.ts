@@ -45,6 +45,11 @@ export function wholeText(doc: Y.Doc): string {
     .join('\n');
 }
 
+/** The heading of the first operative clause. */
+export function firstOperativeHeading(doc: Y.Doc): Y.Text {
+  return readOrderedClauses(doc).find((c) => c.kind === 'operative')!.heading;
+}
+
 /** The first paragraph of the first clause that has one. */
 export function firstParagraph(doc: Y.Doc): Y.XmlText {
   const clause = readOrderedClauses(doc).find((c) => c.body.length > 0)!;

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../../shared/collab/closeCodes.js';
 import { addClause } from '../../../shared/doc/addClause.js';
-import { readParagraphs } from '../../../shared/doc/clauseBody.js';
-import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import { eventually, openCollabClient, signInCookie, starterDraftId, waitForSync, type CollabClient } from '../../helpers/collabClient.js';
 import { ApiClient } from '../../helpers/http.js';
 import { freshDatabase } from '../../helpers/postgres.js';
 import { readStoredDraftNow } from '../../helpers/storedDraft.js';
+import { firstOperativeHeading, REDIS_URL, wholeText } from '../../helpers/scaleOut.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** Every clause's heading and paragraphs in reading order: the text as a reader sees it. */
-function wholeText(doc: Y.Doc): string {
-  return readOrderedClauses(doc)
-    .map((c) => `${c.heading.toString()}\n${readParagraphs(c.body).join('\n')}`)
-    .join('\n');
-}
-
-/** The heading of the first operative clause, where the tests type. */
-function firstHeading(doc: Y.Doc): Y.Text {
-  return readOrderedClauses(doc).find((c) => c.kind === 'operative')!.heading;
-}
 
 const serverText = (server: TestServer, draftId: string) => server.rooms.read(draftId, wholeText);
 
@@ -75,8 +59,8 @@ describe('the collaboration sockets of an archived draft', () => {
     const watcher = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'dk@example.org') });
     for (const client of [delegate, secretariat, watcher]) expect(wholeText(client.doc)).toBe(original);
 
-    firstHeading(delegate.doc).insert(0, 'DELEGATE ');
-    firstHeading(secretariat.doc).insert(0, 'SECRETARIAT ');
+    firstOperativeHeading(delegate.doc).insert(0, 'DELEGATE ');
+    firstOperativeHeading(secretariat.doc).insert(0, 'SECRETARIAT ');
     addClause(secretariat.doc, { kind: 'operative', heading: 'Added while archived', paragraphs: ['Never stored.'] });
     await handledSoFar(delegate, watcher, 1);
     await handledSoFar(secretariat, watcher, 1);
@@ -105,20 +89,20 @@ describe('the collaboration sockets of an archived draft', () => {
     const other = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'dk@example.org') });
     const reviewer = await openCollabClient(server, { draftId, cookie: await signInCookie(server, 'reviewer@example.org') });
 
-    firstHeading(writer.doc).insert(0, 'Before. ');
+    firstOperativeHeading(writer.doc).insert(0, 'Before. ');
     await eventually(() => wholeText(reviewer.doc).includes('Before. '), 'the edit before archiving to reach the reviewer');
 
     const writerClosed = nextCloseCode(writer, 'the writer, on archiving');
     const otherClosed = nextCloseCode(other, 'the other delegate, on archiving');
     await setArchived(api, draftId, true);
     // Typed the moment the archiving was answered, on the socket that was open.
-    firstHeading(writer.doc).insert(0, 'During. ');
+    firstOperativeHeading(writer.doc).insert(0, 'During. ');
     expect(await writerClosed).toBe(CLOSE_CODE.ACCESS_CHANGED);
     expect(await otherClosed).toBe(CLOSE_CODE.ACCESS_CHANGED);
 
     // A stock provider reconnects by itself (a transient code), and gets the text, read-only.
     await eventually(connectedAndSynced(writer), 'the writer to reconnect');
-    firstHeading(writer.doc).insert(0, 'After. ');
+    firstOperativeHeading(writer.doc).insert(0, 'After. ');
     await handledSoFar(writer, reviewer, 1);
     const archivedText = await serverText(server, draftId);
     expect(archivedText).toContain('Before. ');
@@ -135,7 +119,7 @@ describe('the collaboration sockets of an archived draft', () => {
     await setArchived(api, draftId, false);
     expect(await reopened).toBe(CLOSE_CODE.ACCESS_CHANGED);
     await eventually(connectedAndSynced(other), 'the other delegate to reconnect after the restore');
-    firstHeading(other.doc).insert(0, 'Restored. ');
+    firstOperativeHeading(other.doc).insert(0, 'Restored. ');
     await eventually(() => wholeText(reviewer.doc).includes('Restored. '), 'the edit after restoring to reach the reviewer');
     expect(await serverText(server, draftId)).toContain('Restored. Before. ');
     await expect.poll(async () => wholeText(await readStoredDraftNow(server, draftId))).toContain('Restored. Before. ');
@@ -154,7 +138,7 @@ describe('the collaboration sockets of an archived draft', () => {
     await setArchived(await secretariatOf(a), draftId, true);
     expect(await closed).toBe(CLOSE_CODE.ACCESS_CHANGED);
     await eventually(connectedAndSynced(writerOnB), 'the writer on B to reconnect');
-    firstHeading(writerOnB.doc).insert(0, 'Archived on A. ');
+    firstOperativeHeading(writerOnB.doc).insert(0, 'Archived on A. ');
     await handledSoFar(writerOnB, watcherOnB, 1);
     expect(await serverText(b, draftId)).not.toContain('Archived on A. ');
     expect(wholeText(await readStoredDraftNow(b, draftId))).not.toContain('Archived on A. ');

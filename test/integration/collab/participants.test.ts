@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../../shared/collab/closeCodes.js';
-import { readParagraphs } from '../../../shared/doc/clauseBody.js';
-import { readOrderedClauses } from '../../../shared/doc/readOrderedClauses.js';
 import {
   eventually,
   openCollabClient,
@@ -15,21 +12,8 @@ import { EventStreamReader } from '../../helpers/eventStream.js';
 import { ApiClient } from '../../helpers/http.js';
 import { freshDatabase } from '../../helpers/postgres.js';
 import { readStoredDraftNow } from '../../helpers/storedDraft.js';
+import { firstOperativeHeading, REDIS_URL, wholeText } from '../../helpers/scaleOut.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../helpers/testServer.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** Every clause's heading and paragraphs in reading order: the text as a reader sees it. */
-function wholeText(doc: Y.Doc): string {
-  return readOrderedClauses(doc)
-    .map((c) => `${c.heading.toString()}\n${readParagraphs(c.body).join('\n')}`)
-    .join('\n');
-}
-
-/** The heading of the first operative clause, where the tests type. */
-function firstHeading(doc: Y.Doc): Y.Text {
-  return readOrderedClauses(doc).find((c) => c.kind === 'operative')!.heading;
-}
 
 async function secretariatOf(server: TestServer): Promise<ApiClient> {
   return new ApiClient(server.url).signIn('secretariat@example.org', TEST_PASSWORD);
@@ -107,7 +91,7 @@ describe('the collaboration socket of a draft with participants', () => {
     const usEvents = await EventStreamReader.open(`${server.url}/api/drafts/${draftId}/events`, usCookie);
     expect([norwayEvents.status, usEvents.status]).toEqual([200, 200]);
 
-    firstHeading(norway.doc).insert(0, 'Typed by Norway. ');
+    firstOperativeHeading(norway.doc).insert(0, 'Typed by Norway. ');
     await eventually(() => wholeText(us.doc).includes('Typed by Norway. '), 'Norway’s edit to reach the US');
 
     const closed = nextCloseCode(norway, 'Norway’s socket, on being removed');
